@@ -1,0 +1,40 @@
+package dev.roadie.model.registry;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Where a service is in its life. */
+public enum ServiceState {
+    /** Announced and alive: takes new work. */
+    UP("up"),
+    /** Alive but should get no new work (players, requests); finishing what it has. */
+    DRAINING("draining"),
+    /** Taken out of service on purpose; kept in the registry so that everyone sees why. */
+    RETIRED("retired"),
+    /** Its lease ran out: missed heartbeats or disconnected. Removed after a longer grace period. */
+    DOWN("down");
+
+    private final String wire;
+
+    ServiceState(String wire) {
+        this.wire = wire;
+    }
+
+    /** The name used on the wire and in the docs. */
+    @JsonValue
+    public String wire() {
+        return wire;
+    }
+
+    /** Finds a value by its wire name; throws with the list of valid names otherwise. */
+    @JsonCreator
+    public static ServiceState fromWire(String wire) {
+        for (ServiceState value : values()) {
+            if (value.wire.equals(wire)) {
+                return value;
+            }
+        }
+        throw new IllegalArgumentException("unknown ServiceState '" + wire + "', expected one of "
+                + java.util.Arrays.stream(values()).map(ServiceState::wire).toList());
+    }
+}

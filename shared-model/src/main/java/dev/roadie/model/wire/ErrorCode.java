@@ -1,0 +1,60 @@
+package dev.roadie.model.wire;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Stable error codes of error frames and HTTP error bodies. Clients branch on these, never on messages. */
+public enum ErrorCode {
+    /** The frame is not valid JSON or not a JSON object. */
+    BAD_JSON("bad-json"),
+    /** The frame has no type or a type this hub does not know. */
+    UNKNOWN_TYPE("unknown-type"),
+    /** A field is missing, has the wrong type or an invalid value. */
+    INVALID_FRAME("invalid-frame"),
+    /** The frame is larger than the hub's frame size limit. */
+    TOO_LARGE("too-large"),
+    /** The first frame must be a hello. */
+    HELLO_REQUIRED("hello-required"),
+    /** A second hello on an authenticated connection. */
+    ALREADY_AUTHENTICATED("already-authenticated"),
+    /** The token is missing, unknown or revoked. */
+    UNAUTHORIZED("unauthorized"),
+    /** The token's scopes do not allow this. */
+    FORBIDDEN("forbidden"),
+    /** Too many frames per second; the frame was dropped. */
+    RATE_LIMITED("rate-limited"),
+    /** Nobody matched the address. */
+    NO_ROUTE("no-route"),
+    /** The named service, token or resource does not exist. */
+    NOT_FOUND("not-found"),
+    /** A per-connection limit (subscriptions, services, connections) is reached. */
+    LIMIT_REACHED("limit-reached"),
+    /** The session to resume is unknown or expired; a new session was started. */
+    RESUME_FAILED("resume-failed"),
+    /** The hub failed; the frame was not processed. Logged on the hub. */
+    INTERNAL("internal");
+
+    private final String wire;
+
+    ErrorCode(String wire) {
+        this.wire = wire;
+    }
+
+    /** The name used on the wire and in the docs. */
+    @JsonValue
+    public String wire() {
+        return wire;
+    }
+
+    /** Finds a value by its wire name; throws with the list of valid names otherwise. */
+    @JsonCreator
+    public static ErrorCode fromWire(String wire) {
+        for (ErrorCode value : values()) {
+            if (value.wire.equals(wire)) {
+                return value;
+            }
+        }
+        throw new IllegalArgumentException("unknown ErrorCode '" + wire + "', expected one of "
+                + java.util.Arrays.stream(values()).map(ErrorCode::wire).toList());
+    }
+}
