@@ -84,8 +84,9 @@ public final class FrameCodec {
         if (e instanceof StreamReadException && !(e instanceof DatabindException)) {
             return new FrameException(ErrorCode.BAD_JSON, null, "not valid JSON: " + firstLine(e.getOriginalMessage()));
         }
-        if (!startsAsObject(text)) {
-            return new FrameException(ErrorCode.BAD_JSON, null, "a frame is a JSON object");
+        boolean trailing = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token");
+        if (!startsAsObject(text) || trailing) {
+            return new FrameException(ErrorCode.BAD_JSON, null, "a frame is one JSON object");
         }
         String id = idOf(text);
         if (e instanceof InvalidTypeIdException typeError) {
