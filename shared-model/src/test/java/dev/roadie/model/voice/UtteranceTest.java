@@ -1,0 +1,50 @@
+package dev.roadie.model.voice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class UtteranceTest {
+
+    @Test
+    void keepsSpokenFormAndMatchesInLowerCase() {
+        Utterance said = Utterance.of("  Hey\u00a0Google,  play “AC/DC” — What’s   up?! ");
+
+        assertThat(said.words()).containsExactly("hey", "google", "play", "ac/dc", "what's", "up");
+        assertThat(said.text()).isEqualTo("hey google play ac/dc what's up");
+        assertThat(said.spoken()).isEqualTo("Hey Google play AC/DC What's up");
+    }
+
+    @Test
+    void nullAndPunctuationAreNoWords() {
+        assertThat(Utterance.of(null).isEmpty()).isTrue();
+        assertThat(Utterance.of(" ... !? - ").isEmpty()).isTrue();
+    }
+
+    @Test
+    void aSpanOnWordBoundariesKeepsTheSpokenForm() {
+        Utterance said = Utterance.of("Play Get Lucky Now");
+
+        assertThat(said.span(5, 14).spoken()).isEqualTo("Get Lucky");
+    }
+
+    @Test
+    void aSpanThroughWordsFallsBackToTheMatchingForm() {
+        Utterance said = Utterance.of("Play Get Lucky");
+
+        assertThat(said.span(2, 9).spoken()).isEqualTo("ay get");
+        assertThat(said.span(2, 2).isEmpty()).isTrue();
+    }
+
+    @Test
+    void matchesPhrasesAtAnIndex() {
+        Utterance said = Utterance.of("stand by me by ben e king");
+
+        assertThat(said.matchesAt(List.of("by"), 3)).isTrue();
+        assertThat(said.matchesAt(List.of("by"), 2)).isFalse();
+        assertThat(said.matchesAt(List.of("ben", "e", "king"), 4)).isTrue();
+        assertThat(said.matchesAt(List.of("king", "crimson"), 6)).isFalse();
+        assertThat(said.matchesAt(List.of("stand"), -1)).isFalse();
+    }
+}
