@@ -27,8 +27,8 @@ public record Request(long seq, String id, ServiceId from, Address to, String su
         return new Request(seq, id, from, to, subject, body, timeoutMs);
     }
 
-    /** The request as the hub hands it to one receiver: a hub id, the sender and the remaining time. */
-    public Request deliveredAs(String hubId, ServiceId sender, long remainingMs) {
-        return new Request(0, hubId, sender, to, subject, body, remainingMs);
+    /** The request as the hub hands it to one receiver: a hub id, the sender, the receiver and the time it has. */
+    public Request deliveredAs(String hubId, ServiceId sender, Address receiver, long remainingMs) {
+        return new Request(0, hubId, sender, receiver, subject, body, remainingMs);
     }
 }
