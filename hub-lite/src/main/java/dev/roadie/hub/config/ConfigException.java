@@ -1,0 +1,78 @@
+package dev.roadie.hub.config;
+
+import java.util.Optional;
+
+/**
+ * A setting or config file the hub cannot use. The message is one line meant for a person
+ * (the CLI prints it alone, without a stack trace): it names the setting, where the value came
+ * from and what is expected.
+ */
+public final class ConfigException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+    private static final int MAX_SHOWN = 80;
+
+    private final String setting;
+    private final String expected;
+
+    /** A problem that is not about one setting's value, such as an unreadable file. */
+    public ConfigException(String message) {
+        super(message);
+        this.setting = null;
+        this.expected = null;
+    }
+
+    private ConfigException(String setting, String source, String expected, String got) {
+        super("Setting " + setting + (source == null ? "" : " from " + source) + ": " + expected + ", got " + quote(got));
+        this.setting = setting;
+        this.expected = expected;
+    }
+
+    /**
+     * A bad value for a setting whose source is not known yet (records validate themselves and
+     * do not know where their values came from); {@link #from} adds it.
+     *
+     * @param expected what the setting takes, starting with "expected"
+     */
+    static ConfigException invalid(String setting, String expected, String got) {
+        return new ConfigException(setting, null, expected, got);
+    }
+
+    /** A bad value for a setting, read from {@code source} (a file, an environment variable, the command line). */
+    static ConfigException invalid(String setting, String source, String expected, String got) {
+        return new ConfigException(setting, source, expected, got);
+    }
+
+    /**
+     * The same problem, told with the value as the user wrote it and where it came from. Only
+     * meaningful for problems about one setting; others are returned unchanged.
+     */
+    ConfigException from(String source, String rawValue) {
+        if (setting == null) {
+            return this;
+        }
+        ConfigException told = new ConfigException(setting, source, expected, rawValue);
+        told.initCause(this);
+        return told;
+    }
+
+    /** Keeps the underlying failure as the cause, for whoever debugs; the message stays one line. */
+    ConfigException because(Throwable cause) {
+        initCause(cause);
+        return this;
+    }
+
+    /** The setting this problem is about (a dotted key such as {@code limits.maxFrameBytes}), if it is about one. */
+    public Optional<String> setting() {
+        return Optional.ofNullable(setting);
+    }
+
+    /** Quotes a value for a one-line message: short, control characters shown as '?'. */
+    static String quote(String value) {
+        if (value == null || value.isEmpty()) {
+            return "nothing";
+        }
+        String shown = value.length() > MAX_SHOWN ? value.substring(0, MAX_SHOWN) + "..." : value;
+        return "'" + shown.replaceAll("\\p{Cntrl}", "?") + "'";
+    }
+}

@@ -1,0 +1,44 @@
+package dev.roadie.hub.config;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads {@code ROADIE_*} environment variables into raw values. A {@code ROADIE_} variable
+ * that names no setting is logged and ignored rather than refused, because launchers and
+ * containers set their own (ROADIE_HOME and the like) in the same namespace.
+ */
+final class EnvironmentSettings {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EnvironmentSettings.class);
+
+    private EnvironmentSettings() {
+    }
+
+    /**
+     * The settings found in {@code env}. Empty variables count as unset, which is what
+     * {@code ROADIE_PORT=} in a compose file or a shell script usually means.
+     */
+    static Map<String, RawValue> read(Map<String, String> env, SettingSchema schema) {
+        Map<String, RawValue> values = new LinkedHashMap<>();
+        // Sorted so that warnings come out in the same order every time.
+        for (Map.Entry<String, String> entry : new TreeMap<>(env).entrySet()) {
+            String name = entry.getKey();
+            String value = entry.getValue();
+            if (!name.startsWith(Setting.ENV_PREFIX) || name.equals(ConfigLoader.CONFIG_ENV)) {
+                continue;
+            }
+            var setting = schema.findByEnvName(name);
+            if (setting.isEmpty()) {
+                String hint = schema.suggestEnvName(name).map(known -> " (did you mean " + known + "?)").orElse("");
+                LOG.warn("Ignoring environment variable {}: it names no hub setting{}", name, hint);
+            } else if (value != null && !value.isBlank()) {
+                values.put(setting.get().key(), new RawValue(value, name));
+            }
+        }
+        return values;
+    }
+}

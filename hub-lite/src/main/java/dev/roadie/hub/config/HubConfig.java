@@ -1,0 +1,154 @@
+package dev.roadie.hub.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Everything the hub can be told at start: where to listen, where to keep its data, and the
+ * limits it enforces on clients. Load it with {@link ConfigLoader}; every setting, its
+ * default and its environment variable are described in {@code docs/CONFIGURATION.md}. The
+ * records check their own ranges, so an instance is always usable; a bad value is a
+ * {@link ConfigException} naming the setting.
+ *
+ * <p>The component names are the setting keys: {@code limits.maxFrameBytes} is
+ * {@code limits().maxFrameBytes()}, written {@code ROADIE_LIMITS_MAX_FRAME_BYTES} in the
+ * environment. Adding a component adds a setting (give it a default in
+ * {@code roadie-defaults.yml} and a row in the docs; tests check both).
+ *
+ * @param host      the address to listen on; {@code 0.0.0.0} means every interface
+ * @param port      the port for WebSocket and HTTP; 0 picks any free port
+ * @param data      the folder for the hub's database and state
+ * @param heartbeat how links are kept alive and found dead
+ * @param limits    what one client, or all of them, may use
+ * @param requests  request deadlines
+ * @param registry  how long services stay listed after their link is lost
+ */
+public record HubConfig(String host, int port, Path data, Heartbeat heartbeat, Limits limits, Requests requests,
+        Registry registry) {
+
+    public HubConfig {
+        Require.host("host", host);
+        Require.port("port", port);
+        Require.requireSet("data", data);
+        Require.requireSet("heartbeat", heartbeat);
+        Require.requireSet("limits", limits);
+        Require.requireSet("requests", requests);
+        Require.requireSet("registry", registry);
+    }
+
+    /**
+     * The built-in defaults, from {@code roadie-defaults.yml}. Its {@link #data()} is the
+     * relative path {@code data}; {@link ConfigLoader} resolves it against the working directory.
+     */
+    public static HubConfig defaults() {
+        return DefaultSettings.config();
+    }
+
+    /** This config with another port; 0 picks any free port (handy in tests). */
+    public HubConfig withPort(int port) {
+        return new HubConfig(host, port, data, heartbeat, limits, requests, registry);
+    }
+
+    /** This config with another data folder. */
+    public HubConfig withData(Path data) {
+        return new HubConfig(host, port, data, heartbeat, limits, requests, registry);
+    }
+
+    /**
+     * Keeping links alive.
+     *
+     * @param interval  how often each side pings when quiet; at least 10ms
+     * @param tolerance a link is dead after {@code interval * tolerance} with no frame; at least 1
+     */
+    public record Heartbeat(Duration interval, int tolerance) {
+
+        /** Shorter intervals would make pings a load of their own. */
+        static final Duration MIN_INTERVAL = Duration.ofMillis(10);
+
+        public Heartbeat {
+            Require.atLeast("heartbeat.interval", interval, MIN_INTERVAL);
+            Require.positive("heartbeat.tolerance", tolerance);
+        }
+
+        /** How long a link may stay silent before it counts as dead: {@code interval * tolerance}. */
+        public Duration deadAfter() {
+            return interval.multipliedBy(tolerance);
+        }
+    }
+
+    /**
+     * What clients may use; each protects the hub from one kind of misbehaving or overloaded
+     * client. All are at least 1.
+     *
+     * @param maxFrameBytes            the largest frame the hub processes; at most 256MiB
+     * @param framesPerSecond          the sustained frame rate allowed per connection
+     * @param frameBurst               how many frames a connection may send at once above that rate
+     * @param connectionsPerAddress    open connections allowed from one remote address
+     * @param maxConnections           open connections allowed in total
+     * @param maxPendingBytes          bytes queued for sending to one connection before it is a slow consumer
+     * @param maxUnackedFrames         frames sent to one connection and not yet acknowledged
+     * @param maxUnackedBytes          bytes sent to one connection and not yet acknowledged
+     * @param maxSubscriptions         topic subscriptions per connection
+     * @param maxServicesPerConnection services one connection may announce
+     * @param authTimeout              how long a new connection has to send its hello
+     */
+    public record Limits(int maxFrameBytes, int framesPerSecond, int frameBurst, int connectionsPerAddress,
+            int maxConnections, long maxPendingBytes, int maxUnackedFrames, long maxUnackedBytes, int maxSubscriptions,
+            int maxServicesPerConnection, Duration authTimeout) {
+
+        /** Keeps {@link #hardMaxFrameBytes()} within an int. */
+        static final int MAX_FRAME_BYTES_CEILING = 256 << 20;
+
+        /** Frames above {@code maxFrameBytes} get an error; frames above this many times it close the link. */
+        static final int HARD_LIMIT_FACTOR = 4;
+
+        public Limits {
+            Require.size("limits.maxFrameBytes", maxFrameBytes, MAX_FRAME_BYTES_CEILING);
+            Require.positive("limits.framesPerSecond", framesPerSecond);
+            Require.positive("limits.frameBurst", frameBurst);
+            Require.positive("limits.connectionsPerAddress", connectionsPerAddress);
+            Require.positive("limits.maxConnections", maxConnections);
+            Require.positive("limits.maxPendingBytes", maxPendingBytes);
+            Require.positive("limits.maxUnackedFrames", maxUnackedFrames);
+            Require.positive("limits.maxUnackedBytes", maxUnackedBytes);
+            Require.positive("limits.maxSubscriptions", maxSubscriptions);
+            Require.positive("limits.maxServicesPerConnection", maxServicesPerConnection);
+            Require.atLeast("limits.authTimeout", authTimeout, Duration.ofMillis(1));
+        }
+
+        /**
+         * The size above which the hub does not even read a frame but closes the link with
+         * 1009: four times {@link #maxFrameBytes()}. Between the two the client gets a
+         * {@code too-large} error frame and stays connected.
+         */
+        public int hardMaxFrameBytes() {
+            return maxFrameBytes * HARD_LIMIT_FACTOR;
+        }
+    }
+
+    /**
+     * Request deadlines.
+     *
+     * @param defaultTimeout the deadline of a request that asks for none
+     * @param maxTimeout     the longest deadline a request may ask for; longer ones are cut to it
+     */
+    public record Requests(Duration defaultTimeout, Duration maxTimeout) {
+        public Requests {
+            Require.atLeast("requests.defaultTimeout", defaultTimeout, Duration.ofMillis(1));
+            Require.notShorterThan("requests.maxTimeout", maxTimeout, "requests.defaultTimeout", defaultTimeout);
+        }
+    }
+
+    /**
+     * Registry leases.
+     *
+     * @param downAfter   a service whose link is lost is marked down after this long (a reconnect before keeps it up)
+     * @param removeAfter a service whose link is lost is removed from the registry after this long
+     */
+    public record Registry(Duration downAfter, Duration removeAfter) {
+        public Registry {
+            Require.atLeast("registry.downAfter", downAfter, Duration.ofMillis(1));
+            Require.longerThan("registry.removeAfter", removeAfter, "registry.downAfter", downAfter);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.roadie.hub.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SuggestionsTest {
+
+    private static final List<String> KEYS = List.of("host", "port", "data", "heartbeat.interval", "limits.maxFrameBytes",
+            "registry.downAfter");
+
+    @Test
+    void findsTyposSwapsCaseAndSeparators() {
+        assertThat(Suggestions.closest("prot", KEYS)).contains("port");
+        assertThat(Suggestions.closest("PORT", KEYS)).contains("port");
+        assertThat(Suggestions.closest("limits.max-frame-bytes", KEYS)).contains("limits.maxFrameBytes");
+        assertThat(Suggestions.closest("limits.maxFrameBites", KEYS)).contains("limits.maxFrameBytes");
+        assertThat(Suggestions.closest("heartbeat.intervall", KEYS)).contains("heartbeat.interval");
+    }
+
+    @Test
+    void findsASettingInTheWrongSection() {
+        assertThat(Suggestions.closest("registry.interval", KEYS)).contains("heartbeat.interval");
+    }
+
+    @Test
+    void doesNotGuessWildly() {
+        assertThat(Suggestions.closest("home", KEYS)).as("HOME is not a typo of HOST").isEmpty();
+        assertThat(Suggestions.closest("colour", KEYS)).isEmpty();
+        assertThat(Suggestions.closest("name", KEYS)).isEmpty();
+    }
+
+    @Test
+    void countsASwapAsOneEdit() {
+        assertThat(Suggestions.distance("port", "prot")).isEqualTo(1);
+        assertThat(Suggestions.distance("port", "port")).isZero();
+        assertThat(Suggestions.distance("", "abc")).isEqualTo(3);
+    }
+}
