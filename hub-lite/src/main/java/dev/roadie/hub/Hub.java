@@ -1,0 +1,160 @@
+package dev.roadie.hub;
+
+import dev.roadie.hub.api.ApiRoutes;
+import dev.roadie.hub.auth.TokenService;
+import dev.roadie.hub.config.HubConfig;
+import dev.roadie.hub.metrics.HubMetrics;
+import dev.roadie.hub.registry.Registry;
+import dev.roadie.hub.registry.RegistryStore;
+import dev.roadie.hub.routing.Requests;
+import dev.roadie.hub.routing.Router;
+import dev.roadie.hub.session.SessionTable;
+import dev.roadie.hub.socket.HubSocket;
+import dev.roadie.hub.socket.RegistryEvents;
+import dev.roadie.hub.store.Database;
+import dev.roadie.model.wire.CloseCode;
+import dev.roadie.model.wire.FrameCodec;
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson3;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running hub: the data folder, the registry, the router and the Javalin server with the
+ * socket and the REST API. {@link #start(HubConfig)} returns once it listens; {@link #close()}
+ * stops it and everything it started.
+ */
+public final class Hub implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Hub.class);
+
+    private final HubContext context;
+    private final Database database;
+    private final ScheduledExecutorService timer;
+    private final HubSocket socket;
+    private final Javalin server;
+    private final Optional<Path> newAdminToken;
+
+    private Hub(HubConfig config, Clock clock) {
+        this.database = Database.open(config.data());
+        this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("roadie-timer").daemon()
+                .factory());
+        try {
+            TokenService tokens = new TokenService(database, clock);
+            this.newAdminToken = tokens.ensureAdminToken(config.data());
+            SessionTable sessions = new SessionTable();
+            HubMetrics metrics = new HubMetrics();
+            Registry registry = new Registry(new RegistryStore(database), clock, config.registry(),
+                    new RegistryEvents(sessions));
+            this.context = new HubContext(config, newEpoch(), clock, sessions, registry, new Router(sessions, registry),
+                    new Requests(timer, metrics), metrics, tokens);
+            metrics.gauges(sessions::size, () -> {
+                Map<String, Long> counts = new LinkedHashMap<>();
+                registry.countByState().forEach((state, count) -> counts.put(state.wire(), count));
+                return counts;
+            });
+            this.socket = new HubSocket(context);
+            this.server = Javalin.create(javalin -> {
+                javalin.startup.showJavalinBanner = false;
+                javalin.jsonMapper(new JavalinJackson3(FrameCodec.DEFAULT.mapper(), false));
+                javalin.jetty.host = config.host();
+                javalin.jetty.port = config.port();
+                javalin.jetty.modifyWebSocketServletFactory(factory -> {
+                    // Frames over the configured limit get a too-large error and the link stays;
+                    // only frames over four times the limit are cut by Jetty itself (close 1009).
+                    factory.setMaxTextMessageSize(4L * config.limits().maxFrameBytes());
+                    factory.setMaxBinaryMessageSize(1024);
+                    // Our heartbeats decide when a link is dead; Jetty's idle timeout is a backstop.
+                    factory.setIdleTimeout(config.heartbeat().interval().multipliedBy(
+                            2L * config.heartbeat().tolerance()).plus(Duration.ofSeconds(5)));
+                });
+                javalin.routes.ws("/ws", socket::configure);
+                new ApiRoutes(context).configure(javalin);
+            });
+        } catch (RuntimeException e) {
+            timer.shutdownNow();
+            database.close();
+            throw e;
+        }
+    }
+
+    /** Starts a hub; throws {@link HubStartException} with a one-line reason when it cannot. */
+    public static Hub start(HubConfig config) {
+        return start(config, Clock.systemUTC());
+    }
+
+    /** Starts a hub with its own clock, for tests of leases. */
+    public static Hub start(HubConfig config, Clock clock) {
+        Hub hub = new Hub(config, clock);
+        try {
+            hub.server.start();
+        } catch (RuntimeException e) {
+            hub.close();
+            throw HubStartException.explain(config, e);
+        }
+        long tick = Math.max(10, Math.min(1000, config.heartbeat().interval().toMillis() / 4));
+        hub.timer.scheduleAtFixedRate(hub::tick, tick, tick, TimeUnit.MILLISECONDS);
+        log.info("Roadie hub listening on {}:{} (epoch {}, data in {})", config.host(), hub.port(), hub.context.epoch(),
+                config.data());
+        hub.newAdminToken.ifPresent(path -> log.info("First start: an admin token was written to {}", path));
+        return hub;
+    }
+
+    private void tick() {
+        try {
+            socket.tick();
+        } catch (RuntimeException e) {
+            // The timer must survive anything one tick meets, or heartbeats stop for everyone.
+            log.error("Heartbeat tick failed", e);
+        }
+    }
+
+    /** The port it listens on (the real one when configured as 0). */
+    public int port() {
+        return server.port();
+    }
+
+    /** The epoch clients see in welcome and pong. */
+    public String epoch() {
+        return context.epoch();
+    }
+
+    /** Where the admin token was written on this first start, if it was. */
+    public Optional<Path> newAdminToken() {
+        return newAdminToken;
+    }
+
+    public HubContext context() {
+        return context;
+    }
+
+    /** Stops accepting, tells every client to go away, and closes the data folder. */
+    @Override
+    public void close() {
+        if (socket != null) {
+            socket.closeAll(CloseCode.GOING_AWAY, "the hub is stopping");
+        }
+        if (server != null) {
+            server.stop();
+        }
+        timer.shutdownNow();
+        database.close();
+        log.info("Roadie hub stopped");
+    }
+
+    private static String newEpoch() {
+        byte[] bytes = new byte[6];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+}

@@ -1,0 +1,25 @@
+package dev.roadie.hub;
+
+import dev.roadie.hub.auth.TokenService;
+import dev.roadie.hub.config.HubConfig;
+import dev.roadie.hub.metrics.HubMetrics;
+import dev.roadie.hub.registry.Registry;
+import dev.roadie.hub.routing.Requests;
+import dev.roadie.hub.routing.Router;
+import dev.roadie.hub.session.SessionTable;
+import java.time.Clock;
+
+/**
+ * The parts of a running hub that the socket and the REST API share. Built once by {@link Hub}.
+ *
+ * @param epoch changes on every start, so that clients notice a restarted hub
+ */
+public record HubContext(HubConfig config, String epoch, Clock clock, SessionTable sessions, Registry registry,
+        Router router, Requests requests, HubMetrics metrics, TokenService tokens) {
+
+    /** The deadline of a request or gather: the hub's default for 0, never more than its maximum. */
+    public long deadlineMs(long askedMs) {
+        long max = config.requests().maxTimeout().toMillis();
+        return askedMs <= 0 ? Math.min(config.requests().defaultTimeout().toMillis(), max) : Math.min(askedMs, max);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.roadie.hub.api;
+
+import dev.roadie.hub.HubContext;
+import dev.roadie.hub.auth.Principal;
+import dev.roadie.model.wire.ErrorCode;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The REST API and {@code /metrics}: every route, its auth, and how errors become JSON. */
+public final class ApiRoutes {
+    private static final Logger log = LoggerFactory.getLogger(ApiRoutes.class);
+
+    private final HubContext hub;
+    private final ApiAuth auth;
+
+    public ApiRoutes(HubContext hub) {
+        this.hub = hub;
+        this.auth = new ApiAuth(hub.tokens());
+    }
+
+    /** The answer of {@code /api/health}. */
+    record Health(String status, String epoch, String version) {
+    }
+
+    public void configure(JavalinConfig config) {
+        var services = new ServicesController(hub);
+        var messaging = new MessagingController(hub);
+        var tokens = new TokensController(hub);
+        var routes = config.routes;
+
+        routes.get("/api/health", ctx -> ctx.json(new Health("ok", hub.epoch(), version())));
+        routes.before("/api/services*", auth::authenticate);
+        routes.before("/api/send", auth::authenticate);
+        routes.before("/api/request", auth::authenticate);
+        routes.before("/api/gather", auth::authenticate);
+        routes.before("/api/tokens*", auth::authenticate);
+        routes.before("/metrics", auth::authenticate);
+
+        routes.get("/api/services", services::list);
+        routes.get("/api/services/{kind}/{name}", services::get);
+        routes.post("/api/services/{kind}/{name}/state", services::setState);
+        routes.post("/api/send", messaging::send);
+        routes.post("/api/request", messaging::request);
+        routes.post("/api/gather", messaging::gather);
+        routes.get("/api/tokens", tokens::list);
+        routes.post("/api/tokens", tokens::create);
+        routes.delete("/api/tokens/{id}", tokens::revoke);
+        routes.get("/metrics", this::metrics);
+
+        routes.exception(ApiException.class, (e, ctx) -> ctx.status(e.status()).json(e.body()));
+        routes.exception(Exception.class, (e, ctx) -> {
+            log.error("REST call {} {} failed", ctx.method(), ctx.path(), e);
+            ctx.status(500).json(new ApiException(500, ErrorCode.INTERNAL, "the hub failed; it is logged").body());
+        });
+        routes.error(404, ctx -> {
+            // Unknown API paths answer in the API's error shape; a refused call already has its body.
+            if (ctx.path().startsWith("/api/") && !String.valueOf(ctx.res().getContentType()).contains("json")) {
+                ctx.json(new ApiException(404, ErrorCode.NOT_FOUND, "no such endpoint: " + ctx.method() + " "
+                        + ctx.path()).body());
+            }
+        });
+    }
+
+    private void metrics(Context ctx) throws IOException {
+        Principal principal = ApiAuth.principal(ctx);
+        if (!principal.scopes().has("metrics")) {
+            throw new ApiException(403, ErrorCode.FORBIDDEN, "this token lacks the scope metrics");
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        hub.metrics().writeTo(out);
+        ctx.contentType(hub.metrics().contentType()).result(out.toByteArray());
+    }
+
+    private static String version() {
+        String version = ApiRoutes.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.roadie.hub.api;
+
+import dev.roadie.hub.HubContext;
+import dev.roadie.hub.auth.Principal;
+import dev.roadie.hub.socket.Permissions;
+import dev.roadie.model.registry.ServiceEntry;
+import dev.roadie.model.registry.ServiceId;
+import dev.roadie.model.registry.ServiceState;
+import dev.roadie.model.wire.ErrorCode;
+import io.javalin.http.Context;
+import java.util.List;
+
+/** {@code /api/services}: the registry, with secrets only for those who may read them. */
+final class ServicesController {
+    private final HubContext hub;
+
+    ServicesController(HubContext hub) {
+        this.hub = hub;
+    }
+
+    /** What an admin posts to change a service's state. */
+    record NewState(ServiceState state) {
+    }
+
+    void list(Context ctx) {
+        Principal principal = ApiAuth.require(ctx, "registry");
+        String kind = ctx.queryParam("kind");
+        List<ServiceEntry> entries = hub.registry().list().stream()
+                .filter(e -> kind == null || e.id().kind().equals(kind))
+                .map(e -> visible(principal, e))
+                .toList();
+        ctx.json(entries);
+    }
+
+    void get(Context ctx) {
+        Principal principal = ApiAuth.require(ctx, "registry");
+        ServiceEntry entry = hub.registry().get(idOf(ctx))
+                .orElseThrow(() -> new ApiException(404, ErrorCode.NOT_FOUND, "no such service"));
+        ctx.json(visible(principal, entry));
+    }
+
+    void setState(Context ctx) {
+        Principal principal = ApiAuth.require(ctx, "admin");
+        NewState wanted;
+        try {
+            wanted = ctx.bodyAsClass(NewState.class);
+        } catch (RuntimeException e) {
+            throw new ApiException(400, ErrorCode.INVALID_FRAME, "send {\"state\": \"up\" | \"draining\" | \"retired\"}");
+        }
+        if (wanted == null || wanted.state() == null || wanted.state() == ServiceState.DOWN) {
+            throw new ApiException(400, ErrorCode.INVALID_FRAME, "state must be up, draining or retired");
+        }
+        ServiceEntry entry = hub.registry().setState(idOf(ctx), wanted.state(), "admin " + principal.name())
+                .orElseThrow(() -> new ApiException(404, ErrorCode.NOT_FOUND, "no such service"));
+        ctx.json(visible(principal, entry));
+    }
+
+    private static ServiceId idOf(Context ctx) {
+        try {
+            return new ServiceId(ctx.pathParam("kind"), ctx.pathParam("name"));
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(400, ErrorCode.INVALID_FRAME, e.getMessage());
+        }
+    }
+
+    private static ServiceEntry visible(Principal principal, ServiceEntry entry) {
+        return Permissions.maySeeSecrets(principal, entry.id().kind()) ? entry : entry.withoutSecrets();
+    }
+}

@@ -1,0 +1,34 @@
+package dev.roadie.hub.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code roadie} command: runs the hub and manages its tokens. */
+@Command(name = "roadie", mixinStandardHelpOptions = true, versionProvider = RoadieCommand.Version.class,
+        description = "Roadie: the hub that connects a Discord music bot, its audio servers and its companions.",
+        subcommands = {ServeCommand.class, TokenCommand.class, CommandLine.HelpCommand.class})
+public final class RoadieCommand {
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with Roadie's error handling: one line for a bad option, no stack trace. */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new RoadieCommand());
+        commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
+            cmd.getErr().println("roadie: " + e.getMessage());
+            return 1;
+        });
+        return commandLine;
+    }
+
+    /** The version from the jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = RoadieCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"roadie " + (version == null ? "dev" : version)};
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.roadie.hub.cli;
+
+import dev.roadie.hub.Hub;
+import dev.roadie.hub.HubStartException;
+import dev.roadie.hub.config.ConfigException;
+import dev.roadie.hub.config.ConfigLoader;
+import dev.roadie.hub.config.HubConfig;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code roadie serve}: runs the hub until it is stopped (Ctrl+C, SIGTERM). */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Run the hub. Works with no configuration: port 7070, data in ./data.")
+final class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (default: ./roadie.yml if present).")
+    Path config;
+
+    @Option(names = "--port", paramLabel = "N", description = "Port to listen on (0 picks a free one).")
+    Integer port;
+
+    @Option(names = "--host", paramLabel = "ADDRESS", description = "Address to listen on.")
+    String host;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Data folder (tokens, registry).")
+    Path data;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Any setting, e.g. --set limits.maxFrameBytes=2MiB.")
+    Map<String, String> settings = new LinkedHashMap<>();
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Map<String, String> overrides = new LinkedHashMap<>(settings);
+        if (port != null) {
+            overrides.put("port", port.toString());
+        }
+        if (host != null) {
+            overrides.put("host", host);
+        }
+        if (data != null) {
+            overrides.put("data", data.toString());
+        }
+        HubConfig hubConfig;
+        Hub hub;
+        try {
+            hubConfig = ConfigLoader.load(config, Path.of("").toAbsolutePath(), System.getenv(), overrides);
+            hub = Hub.start(hubConfig);
+        } catch (ConfigException | HubStartException e) {
+            spec.commandLine().getErr().println("roadie: " + e.getMessage());
+            return 1;
+        }
+        hub.newAdminToken().ifPresent(path -> spec.commandLine().getOut().println(
+                "First start: your admin token is in " + path + " (keep it secret)."));
+        spec.commandLine().getOut().println("Roadie hub running on http://localhost:" + hub.port()
+                + "/ (health: /api/health, socket: /ws). Ctrl+C stops it.");
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("roadie-shutdown").unstarted(() -> {
+            hub.close();
+            stopped.countDown();
+        }));
+        stopped.await();
+        return 0;
+    }
+}

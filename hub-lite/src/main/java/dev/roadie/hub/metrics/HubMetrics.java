@@ -1,0 +1,100 @@
+package dev.roadie.hub.metrics;
+
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.config.EscapingScheme;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
+import java.util.Map;
+
+/**
+ * The hub's Prometheus metrics. Label values come from fixed sets (frame types, error codes,
+ * statuses) so that no client can grow the number of series.
+ */
+public final class HubMetrics {
+    private final PrometheusRegistry registry = new PrometheusRegistry();
+    private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
+
+    private final Counter connections = Counter.builder().name("roadie_connections_opened")
+            .help("WebSocket connections accepted").register(registry);
+    private final Counter closes = Counter.builder().name("roadie_connections_closed")
+            .help("Connections closed, by close code").labelNames("code").register(registry);
+    private final Counter framesIn = Counter.builder().name("roadie_frames_received")
+            .help("Frames received from clients, by type").labelNames("type").register(registry);
+    private final Counter framesOut = Counter.builder().name("roadie_frames_delivered")
+            .help("Numbered frames delivered to sessions").register(registry);
+    private final Counter errors = Counter.builder().name("roadie_errors")
+            .help("Error frames sent, by code").labelNames("code").register(registry);
+    private final Counter routingFailures = Counter.builder().name("roadie_routing_failures")
+            .help("Messages and requests that found no receiver").labelNames("frame").register(registry);
+    private final Counter replies = Counter.builder().name("roadie_requests")
+            .help("Requests completed, by status").labelNames("status").register(registry);
+    private final Counter gathers = Counter.builder().name("roadie_gathers")
+            .help("Gathers answered, by whether every receiver reached a final status").labelNames("complete")
+            .register(registry);
+    private final Counter gatherReceivers = Counter.builder().name("roadie_gather_receivers")
+            .help("Per-receiver outcomes of gathers, by status").labelNames("status").register(registry);
+    private final Histogram requestSeconds = Histogram.builder().name("roadie_request_duration_seconds")
+            .help("Time from request to reply").register(registry);
+
+    /** Registers the gauges read from live state. */
+    public void gauges(DoubleSupplier sessions, Supplier<Map<String, Long>> servicesByState) {
+        GaugeWithCallback.builder().name("roadie_sessions").help("Authenticated sessions now")
+                .callback(cb -> cb.call(sessions.getAsDouble())).register(registry);
+        GaugeWithCallback.builder().name("roadie_registry_services").help("Services in the registry, by state")
+                .labelNames("state")
+                .callback(cb -> servicesByState.get().forEach((state, count) -> cb.call(count, state)))
+                .register(registry);
+    }
+
+    public void connectionOpened() {
+        connections.inc();
+    }
+
+    public void connectionClosed(int code) {
+        closes.labelValues(Integer.toString(code)).inc();
+    }
+
+    public void frameIn(String type) {
+        framesIn.labelValues(type).inc();
+    }
+
+    public void framesOut(long count) {
+        framesOut.inc(count);
+    }
+
+    public void error(String code) {
+        errors.labelValues(code).inc();
+    }
+
+    public void noRoute(String frame) {
+        routingFailures.labelValues(frame).inc();
+    }
+
+    public void requestDone(String status, double seconds) {
+        replies.labelValues(status).inc();
+        requestSeconds.observe(seconds);
+    }
+
+    public void gatherDone(boolean complete) {
+        gathers.labelValues(Boolean.toString(complete)).inc();
+    }
+
+    public void gatherReceiver(String status) {
+        gatherReceivers.labelValues(status).inc();
+    }
+
+    /** Writes every metric in the Prometheus text format. */
+    public void writeTo(OutputStream out) throws IOException {
+        writer.write(out, registry.scrape(), EscapingScheme.UNDERSCORE_ESCAPING);
+    }
+
+    public String contentType() {
+        return writer.getContentType();
+    }
+}

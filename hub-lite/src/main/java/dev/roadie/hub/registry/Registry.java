@@ -1,0 +1,150 @@
+package dev.roadie.hub.registry;
+
+import dev.roadie.hub.config.HubConfig;
+import dev.roadie.model.registry.NodeStats;
+import dev.roadie.model.registry.RegistryEvent;
+import dev.roadie.model.registry.RegistryEvent.Change;
+import dev.roadie.model.registry.ServiceDescriptor;
+import dev.roadie.model.registry.ServiceEntry;
+import dev.roadie.model.registry.ServiceId;
+import dev.roadie.model.registry.ServiceState;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The services that announced themselves. Liveness is a lease, not an open socket: a service
+ * stays up while its announcing connection is heard from, goes down when nothing was heard
+ * for {@code downAfter}, and is forgotten after {@code removeAfter}. Every change is stored
+ * and passed to the listener, which publishes it on topic {@code registry}.
+ */
+public final class Registry {
+    private static final Logger log = LoggerFactory.getLogger(Registry.class);
+
+    private final Map<ServiceId, ServiceEntry> entries = new ConcurrentHashMap<>();
+    private final RegistryStore store;
+    private final Clock clock;
+    private final HubConfig.Registry leases;
+    private final Consumer<RegistryEvent> listener;
+
+    public Registry(RegistryStore store, Clock clock, HubConfig.Registry leases, Consumer<RegistryEvent> listener) {
+        this.store = store;
+        this.clock = clock;
+        this.leases = leases;
+        this.listener = listener;
+        Instant now = clock.instant();
+        for (ServiceEntry stored : store.loadAll()) {
+            // Nobody is connected to a hub that just started: the lease starts again from now,
+            // so services that come back in time never look down.
+            entries.put(stored.id(), new ServiceEntry(stored.service(), stored.state(), stored.stats(), stored.owner(),
+                    stored.announcedAt(), stored.state() == ServiceState.DOWN ? stored.lastSeen() : now));
+        }
+        if (!entries.isEmpty()) {
+            log.info("Registry restored {} services from the data folder", entries.size());
+        }
+    }
+
+    /** Adds or updates a service; its state becomes up unless it was retired or draining. */
+    public ServiceEntry announce(ServiceDescriptor descriptor, String owner) {
+        Instant now = clock.instant();
+        ServiceEntry[] result = new ServiceEntry[1];
+        Change[] change = new Change[1];
+        entries.compute(descriptor.id(), (id, old) -> {
+            ServiceState state = old == null || old.state() == ServiceState.DOWN ? ServiceState.UP : old.state();
+            change[0] = old == null ? Change.added : Change.changed;
+            result[0] = new ServiceEntry(descriptor, state, old == null ? null : old.stats(), owner,
+                    old == null ? now : old.announcedAt(), now);
+            return result[0];
+        });
+        store.save(result[0]);
+        log.info("Service {} announced by {} ({})", descriptor.id(), owner, change[0]);
+        listener.accept(new RegistryEvent(change[0], result[0]));
+        return result[0];
+    }
+
+    /**
+     * New stats for a service. Not written on their own (they change every few seconds); they
+     * are stored with the next announce or state change.
+     */
+    public Optional<ServiceEntry> stats(ServiceId id, NodeStats stats) {
+        ServiceEntry updated = entries.computeIfPresent(id, (key, old) -> new ServiceEntry(old.service(), old.state(),
+                stats, old.owner(), old.announcedAt(), clock.instant()));
+        if (updated != null) {
+            listener.accept(new RegistryEvent(Change.changed, updated));
+        }
+        return Optional.ofNullable(updated);
+    }
+
+    /** Moves a service to another state; empty when it is unknown. */
+    public Optional<ServiceEntry> setState(ServiceId id, ServiceState state, String actor) {
+        ServiceEntry updated = entries.computeIfPresent(id, (key, old) -> new ServiceEntry(old.service(), state,
+                old.stats(), old.owner(), old.announcedAt(), old.lastSeen()));
+        if (updated != null) {
+            store.save(updated);
+            log.info("Service {} is now {} (by {})", id, state.wire(), actor);
+            listener.accept(new RegistryEvent(Change.changed, updated));
+        }
+        return Optional.ofNullable(updated);
+    }
+
+    /**
+     * Applies the leases. {@code heardAt} gives, for a service whose connection is alive, when
+     * that connection was last heard from (its lease is renewed to then); for the others the
+     * lease runs: down after {@code downAfter} unheard, forgotten after {@code removeAfter}.
+     */
+    public void sweep(Function<ServiceId, Optional<Instant>> heardAt) {
+        Instant now = clock.instant();
+        for (ServiceEntry entry : List.copyOf(entries.values())) {
+            Optional<Instant> heard = heardAt.apply(entry.id());
+            if (heard.isPresent()) {
+                entries.computeIfPresent(entry.id(), (id, old) -> new ServiceEntry(old.service(), old.state(),
+                        old.stats(), old.owner(), old.announcedAt(), heard.get()));
+                if (entry.state() == ServiceState.DOWN) {
+                    // Its connection is back and heard from: alive again.
+                    setState(entry.id(), ServiceState.UP, "lease");
+                }
+                continue;
+            }
+            Instant seen = entry.lastSeen();
+            boolean leaseRuns = entry.state() == ServiceState.UP || entry.state() == ServiceState.DRAINING;
+            if (leaseRuns && seen.plus(leases.downAfter()).isBefore(now)) {
+                setState(entry.id(), ServiceState.DOWN, "lease");
+            } else if (!leaseRuns && seen.plus(leases.removeAfter()).isBefore(now)) {
+                if (entries.remove(entry.id(), entry)) {
+                    store.delete(entry.id());
+                    log.info("Service {} forgotten: not seen since {}", entry.id(), seen);
+                    listener.accept(new RegistryEvent(Change.removed, entry));
+                }
+            }
+        }
+    }
+
+    public Optional<ServiceEntry> get(ServiceId id) {
+        return Optional.ofNullable(entries.get(id));
+    }
+
+    /** Every entry, sorted by kind and name. */
+    public List<ServiceEntry> list() {
+        return entries.values().stream()
+                .sorted(Comparator.comparing((ServiceEntry e) -> e.id().kind()).thenComparing(e -> e.id().name()))
+                .toList();
+    }
+
+    /** How many services are in each state, for metrics. */
+    public Map<ServiceState, Long> countByState() {
+        Map<ServiceState, Long> counts = new java.util.EnumMap<>(ServiceState.class);
+        for (ServiceState state : ServiceState.values()) {
+            counts.put(state, 0L);
+        }
+        entries.values().forEach(e -> counts.merge(e.state(), 1L, Long::sum));
+        return counts;
+    }
+}

@@ -1,0 +1,109 @@
+package dev.roadie.hub.session;
+
+import dev.roadie.model.registry.ServiceId;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Every live session, indexed the ways the router looks them up: by id, by the services each
+ * one serves (its own identity and what it announced), by kind, and by topic. All maps are
+ * concurrent: sessions on different threads route to each other without a global lock.
+ */
+public final class SessionTable {
+    private final Map<String, ClientSession> byId = new ConcurrentHashMap<>();
+    private final Map<ServiceId, ClientSession> byService = new ConcurrentHashMap<>();
+    private final Map<String, Map<ServiceId, ClientSession>> byKind = new ConcurrentHashMap<>();
+    private final Map<String, Set<ClientSession>> byTopic = new ConcurrentHashMap<>();
+
+    /**
+     * Adds a session serving its identity. Returns the session that served this identity before
+     * (a stale connection of the same service), which the caller closes.
+     */
+    public Optional<ClientSession> add(ClientSession session) {
+        byId.put(session.id(), session);
+        return serve(session.identity(), session);
+    }
+
+    /** Makes {@code session} the one that serves {@code service}; returns the previous one, if another. */
+    public Optional<ClientSession> serve(ServiceId service, ClientSession session) {
+        session.services().add(service);
+        ClientSession previous = byService.put(service, session);
+        byKind.computeIfAbsent(service.kind(), k -> new ConcurrentHashMap<>()).put(service, session);
+        return previous == null || previous == session ? Optional.empty() : Optional.of(previous);
+    }
+
+    /** Removes a session and everything it served or subscribed to. */
+    public void remove(ClientSession session) {
+        if (!byId.remove(session.id(), session)) {
+            return;
+        }
+        unserve(session.identity(), session);
+        for (ServiceId service : session.services()) {
+            unserve(service, session);
+        }
+        for (String topic : session.topics()) {
+            unsubscribe(session, topic);
+        }
+    }
+
+    private void unserve(ServiceId service, ClientSession session) {
+        byService.remove(service, session);
+        Map<ServiceId, ClientSession> ofKind = byKind.get(service.kind());
+        if (ofKind != null) {
+            ofKind.remove(service, session);
+        }
+    }
+
+    /** Subscribes; false if it already was. */
+    public boolean subscribe(ClientSession session, String topic) {
+        boolean added = session.topics().add(topic);
+        byTopic.computeIfAbsent(topic, t -> ConcurrentHashMap.newKeySet()).add(session);
+        return added;
+    }
+
+    /** Unsubscribes; false if it was not subscribed. */
+    public boolean unsubscribe(ClientSession session, String topic) {
+        boolean removed = session.topics().remove(topic);
+        byTopic.computeIfPresent(topic, (t, sessions) -> {
+            sessions.remove(session);
+            return sessions.isEmpty() ? null : sessions;
+        });
+        return removed;
+    }
+
+    public Optional<ClientSession> byId(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    /** The session serving {@code service}, if connected. */
+    public Optional<ClientSession> serving(ServiceId service) {
+        return Optional.ofNullable(byService.get(service));
+    }
+
+    /** The connected services of a kind with their sessions. */
+    public Map<ServiceId, ClientSession> ofKind(String kind) {
+        return byKind.getOrDefault(kind, Map.of());
+    }
+
+    /** The subscribers of a topic. */
+    public Set<ClientSession> subscribers(String topic) {
+        return byTopic.getOrDefault(topic, Set.of());
+    }
+
+    public Collection<ClientSession> all() {
+        return byId.values();
+    }
+
+    /** A copy of all sessions, for sweeps that may remove while they walk. */
+    public List<ClientSession> snapshot() {
+        return List.copyOf(byId.values());
+    }
+
+    public int size() {
+        return byId.size();
+    }
+}

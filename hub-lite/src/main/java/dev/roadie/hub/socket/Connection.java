@@ -1,0 +1,33 @@
+package dev.roadie.hub.socket;
+
+import dev.roadie.hub.session.ClientLink;
+import dev.roadie.hub.session.ClientSession;
+import io.javalin.websocket.WsContext;
+import java.util.function.Consumer;
+import org.eclipse.jetty.websocket.api.Callback;
+
+/** One WebSocket, before and after its hello: the link a session writes through. */
+final class Connection implements ClientLink {
+    final WsContext socket;
+    final String remoteAddress;
+    final long openedNanos;
+    final String headerToken;
+    volatile ClientSession session;
+
+    Connection(WsContext socket, String remoteAddress, long openedNanos, String headerToken) {
+        this.socket = socket;
+        this.remoteAddress = remoteAddress;
+        this.openedNanos = openedNanos;
+        this.headerToken = headerToken;
+    }
+
+    @Override
+    public void send(String text, Runnable sent, Consumer<Throwable> failed) {
+        socket.session.sendText(text, Callback.from(sent, failed));
+    }
+
+    @Override
+    public void close(int code, String reason) {
+        socket.closeSession(code, reason);
+    }
+}

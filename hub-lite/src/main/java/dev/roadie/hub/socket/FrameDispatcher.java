@@ -1,0 +1,265 @@
+package dev.roadie.hub.socket;
+
+import dev.roadie.hub.HubContext;
+import dev.roadie.hub.routing.Receiver;
+import dev.roadie.hub.routing.Requests;
+import dev.roadie.hub.session.ClientSession;
+import dev.roadie.model.registry.ServiceId;
+import dev.roadie.model.wire.Ack;
+import dev.roadie.model.wire.Announce;
+import dev.roadie.model.wire.CloseCode;
+import dev.roadie.model.wire.ErrorCode;
+import dev.roadie.model.wire.ErrorFrame;
+import dev.roadie.model.wire.Frame;
+import dev.roadie.model.wire.FrameCodec;
+import dev.roadie.model.wire.FrameException;
+import dev.roadie.model.wire.Gather;
+import dev.roadie.model.wire.GatherResult;
+import dev.roadie.model.wire.Message;
+import dev.roadie.model.wire.Numbered;
+import dev.roadie.model.wire.Ping;
+import dev.roadie.model.wire.Pong;
+import dev.roadie.model.wire.Reply;
+import dev.roadie.model.wire.ReplyStatus;
+import dev.roadie.model.wire.Request;
+import dev.roadie.model.wire.StateChange;
+import dev.roadie.model.wire.Stats;
+import dev.roadie.model.wire.Subscribe;
+import dev.roadie.model.wire.Unsubscribe;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Handles the frames of an authenticated session, one at a time in arrival order. Whatever a
+ * frame does wrong ends as an error frame to its sender; nothing a client sends can throw past
+ * this class.
+ */
+final class FrameDispatcher {
+    private static final Logger log = LoggerFactory.getLogger(FrameDispatcher.class);
+
+    private final HubContext hub;
+    private final FrameCodec codec = FrameCodec.DEFAULT;
+
+    FrameDispatcher(HubContext hub) {
+        this.hub = hub;
+    }
+
+    void onText(ClientSession session, String text) {
+        long now = System.nanoTime();
+        session.heard(now);
+        if (!session.tryTakeFrame()) {
+            hub.metrics().frameIn("rate-limited");
+            if (session.droppedAndFlooding(now)) {
+                session.close(CloseCode.POLICY, "kept sending over the rate limit");
+            } else if (session.shouldWarnRate(now)) {
+                refuse(session, null, ErrorCode.RATE_LIMITED, "more than " + hub.config().limits().framesPerSecond()
+                        + " frames per second; frames are being dropped");
+            }
+            return;
+        }
+        int size = Utf8.length(text, hub.config().limits().maxFrameBytes());
+        if (size > hub.config().limits().maxFrameBytes()) {
+            hub.metrics().frameIn("too-large");
+            refuse(session, null, ErrorCode.TOO_LARGE, "frame of " + size + " bytes is over the limit of "
+                    + hub.config().limits().maxFrameBytes() + " bytes");
+            return;
+        }
+        Frame frame;
+        try {
+            frame = codec.decode(text);
+        } catch (FrameException e) {
+            hub.metrics().frameIn("invalid");
+            refuse(session, e.frameId(), e.code(), e.getMessage());
+            return;
+        }
+        hub.metrics().frameIn(typeOf(frame));
+        switch (frame) {
+            case Ping ping -> session.sendControl(new Pong(ping.ts(), hub.epoch()));
+            case Pong pong -> log.trace("Pong from {}", session);
+            case Ack ack -> session.acknowledged(ack.seq());
+            case Numbered numbered -> onNumbered(session, numbered);
+            case dev.roadie.model.wire.Hello hello -> refuse(session, null, ErrorCode.ALREADY_AUTHENTICATED,
+                    "this connection said hello already");
+            default -> refuse(session, null, ErrorCode.INVALID_FRAME,
+                    "'" + typeOf(frame) + "' is not sent by clients after the hello");
+        }
+    }
+
+    private void onNumbered(ClientSession session, Numbered frame) {
+        if (frame.seq() < 0) {
+            refuse(session, frame.id(), ErrorCode.INVALID_FRAME, "'seq' must not be negative");
+            return;
+        }
+        if (!session.acceptClientSeq(frame.seq())) {
+            // A replay of something already processed: confirm it again, do it not twice.
+            session.sendControl(new Ack(session.lastClientSeq()));
+            return;
+        }
+        try {
+            handle(session, frame);
+        } catch (FrameException e) {
+            refuse(session, frame.id(), e.code(), e.getMessage());
+        } catch (RuntimeException e) {
+            log.error("Failed to handle {} from {}", typeOf(frame), session, e);
+            refuse(session, frame.id(), ErrorCode.INTERNAL, "the hub failed to handle this frame; it is logged");
+        }
+        if (frame.seq() > 0) {
+            session.sendControl(new Ack(frame.seq()));
+        }
+    }
+
+    private void handle(ClientSession session, Numbered frame) {
+        switch (frame) {
+            case Message message -> onMessage(session, message);
+            case Request request -> onRequest(session, request);
+            case Reply reply -> onReply(session, reply);
+            case Gather gather -> onGather(session, gather);
+            case Subscribe subscribe -> onSubscribe(session, subscribe);
+            case Unsubscribe unsubscribe -> hub.sessions().unsubscribe(session, unsubscribe.topic());
+            case Announce announce -> onAnnounce(session, announce);
+            case Stats stats -> onStats(session, stats);
+            case StateChange change -> onStateChange(session, change);
+            case ErrorFrame error -> log.debug("{} reports an error: {} {}", session, error.code(), error.message());
+            case GatherResult result -> throw new FrameException(ErrorCode.INVALID_FRAME, result.id(),
+                    "only the hub sends gather-result");
+        }
+    }
+
+    private void onMessage(ClientSession session, Message message) {
+        requireSend(session, message.to(), message.id());
+        List<Receiver> receivers = hub.router().resolve(message.to(), session);
+        int delivered = hub.router().deliverOnce(message.from(session.identity()).withSeq(0), receivers);
+        hub.metrics().framesOut(delivered);
+        if (delivered == 0) {
+            hub.metrics().noRoute("message");
+        }
+    }
+
+    private void onRequest(ClientSession session, Request request) {
+        requireSend(session, request.to(), request.id());
+        if (request.to().isMany()) {
+            throw new FrameException(ErrorCode.INVALID_FRAME, request.id(), "a request goes to one receiver: address "
+                    + "service:KIND/NAME or one:KIND, or send a gather to " + request.to().text());
+        }
+        List<Receiver> receivers = hub.router().resolve(request.to(), session);
+        if (receivers.isEmpty()) {
+            hub.metrics().noRoute("request");
+            session.deliver(Requests.noRoute(request));
+            return;
+        }
+        hub.requests().request(request, session.identity(), receivers.getFirst(), hub.deadlineMs(request.timeoutMs()),
+                session::deliver);
+    }
+
+    private void onReply(ClientSession session, Reply reply) {
+        if (!RECEIVER_STATUSES.contains(reply.status())) {
+            throw new FrameException(ErrorCode.INVALID_FRAME, reply.id(), "a receiver replies ok, error or no-handler;"
+                    + " " + reply.status().wire() + " is the hub's to say");
+        }
+        switch (hub.requests().reply(session, reply)) {
+            case ACCEPTED -> { }
+            // Normal after a deadline or a satisfied gather: the requester has its answer already.
+            case NOT_WAITING -> log.debug("Late reply to {} from {} dropped", reply.re(), session);
+            case NOT_YOURS -> throw new FrameException(ErrorCode.FORBIDDEN, reply.id(), "request '" + reply.re()
+                    + "' was not sent to you");
+        }
+    }
+
+    private void onGather(ClientSession session, Gather gather) {
+        requireSend(session, gather.to(), gather.id());
+        List<Receiver> receivers = hub.router().resolve(gather.to(), session);
+        if (receivers.isEmpty()) {
+            hub.metrics().noRoute("gather");
+        }
+        hub.requests().gather(gather, session.identity(), receivers, hub.deadlineMs(gather.timeoutMs()),
+                session::deliver);
+    }
+
+    private void onSubscribe(ClientSession session, Subscribe subscribe) {
+        Permissions.missingToSubscribe(session.principal(), subscribe.topic()).ifPresent(scope -> {
+            throw forbidden(subscribe.id(), scope);
+        });
+        int max = hub.config().limits().maxSubscriptions();
+        if (!session.topics().contains(subscribe.topic()) && session.topics().size() >= max) {
+            throw new FrameException(ErrorCode.LIMIT_REACHED, subscribe.id(), "at most " + max + " subscriptions");
+        }
+        hub.sessions().subscribe(session, subscribe.topic());
+    }
+
+    private void onAnnounce(ClientSession session, Announce announce) {
+        ServiceId id = announce.service().id();
+        Permissions.missingToAnnounce(session.principal(), id.kind()).ifPresent(scope -> {
+            throw forbidden(announce.id(), scope);
+        });
+        int max = hub.config().limits().maxServicesPerConnection();
+        // The session's own identity is in services() too; only announced ones count.
+        if (!session.services().contains(id) && session.services().size() - 1 >= max) {
+            throw new FrameException(ErrorCode.LIMIT_REACHED, announce.id(), "at most " + max
+                    + " services per connection");
+        }
+        hub.registry().announce(announce.service(), session.identity().toString());
+        hub.sessions().serve(id, session).ifPresent(previous -> previous.services().remove(id));
+    }
+
+    private void onStats(ClientSession session, Stats stats) {
+        requireOwner(session, stats.service(), stats.id());
+        hub.registry().stats(stats.service(), stats.stats());
+    }
+
+    private void onStateChange(ClientSession session, StateChange change) {
+        requireOwner(session, change.service(), change.id());
+        hub.registry().setState(change.service(), change.state(), session.identity().toString());
+    }
+
+    private void requireOwner(ClientSession session, ServiceId service, String frameId) {
+        if (hub.registry().get(service).isEmpty()) {
+            throw new FrameException(ErrorCode.NOT_FOUND, frameId, "no service " + service + " in the registry;"
+                    + " announce it first");
+        }
+        if (!session.services().contains(service) && !session.principal().isAdmin()) {
+            throw new FrameException(ErrorCode.FORBIDDEN, frameId, "only the connection that announced " + service
+                    + " (or an admin) may change it");
+        }
+    }
+
+    private void requireSend(ClientSession session, dev.roadie.model.wire.Address to, String frameId) {
+        Permissions.missingToSend(session.principal(), to).ifPresent(scope -> {
+            throw forbidden(frameId, scope);
+        });
+    }
+
+    private static final java.util.Set<ReplyStatus> RECEIVER_STATUSES =
+            java.util.EnumSet.of(ReplyStatus.OK, ReplyStatus.ERROR, ReplyStatus.NO_HANDLER);
+
+    private static FrameException forbidden(String frameId, String scope) {
+        return new FrameException(ErrorCode.FORBIDDEN, frameId, "this token lacks the scope " + scope);
+    }
+
+    private void refuse(ClientSession session, String re, ErrorCode code, String message) {
+        hub.metrics().error(code.wire());
+        session.error(re, code, message);
+    }
+
+    static String typeOf(Frame frame) {
+        return switch (frame) {
+            case dev.roadie.model.wire.Hello h -> "hello";
+            case dev.roadie.model.wire.Welcome w -> "welcome";
+            case Ping p -> "ping";
+            case Pong p -> "pong";
+            case Ack a -> "ack";
+            case dev.roadie.model.wire.Goodbye g -> "goodbye";
+            case Message m -> "message";
+            case Request r -> "request";
+            case Reply r -> "reply";
+            case Gather g -> "gather";
+            case GatherResult g -> "gather-result";
+            case Subscribe s -> "subscribe";
+            case Unsubscribe u -> "unsubscribe";
+            case Announce a -> "announce";
+            case Stats s -> "stats";
+            case StateChange s -> "state";
+            case ErrorFrame e -> "error";
+        };
+    }
+}

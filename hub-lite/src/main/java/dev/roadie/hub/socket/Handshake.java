@@ -1,0 +1,119 @@
+package dev.roadie.hub.socket;
+
+import dev.roadie.hub.HubContext;
+import dev.roadie.hub.auth.Principal;
+import dev.roadie.hub.session.ClientSession;
+import dev.roadie.hub.session.SessionLimits;
+import dev.roadie.model.registry.ServiceId;
+import dev.roadie.model.wire.CloseCode;
+import dev.roadie.model.wire.ErrorCode;
+import dev.roadie.model.wire.ErrorFrame;
+import dev.roadie.model.wire.Frame;
+import dev.roadie.model.wire.FrameCodec;
+import dev.roadie.model.wire.FrameException;
+import dev.roadie.model.wire.Hello;
+import dev.roadie.model.wire.Welcome;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns a connection's first frame into a session, or refuses it. A refused hello gets an
+ * error frame saying why, then the connection is closed: nothing is read from a client that
+ * has not proven who it is.
+ */
+final class Handshake {
+    private static final Logger log = LoggerFactory.getLogger(Handshake.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final HubContext hub;
+
+    Handshake(HubContext hub) {
+        this.hub = hub;
+    }
+
+    /** Returns the new session, or empty after refusing and closing the connection. */
+    Optional<ClientSession> accept(Connection connection, String text) {
+        Frame frame;
+        try {
+            if (Utf8.length(text, hub.config().limits().maxFrameBytes()) > hub.config().limits().maxFrameBytes()) {
+                throw new FrameException(ErrorCode.TOO_LARGE, null, "hello is over the frame size limit");
+            }
+            frame = FrameCodec.DEFAULT.decode(text);
+        } catch (FrameException e) {
+            return refuse(connection, e.code(), e.getMessage());
+        }
+        if (!(frame instanceof Hello hello)) {
+            return refuse(connection, ErrorCode.HELLO_REQUIRED, "the first frame must be a hello with a token");
+        }
+        if (hello.protocol() > Hello.PROTOCOL_VERSION) {
+            return refuse(connection, ErrorCode.INVALID_FRAME, "this hub speaks protocol " + Hello.PROTOCOL_VERSION
+                    + ", the client asked for " + hello.protocol());
+        }
+        String token = hello.token() != null ? hello.token() : connection.headerToken;
+        Optional<Principal> principal = token == null ? Optional.empty() : hub.tokens().authenticate(token);
+        if (principal.isEmpty()) {
+            log.info("Refused a hello from {}: {}", connection.remoteAddress, token == null ? "no token" : "bad token");
+            return refuse(connection, ErrorCode.UNAUTHORIZED, token == null
+                    ? "no token: put it in the hello or an Authorization: Bearer header"
+                    : "the token is unknown or revoked");
+        }
+        Principal who = principal.get();
+        ServiceId identity;
+        try {
+            identity = identityOf(who, hello);
+        } catch (FrameException e) {
+            return refuse(connection, e.code(), e.getMessage());
+        }
+        ClientSession session = new ClientSession(newSessionId(), who, identity, connection.remoteAddress, connection,
+                limits(), System.nanoTime());
+        connection.session = session;
+        hub.sessions().add(session).ifPresent(previous -> previous.close(CloseCode.REPLACED,
+                "a newer connection of " + identity + " took over"));
+        session.sendControl(welcome(session, hello));
+        log.info("Session {} opened for {} from {} ({})", session.id(), identity, connection.remoteAddress,
+                hello.client() == null ? "unnamed client" : hello.client());
+        return Optional.of(session);
+    }
+
+    private ServiceId identityOf(Principal who, Hello hello) {
+        String kind = hello.kind() == null ? who.kind() : hello.kind();
+        String name = hello.name() == null ? who.name() : hello.name();
+        if (!who.isAdmin() && (!kind.equals(who.kind()) || !name.equals(who.name()))) {
+            throw new FrameException(ErrorCode.FORBIDDEN, null, "this token is for " + who.kind() + "/" + who.name()
+                    + ", not " + kind + "/" + name);
+        }
+        return new ServiceId(kind, name);
+    }
+
+    private Welcome welcome(ClientSession session, Hello hello) {
+        var limits = hub.config().limits();
+        return new Welcome(session.id(), hub.epoch(), hub.config().heartbeat().interval().toMillis(), false, 0,
+                new Welcome.Identity(session.identity().kind(), session.identity().name(),
+                        session.principal().scopes().asList()),
+                new Welcome.Limits(limits.maxFrameBytes(), limits.framesPerSecond(), limits.maxSubscriptions(),
+                        hub.config().requests().maxTimeout().toMillis()));
+    }
+
+    private SessionLimits limits() {
+        var limits = hub.config().limits();
+        return new SessionLimits(limits.framesPerSecond(), limits.frameBurst(), limits.maxPendingBytes(),
+                limits.maxUnackedFrames(), limits.maxUnackedBytes(), limits.maxSubscriptions(),
+                limits.maxServicesPerConnection());
+    }
+
+    private Optional<ClientSession> refuse(Connection connection, ErrorCode code, String message) {
+        hub.metrics().error(code.wire());
+        connection.send(FrameCodec.DEFAULT.encode(ErrorFrame.of(null, code, message)), () -> { }, failure -> { });
+        connection.close(CloseCode.UNAUTHORIZED.code(), CloseCode.UNAUTHORIZED.reason() + ": " + code.wire());
+        return Optional.empty();
+    }
+
+    private static String newSessionId() {
+        byte[] bytes = new byte[12];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,172 @@
+package dev.roadie.hub.socket;
+
+import dev.roadie.hub.HubContext;
+import dev.roadie.hub.session.ClientSession;
+import dev.roadie.model.wire.CloseCode;
+import dev.roadie.model.wire.Ping;
+import io.javalin.websocket.WsCloseContext;
+import io.javalin.websocket.WsConfig;
+import io.javalin.websocket.WsConnectContext;
+import io.javalin.websocket.WsErrorContext;
+import io.javalin.websocket.WsMessageContext;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code /ws} endpoint: accepts connections within the per-address and total limits,
+ * hands the first frame to the {@link Handshake} and the rest to the {@link FrameDispatcher},
+ * and once a tick sends heartbeats and closes links that went quiet.
+ */
+public final class HubSocket {
+    private static final Logger log = LoggerFactory.getLogger(HubSocket.class);
+    private static final String CONNECTION = "roadie.connection";
+
+    private final HubContext hub;
+    private final Handshake handshake;
+    private final FrameDispatcher dispatcher;
+    private final Map<String, AtomicInteger> perAddress = new ConcurrentHashMap<>();
+    private final Map<Connection, Boolean> waitingForHello = new ConcurrentHashMap<>();
+    private final AtomicInteger open = new AtomicInteger();
+
+    public HubSocket(HubContext hub) {
+        this.hub = hub;
+        this.handshake = new Handshake(hub);
+        this.dispatcher = new FrameDispatcher(hub);
+    }
+
+    /** Wires the handlers into Javalin's WebSocket config. */
+    public void configure(WsConfig ws) {
+        ws.onConnect(this::onConnect);
+        ws.onMessage(this::onMessage);
+        ws.onClose(this::onClose);
+        ws.onError(this::onError);
+    }
+
+    private void onConnect(WsConnectContext ctx) {
+        hub.metrics().connectionOpened();
+        String address = addressOf(ctx.session.getRemoteSocketAddress());
+        Connection connection = new Connection(ctx, address, System.nanoTime(), bearer(ctx.header("Authorization")));
+        ctx.attribute(CONNECTION, connection);
+        int fromAddress = perAddress.computeIfAbsent(address, a -> new AtomicInteger()).incrementAndGet();
+        int total = open.incrementAndGet();
+        var limits = hub.config().limits();
+        if (fromAddress > limits.connectionsPerAddress()) {
+            log.warn("Refused a connection from {}: {} open from there", address, fromAddress - 1);
+            connection.close(CloseCode.POLICY.code(), "too many connections from your address");
+        } else if (total > limits.maxConnections()) {
+            log.warn("Refused a connection from {}: the hub is full ({} connections)", address, total - 1);
+            connection.close(CloseCode.POLICY.code(), "the hub is full");
+        } else {
+            waitingForHello.put(connection, Boolean.TRUE);
+        }
+    }
+
+    private void onMessage(WsMessageContext ctx) {
+        Connection connection = ctx.attribute(CONNECTION);
+        if (connection == null) {
+            return;
+        }
+        ClientSession session = connection.session;
+        if (session != null) {
+            dispatcher.onText(session, ctx.message());
+        } else if (waitingForHello.remove(connection) != null) {
+            handshake.accept(connection, ctx.message());
+        }
+    }
+
+    private void onClose(WsCloseContext ctx) {
+        hub.metrics().connectionClosed(ctx.status());
+        Connection connection = ctx.attribute(CONNECTION);
+        if (connection == null) {
+            return;
+        }
+        waitingForHello.remove(connection);
+        open.decrementAndGet();
+        perAddress.computeIfPresent(connection.remoteAddress, (a, count) -> count.decrementAndGet() <= 0 ? null : count);
+        ClientSession session = connection.session;
+        if (session != null) {
+            session.markClosed();
+            end(session);
+            log.info("Session {} of {} closed: {} {}", session.id(), session.identity(), ctx.status(), ctx.reason());
+        }
+    }
+
+    private void onError(WsErrorContext ctx) {
+        Connection connection = ctx.attribute(CONNECTION);
+        log.debug("WebSocket error on {}: {}", connection == null ? "a connection" : connection.remoteAddress,
+                String.valueOf(ctx.error()));
+    }
+
+    /** Forgets a session: routes, subscriptions, and everything it was asked ends as gone. */
+    private void end(ClientSession session) {
+        hub.sessions().remove(session);
+        hub.requests().sessionEnded(session);
+    }
+
+    /**
+     * One heartbeat tick: closes connections that sent no hello in time and sessions not heard
+     * from for interval x tolerance, pings sessions that were quiet for an interval, and runs
+     * the registry's leases.
+     */
+    public void tick() {
+        long now = System.nanoTime();
+        long authTimeout = hub.config().limits().authTimeout().toNanos();
+        for (Connection connection : waitingForHello.keySet()) {
+            if (now - connection.openedNanos > authTimeout) {
+                waitingForHello.remove(connection);
+                connection.close(CloseCode.HELLO_TIMEOUT.code(), CloseCode.HELLO_TIMEOUT.reason());
+            }
+        }
+        long interval = hub.config().heartbeat().interval().toNanos();
+        long deadAfter = interval * hub.config().heartbeat().tolerance();
+        for (ClientSession session : hub.sessions().snapshot()) {
+            if (now - session.lastHeardNanos() > deadAfter) {
+                session.close(CloseCode.HEARTBEAT_MISSED, "nothing heard for " + (now - session.lastHeardNanos()) / 1_000_000
+                        + " ms");
+                // A dead link may never complete the close handshake: forget the session now.
+                end(session);
+            } else if (now - session.lastSentNanos() >= interval) {
+                session.sendControl(new Ping(System.currentTimeMillis()));
+            }
+        }
+        Instant wallNow = hub.clock().instant();
+        hub.registry().sweep(service -> hub.sessions().serving(service)
+                .map(s -> wallNow.minusNanos(Math.max(0, now - s.lastHeardNanos()))));
+    }
+
+    /** How many sockets are open, authenticated or not. */
+    public int openConnections() {
+        return open.get();
+    }
+
+    /** Closes every connection, as the hub stops. */
+    public void closeAll(CloseCode code, String reason) {
+        for (ClientSession session : hub.sessions().snapshot()) {
+            session.close(code, reason);
+            end(session);
+        }
+        for (Connection connection : waitingForHello.keySet()) {
+            connection.close(code.code(), reason);
+        }
+    }
+
+    private static String bearer(String header) {
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return header.substring(7).trim();
+        }
+        return null;
+    }
+
+    private static String addressOf(SocketAddress address) {
+        if (address instanceof InetSocketAddress inet && inet.getAddress() != null) {
+            return inet.getAddress().getHostAddress();
+        }
+        return String.valueOf(address);
+    }
+}

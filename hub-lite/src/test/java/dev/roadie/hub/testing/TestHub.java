@@ -1,0 +1,79 @@
+package dev.roadie.hub.testing;
+
+import dev.roadie.hub.Hub;
+import dev.roadie.hub.config.ConfigLoader;
+import dev.roadie.hub.config.HubConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A real hub on a free port with its own data folder, started through the same configuration
+ * path as {@code roadie serve}, with heartbeats fast enough for tests.
+ */
+public final class TestHub implements AutoCloseable {
+    private final Hub hub;
+    private final Path data;
+
+    private TestHub(Hub hub, Path data) {
+        this.hub = hub;
+        this.data = data;
+    }
+
+    /** Starts a hub in {@code data} with these settings over the test defaults. */
+    public static TestHub start(Path data, Map<String, String> settings) {
+        Map<String, String> overrides = new HashMap<>();
+        overrides.put("host", "127.0.0.1");
+        overrides.put("port", "0");
+        overrides.put("data", data.toString());
+        overrides.put("heartbeat.interval", "200ms");
+        overrides.put("heartbeat.tolerance", "5");
+        overrides.putAll(settings);
+        HubConfig config = ConfigLoader.load(null, data, Map.of(), overrides);
+        return new TestHub(Hub.start(config), data);
+    }
+
+    public static TestHub start(Path data) {
+        return start(data, Map.of());
+    }
+
+    public int port() {
+        return hub.port();
+    }
+
+    public Hub hub() {
+        return hub;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    /** The admin token the hub wrote on its first start. */
+    public String adminToken() {
+        try {
+            return Files.readString(data.resolve("admin.token")).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A new token with exactly these scopes. */
+    public String token(String name, String kind, String... scopes) {
+        return hub.context().tokens().create(name, kind, List.of(scopes)).token();
+    }
+
+    /** Connects and says hello with a new token with exactly these scopes. */
+    public WireClient client(String name, String kind, String... scopes) {
+        return WireClient.authenticated(port(), token(name, kind, scopes));
+    }
+
+    @Override
+    public void close() {
+        hub.close();
+    }
+}

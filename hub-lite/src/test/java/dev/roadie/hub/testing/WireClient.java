@@ -1,0 +1,238 @@
+package dev.roadie.hub.testing;
+
+import dev.roadie.model.wire.Ack;
+import dev.roadie.model.wire.ErrorFrame;
+import dev.roadie.model.wire.Frame;
+import dev.roadie.model.wire.FrameCodec;
+import dev.roadie.model.wire.Hello;
+import dev.roadie.model.wire.Numbered;
+import dev.roadie.model.wire.Ping;
+import dev.roadie.model.wire.Pong;
+import dev.roadie.model.wire.Reply;
+import dev.roadie.model.wire.Request;
+import dev.roadie.model.wire.Welcome;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.handshake.ServerHandshake;
+
+/**
+ * A raw protocol client for tests: a real WebSocket that speaks frames by hand, so tests can
+ * send exactly what they mean, malformed input included. By default it answers pings, acks
+ * every numbered frame and ignores requests; each of these can be switched.
+ */
+public final class WireClient extends WebSocketClient implements AutoCloseable {
+    public static final Duration WAIT = Duration.ofSeconds(10);
+
+    private final FrameCodec codec = FrameCodec.DEFAULT;
+    private final BlockingQueue<Frame> inbox = new LinkedBlockingQueue<>();
+    private final List<Frame> backlog = new ArrayList<>();
+    private final AtomicLong seq = new AtomicLong();
+    private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private volatile String closeReason;
+    private volatile boolean autoAck = true;
+    private volatile boolean autoPong = true;
+    private volatile Function<Request, Reply> responder;
+
+    private WireClient(URI uri, Map<String, String> headers) {
+        super(uri, headers);
+        setConnectionLostTimeout(0); // the protocol's own heartbeats are under test, not the library's
+    }
+
+    /** Opens a socket to the hub's {@code /ws}. */
+    public static WireClient connect(int port) {
+        return connect(port, Map.of());
+    }
+
+    /** Opens a socket with extra upgrade headers. */
+    public static WireClient connect(int port, Map<String, String> headers) {
+        WireClient client = new WireClient(URI.create("ws://127.0.0.1:" + port + "/ws"), headers);
+        try {
+            if (!client.connectBlocking(WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("could not connect to the hub on port " + port);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return client;
+    }
+
+    /** Connects and says hello with {@code token}; returns the welcome. */
+    public static WireClient authenticated(int port, String token) {
+        WireClient client = connect(port);
+        client.hello(token);
+        return client;
+    }
+
+    /** Sends a hello with only a token and waits for the welcome. */
+    public Welcome hello(String token) {
+        return hello(new Hello(token, null, null, null, 1, "wire-client"));
+    }
+
+    /** Sends a hello and waits for the welcome. */
+    public Welcome hello(Hello hello) {
+        sendFrame(hello);
+        return expect(Welcome.class);
+    }
+
+    public WireClient autoAck(boolean on) {
+        autoAck = on;
+        return this;
+    }
+
+    public WireClient autoPong(boolean on) {
+        autoPong = on;
+        return this;
+    }
+
+    /** Answers every incoming request with {@code responder}'s reply; a null reply means never answer. */
+    public WireClient respondWith(Function<Request, Reply> responder) {
+        this.responder = responder;
+        return this;
+    }
+
+    /** Sends a numbered frame with the next sequence number; returns that number. */
+    public long sendNumbered(Numbered frame) {
+        long next = seq.incrementAndGet();
+        send(codec.encode(frame.withSeq(next)));
+        return next;
+    }
+
+    /** Sends any frame as it is. */
+    public void sendFrame(Frame frame) {
+        send(codec.encode(frame));
+    }
+
+    /** Waits for the next frame of {@code type}; frames of other types stay for later expectations. */
+    public <T extends Frame> T expect(Class<T> type) {
+        return expect(type, any -> true);
+    }
+
+    /** Waits for a frame of {@code type} that matches; others stay for later expectations. */
+    public <T extends Frame> T expect(Class<T> type, Predicate<T> match) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        synchronized (backlog) {
+            for (Iterator<Frame> it = backlog.iterator(); it.hasNext(); ) {
+                Frame frame = it.next();
+                if (type.isInstance(frame) && match.test(type.cast(frame))) {
+                    it.remove();
+                    return type.cast(frame);
+                }
+            }
+        }
+        try {
+            while (true) {
+                long left = deadline - System.nanoTime();
+                Frame frame = left <= 0 ? null : inbox.poll(left, TimeUnit.NANOSECONDS);
+                if (frame == null) {
+                    throw new AssertionError("no " + type.getSimpleName() + " arrived within " + WAIT.toSeconds()
+                            + " s; got meanwhile: " + backlogSnapshot() + (closed.isDone()
+                            ? " (socket closed " + closed.getNow(0) + " " + closeReason + ")" : ""));
+                }
+                if (type.isInstance(frame) && match.test(type.cast(frame))) {
+                    return type.cast(frame);
+                }
+                synchronized (backlog) {
+                    backlog.add(frame);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Waits for an error frame. */
+    public ErrorFrame expectError() {
+        return expect(ErrorFrame.class);
+    }
+
+    /**
+     * Makes sure everything the hub had sent before this call has arrived: sends a ping and
+     * waits for its pong, which the hub writes after all earlier frames.
+     */
+    public void sync() {
+        long ts = System.nanoTime();
+        sendFrame(new Ping(ts));
+        expect(Pong.class, pong -> pong.ts() == ts);
+        synchronized (backlog) {
+            inbox.drainTo(backlog);
+        }
+    }
+
+    /** Every frame received and not yet taken by an expectation, after a {@link #sync()}. */
+    public List<Frame> received() {
+        synchronized (backlog) {
+            inbox.drainTo(backlog);
+            return List.copyOf(backlog);
+        }
+    }
+
+    /** Waits until the hub closes the socket; returns the close code. */
+    public int awaitClose() {
+        try {
+            return closed.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("the socket was not closed within " + WAIT.toSeconds() + " s", e);
+        }
+    }
+
+    public boolean isClosedByHub() {
+        return closed.isDone();
+    }
+
+    public String closeReason() {
+        return closeReason;
+    }
+
+    @Override
+    public void onOpen(ServerHandshake handshake) {
+    }
+
+    @Override
+    public void onMessage(String text) {
+        Frame frame = codec.decode(text);
+        if (frame instanceof Ping ping && autoPong) {
+            sendFrame(new Pong(ping.ts(), null));
+        }
+        if (frame instanceof Numbered numbered && numbered.seq() > 0 && autoAck) {
+            sendFrame(new Ack(numbered.seq()));
+        }
+        if (frame instanceof Request request && responder != null) {
+            Reply reply = responder.apply(request);
+            if (reply != null) {
+                sendNumbered(reply);
+            }
+        }
+        inbox.add(frame);
+    }
+
+    @Override
+    public void onClose(int code, String reason, boolean remote) {
+        closeReason = reason;
+        closed.complete(code);
+    }
+
+    @Override
+    public void onError(Exception e) {
+    }
+
+    private String backlogSnapshot() {
+        synchronized (backlog) {
+            inbox.drainTo(backlog);
+            return backlog.stream().map(f -> f.getClass().getSimpleName()).toList().toString();
+        }
+    }
+}
