@@ -1,0 +1,214 @@
+package dev.roadie.hub.auth;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.roadie.hub.store.Database;
+import dev.roadie.hub.store.OwnerOnlyFiles;
+import dev.roadie.hub.store.StoreException;
+import dev.roadie.model.wire.Names;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates, checks, lists and revokes tokens. A token is {@code rd_<id>_<secret>}; only the
+ * SHA-256 of the secret is stored, so the token is known only when it is created.
+ *
+ * <p>{@link #authenticate} is called for every connection and REST call, so token records are
+ * cached by id for 5 s: a revoke through this service takes effect at
+ * once, one made by another process (the {@code roadie token} command) within that time.
+ * The time of last use is written at most once a minute per token.
+ */
+public final class TokenService {
+    static final Duration CACHE_TTL = Duration.ofSeconds(5);
+    static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
+    static final String ADMIN_TOKEN_FILE = "admin.token";
+    private static final int CACHE_SIZE = 10_000;
+    private static final Logger log = LoggerFactory.getLogger(TokenService.class);
+
+    private final Database db;
+    private final Clock clock;
+    private final TokenFormat format = new TokenFormat(new SecureRandom());
+    /** By id; empty for unknown ids, so that a flood of made-up tokens does not reach the database. */
+    private final Cache<String, Optional<TokenRecord>> records;
+    /** Ids whose last use was written less than a minute ago. */
+    private final Cache<String, Boolean> touched;
+
+    /** Tokens stored in {@code db}, timestamped by {@code clock}. */
+    public TokenService(Database db, Clock clock) {
+        this(db, clock, Ticker.systemTicker());
+    }
+
+    /** With the caches' time source given, so that tests can expire them without waiting. */
+    TokenService(Database db, Clock clock, Ticker ticker) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.records = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(CACHE_TTL).maximumSize(CACHE_SIZE).build();
+        this.touched = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(TOUCH_INTERVAL).maximumSize(CACHE_SIZE)
+                .build();
+    }
+
+    /**
+     * Creates a token. The returned {@link IssuedToken#token()} is the only copy: show it once.
+     *
+     * @throws IllegalArgumentException when the name or kind is not a valid name or a scope is invalid
+     */
+    public IssuedToken create(String name, String kind, List<String> scopes) {
+        Names.requireName(name, "name");
+        Names.requireName(kind, "kind");
+        Scopes parsed = Scopes.parse(Objects.requireNonNull(scopes, "scopes"));
+        IssuedToken issued = db.writeAndGet(c -> insertNew(c, name, kind, parsed));
+        // Forget an earlier "unknown id" answer, however unlikely it is to exist.
+        records.invalidate(issued.info().id());
+        log.info("Created token {} (name {}, kind {}, scopes {})", issued.info().id(), name, kind, parsed.asList());
+        return issued;
+    }
+
+    /**
+     * The principal of {@code token}; empty when it is malformed, unknown, revoked or has the
+     * wrong secret.
+     *
+     * @throws StoreException when the database cannot be read
+     */
+    public Optional<Principal> authenticate(String token) {
+        Optional<TokenParts> parts = TokenFormat.parse(token);
+        if (parts.isEmpty()) {
+            return Optional.empty();
+        }
+        String id = parts.get().id();
+        Optional<TokenRecord> found = records.get(id, this::load);
+        if (found.isEmpty()) {
+            log.debug("Denied token {}: unknown id", id);
+            return Optional.empty();
+        }
+        TokenRecord known = found.get();
+        if (!known.active()) {
+            log.debug("Denied token {} ({}): revoked", id, known.name());
+            return Optional.empty();
+        }
+        if (!TokenFormat.matches(parts.get().secret(), known.secretHash())) {
+            log.debug("Denied token {} ({}): wrong secret", id, known.name());
+            return Optional.empty();
+        }
+        touch(known);
+        return Optional.of(known.principal());
+    }
+
+    /** Every token, active or revoked, oldest first. */
+    public List<TokenInfo> list() {
+        return db.read(c -> TokenStore.all(c).stream().map(TokenRecord::info).toList());
+    }
+
+    /**
+     * Revokes the token with id {@code idOrName}, or else the one active token named so.
+     * Revoking a revoked token changes nothing and returns it.
+     *
+     * @return the token as revoked, empty when no token has that id nor an active one that name
+     * @throws IllegalArgumentException when several active tokens have that name
+     */
+    public Optional<TokenInfo> revoke(String idOrName) {
+        Objects.requireNonNull(idOrName, "idOrName");
+        Optional<TokenRecord> revoked = db.writeAndGet(c -> {
+            Optional<TokenRecord> target = TokenStore.byId(c, idOrName);
+            if (target.isEmpty()) {
+                target = onlyActiveNamed(c, idOrName);
+            }
+            if (target.isEmpty() || !target.get().active()) {
+                return target;
+            }
+            Instant now = now();
+            TokenStore.revoke(c, target.get().id(), now);
+            return Optional.of(target.get().revokedAt(now));
+        });
+        revoked.ifPresent(token -> {
+            records.invalidate(token.id());
+            log.info("Revoked token {} (name {}, kind {})", token.id(), token.name(), token.kind());
+        });
+        return revoked.map(TokenRecord::info);
+    }
+
+    /**
+     * On first start, when the database holds no token at all, creates an admin token (name
+     * {@code admin}, kind {@code admin}, scope {@code admin}), writes it to
+     * {@code dataDir/admin.token} readable by the owner only, and returns that path. Otherwise
+     * returns empty. If the file cannot be written, no token is created.
+     */
+    public Optional<Path> ensureAdminToken(Path dataDir) {
+        Path file = dataDir.resolve(ADMIN_TOKEN_FILE);
+        Optional<IssuedToken> issued = db.writeAndGet(c -> {
+            if (TokenStore.count(c) > 0) {
+                return Optional.empty();
+            }
+            IssuedToken admin = insertNew(c, "admin", "admin", Scopes.parse(List.of("admin")));
+            // Written inside the transaction: if the file cannot be written, the token is rolled back.
+            writeTokenFile(file, admin.token());
+            return Optional.of(admin);
+        });
+        issued.ifPresent(admin -> log.warn("No tokens yet: created the admin token {} and wrote it to {}"
+                + " (owner only). Keep it somewhere safe and delete the file.", admin.info().id(), file));
+        return issued.map(admin -> file);
+    }
+
+    private Optional<TokenRecord> onlyActiveNamed(Connection c, String name) throws SQLException {
+        List<TokenRecord> named = TokenStore.activeByName(c, name);
+        if (named.size() > 1) {
+            throw new IllegalArgumentException(named.size() + " active tokens are named '" + name + "' (ids "
+                    + String.join(", ", named.stream().map(TokenRecord::id).toList()) + "); revoke one by id.");
+        }
+        return named.stream().findFirst();
+    }
+
+    private IssuedToken insertNew(Connection c, String name, String kind, Scopes scopes) throws SQLException {
+        String id = format.newId();
+        String secret = format.newSecret();
+        TokenRecord token = new TokenRecord(id, name, kind, scopes, TokenFormat.hash(secret), now(), null, null);
+        TokenStore.insert(c, token);
+        return new IssuedToken(token.info(), TokenFormat.format(id, secret));
+    }
+
+    private Optional<TokenRecord> load(String id) {
+        return db.read(c -> TokenStore.byId(c, id));
+    }
+
+    private void touch(TokenRecord token) {
+        Instant now = now();
+        Instant lastWanted = now.minus(TOUCH_INTERVAL);
+        if (token.lastUsedAt() != null && token.lastUsedAt().isAfter(lastWanted)) {
+            return; // recent enough, maybe written by another process
+        }
+        if (touched.asMap().putIfAbsent(token.id(), Boolean.TRUE) != null) {
+            return;
+        }
+        try {
+            db.write(c -> TokenStore.touch(c, token.id(), now, lastWanted));
+        } catch (StoreException e) {
+            // Last use is informational: the caller is authenticated all the same. Try again next time.
+            touched.invalidate(token.id());
+            log.warn("Could not record the last use of token {}: {}", token.id(), e.getMessage());
+        }
+    }
+
+    private static void writeTokenFile(Path file, String token) {
+        try {
+            OwnerOnlyFiles.writeSecret(file, token + System.lineSeparator());
+        } catch (IOException e) {
+            throw new StoreException("Cannot write the admin token to " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Instant now() {
+        // Stored as epoch milliseconds, so keep no finer precision than that.
+        return Instant.ofEpochMilli(clock.millis());
+    }
+}

@@ -1,0 +1,72 @@
+package dev.roadie.hub.cli;
+
+import dev.roadie.hub.auth.IssuedToken;
+import dev.roadie.hub.auth.ScopePresets;
+import dev.roadie.hub.auth.Scopes;
+import dev.roadie.hub.auth.TokenInfo;
+import dev.roadie.hub.auth.TokenService;
+import dev.roadie.hub.store.Database;
+import dev.roadie.model.wire.Names;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code roadie token create}: creates a token and prints it once, alone on the last line so
+ * that scripts can take it with {@code tail -1}.
+ */
+@Command(name = "create", mixinStandardHelpOptions = true,
+        description = {"Create a token. It is shown once, on the last line of the output.",
+            "Without --scope the kind's preset scopes are granted; other kinds get none."})
+final class TokenCreateCommand extends TokenSubcommand {
+    @Option(names = "--name", required = true, paramLabel = "NAME", description = "Who or what the token is for.")
+    private String name;
+
+    @Option(names = "--kind", required = true, paramLabel = "KIND",
+            description = "The kind of client: music-bot, audio-node, node-agent, desktop, mobile, web,"
+                    + " extension, admin, ...")
+    private String kind;
+
+    @Option(names = "--scope", paramLabel = "SCOPE", split = ",",
+            description = "A scope to grant (repeat, or separate with commas), such as send:music-bot"
+                    + " or subscribe:player.*.")
+    private List<String> scopes = new ArrayList<>();
+
+    @Override
+    int run() {
+        boolean preset = scopes.isEmpty();
+        List<String> granted = preset ? ScopePresets.forKind(kind) : scopes;
+        try {
+            // Checked before the data folder is touched, so that a typo creates nothing.
+            Names.requireName(name, "--name");
+            Names.requireName(kind, "--kind");
+            Scopes.parse(granted);
+        } catch (IllegalArgumentException e) {
+            return usage(e.getMessage());
+        }
+        try (Database db = open()) {
+            IssuedToken issued = new TokenService(db, clock).create(name, kind, granted);
+            TokenInfo info = issued.info();
+            audit(db, "token.create", "id=" + info.id() + " name=" + info.name() + " kind=" + info.kind()
+                    + " scopes=" + String.join(" ", info.scopes()));
+            PrintWriter out = out();
+            out.println("Created token " + info.id() + " in " + db.dataDir());
+            out.println("  name:   " + info.name());
+            out.println("  kind:   " + info.kind());
+            out.println("  scopes: " + describeScopes(info.scopes(), preset));
+            out.println("This is the only time the token is shown. Store it now:");
+            out.println(issued.token());
+            out.flush();
+            return 0;
+        }
+    }
+
+    private String describeScopes(List<String> granted, boolean preset) {
+        if (granted.isEmpty()) {
+            return "none (kind " + kind + " has no preset scopes; give --scope to grant some)";
+        }
+        return String.join(" ", granted) + (preset ? " (preset for kind " + kind + ")" : "");
+    }
+}

@@ -1,0 +1,239 @@
+package dev.roadie.hub.store;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The hub's SQLite database, {@code roadie.db} in the data folder, behind one connection.
+ *
+ * <p>All work runs under a lock on that connection, so callers never share a statement or a
+ * transaction by accident. Writes run in {@code BEGIN IMMEDIATE} transactions: they take
+ * SQLite's write lock up front and so wait (up to the busy timeout, 5 s) for another process
+ * such as the {@code roadie token} command instead of failing half-way. A write started inside
+ * another write on the same thread joins the outer transaction.
+ */
+public final class Database implements AutoCloseable {
+    /** The database's file name inside the data folder. */
+    public static final String FILE_NAME = "roadie.db";
+
+    static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(5);
+
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+    private final Path dataDir;
+    private final Path file;
+    private final Connection connection;
+    private final SqlErrors errors;
+    private final ReentrantLock lock = new ReentrantLock();
+    private boolean inTransaction; // guarded by lock
+    private boolean closed; // guarded by lock
+
+    private Database(Path dataDir, Path file, Connection connection, SqlErrors errors) {
+        this.dataDir = dataDir;
+        this.file = file;
+        this.connection = connection;
+        this.errors = errors;
+    }
+
+    /**
+     * Creates {@code dataDir} (0700, owner only) if missing, opens {@code DATA/roadie.db}
+     * (created 0600) in WAL mode and applies the migrations it lacks.
+     *
+     * @throws StoreException when the folder cannot be used or the database is locked, damaged
+     *     or newer than this code
+     */
+    public static Database open(Path dataDir) throws StoreException {
+        return open(dataDir, DEFAULT_BUSY_TIMEOUT);
+    }
+
+    /** {@link #open(Path)} with another busy timeout, so that tests need not wait 5 s for a lock. */
+    static Database open(Path dataDir, Duration busyTimeout) throws StoreException {
+        Path dir = dataDir.toAbsolutePath().normalize();
+        Path file = dir.resolve(FILE_NAME);
+        prepareFolder(dir, file);
+        SqlErrors errors = new SqlErrors(file, busyTimeout);
+        Connection connection;
+        try {
+            connection = config(busyTimeout).createConnection("jdbc:sqlite:" + file);
+        } catch (SQLException e) {
+            throw errors.translate(e);
+        }
+        Database db = new Database(dir, file, connection, errors);
+        try {
+            Migrations.apply(db);
+        } catch (RuntimeException e) {
+            db.closeAfterFailure(e);
+            throw e;
+        }
+        log.debug("Opened {} (schema version {})", file, Migrations.latest());
+        return db;
+    }
+
+    /** The data folder, absolute. */
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** The database file, absolute. */
+    public Path file() {
+        return file;
+    }
+
+    /** Runs {@code work} on the connection under the lock, outside any transaction unless called within a write. */
+    public <T> T read(SqlFunction<Connection, T> work) {
+        Objects.requireNonNull(work, "work");
+        lock.lock();
+        try {
+            ensureOpen();
+            return work.apply(connection);
+        } catch (SQLException e) {
+            throw errors.translate(e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs {@code work} in a transaction, committed when it returns and rolled back when it throws. */
+    public void write(SqlConsumer<Connection> work) {
+        Objects.requireNonNull(work, "work");
+        writeAndGet(connection -> {
+            work.accept(connection);
+            return null;
+        });
+    }
+
+    /** Like {@link #write(SqlConsumer)}, returning what {@code work} returns. */
+    public <T> T writeAndGet(SqlFunction<Connection, T> work) {
+        Objects.requireNonNull(work, "work");
+        lock.lock();
+        try {
+            ensureOpen();
+            if (inTransaction) {
+                return work.apply(connection); // nested: part of the outer transaction
+            }
+            return inTransaction(work);
+        } catch (SQLException e) {
+            throw errors.translate(e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private <T> T inTransaction(SqlFunction<Connection, T> work) throws SQLException {
+        // Plain statements rather than setAutoCommit(false): the driver would open the next
+        // transaction right after each commit and hold SQLite's write lock in between.
+        execute("BEGIN IMMEDIATE");
+        inTransaction = true;
+        try {
+            T result = work.apply(connection);
+            execute("COMMIT");
+            return result;
+        } catch (SQLException | RuntimeException | Error e) {
+            rollback(e);
+            throw e;
+        } finally {
+            inTransaction = false;
+        }
+    }
+
+    private void rollback(Throwable cause) {
+        try {
+            execute("ROLLBACK");
+        } catch (SQLException e) {
+            // Usually "no transaction is active" after a failed COMMIT that SQLite already undid.
+            cause.addSuppressed(e);
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    /** Closes the connection; later calls fail with {@link StoreException}. Closing twice does nothing. */
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            connection.close();
+            log.debug("Closed {}", file);
+        } catch (SQLException e) {
+            throw errors.translate(e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void closeAfterFailure(RuntimeException failure) {
+        try {
+            close();
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new StoreException("The database " + file + " is closed.");
+        }
+    }
+
+    private static SQLiteConfig config(Duration busyTimeout) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        // NORMAL is durable across application crashes in WAL mode; only a power cut may lose
+        // the last transactions, which is fine for tokens and a registry snapshot.
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.setBusyTimeout(Math.toIntExact(busyTimeout.toMillis()));
+        config.enforceForeignKeys(true);
+        return config;
+    }
+
+    private static void prepareFolder(Path dir, Path file) {
+        try {
+            if (OwnerOnlyFiles.createFolderIfMissing(dir)) {
+                log.info("Created the data folder {} (owner only)", dir);
+            } else if (OwnerOnlyFiles.isOpenToOthers(dir)) {
+                log.warn("The data folder {} may be read by other users; consider chmod 700", dir);
+            }
+            if (!Files.isWritable(dir)) {
+                throw new AccessDeniedException(dir.toString());
+            }
+            OwnerOnlyFiles.createFileIfMissing(file);
+        } catch (AccessDeniedException e) {
+            String where = dir.toString().equals(e.getFile()) ? "" : " on " + e.getFile();
+            throw new StoreException(cannotOpen(dir, "permission denied" + where)
+                    + " Make it writable by the user running Roadie, or choose another data folder.", e);
+        } catch (FileAlreadyExistsException e) {
+            String what = file.toString().equals(e.getFile()) ? "file" : "folder";
+            throw new StoreException(cannotOpen(dir, e.getFile() + " exists but is not a " + what)
+                    + " Choose another data folder.", e);
+        } catch (FileSystemException e) {
+            throw new StoreException(cannotOpen(dir, e.getReason() == null ? e.getMessage() : e.getReason()), e);
+        } catch (IOException e) {
+            throw new StoreException(cannotOpen(dir, e.getMessage()), e);
+        }
+    }
+
+    private static String cannotOpen(Path dir, String reason) {
+        return "Cannot open the data folder " + dir + ": " + reason + ".";
+    }
+}

@@ -1,0 +1,100 @@
+package dev.roadie.hub.store;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The schema, as numbered migrations applied in order. The version reached is kept in SQLite's
+ * {@code PRAGMA user_version}, which lives in the database header and changes in the same
+ * transaction as the migration, so a migration is applied entirely or not at all.
+ */
+final class Migrations {
+    private static final Logger log = LoggerFactory.getLogger(Migrations.class);
+
+    static final List<Migration> ALL = List.of(
+            new Migration(1, "tokens, services and audit", List.of(
+                    """
+                    CREATE TABLE tokens (
+                        id TEXT PRIMARY KEY,
+                        name TEXT NOT NULL,
+                        kind TEXT NOT NULL,
+                        scopes TEXT NOT NULL,
+                        secret_hash TEXT NOT NULL,
+                        created_at INTEGER NOT NULL,
+                        revoked_at INTEGER,
+                        last_used_at INTEGER
+                    )""",
+                    """
+                    CREATE TABLE services (
+                        kind TEXT NOT NULL,
+                        name TEXT NOT NULL,
+                        descriptor TEXT NOT NULL,
+                        state TEXT NOT NULL,
+                        owner TEXT,
+                        stats TEXT,
+                        announced_at INTEGER NOT NULL,
+                        last_seen INTEGER NOT NULL,
+                        PRIMARY KEY (kind, name)
+                    )""",
+                    """
+                    CREATE TABLE audit (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        at INTEGER NOT NULL,
+                        actor TEXT NOT NULL,
+                        action TEXT NOT NULL,
+                        detail TEXT
+                    )""")));
+
+    private Migrations() {
+    }
+
+    /** The schema version this code writes. */
+    static int latest() {
+        return ALL.getLast().version();
+    }
+
+    /** Brings the database to {@link #latest()}, refusing one written by a newer Roadie. */
+    static void apply(Database db) {
+        int found = db.read(Migrations::version);
+        if (found > latest()) {
+            throw new StoreException("The database " + db.file() + " has schema version " + found
+                    + " but this Roadie knows only up to " + latest() + ". Run a newer Roadie, or restore a backup.");
+        }
+        for (Migration migration : ALL) {
+            if (migration.version() > found) {
+                applyOne(db, migration);
+            }
+        }
+    }
+
+    private static void applyOne(Database db, Migration migration) {
+        boolean applied = db.writeAndGet(connection -> {
+            // Checked again inside the transaction: another process may have migrated meanwhile.
+            if (version(connection) >= migration.version()) {
+                return false;
+            }
+            try (Statement statement = connection.createStatement()) {
+                for (String sql : migration.statements()) {
+                    statement.execute(sql);
+                }
+                statement.execute("PRAGMA user_version = " + migration.version());
+            }
+            return true;
+        });
+        if (applied) {
+            log.info("Database {}: applied migration {} ({})", db.file(), migration.version(), migration.description());
+        }
+    }
+
+    static int version(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("PRAGMA user_version")) {
+            return rows.next() ? rows.getInt(1) : 0;
+        }
+    }
+}
