@@ -16,10 +16,7 @@ public final class RoadieCommand {
     /** The command line with Roadie's error handling: one line for a bad option, no stack trace. */
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new RoadieCommand());
-        commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
-            cmd.getErr().println("roadie: " + e.getMessage());
-            return 1;
-        });
+        CliErrors.configure(commandLine);
         return commandLine;
     }
 

@@ -2,7 +2,6 @@ package dev.roadie.hub.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -173,22 +172,6 @@ class DatabaseTest {
                 .isInstanceOf(StoreException.class)
                 .hasMessageStartingWith("Cannot open the data folder " + file + ": ")
                 .hasMessageContaining("is not a folder");
-    }
-
-    @Test
-    void a_folder_that_may_not_be_written_is_reported_clearly() throws IOException {
-        Path parent = Files.createDirectory(temp.resolve("locked"));
-        Path dir = Files.createDirectory(parent.resolve("data"));
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("r-x------"));
-        try {
-            assumeFalse(Files.isWritable(dir), "running as root: every folder is writable");
-
-            assertThatThrownBy(() -> Database.open(dir))
-                    .isInstanceOf(StoreException.class)
-                    .hasMessageStartingWith("Cannot open the data folder " + dir + ": permission denied.");
-        } finally {
-            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-        }
     }
 
     @Test

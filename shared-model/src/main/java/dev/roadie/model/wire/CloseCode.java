@@ -2,7 +2,7 @@ package dev.roadie.model.wire;
 
 /** Why the hub closed a WebSocket, as the close status code a client sees. */
 public enum CloseCode {
-    /** The hub is shutting down; reconnect (a goodbye frame said when). */
+    /** The hub is shutting down; reconnect with backoff. */
     GOING_AWAY(1001, "hub shutting down"),
     /** A frame was over the hard size limit, which is four times maxFrameBytes. */
     TOO_BIG(1009, "frame too large"),
