@@ -1,0 +1,69 @@
+package dev.roadie.hub.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ServeCommandTest {
+    @TempDir
+    Path data;
+
+    final StringWriter out = new StringWriter();
+    final StringWriter err = new StringWriter();
+
+    int run(String... args) {
+        CommandLine roadie = RoadieCommand.commandLine();
+        roadie.setOut(new PrintWriter(out, true));
+        roadie.setErr(new PrintWriter(err, true));
+        return roadie.execute(args);
+    }
+
+    @Test
+    void a_busy_port_is_one_line_that_says_what_to_do() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int exit = run("serve", "--host", "127.0.0.1", "--port", Integer.toString(taken.getLocalPort()),
+                    "--data", data.toString());
+
+            assertThat(exit).isEqualTo(1);
+            assertThat(err.toString().strip()).hasLineCount(1)
+                    .startsWith("roadie: Port " + taken.getLocalPort())
+                    .contains("already in use", "--port");
+        }
+    }
+
+    @Test
+    void a_bad_setting_is_one_line_naming_it() {
+        int exit = run("serve", "--data", data.toString(), "--set", "limits.maxFrameBytes=lots");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString().strip()).hasLineCount(1).contains("limits.maxFrameBytes", "lots");
+    }
+
+    @Test
+    void an_unknown_setting_is_refused_before_anything_starts() {
+        Path fresh = data.resolve("fresh");
+
+        int exit = run("serve", "--data", fresh.toString(), "--set", "limits.maxFrameByte=1MiB");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("maxFrameBytes");
+        assertThat(Files.exists(fresh)).isFalse();
+    }
+
+    @Test
+    void help_lists_the_commands() {
+        int exit = run("--help");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString()).contains("serve", "token");
+    }
+}
