@@ -2,9 +2,10 @@ package dev.roadie.model.registry;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.roadie.model.wire.WireName;
 
 /** Where a service is in its life. */
-public enum ServiceState {
+public enum ServiceState implements WireName {
     /** Announced and alive: takes new work. */
     UP("up"),
     /** Alive but should get no new work (players, requests); finishing what it has. */
@@ -20,8 +21,8 @@ public enum ServiceState {
         this.wire = wire;
     }
 
-    /** The name used on the wire and in the docs. */
     @JsonValue
+    @Override
     public String wire() {
         return wire;
     }
@@ -29,12 +30,6 @@ public enum ServiceState {
     /** Finds a value by its wire name; throws with the list of valid names otherwise. */
     @JsonCreator
     public static ServiceState fromWire(String wire) {
-        for (ServiceState value : values()) {
-            if (value.wire.equals(wire)) {
-                return value;
-            }
-        }
-        throw new IllegalArgumentException("unknown ServiceState '" + wire + "', expected one of "
-                + java.util.Arrays.stream(values()).map(ServiceState::wire).toList());
+        return WireName.find(ServiceState.class, wire);
     }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Stable error codes of error frames and HTTP error bodies. Clients branch on these, never on messages. */
-public enum ErrorCode {
+public enum ErrorCode implements WireName {
     /** The frame is not valid JSON or not a JSON object. */
     BAD_JSON("bad-json"),
     /** The frame has no type or a type this hub does not know. */
@@ -40,8 +40,8 @@ public enum ErrorCode {
         this.wire = wire;
     }
 
-    /** The name used on the wire and in the docs. */
     @JsonValue
+    @Override
     public String wire() {
         return wire;
     }
@@ -49,12 +49,6 @@ public enum ErrorCode {
     /** Finds a value by its wire name; throws with the list of valid names otherwise. */
     @JsonCreator
     public static ErrorCode fromWire(String wire) {
-        for (ErrorCode value : values()) {
-            if (value.wire.equals(wire)) {
-                return value;
-            }
-        }
-        throw new IllegalArgumentException("unknown ErrorCode '" + wire + "', expected one of "
-                + java.util.Arrays.stream(values()).map(ErrorCode::wire).toList());
+        return WireName.find(ErrorCode.class, wire);
     }
 }

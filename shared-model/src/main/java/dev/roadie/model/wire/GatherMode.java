@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** When a gather answers. */
-public enum GatherMode {
+public enum GatherMode implements WireName {
     /** When every expected receiver answered, failed, timed out or left. */
     ALL("all"),
     /** At the first ok answer, or when none can come any more. */
@@ -18,8 +18,8 @@ public enum GatherMode {
         this.wire = wire;
     }
 
-    /** The name used on the wire and in the docs. */
     @JsonValue
+    @Override
     public String wire() {
         return wire;
     }
@@ -27,12 +27,6 @@ public enum GatherMode {
     /** Finds a value by its wire name; throws with the list of valid names otherwise. */
     @JsonCreator
     public static GatherMode fromWire(String wire) {
-        for (GatherMode value : values()) {
-            if (value.wire.equals(wire)) {
-                return value;
-            }
-        }
-        throw new IllegalArgumentException("unknown GatherMode '" + wire + "', expected one of "
-                + java.util.Arrays.stream(values()).map(GatherMode::wire).toList());
+        return WireName.find(GatherMode.class, wire);
     }
 }

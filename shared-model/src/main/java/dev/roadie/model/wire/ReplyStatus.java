@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** The outcome of a request for one receiver, in a reply or in a gather result. */
-public enum ReplyStatus {
+public enum ReplyStatus implements WireName {
     /** The receiver answered with a result. */
     OK("ok"),
     /** The receiver answered with an error. */
@@ -24,8 +24,8 @@ public enum ReplyStatus {
         this.wire = wire;
     }
 
-    /** The name used on the wire and in the docs. */
     @JsonValue
+    @Override
     public String wire() {
         return wire;
     }
@@ -33,12 +33,6 @@ public enum ReplyStatus {
     /** Finds a value by its wire name; throws with the list of valid names otherwise. */
     @JsonCreator
     public static ReplyStatus fromWire(String wire) {
-        for (ReplyStatus value : values()) {
-            if (value.wire.equals(wire)) {
-                return value;
-            }
-        }
-        throw new IllegalArgumentException("unknown ReplyStatus '" + wire + "', expected one of "
-                + java.util.Arrays.stream(values()).map(ReplyStatus::wire).toList());
+        return WireName.find(ReplyStatus.class, wire);
     }
 }
