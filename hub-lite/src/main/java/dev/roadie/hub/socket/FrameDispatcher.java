@@ -198,7 +198,9 @@ final class FrameDispatcher {
             throw new FrameException(ErrorCode.LIMIT_REACHED, announce.id(), "at most " + max
                     + " services per connection");
         }
-        hub.registry().announce(announce.service(), session.identity().toString());
+        // The owner is the name of the token that announced it (PROTOCOL.md 11.3), which tells an
+        // operator whose credentials to look at; the connection's KIND/NAME is not that name.
+        hub.registry().announce(announce.service(), session.principal().name());
         hub.sessions().serve(id, session).ifPresent(previous -> previous.services().remove(id));
     }
 
