@@ -10,6 +10,7 @@ import dev.roadie.model.registry.ServiceId;
 import dev.roadie.model.registry.ServiceState;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,7 @@ public final class Registry {
         this.clock = clock;
         this.leases = leases;
         this.listener = listener;
-        Instant now = clock.instant();
+        Instant now = now();
         for (ServiceEntry stored : store.loadAll()) {
             // Nobody is connected to a hub that just started: the lease starts again from now,
             // so services that come back in time never look down.
@@ -54,7 +55,7 @@ public final class Registry {
 
     /** Adds or updates a service; its state becomes up unless it was retired or draining. */
     public ServiceEntry announce(ServiceDescriptor descriptor, String owner) {
-        Instant now = clock.instant();
+        Instant now = now();
         ServiceEntry[] result = new ServiceEntry[1];
         Change[] change = new Change[1];
         entries.compute(descriptor.id(), (id, old) -> {
@@ -76,7 +77,7 @@ public final class Registry {
      */
     public Optional<ServiceEntry> stats(ServiceId id, NodeStats stats) {
         ServiceEntry updated = entries.computeIfPresent(id, (key, old) -> new ServiceEntry(old.service(), old.state(),
-                stats, old.owner(), old.announcedAt(), clock.instant()));
+                stats, old.owner(), old.announcedAt(), now()));
         if (updated != null) {
             listener.accept(new RegistryEvent(Change.changed, updated));
         }
@@ -101,12 +102,13 @@ public final class Registry {
      * lease runs: down after {@code downAfter} unheard, forgotten after {@code removeAfter}.
      */
     public void sweep(Function<ServiceId, Optional<Instant>> heardAt) {
-        Instant now = clock.instant();
+        Instant now = now();
         for (ServiceEntry entry : List.copyOf(entries.values())) {
             Optional<Instant> heard = heardAt.apply(entry.id());
             if (heard.isPresent()) {
                 entries.computeIfPresent(entry.id(), (id, old) -> new ServiceEntry(old.service(), old.state(),
-                        old.stats(), old.owner(), old.announcedAt(), heard.get()));
+                        old.stats(), old.owner(), old.announcedAt(),
+                        heard.get().truncatedTo(ChronoUnit.MILLIS)));
                 if (entry.state() == ServiceState.DOWN) {
                     // Its connection is back and heard from: alive again.
                     setState(entry.id(), ServiceState.UP, "lease");
@@ -125,6 +127,15 @@ public final class Registry {
                 }
             }
         }
+    }
+
+    /**
+     * The time of a change, to the millisecond: the store keeps epoch milliseconds, and an entry
+     * must read the same before and after a restart (announcedAt would otherwise lose its
+     * sub-millisecond part when the hub restarts, and clients would see it change).
+     */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     public Optional<ServiceEntry> get(ServiceId id) {

@@ -198,6 +198,7 @@ final class FrameDispatcher {
             throw new FrameException(ErrorCode.LIMIT_REACHED, announce.id(), "at most " + max
                     + " services per connection");
         }
+        // The owner is the announcing connection's KIND/NAME: unique, unlike a token name alone.
         hub.registry().announce(announce.service(), session.identity().toString());
         hub.sessions().serve(id, session).ifPresent(previous -> previous.services().remove(id));
     }
