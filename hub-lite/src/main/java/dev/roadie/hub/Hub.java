@@ -11,6 +11,7 @@ import dev.roadie.hub.routing.Router;
 import dev.roadie.hub.session.SessionTable;
 import dev.roadie.hub.socket.HubSocket;
 import dev.roadie.hub.socket.RegistryEvents;
+import dev.roadie.hub.store.AuditLog;
 import dev.roadie.hub.store.Database;
 import dev.roadie.model.wire.CloseCode;
 import dev.roadie.model.wire.FrameCodec;
@@ -57,7 +58,7 @@ public final class Hub implements AutoCloseable {
             Registry registry = new Registry(new RegistryStore(database), clock, config.registry(),
                     new RegistryEvents(sessions));
             this.context = new HubContext(config, newEpoch(), clock, sessions, registry, new Router(sessions, registry),
-                    new Requests(timer, metrics), metrics, tokens);
+                    new Requests(timer, metrics), metrics, tokens, new AuditLog(database, clock));
             metrics.gauges(sessions::size, () -> {
                 Map<String, Long> counts = new LinkedHashMap<>();
                 registry.countByState().forEach((state, count) -> counts.put(state.wire(), count));

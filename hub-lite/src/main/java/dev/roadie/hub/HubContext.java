@@ -7,6 +7,7 @@ import dev.roadie.hub.registry.Registry;
 import dev.roadie.hub.routing.Requests;
 import dev.roadie.hub.routing.Router;
 import dev.roadie.hub.session.SessionTable;
+import dev.roadie.hub.store.AuditLog;
 import java.time.Clock;
 
 /**
@@ -15,7 +16,7 @@ import java.time.Clock;
  * @param epoch changes on every start, so that clients notice a restarted hub
  */
 public record HubContext(HubConfig config, String epoch, Clock clock, SessionTable sessions, Registry registry,
-        Router router, Requests requests, HubMetrics metrics, TokenService tokens) {
+        Router router, Requests requests, HubMetrics metrics, TokenService tokens, AuditLog audit) {
 
     /** The deadline of a request or gather: the hub's default for 0, never more than its maximum. */
     public long deadlineMs(long askedMs) {

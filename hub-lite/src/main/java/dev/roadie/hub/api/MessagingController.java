@@ -3,7 +3,6 @@ package dev.roadie.hub.api;
 import dev.roadie.hub.HubContext;
 import dev.roadie.hub.auth.Principal;
 import dev.roadie.hub.routing.Receiver;
-import dev.roadie.hub.routing.Requests;
 import dev.roadie.hub.socket.Permissions;
 import dev.roadie.model.registry.ServiceId;
 import dev.roadie.model.wire.Address;
@@ -73,8 +72,7 @@ final class MessagingController {
         List<Receiver> receivers = hub.router().resolve(out.to(), null);
         CompletableFuture<Reply> reply = new CompletableFuture<>();
         if (receivers.isEmpty()) {
-            hub.metrics().noRoute("request");
-            reply.complete(Requests.noRoute(request));
+            reply.complete(hub.requests().noRoute(request));
         } else {
             hub.requests().request(request, sender(principal), receivers.getFirst(),
                     hub.deadlineMs(out.timeoutMs()), reply::complete);
@@ -89,6 +87,9 @@ final class MessagingController {
         Gather gather = valid(() -> new Gather(0, UUID.randomUUID().toString(), out.to(), out.subject(), out.body(),
                 out.timeoutMs(), out.mode(), out.quorum()));
         List<Receiver> receivers = hub.router().resolve(out.to(), null);
+        if (receivers.isEmpty()) {
+            hub.metrics().noRoute("gather");
+        }
         CompletableFuture<GatherResult> result = new CompletableFuture<>();
         hub.requests().gather(gather, sender(principal), receivers, hub.deadlineMs(out.timeoutMs()), result::complete);
         ctx.future(() -> result.thenAccept(answer -> ctx.json(answer)));
@@ -118,8 +119,8 @@ final class MessagingController {
     }
 
     private static void requireSend(Principal principal, Address to) {
-        Permissions.missingToSend(principal, to).ifPresent(scope -> {
-            throw new ApiException(403, ErrorCode.FORBIDDEN, "this token lacks the scope " + scope);
+        Permissions.refusalToSend(principal, to).ifPresent(why -> {
+            throw new ApiException(403, ErrorCode.FORBIDDEN, why);
         });
     }
 

@@ -50,8 +50,10 @@ final class ServicesController {
         if (wanted == null || wanted.state() == null || wanted.state() == ServiceState.DOWN) {
             throw new ApiException(400, ErrorCode.INVALID_FRAME, "state must be up, draining or retired");
         }
-        ServiceEntry entry = hub.registry().setState(idOf(ctx), wanted.state(), "admin " + principal.name())
+        ServiceId id = idOf(ctx);
+        ServiceEntry entry = hub.registry().setState(id, wanted.state(), "admin " + principal.name())
                 .orElseThrow(() -> new ApiException(404, ErrorCode.NOT_FOUND, "no such service"));
+        hub.audit().record("api:" + principal.name(), "service.state", id + " " + wanted.state().wire());
         ctx.json(visible(principal, entry));
     }
 

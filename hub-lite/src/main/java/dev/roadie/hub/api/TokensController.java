@@ -46,6 +46,9 @@ final class TokensController {
                 ? dev.roadie.hub.auth.ScopePresets.forKind(wanted.kind()) : wanted.scopes();
         try {
             IssuedToken issued = hub.tokens().create(wanted.name(), wanted.kind(), scopes);
+            hub.audit().record("api:" + ApiAuth.principal(ctx).name(), "token.create", "id=" + issued.info().id()
+                    + " name=" + issued.info().name() + " kind=" + issued.info().kind()
+                    + " scopes=" + String.join(" ", issued.info().scopes()));
             ctx.status(201).json(new Created(issued.info(), issued.token()));
         } catch (IllegalArgumentException e) {
             throw new ApiException(400, ErrorCode.INVALID_FRAME, e.getMessage());
@@ -61,6 +64,8 @@ final class TokensController {
         } catch (IllegalArgumentException e) {
             throw new ApiException(409, ErrorCode.INVALID_FRAME, e.getMessage());
         }
+        hub.audit().record("api:" + principal.name(), "token.revoke", "id=" + revoked.id() + " name=" + revoked.name()
+                + " kind=" + revoked.kind());
         // A revoked token must not keep a connection it opened before.
         for (ClientSession session : hub.sessions().snapshot()) {
             if (session.principal().tokenId().equals(revoked.id())) {

@@ -5,6 +5,7 @@ import dev.roadie.hub.HubStartException;
 import dev.roadie.hub.config.ConfigException;
 import dev.roadie.hub.config.ConfigLoader;
 import dev.roadie.hub.config.HubConfig;
+import dev.roadie.hub.store.StoreException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -55,7 +56,7 @@ final class ServeCommand implements Callable<Integer> {
         try {
             hubConfig = ConfigLoader.load(config, Path.of("").toAbsolutePath(), System.getenv(), overrides);
             hub = Hub.start(hubConfig);
-        } catch (ConfigException | HubStartException e) {
+        } catch (ConfigException | HubStartException | StoreException e) {
             spec.commandLine().getErr().println("roadie: " + e.getMessage());
             return 1;
         }

@@ -18,6 +18,10 @@ final class EnvironmentSettings {
     private EnvironmentSettings() {
     }
 
+    /** ROADIE_ variables that are not settings but are read elsewhere: no warning for them. */
+    static final java.util.Set<String> LAUNCHER_VARIABLES = java.util.Set.of(ConfigLoader.CONFIG_ENV,
+            "ROADIE_LOG_LEVEL", "ROADIE_JAVA_OPTS");
+
     /**
      * The settings found in {@code env}. Empty variables count as unset, which is what
      * {@code ROADIE_PORT=} in a compose file or a shell script usually means.
@@ -28,7 +32,7 @@ final class EnvironmentSettings {
         for (Map.Entry<String, String> entry : new TreeMap<>(env).entrySet()) {
             String name = entry.getKey();
             String value = entry.getValue();
-            if (!name.startsWith(Setting.ENV_PREFIX) || name.equals(ConfigLoader.CONFIG_ENV)) {
+            if (!name.startsWith(Setting.ENV_PREFIX) || LAUNCHER_VARIABLES.contains(name)) {
                 continue;
             }
             var setting = schema.findByEnvName(name);

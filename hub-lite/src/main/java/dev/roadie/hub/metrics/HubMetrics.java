@@ -26,12 +26,12 @@ public final class HubMetrics {
             .help("Connections closed, by close code").labelNames("code").register(registry);
     private final Counter framesIn = Counter.builder().name("roadie_frames_received")
             .help("Frames received from clients, by type").labelNames("type").register(registry);
-    private final Counter framesOut = Counter.builder().name("roadie_frames_delivered")
-            .help("Numbered frames delivered to sessions").register(registry);
+    private final Counter framesOut = Counter.builder().name("roadie_messages_delivered")
+            .help("Messages delivered, one per receiving session").register(registry);
     private final Counter errors = Counter.builder().name("roadie_errors")
             .help("Error frames sent, by code").labelNames("code").register(registry);
     private final Counter routingFailures = Counter.builder().name("roadie_routing_failures")
-            .help("Messages and requests that found no receiver").labelNames("frame").register(registry);
+            .help("Messages, requests and gathers that found no receiver").labelNames("frame").register(registry);
     private final Counter replies = Counter.builder().name("roadie_requests")
             .help("Requests completed, by status").labelNames("status").register(registry);
     private final Counter gathers = Counter.builder().name("roadie_gathers")

@@ -51,12 +51,16 @@ final class Gathering {
         return false;
     }
 
-    /** Answers at once when nothing needs waiting for: nobody to ask, or a quorum out of reach from the start. */
-    synchronized void answerIfSatisfied() {
+    /**
+     * Answers at once when nothing needs waiting for: nobody to ask, or a quorum out of reach
+     * from the start. Returns whether the gather is answered.
+     */
+    synchronized boolean answerIfSatisfied() {
         if (!answered && isSatisfied()) {
             answered = true;
             answer.accept(result());
         }
+        return answered;
     }
 
     synchronized boolean isAnswered() {

@@ -67,6 +67,10 @@ public final class Requests {
                 }
             }
         };
+        if (gathering.answerIfSatisfied()) {
+            // Nobody to ask, or a quorum out of reach from the start: asking anyone would be wasted.
+            return;
+        }
         Request asRequest = new Request(0, gather.id(), null, gather.to(), gather.subject(), gather.body(), timeoutMs);
         synchronized (calls) {
             for (Receiver receiver : receivers) {
@@ -76,7 +80,6 @@ public final class Requests {
                 calls.add(send(asRequest, sender, receiver, timeoutMs, completion));
             }
         }
-        gathering.answerIfSatisfied();
     }
 
     private PendingCall send(Request request, ServiceId sender, Receiver receiver, long timeoutMs,
@@ -129,8 +132,10 @@ public final class Requests {
         }
     }
 
-    /** A no-route reply for a request nobody can take. */
-    public static Reply noRoute(Request request) {
+    /** The no-route reply for a request nobody can take, counted like every other outcome. */
+    public Reply noRoute(Request request) {
+        metrics.noRoute("request");
+        metrics.requestDone(ReplyStatus.NO_ROUTE.wire(), 0);
         return Reply.failed(request.id(), ReplyStatus.NO_ROUTE, ErrorCode.NO_ROUTE.wire(),
                 "nobody matches " + request.to().text());
     }

@@ -71,6 +71,9 @@ public final class ClientSession {
                 .build();
         this.lastHeardNanos = nowNanos;
         this.lastSentNanos = nowNanos;
+        // nanoTime has an arbitrary origin: start the windows from now, not from zero.
+        this.lastRateWarningNanos = nowNanos - 1_000_000_000L;
+        this.floodWindowStartNanos = nowNanos;
     }
 
     public String id() {

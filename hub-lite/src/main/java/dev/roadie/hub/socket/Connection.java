@@ -2,6 +2,7 @@ package dev.roadie.hub.socket;
 
 import dev.roadie.hub.session.ClientLink;
 import dev.roadie.hub.session.ClientSession;
+import dev.roadie.model.wire.CloseCode;
 import io.javalin.websocket.WsContext;
 import java.util.function.Consumer;
 import org.eclipse.jetty.websocket.api.Callback;
@@ -29,5 +30,10 @@ final class Connection implements ClientLink {
     @Override
     public void close(int code, String reason) {
         socket.closeSession(code, reason);
+    }
+
+    /** Closes with a hub close code, its reason first and then the detail, as sessions do. */
+    void close(CloseCode code, String detail) {
+        close(code.code(), code.reason() + ": " + detail);
     }
 }

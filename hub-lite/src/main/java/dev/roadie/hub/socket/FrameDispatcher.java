@@ -2,7 +2,6 @@ package dev.roadie.hub.socket;
 
 import dev.roadie.hub.HubContext;
 import dev.roadie.hub.routing.Receiver;
-import dev.roadie.hub.routing.Requests;
 import dev.roadie.hub.session.ClientSession;
 import dev.roadie.model.registry.ServiceId;
 import dev.roadie.model.wire.Ack;
@@ -144,8 +143,7 @@ final class FrameDispatcher {
         }
         List<Receiver> receivers = hub.router().resolve(request.to(), session);
         if (receivers.isEmpty()) {
-            hub.metrics().noRoute("request");
-            session.deliver(Requests.noRoute(request));
+            session.deliver(hub.requests().noRoute(request));
             return;
         }
         hub.requests().request(request, session.identity(), receivers.getFirst(), hub.deadlineMs(request.timeoutMs()),
@@ -177,8 +175,8 @@ final class FrameDispatcher {
     }
 
     private void onSubscribe(ClientSession session, Subscribe subscribe) {
-        Permissions.missingToSubscribe(session.principal(), subscribe.topic()).ifPresent(scope -> {
-            throw forbidden(subscribe.id(), scope);
+        Permissions.refusalToSubscribe(session.principal(), subscribe.topic()).ifPresent(why -> {
+            throw forbidden(subscribe.id(), why);
         });
         int max = hub.config().limits().maxSubscriptions();
         if (!session.topics().contains(subscribe.topic()) && session.topics().size() >= max) {
@@ -189,12 +187,13 @@ final class FrameDispatcher {
 
     private void onAnnounce(ClientSession session, Announce announce) {
         ServiceId id = announce.service().id();
-        Permissions.missingToAnnounce(session.principal(), id.kind()).ifPresent(scope -> {
-            throw forbidden(announce.id(), scope);
+        Permissions.refusalToAnnounce(session.principal(), id.kind()).ifPresent(why -> {
+            throw forbidden(announce.id(), why);
         });
         int max = hub.config().limits().maxServicesPerConnection();
         // The session's own identity is in services() too; only announced ones count.
-        if (!session.services().contains(id) && session.services().size() - 1 >= max) {
+        long announced = session.services().stream().filter(s -> !s.equals(session.identity())).count();
+        if (!session.services().contains(id) && announced >= max) {
             throw new FrameException(ErrorCode.LIMIT_REACHED, announce.id(), "at most " + max
                     + " services per connection");
         }
@@ -225,16 +224,16 @@ final class FrameDispatcher {
     }
 
     private void requireSend(ClientSession session, dev.roadie.model.wire.Address to, String frameId) {
-        Permissions.missingToSend(session.principal(), to).ifPresent(scope -> {
-            throw forbidden(frameId, scope);
+        Permissions.refusalToSend(session.principal(), to).ifPresent(why -> {
+            throw forbidden(frameId, why);
         });
     }
 
     private static final java.util.Set<ReplyStatus> RECEIVER_STATUSES =
             java.util.EnumSet.of(ReplyStatus.OK, ReplyStatus.ERROR, ReplyStatus.NO_HANDLER);
 
-    private static FrameException forbidden(String frameId, String scope) {
-        return new FrameException(ErrorCode.FORBIDDEN, frameId, "this token lacks the scope " + scope);
+    private static FrameException forbidden(String frameId, String why) {
+        return new FrameException(ErrorCode.FORBIDDEN, frameId, why);
     }
 
     private void refuse(ClientSession session, String re, ErrorCode code, String message) {

@@ -107,7 +107,7 @@ final class Handshake {
     private Optional<ClientSession> refuse(Connection connection, ErrorCode code, String message) {
         hub.metrics().error(code.wire());
         connection.send(FrameCodec.DEFAULT.encode(ErrorFrame.of(null, code, message)), () -> { }, failure -> { });
-        connection.close(CloseCode.UNAUTHORIZED.code(), CloseCode.UNAUTHORIZED.reason() + ": " + code.wire());
+        connection.close(CloseCode.UNAUTHORIZED, code.wire());
         return Optional.empty();
     }
 

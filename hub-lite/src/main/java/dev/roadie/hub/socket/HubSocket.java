@@ -58,10 +58,10 @@ public final class HubSocket {
         var limits = hub.config().limits();
         if (fromAddress > limits.connectionsPerAddress()) {
             log.warn("Refused a connection from {}: {} open from there", address, fromAddress - 1);
-            connection.close(CloseCode.POLICY.code(), "too many connections from your address");
+            connection.close(CloseCode.POLICY, "too many connections from your address");
         } else if (total > limits.maxConnections()) {
             log.warn("Refused a connection from {}: the hub is full ({} connections)", address, total - 1);
-            connection.close(CloseCode.POLICY.code(), "the hub is full");
+            connection.close(CloseCode.POLICY, "the hub is full");
         } else {
             waitingForHello.put(connection, Boolean.TRUE);
         }
@@ -120,7 +120,8 @@ public final class HubSocket {
         for (Connection connection : waitingForHello.keySet()) {
             if (now - connection.openedNanos > authTimeout) {
                 waitingForHello.remove(connection);
-                connection.close(CloseCode.HELLO_TIMEOUT.code(), CloseCode.HELLO_TIMEOUT.reason());
+                connection.close(CloseCode.HELLO_TIMEOUT, "send a hello within "
+                        + hub.config().limits().authTimeout().toMillis() + " ms");
             }
         }
         long interval = hub.config().heartbeat().interval().toNanos();
@@ -152,7 +153,7 @@ public final class HubSocket {
             end(session);
         }
         for (Connection connection : waitingForHello.keySet()) {
-            connection.close(code.code(), reason);
+            connection.close(code, reason);
         }
     }
 

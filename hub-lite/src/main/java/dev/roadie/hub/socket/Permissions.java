@@ -6,38 +6,40 @@ import dev.roadie.model.wire.Address;
 import java.util.Optional;
 
 /**
- * What a principal may do on the socket and through the REST API alike. Each check returns
- * the scope that is missing, so the error can tell the operator what to grant.
+ * What a principal may do on the socket and through the REST API alike. Each check returns why
+ * it refuses, naming the missing scope, so the error tells the operator what to grant.
  */
 public final class Permissions {
+    private static final String LACKS = "this token lacks the scope ";
+
     private Permissions() {
     }
 
-    /** The scope needed to send to {@code to}, when the principal lacks it. */
-    public static Optional<String> missingToSend(Principal principal, Address to) {
+    /** Why the principal may not send to {@code to}, if it may not. */
+    public static Optional<String> refusalToSend(Principal principal, Address to) {
         return switch (to) {
             case Address.Instance instance -> need(principal, "send", instance.service().kind());
             case Address.EveryOfKind every -> need(principal, "send", every.kind());
             case Address.OneOfKind one -> need(principal, "send", one.kind());
             // Registry events come from the hub alone, so that nobody can fake one.
             case Address.Topic topic -> RegistryEvent.TOPIC.equals(topic.topic())
-                    ? Optional.of("none: topic registry is published by the hub only")
+                    ? Optional.of("topic registry is published by the hub only")
                     : need(principal, "publish", topic.topic());
             case Address.Everyone everyone -> principal.scopes().has("broadcast")
-                    ? Optional.empty() : Optional.of("broadcast");
+                    ? Optional.empty() : Optional.of(LACKS + "broadcast");
         };
     }
 
-    /** The scope needed to subscribe to {@code topic}; the registry topic also opens to scope registry. */
-    public static Optional<String> missingToSubscribe(Principal principal, String topic) {
+    /** Why the principal may not subscribe to {@code topic}; the registry topic also opens to scope registry. */
+    public static Optional<String> refusalToSubscribe(Principal principal, String topic) {
         if (RegistryEvent.TOPIC.equals(topic) && principal.scopes().has("registry")) {
             return Optional.empty();
         }
         return need(principal, "subscribe", topic);
     }
 
-    /** The scope needed to announce a service of {@code kind}. */
-    public static Optional<String> missingToAnnounce(Principal principal, String kind) {
+    /** Why the principal may not announce a service of {@code kind}. */
+    public static Optional<String> refusalToAnnounce(Principal principal, String kind) {
         return need(principal, "announce", kind);
     }
 
@@ -52,6 +54,6 @@ public final class Permissions {
     }
 
     private static Optional<String> need(Principal principal, String action, String value) {
-        return principal.scopes().allows(action, value) ? Optional.empty() : Optional.of(action + ":" + value);
+        return principal.scopes().allows(action, value) ? Optional.empty() : Optional.of(LACKS + action + ":" + value);
     }
 }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The record of administrative actions (tokens created and revoked, services removed, ...),
+ * The record of administrative actions (tokens created and revoked, services drained or retired by an admin),
  * kept in the {@code audit} table. Callers must never put a secret in the detail.
  */
 public final class AuditLog {

@@ -10,7 +10,10 @@ public enum ServiceState implements WireName {
     UP("up"),
     /** Alive but should get no new work (players, requests); finishing what it has. */
     DRAINING("draining"),
-    /** Taken out of service on purpose; kept in the registry so that everyone sees why. */
+    /**
+     * Taken out of service on purpose. Its lease no longer turns it down, so everyone sees why it
+     * left; it is forgotten once not heard from for the registry's removeAfter.
+     */
     RETIRED("retired"),
     /** Its lease ran out: missed heartbeats or disconnected. Removed after a longer grace period. */
     DOWN("down");

@@ -12,7 +12,7 @@ public enum CloseCode {
     UNAUTHORIZED(4003, "unauthorized"),
     /** Nothing was heard from the client for heartbeat interval times tolerance. */
     HEARTBEAT_MISSED(4004, "heartbeat missed"),
-    /** A policy limit: too many connections from one address, or the hub is full. */
+    /** A policy limit: too many connections from one address, the hub is full, or a client kept flooding. */
     POLICY(4008, "policy limit"),
     /** The client does not read or does not acknowledge fast enough; the hub will not buffer without end. */
     SLOW_CONSUMER(4009, "slow consumer"),

@@ -31,7 +31,7 @@ public enum ErrorCode implements WireName {
     LIMIT_REACHED("limit-reached"),
     /** The session to resume is unknown or expired; a new session was started. */
     RESUME_FAILED("resume-failed"),
-    /** The hub failed; the frame was not processed. Logged on the hub. */
+    /** The hub failed while handling the frame, which may be partly done; it is still acknowledged. Logged on the hub. */
     INTERNAL("internal");
 
     private final String wire;

@@ -13,7 +13,8 @@ import tools.jackson.databind.JsonNode;
  * @param to      where it goes
  * @param subject what it is about ("player.add", "registry.changed"); receivers dispatch on it
  * @param body    any JSON value
- * @param durable whether the hub stores it before confirming, so that it survives a hub restart
+ * @param durable reserved for messages the hub will store before confirming them, so that they
+ *                survive a hub restart; this hub delivers them like any other
  */
 public record Message(long seq, String id, ServiceId from, Address to, String subject,
         @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode body, boolean durable) implements Numbered {
