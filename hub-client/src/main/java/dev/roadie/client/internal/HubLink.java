@@ -1,0 +1,140 @@
+package dev.roadie.client.internal;
+
+import dev.roadie.model.wire.Frame;
+import dev.roadie.model.wire.FrameCodec;
+import dev.roadie.model.wire.FrameException;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.util.Map;
+import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.exceptions.WebsocketNotConnectedException;
+import org.java_websocket.handshake.ServerHandshake;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One WebSocket to one address of a hub. Used once: every attempt opens a new link. Its IO
+ * thread only decodes frames and hands them on; everything else happens on the timer thread.
+ * The socket goes to the address chosen by the client while the URI's host stays in the Host
+ * header and, for {@code wss}, in TLS (SNI and certificate check).
+ */
+final class HubLink extends WebSocketClient {
+    private static final Logger log = LoggerFactory.getLogger(HubLink.class);
+
+    /** Where a link reports; implementations move to the timer thread at once. */
+    interface Events {
+        void opened(HubLink link);
+
+        void frame(HubLink link, Frame frame);
+
+        void unreadable(HubLink link, FrameException problem);
+
+        void closed(HubLink link, int code, String reason, boolean remote);
+    }
+
+    final URI hub;
+    final InetAddress address;
+    private final Events events;
+    private final String threadName;
+    private volatile long lastHeardNanos = System.nanoTime();
+    private volatile String lastError;
+    long lastSentNanos = System.nanoTime();
+
+    HubLink(URI hub, InetAddress address, int connectTimeoutMs, Events events, String threadName) {
+        super(hub, new Draft_6455(), Map.of(), connectTimeoutMs);
+        this.hub = hub;
+        this.address = address;
+        this.events = events;
+        this.threadName = threadName;
+        setDnsResolver(uri -> address);
+        // The protocol's JSON ping/pong is the heartbeat; the library's own timer would only add a thread.
+        setConnectionLostTimeout(0);
+        setDaemon(true);
+    }
+
+    @Override
+    public void run() {
+        Thread.currentThread().setName(threadName);
+        super.run();
+    }
+
+    long lastHeardNanos() {
+        return lastHeardNanos;
+    }
+
+    String lastError() {
+        return lastError;
+    }
+
+    /** Writes one text frame; false when the socket is not open (its close is on its way). */
+    boolean write(String text) {
+        try {
+            send(text);
+            lastSentNanos = System.nanoTime();
+            return true;
+        } catch (WebsocketNotConnectedException e) {
+            log.debug("Could not write to {} ({}): the socket is not open", hub, address);
+            return false;
+        }
+    }
+
+    /** Ends the link without waiting for the peer: a dead link never answers a close. */
+    void abandon(int code, String reason) {
+        closeConnection(code, reason);
+        Socket socket = getSocket();
+        if (socket != null) {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                log.debug("Closing the socket to {} failed: {}", address, e.toString());
+            }
+        }
+    }
+
+    @Override
+    public void onOpen(ServerHandshake handshake) {
+        lastHeardNanos = System.nanoTime();
+        events.opened(this);
+    }
+
+    @Override
+    public void onMessage(String text) {
+        lastHeardNanos = System.nanoTime();
+        Frame frame;
+        try {
+            frame = FrameCodec.DEFAULT.decode(text);
+        } catch (FrameException e) {
+            events.unreadable(this, e);
+            return;
+        }
+        events.frame(this, frame);
+    }
+
+    @Override
+    public void onMessage(ByteBuffer bytes) {
+        // The protocol has no binary frames; one still counts as a sign of life.
+        lastHeardNanos = System.nanoTime();
+        log.debug("Ignored a binary message of {} bytes from {}", bytes.remaining(), hub);
+    }
+
+    @Override
+    public void onClose(int code, String reason, boolean remote) {
+        events.closed(this, code, reason == null || reason.isEmpty() ? lastError : reason, remote);
+    }
+
+    @Override
+    public void onError(Exception e) {
+        // Followed by onClose, which decides what to do; keep the reason for it.
+        lastError = e.toString();
+        log.debug("Socket error on {} ({}): {}", hub, address, e.toString());
+    }
+
+    @Override
+    public String toString() {
+        return hub + " (" + address.getHostAddress() + ")";
+    }
+}

@@ -1,0 +1,344 @@
+package dev.roadie.client.internal;
+
+import dev.roadie.client.IncomingMessage;
+import dev.roadie.client.IncomingRequest;
+import dev.roadie.client.MessageHandler;
+import dev.roadie.client.RequestHandler;
+import dev.roadie.client.RoadieException;
+import dev.roadie.model.registry.ServiceId;
+import dev.roadie.model.wire.Ack;
+import dev.roadie.model.wire.Address;
+import dev.roadie.model.wire.ErrorCode;
+import dev.roadie.model.wire.ErrorFrame;
+import dev.roadie.model.wire.Frame;
+import dev.roadie.model.wire.FrameCodec;
+import dev.roadie.model.wire.GatherResult;
+import dev.roadie.model.wire.Message;
+import dev.roadie.model.wire.Numbered;
+import dev.roadie.model.wire.Ping;
+import dev.roadie.model.wire.Pong;
+import dev.roadie.model.wire.Reply;
+import dev.roadie.model.wire.Request;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The frames of a session, on the timer thread: numbering and writing what the client sends
+ * (paced under the hub's rate), acknowledging what the hub sends (batched), dropping duplicate
+ * messages, and handing messages, requests and answers on. Link and session changes come from
+ * the {@link Connector}.
+ */
+final class Protocol {
+    private static final Logger log = LoggerFactory.getLogger(Protocol.class);
+    /** Ack at once when this many hub frames wait for one: far below the hub's 10,000-frame limit. */
+    static final int ACK_EVERY = 64;
+    /** Otherwise ack within this long, so that the hub can drop what it keeps for replay. */
+    static final long ACK_WITHIN_MS = 50;
+
+    /** Where frames are written; the {@link Connector} knows the current link. */
+    interface Writer {
+        /** Whether a session is open for numbered frames. */
+        boolean sessionOpen();
+
+        /** Writes text on the current link; false when it is not open. */
+        boolean write(String text);
+
+        /** The identity of the current session, for messages; may be null. */
+        ServiceId identity();
+    }
+
+    final String client;
+    final Outbox outbox;
+    final Calls calls;
+    final RestoreState restore = new RestoreState();
+    final Ids ids;
+    private final ScheduledExecutorService timer;
+    private final EventThread events;
+    private final Registrations handlers;
+    private final RecentMessages recent = new RecentMessages(RecentMessages.CAPACITY);
+    private final RateGate gate = new RateGate();
+    private Writer writer;
+
+    private long lastHubSeq;
+    private long ackedHubSeq;
+    private ScheduledFuture<?> ackTask;
+    private ScheduledFuture<?> flushTask;
+
+    Protocol(String client, Outbox outbox, Ids ids, ScheduledExecutorService timer, EventThread events,
+            Registrations handlers) {
+        this.client = client;
+        this.outbox = outbox;
+        this.ids = ids;
+        this.timer = timer;
+        this.events = events;
+        this.handlers = handlers;
+        this.calls = new Calls(this, timer);
+    }
+
+    void writer(Writer writer) {
+        this.writer = writer;
+    }
+
+    /** The last hub sequence number received, to name when resuming. */
+    long lastHubSeq() {
+        return lastHubSeq;
+    }
+
+    // ---- sending
+
+    /** Numbers a frame, keeps it until acknowledged, and writes it when the session and the rate allow. */
+    void enqueue(OutgoingFrame frame) {
+        outbox.add(frame);
+        flush();
+    }
+
+    void flush() {
+        if (flushTask != null || !writer.sessionOpen()) {
+            return;
+        }
+        OutgoingFrame next;
+        while ((next = outbox.peekToWrite()) != null) {
+            if (!gate.tryTake()) {
+                flushTask = timer.schedule(() -> {
+                    flushTask = null;
+                    flush();
+                }, Math.max(1, gate.waitNanos()), TimeUnit.NANOSECONDS);
+                return;
+            }
+            if (!writer.write(next.text)) {
+                return;
+            }
+            outbox.written(next);
+        }
+    }
+
+    /** Writes a control frame (ping, pong, ack) at once: they never wait. */
+    void writeControl(Frame frame) {
+        if (writer.sessionOpen()) {
+            gate.take();
+            writer.write(FrameCodec.DEFAULT.encode(frame));
+        }
+    }
+
+    // ---- sessions
+
+    /**
+     * A new session: the hub numbers from 1 and knows nothing of this client, so its topics and
+     * services are sent first, then every frame it had not confirmed, numbered again.
+     */
+    void newSession(int framesPerSecond) {
+        gate.configure(framesPerSecond);
+        cancelTasks();
+        lastHubSeq = 0;
+        ackedHubSeq = 0;
+        calls.sessionLost();
+        outbox.renumber(true, restore.frames(ids));
+        log.debug("[{}] New session: {} frames to send", client, outbox.size());
+        flush();
+    }
+
+    /** The same session continues: confirm what the hub processed, write the rest again with the same numbers. */
+    void resumedSession(long lastProcessed, int framesPerSecond) {
+        gate.configure(framesPerSecond);
+        cancelTasks();
+        acknowledge(lastProcessed);
+        outbox.rewriteAll();
+        log.debug("[{}] Session resumed: the hub had up to {}, {} frames to send again", client, lastProcessed,
+                outbox.size());
+        flush();
+    }
+
+    void linkDown() {
+        cancelTasks();
+    }
+
+    /** The client closes or stops for good: send the last ack if possible, fail everything waiting. */
+    void end(RoadieException reason) {
+        sendAck();
+        cancelTasks();
+        for (OutgoingFrame frame : outbox.drain()) {
+            frame.outcome.refused(reason);
+        }
+        calls.failAll(reason);
+    }
+
+    private void cancelTasks() {
+        if (ackTask != null) {
+            ackTask.cancel(false);
+            ackTask = null;
+        }
+        if (flushTask != null) {
+            flushTask.cancel(false);
+            flushTask = null;
+        }
+    }
+
+    // ---- receiving
+
+    void onFrame(Frame frame) {
+        switch (frame) {
+            case Ping ping -> writeControl(new Pong(ping.ts(), null));
+            case Pong pong -> log.trace("[{}] Pong {}", client, pong.ts());
+            case Ack ack -> acknowledge(ack.seq());
+            case Numbered numbered -> {
+                if (accept(numbered.seq())) {
+                    handle(numbered);
+                }
+            }
+            default -> log.debug("[{}] Ignored a {} from the hub after the welcome", client,
+                    frame.getClass().getSimpleName());
+        }
+    }
+
+    private void acknowledge(long seq) {
+        for (OutgoingFrame frame : outbox.acknowledge(seq)) {
+            frame.outcome.acked();
+        }
+    }
+
+    /** Tracks the hub's numbering; false for a frame received before (replayed after a resume). */
+    private boolean accept(long seq) {
+        if (seq == 0) {
+            return true;
+        }
+        if (seq <= lastHubSeq) {
+            log.debug("[{}] Dropped hub frame {}: already received", client, seq);
+            scheduleAck();
+            return false;
+        }
+        lastHubSeq = seq;
+        if (lastHubSeq - ackedHubSeq >= ACK_EVERY) {
+            sendAck();
+        } else {
+            scheduleAck();
+        }
+        return true;
+    }
+
+    private void scheduleAck() {
+        if (ackTask == null) {
+            ackTask = timer.schedule(() -> {
+                ackTask = null;
+                sendAck();
+            }, ACK_WITHIN_MS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void sendAck() {
+        if (ackTask != null) {
+            ackTask.cancel(false);
+            ackTask = null;
+        }
+        if (writer.sessionOpen() && lastHubSeq > 0) {
+            writeControl(new Ack(lastHubSeq));
+            ackedHubSeq = lastHubSeq;
+        }
+    }
+
+    private void handle(Numbered frame) {
+        switch (frame) {
+            case Message message -> deliver(message);
+            case Request request -> serve(request);
+            case Reply reply -> calls.answer(reply);
+            case GatherResult result -> calls.answer(result);
+            case ErrorFrame error -> refused(error);
+            default -> log.debug("[{}] Ignored a {} from the hub", client, frame.getClass().getSimpleName());
+        }
+    }
+
+    private void deliver(Message message) {
+        if (message.from() != null && !recent.firstTime(message.from(), message.id())) {
+            log.debug("[{}] Dropped a duplicate of message {} from {}", client, message.id(), message.from());
+            return;
+        }
+        IncomingMessage incoming = new IncomingMessage(message.id(), message.from(), message.to(), message.subject(),
+                message.body(), message.durable());
+        if (message.to() instanceof Address.Topic topic) {
+            List<Handle<MessageHandler>> list = handlers.topic(topic.topic());
+            if (list.isEmpty()) {
+                log.debug("[{}] No handler for a message on topic {}", client, topic.topic());
+            }
+            for (Handle<MessageHandler> handle : list) {
+                onEvents(() -> {
+                    if (!handle.isClosed()) {
+                        HandlerRunner.message(client, handle.handler, incoming);
+                    }
+                });
+            }
+            return;
+        }
+        Handle<MessageHandler> handle = handlers.direct(message.subject());
+        if (handle == null) {
+            log.debug("[{}] No handler for direct messages of subject '{}' (from {})", client, message.subject(),
+                    message.from());
+            return;
+        }
+        onEvents(() -> HandlerRunner.message(client, handle.handler, incoming));
+    }
+
+    private void serve(Request request) {
+        Handle<RequestHandler> handle = handlers.request(request.subject());
+        if (handle == null) {
+            reply(HandlerRunner.noHandler(request.id(), writer.identity(), request.subject()));
+            return;
+        }
+        IncomingRequest incoming = new IncomingRequest(request.id(), request.from(), request.subject(), request.body(),
+                Duration.ofMillis(request.timeoutMs()));
+        onEvents(() -> {
+            Reply answer = HandlerRunner.request(client, handle.handler, incoming);
+            onTimer(() -> reply(answer));
+        });
+    }
+
+    private void reply(Reply answer) {
+        Reply withId = new Reply(0, ids.next(), answer.re(), null, answer.status(), answer.body(), answer.error());
+        enqueue(OutgoingFrame.internal(withId, Outcome.NONE));
+    }
+
+    private void refused(ErrorFrame error) {
+        String message = error.message() == null ? error.code().wire() : error.message();
+        if (error.code() == ErrorCode.RATE_LIMITED) {
+            // The hub dropped some frames unprocessed and will not say which: send every unconfirmed one
+            // again under new numbers, after a pause. Receivers drop duplicate messages by id.
+            log.warn("[{}] The hub dropped frames over its rate limit ({}); sending {} unconfirmed frames again",
+                    client, message, outbox.size());
+            gate.penalize();
+            outbox.renumber(false, List.of());
+            flush();
+            return;
+        }
+        OutgoingFrame frame = outbox.find(error.re());
+        if (frame != null) {
+            log.debug("[{}] The hub refused {}: {} {}", client, frame, error.code().wire(), message);
+            frame.outcome.refused(new RoadieException(error.code(), message));
+        } else {
+            log.warn("[{}] The hub reports an error{}: {} {}", client,
+                    error.re() == null ? "" : " about frame " + error.re(), error.code().wire(), message);
+        }
+    }
+
+    // ---- threads
+
+    /** Runs application code on the event thread. */
+    void onEvents(Runnable task) {
+        try {
+            events.executor().execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            log.debug("[{}] Dropped an event: the client is closed", client);
+        }
+    }
+
+    /** Comes back to the timer thread from elsewhere. */
+    void onTimer(Runnable task) {
+        try {
+            timer.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            log.debug("[{}] Dropped a task: the client is closed", client);
+        }
+    }
+}

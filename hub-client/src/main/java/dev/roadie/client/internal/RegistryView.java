@@ -1,0 +1,114 @@
+package dev.roadie.client.internal;
+
+import dev.roadie.client.IncomingMessage;
+import dev.roadie.client.NodeDirectory;
+import dev.roadie.client.NodeListener;
+import dev.roadie.client.Subscription;
+import dev.roadie.model.registry.RegistryEvent;
+import dev.roadie.model.registry.ServiceEntry;
+import dev.roadie.model.registry.ServiceId;
+import dev.roadie.model.registry.ServiceState;
+import dev.roadie.model.wire.Address;
+import dev.roadie.model.wire.FrameException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link NodeDirectory}: audio nodes as the hub's registry events describe them. Updated on
+ * the event thread; read from any thread.
+ */
+final class RegistryView implements NodeDirectory {
+    private static final Logger log = LoggerFactory.getLogger(RegistryView.class);
+    private static final Address REGISTRY = Address.topic(RegistryEvent.TOPIC);
+
+    private final String client;
+    private final Map<ServiceId, ServiceEntry> nodes = new ConcurrentHashMap<>();
+    private final List<NodeListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile Subscription subscription;
+
+    RegistryView(String client) {
+        this.client = client;
+    }
+
+    void start(ClientCore core) {
+        subscription = core.subscribe(RegistryEvent.TOPIC, this::onEvent);
+    }
+
+    private void onEvent(IncomingMessage message) {
+        // Only the hub publishes on topic registry; the same subject through another address is a client's.
+        if (!REGISTRY.equals(message.to()) || !RegistryEvent.SUBJECT.equals(message.subject())) {
+            return;
+        }
+        RegistryEvent event;
+        try {
+            event = message.as(RegistryEvent.class);
+        } catch (FrameException e) {
+            log.warn("[{}] Ignored a registry event that does not decode: {}", client, e.getMessage());
+            return;
+        }
+        ServiceEntry entry = event.entry();
+        if (entry == null || event.change() == null || !KIND.equals(entry.id().kind())) {
+            return;
+        }
+        switch (event.change()) {
+            case added, changed -> {
+                ServiceEntry before = nodes.put(entry.id(), entry);
+                if (before == null) {
+                    tell(listener -> listener.added(entry));
+                } else if (!before.equals(entry)) {
+                    tell(listener -> listener.changed(before, entry));
+                }
+            }
+            case removed -> {
+                ServiceEntry before = nodes.remove(entry.id());
+                if (before != null) {
+                    tell(listener -> listener.removed(before));
+                }
+            }
+        }
+    }
+
+    private void tell(Consumer<NodeListener> call) {
+        for (NodeListener listener : listeners) {
+            try {
+                call.accept(listener);
+            } catch (RuntimeException e) {
+                log.warn("[{}] A node listener failed", client, e);
+            }
+        }
+    }
+
+    @Override
+    public List<ServiceEntry> nodes() {
+        return nodes.values().stream().sorted(Comparator.comparing(e -> e.id().name())).toList();
+    }
+
+    @Override
+    public List<ServiceEntry> usable() {
+        return nodes().stream().filter(e -> e.state() == ServiceState.UP).toList();
+    }
+
+    @Override
+    public Optional<ServiceEntry> node(ServiceId id) {
+        return Optional.ofNullable(nodes.get(id));
+    }
+
+    @Override
+    public AutoCloseable addListener(NodeListener listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    @Override
+    public CompletableFuture<Void> ready() {
+        return subscription.ready();
+    }
+}
