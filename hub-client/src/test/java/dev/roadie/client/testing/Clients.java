@@ -16,8 +16,12 @@ public final class Clients implements AutoCloseable {
 
     /** Options for a client of {@code hub} with this token, reconnecting within half a second. */
     public static ClientOptions.Builder options(LiveHub hub, String token) {
+        return base(token).hub(hub.uri());
+    }
+
+    /** Options without a hub URI, for tests that choose their own. */
+    public static ClientOptions.Builder base(String token) {
         return ClientOptions.builder()
-                .hub(hub.uri())
                 .token(token)
                 .heartbeatTolerance(3)
                 .reconnectPolicy(new ExponentialBackoff(Duration.ofMillis(50), Duration.ofMillis(500)))

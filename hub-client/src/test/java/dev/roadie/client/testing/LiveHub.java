@@ -19,9 +19,11 @@ public final class LiveHub implements AutoCloseable {
     private final Hub hub;
     private final Path data;
     private final Map<String, String> settings;
+    private final int port;
 
     private LiveHub(Hub hub, Path data, Map<String, String> settings) {
         this.hub = hub;
+        this.port = hub.port();
         this.data = data;
         this.settings = settings;
     }
@@ -49,8 +51,9 @@ public final class LiveHub implements AutoCloseable {
         return new LiveHub(Hub.start(ConfigLoader.load(null, data, Map.of(), again)), data, again);
     }
 
+    /** The port it listens on (still known after it stopped, to restart on it). */
     public int port() {
-        return hub.port();
+        return port;
     }
 
     public String epoch() {
