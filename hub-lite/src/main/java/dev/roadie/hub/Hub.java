@@ -6,6 +6,7 @@ import dev.roadie.hub.config.HubConfig;
 import dev.roadie.hub.metrics.HubMetrics;
 import dev.roadie.hub.registry.Registry;
 import dev.roadie.hub.registry.RegistryStore;
+import dev.roadie.hub.routing.DurableMessages;
 import dev.roadie.hub.routing.Requests;
 import dev.roadie.hub.routing.Router;
 import dev.roadie.hub.session.SessionTable;
@@ -55,10 +56,12 @@ public final class Hub implements AutoCloseable {
             this.newAdminToken = tokens.ensureAdminToken(config.data());
             SessionTable sessions = new SessionTable();
             HubMetrics metrics = new HubMetrics();
-            Registry registry = new Registry(new RegistryStore(database), clock, config.registry(),
-                    new RegistryEvents(sessions));
-            this.context = new HubContext(config, newEpoch(), clock, sessions, registry, new Router(sessions, registry),
-                    new Requests(timer, metrics), metrics, tokens, new AuditLog(database, clock));
+            RegistryEvents events = new RegistryEvents(sessions);
+            Registry registry = new Registry(new RegistryStore(database), clock, config.registry(), events);
+            DurableMessages durable = new DurableMessages(database, clock, config.sessions().durableTtl());
+            this.context = new HubContext(config, newEpoch(), clock, sessions, registry, events,
+                    new Router(sessions, registry, durable), new Requests(timer, metrics), durable, metrics, tokens,
+                    new AuditLog(database, clock));
             metrics.gauges(sessions::size, () -> {
                 Map<String, Long> counts = new LinkedHashMap<>();
                 registry.countByState().forEach((state, count) -> counts.put(state.wire(), count));

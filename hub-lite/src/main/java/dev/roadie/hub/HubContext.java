@@ -4,7 +4,10 @@ import dev.roadie.hub.auth.TokenService;
 import dev.roadie.hub.config.HubConfig;
 import dev.roadie.hub.metrics.HubMetrics;
 import dev.roadie.hub.registry.Registry;
+import dev.roadie.hub.routing.DurableMessages;
 import dev.roadie.hub.routing.Requests;
+import dev.roadie.hub.session.ClientSession;
+import dev.roadie.hub.socket.RegistryEvents;
 import dev.roadie.hub.routing.Router;
 import dev.roadie.hub.session.SessionTable;
 import dev.roadie.hub.store.AuditLog;
@@ -16,7 +19,14 @@ import java.time.Clock;
  * @param epoch changes on every start, so that clients notice a restarted hub
  */
 public record HubContext(HubConfig config, String epoch, Clock clock, SessionTable sessions, Registry registry,
-        Router router, Requests requests, HubMetrics metrics, TokenService tokens, AuditLog audit) {
+        RegistryEvents registryEvents, Router router, Requests requests, DurableMessages durable, HubMetrics metrics,
+        TokenService tokens, AuditLog audit) {
+
+    /** Forgets an ended session: its routes and subscriptions go, and what it was asked ends as gone. */
+    public void forget(ClientSession session) {
+        sessions.remove(session);
+        requests.sessionEnded(session);
+    }
 
     /** The deadline of a request or gather: the hub's default for 0, never more than its maximum. */
     public long deadlineMs(long askedMs) {

@@ -51,7 +51,7 @@ final class MessagingController {
         Message message = valid(() -> new Message(0, UUID.randomUUID().toString(), sender(principal), out.to(),
                 out.subject(), out.body(), out.durable()));
         List<Receiver> receivers = hub.router().resolve(out.to(), null);
-        int delivered = hub.router().deliverOnce(message, receivers);
+        int delivered = hub.router().deliver(message, receivers);
         hub.metrics().framesOut(delivered);
         if (delivered == 0) {
             hub.metrics().noRoute("message");

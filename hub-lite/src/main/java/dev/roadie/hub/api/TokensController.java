@@ -69,7 +69,7 @@ final class TokensController {
         // A revoked token must not keep a connection it opened before.
         for (ClientSession session : hub.sessions().snapshot()) {
             if (session.principal().tokenId().equals(revoked.id())) {
-                session.close(CloseCode.UNAUTHORIZED, "token revoked by " + principal.name());
+                session.end(CloseCode.UNAUTHORIZED, "token revoked by " + principal.name());
             }
         }
         ctx.json(revoked);

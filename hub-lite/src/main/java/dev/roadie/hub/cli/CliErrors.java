@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Makes a command line report errors the Roadie way: one line on stderr, exit code 2 for a
  * usage mistake and 1 for a failure, and no stack trace. The top-level command installs it
- * with {@code CliErrors.configure(new CommandLine(new RoadieCommand()))}.
+ * with {@code CliErrors.configure(new CommandLine(new RoadieCommand()))} in the {@code roadie} command.
  */
 public final class CliErrors {
     private static final Logger log = LoggerFactory.getLogger(CliErrors.class);

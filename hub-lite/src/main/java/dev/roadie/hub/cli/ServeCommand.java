@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code roadie serve}: runs the hub until it is stopped (Ctrl+C, SIGTERM). */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Run the hub. Works with no configuration: port 7070, data in ./data.")
-final class ServeCommand implements Callable<Integer> {
+public final class ServeCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;

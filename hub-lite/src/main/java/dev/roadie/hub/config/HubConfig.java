@@ -22,9 +22,10 @@ import java.time.Duration;
  * @param limits    what one client, or all of them, may use
  * @param requests  request deadlines
  * @param registry  how long services stay listed after their link is lost
+ * @param sessions  how sessions outlive their links: resumption, durable messages, restarts
  */
 public record HubConfig(String host, int port, Path data, Heartbeat heartbeat, Limits limits, Requests requests,
-        Registry registry) {
+        Registry registry, Sessions sessions) {
 
     public HubConfig {
         Require.host("host", host);
@@ -34,6 +35,7 @@ public record HubConfig(String host, int port, Path data, Heartbeat heartbeat, L
         Require.requireSet("limits", limits);
         Require.requireSet("requests", requests);
         Require.requireSet("registry", registry);
+        Require.requireSet("sessions", sessions);
     }
 
     /**
@@ -46,12 +48,12 @@ public record HubConfig(String host, int port, Path data, Heartbeat heartbeat, L
 
     /** This config with another port; 0 picks any free port (handy in tests). */
     public HubConfig withPort(int port) {
-        return new HubConfig(host, port, data, heartbeat, limits, requests, registry);
+        return new HubConfig(host, port, data, heartbeat, limits, requests, registry, sessions);
     }
 
     /** This config with another data folder. */
     public HubConfig withData(Path data) {
-        return new HubConfig(host, port, data, heartbeat, limits, requests, registry);
+        return new HubConfig(host, port, data, heartbeat, limits, requests, registry, sessions);
     }
 
     /**
@@ -149,6 +151,28 @@ public record HubConfig(String host, int port, Path data, Heartbeat heartbeat, L
         public Registry {
             Require.atLeast("registry.downAfter", downAfter, Duration.ofMillis(1));
             Require.longerThan("registry.removeAfter", removeAfter, "registry.downAfter", downAfter);
+        }
+    }
+
+    /**
+     * How sessions outlive their links.
+     *
+     * @param resumeWindow    how long a session whose link was lost waits to be resumed, keeping
+     *                        what was sent to it; after it, the session ends and requests to it are gone
+     * @param reconnectSpread on a graceful stop clients are told to reconnect after a random delay up
+     *                        to this, so that they do not all come back at once
+     * @param hellosPerSecond hellos the hub accepts per second; more are told to come back later (4029)
+     * @param helloBurst      hellos accepted at once above that rate
+     * @param durableTtl      how long a durable message waits for a receiver that is not connected
+     */
+    public record Sessions(Duration resumeWindow, Duration reconnectSpread, int hellosPerSecond, int helloBurst,
+            Duration durableTtl) {
+        public Sessions {
+            Require.atLeast("sessions.resumeWindow", resumeWindow, Duration.ofMillis(1));
+            Require.atLeast("sessions.reconnectSpread", reconnectSpread, Duration.ofMillis(1));
+            Require.positive("sessions.hellosPerSecond", hellosPerSecond);
+            Require.positive("sessions.helloBurst", helloBurst);
+            Require.atLeast("sessions.durableTtl", durableTtl, Duration.ofMillis(1));
         }
     }
 }

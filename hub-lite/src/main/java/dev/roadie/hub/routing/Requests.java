@@ -92,7 +92,7 @@ public final class Requests {
                 timeoutMs, TimeUnit.MILLISECONDS);
         receiver.session().deliver(request.deliveredAs(hubId, sender, new Address.Instance(receiver.service()),
                 timeoutMs));
-        if (!receiver.session().isOpen()) {
+        if (receiver.session().isEnded()) {
             // It closed between routing and delivery; its end-of-session sweep may already have run.
             finish(hubId, ReplyStatus.GONE, null, new Problem(ReplyStatus.GONE.wire(), receiver.service() + " disconnected"));
         }

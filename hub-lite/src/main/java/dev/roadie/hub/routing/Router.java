@@ -6,7 +6,9 @@ import dev.roadie.hub.session.PreparedFrame;
 import dev.roadie.hub.session.SessionTable;
 import dev.roadie.model.registry.ServiceEntry;
 import dev.roadie.model.registry.ServiceState;
+import dev.roadie.model.registry.ServiceId;
 import dev.roadie.model.wire.Address;
+import dev.roadie.model.wire.Message;
 import dev.roadie.model.wire.Numbered;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,11 +24,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Router {
     private final SessionTable sessions;
     private final Registry registry;
+    private final DurableMessages durable;
     private final AtomicInteger roundRobin = new AtomicInteger();
 
-    public Router(SessionTable sessions, Registry registry) {
+    public Router(SessionTable sessions, Registry registry, DurableMessages durable) {
         this.sessions = sessions;
         this.registry = registry;
+        this.durable = durable;
     }
 
     /** The receivers {@code to} names now, without {@code sender}. */
@@ -43,7 +47,8 @@ public final class Router {
             case Address.Everyone everyone -> sessions.all()
                     .forEach(s -> receivers.add(new Receiver(s.identity(), s)));
         }
-        receivers.removeIf(r -> r.session() == sender || !r.session().isOpen());
+        // Detached sessions stay receivers: what they are sent waits for their resume.
+        receivers.removeIf(r -> r.session() == sender || r.session().isEnded());
         return receivers;
     }
 
@@ -55,7 +60,7 @@ public final class Router {
         List<Receiver> candidates = new ArrayList<>();
         sessions.ofKind(kind).forEach((service, s) -> {
             ServiceState state = registry.get(service).map(ServiceEntry::state).orElse(ServiceState.UP);
-            if (s != sender && s.isOpen() && state == ServiceState.UP) {
+            if (s != sender && s.isAttached() && state == ServiceState.UP) {
                 candidates.add(new Receiver(service, s));
             }
         });
@@ -71,6 +76,38 @@ public final class Router {
         }
         candidates.sort(Comparator.comparing(r -> r.service().toString()));
         return Optional.of(candidates.get(Math.floorMod(roundRobin.getAndIncrement(), candidates.size())));
+    }
+
+    /**
+     * Delivers a message, durable or not; returns how many sessions it reached now. A durable
+     * message is stored for each receiver before it is sent (and for an addressed instance that
+     * is not connected, to wait for it), so that it survives a hub restart.
+     */
+    public int deliver(Message message, List<Receiver> receivers) {
+        if (!message.durable()) {
+            return deliverOnce(message, receivers);
+        }
+        List<ServiceId> targets = new ArrayList<>();
+        receivers.forEach(r -> targets.add(r.service()));
+        if (receivers.isEmpty() && message.to() instanceof Address.Instance instance) {
+            targets.add(instance.service());
+        }
+        if (targets.isEmpty()) {
+            return 0;
+        }
+        List<Long> ids = durable.store(targets, message);
+        PreparedFrame prepared = PreparedFrame.of(message);
+        for (int i = 0; i < receivers.size(); i++) {
+            receivers.get(i).session().deliver(prepared, ids.get(i));
+        }
+        return receivers.size();
+    }
+
+    /** Sends {@code session} the durable messages waiting for {@code service}. */
+    public void deliverWaiting(ServiceId service, ClientSession session) {
+        for (DurableMessages.Pending pending : durable.pendingFor(service)) {
+            session.deliver(pending.frame(), pending.id());
+        }
     }
 
     /** Delivers one frame to each receiving session once (a session serving two matched services gets it once). */

@@ -9,68 +9,63 @@ import dev.roadie.model.wire.Frame;
 import dev.roadie.model.wire.FrameCodec;
 import dev.roadie.model.wire.Numbered;
 import io.github.bucket4j.Bucket;
-import java.util.ArrayDeque;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One authenticated client: who it is, what it subscribed to and announced, and its outbound
- * stream. Every numbered frame the hub sends gets the next sequence number and stays in the
- * unacknowledged buffer until the client acknowledges it; the buffer and the bytes queued in
- * the socket are bounded, and a client that lets either overflow is cut, so that one slow
- * client never costs the others memory.
+ * One client's session: who it is, what it subscribed to and announced, and its outbound
+ * stream. A session outlives its link: when the socket is lost the session is detached, keeps
+ * what is sent to it, and can be resumed over a new socket until the hub ends it. It ends once,
+ * for good, and then tells the hub so that routes and pending requests are cleaned up.
  */
 public final class ClientSession {
     private static final Logger log = LoggerFactory.getLogger(ClientSession.class);
 
+    /** How long a flood may last before the client is cut. */
+    static final long FLOOD_WINDOW_NANOS = 5_000_000_000L;
+
     private final String id;
     private final Principal principal;
     private final ServiceId identity;
-    private final String remoteAddress;
-    private final ClientLink link;
     private final SessionLimits limits;
     private final Bucket rate;
-
-    private final Object sendLock = new Object();
-    private long nextSeq = 1;
-    private final ArrayDeque<Unacked> unacked = new ArrayDeque<>();
-    private long unackedBytes;
-    private final AtomicLong queuedBytes = new AtomicLong();
-    private final AtomicBoolean open = new AtomicBoolean(true);
+    private final Outbound outbound;
+    private final Consumer<ClientSession> onEnd;
+    private final AtomicBoolean ended = new AtomicBoolean();
 
     private final Set<String> topics = ConcurrentHashMap.newKeySet();
     private final Set<ServiceId> services = ConcurrentHashMap.newKeySet();
+    private volatile String remoteAddress;
     private volatile long lastHeardNanos;
-    private volatile long lastSentNanos;
-    private long lastClientSeq;
+    private volatile long detachedSinceNanos;
+    private volatile long lastClientSeq;
     private long lastRateWarningNanos;
     private long floodWindowStartNanos;
     private long droppedInWindow;
 
-    /** How long a flood may last before the client is cut. */
-    static final long FLOOD_WINDOW_NANOS = 5_000_000_000L;
-
-    private record Unacked(long seq, String text) {
-    }
-
+    /**
+     * A session attached to {@code link}. {@code durableAcknowledged} hears of every durable
+     * message the client acknowledged; {@code onEnd} runs once when the session ends.
+     */
     public ClientSession(String id, Principal principal, ServiceId identity, String remoteAddress, ClientLink link,
-            SessionLimits limits, long nowNanos) {
+            SessionLimits limits, long nowNanos, LongConsumer durableAcknowledged, Consumer<ClientSession> onEnd) {
         this.id = id;
         this.principal = principal;
         this.identity = identity;
         this.remoteAddress = remoteAddress;
-        this.link = link;
         this.limits = limits;
+        this.onEnd = onEnd;
+        this.outbound = new Outbound(link, limits, durableAcknowledged, nowNanos);
         this.rate = Bucket.builder()
                 .addLimit(limit -> limit.capacity(limits.frameBurst()).refillGreedy(limits.framesPerSecond(),
                         java.time.Duration.ofSeconds(1)))
                 .build();
         this.lastHeardNanos = nowNanos;
-        this.lastSentNanos = nowNanos;
         // nanoTime has an arbitrary origin: start the windows from now, not from zero.
         this.lastRateWarningNanos = nowNanos - 1_000_000_000L;
         this.floodWindowStartNanos = nowNanos;
@@ -93,8 +88,19 @@ public final class ClientSession {
         return remoteAddress;
     }
 
-    public boolean isOpen() {
-        return open.get();
+    /** Whether the session has ended for good. A detached session has not. */
+    public boolean isEnded() {
+        return ended.get();
+    }
+
+    /** Whether a link is attached now. */
+    public boolean isAttached() {
+        return !ended.get() && outbound.link() != null;
+    }
+
+    /** Since when the session has had no link (System.nanoTime), meaningful while detached. */
+    public long detachedSinceNanos() {
+        return detachedSinceNanos;
     }
 
     /** Topics this session subscribed to. */
@@ -102,7 +108,7 @@ public final class ClientSession {
         return topics;
     }
 
-    /** Services this session announced. */
+    /** Services this session serves: its identity and what it announced. */
     public Set<ServiceId> services() {
         return services;
     }
@@ -117,7 +123,7 @@ public final class ClientSession {
     }
 
     public long lastSentNanos() {
-        return lastSentNanos;
+        return outbound.lastSentNanos();
     }
 
     /** Takes one frame from the rate budget; false when the client is over its rate. */
@@ -149,7 +155,8 @@ public final class ClientSession {
 
     /**
      * Records the client's sequence number of a frame about to be processed; false when it was
-     * processed before (a replay), and must be skipped. Called only from the socket's reading thread.
+     * processed before (a replay after a resume), and must be skipped. Called from the reading
+     * thread of whichever link is attached, one at a time.
      */
     public boolean acceptClientSeq(long seq) {
         if (seq == 0) {
@@ -167,35 +174,25 @@ public final class ClientSession {
         return lastClientSeq;
     }
 
-    /** Sends a control frame (ping, pong, ack, ...): not numbered, not kept. */
+    /** Sends a control frame (ping, pong, ack, ...): not numbered, not kept, dropped while detached. */
     public void sendControl(Frame frame) {
-        write(FrameCodec.DEFAULT.encode(frame));
+        handle(outbound.sendControl(FrameCodec.DEFAULT.encode(frame)));
     }
 
     /** Sends a numbered frame. */
     public void deliver(Numbered frame) {
-        deliver(PreparedFrame.of(frame));
+        deliver(PreparedFrame.of(frame), 0);
     }
 
     /** Sends a numbered frame prepared once for many sessions. */
     public void deliver(PreparedFrame frame) {
-        if (!open.get()) {
-            return;
-        }
-        String overflow = null;
-        synchronized (sendLock) {
-            long seq = nextSeq++;
-            String text = frame.withSeq(seq);
-            unacked.addLast(new Unacked(seq, text));
-            unackedBytes += text.length();
-            if (unacked.size() > limits.maxUnackedFrames() || unackedBytes > limits.maxUnackedBytes()) {
-                overflow = unacked.size() + " frames (" + unackedBytes + " bytes) not acknowledged";
-            } else {
-                write(text);
-            }
-        }
-        if (overflow != null) {
-            close(CloseCode.SLOW_CONSUMER, overflow);
+        deliver(frame, 0);
+    }
+
+    /** Sends a numbered frame; {@code durableId} names the stored durable message it carries, or 0. */
+    public void deliver(PreparedFrame frame, long durableId) {
+        if (!ended.get()) {
+            handle(outbound.deliver(frame, durableId));
         }
     }
 
@@ -206,46 +203,79 @@ public final class ClientSession {
 
     /** The client acknowledged everything up to {@code seq}. */
     public void acknowledged(long seq) {
-        synchronized (sendLock) {
-            while (!unacked.isEmpty() && unacked.peekFirst().seq() <= seq) {
-                unackedBytes -= unacked.removeFirst().text().length();
-            }
-        }
+        outbound.acknowledged(seq);
     }
 
     /** How many sent frames wait for an acknowledgement. */
     public int unackedCount() {
-        synchronized (sendLock) {
-            return unacked.size();
+        return outbound.unackedCount();
+    }
+
+    /**
+     * Resumes the session over {@code link}: forgets what the client has up to {@code lastSeq},
+     * sends {@code welcome}, then replays the rest. The previous link, if any, is closed.
+     */
+    public void attach(ClientLink link, String fromAddress, long lastSeq, Frame welcome, long nowNanos) {
+        ClientLink previous = outbound.link();
+        lastHeardNanos = nowNanos;
+        remoteAddress = fromAddress;
+        handle(outbound.attach(link, lastSeq, FrameCodec.DEFAULT.encode(welcome)));
+        if (previous != null && previous != link) {
+            previous.close(CloseCode.REPLACED.code(), CloseCode.REPLACED.reason() + ": the session was resumed elsewhere");
         }
     }
 
-    private void write(String text) {
-        long queued = queuedBytes.addAndGet(text.length());
-        if (queued > limits.maxPendingBytes()) {
-            queuedBytes.addAndGet(-text.length());
-            // Closing from here may run on another session's thread: the link closes asynchronously.
-            close(CloseCode.SLOW_CONSUMER, queued + " bytes waiting to be sent");
-            return;
+    /** The link {@code link} was lost: keep the session for a resume. False when it was not the current link. */
+    public boolean detach(ClientLink link, long nowNanos) {
+        if (ended.get() || !outbound.detach(link)) {
+            return false;
         }
-        lastSentNanos = System.nanoTime();
-        link.send(text, () -> queuedBytes.addAndGet(-text.length()), failure -> {
-            queuedBytes.addAndGet(-text.length());
-            log.debug("Send to {} failed: {}", this, failure.toString());
-        });
+        detachedSinceNanos = nowNanos;
+        return true;
     }
 
-    /** Closes the connection once; later calls do nothing. */
-    public void close(CloseCode code, String reason) {
-        if (open.compareAndSet(true, false)) {
-            log.info("Closing {}: {} ({})", this, code.reason(), reason);
+    /** Cuts the current link (the session stays and may be resumed). */
+    public void closeLink(CloseCode code, String reason) {
+        ClientLink link = outbound.link();
+        if (link != null && detach(link, System.nanoTime())) {
+            log.info("Closing the link of {}: {} ({})", this, code.reason(), reason);
             link.close(code.code(), truncate(code.reason() + ": " + reason));
         }
     }
 
-    /** Marks the session closed after its socket closed by itself. */
-    public boolean markClosed() {
-        return open.compareAndSet(true, false);
+    /** Ends the session for good, once: closes its link with {@code code} and tells the hub. */
+    public void end(CloseCode code, String reason) {
+        if (!ended.compareAndSet(false, true)) {
+            return;
+        }
+        log.info("Ending {}: {} ({})", this, code.reason(), reason);
+        ClientLink link = outbound.link();
+        if (link != null) {
+            outbound.detach(link);
+            link.close(code.code(), truncate(code.reason() + ": " + reason));
+        }
+        onEnd.accept(this);
+    }
+
+    /** Ends the session for good, once, when its link is already gone: the client left, or never came back. */
+    public void end(String reason) {
+        if (ended.compareAndSet(false, true)) {
+            log.info("Ending {}: {}", this, reason);
+            ClientLink link = outbound.link();
+            if (link != null) {
+                outbound.detach(link);
+            }
+            onEnd.accept(this);
+        }
+    }
+
+    private void handle(Outbound.Result result) {
+        switch (result) {
+            case SENT, BUFFERED -> { }
+            case UNACKED_OVERFLOW -> end(CloseCode.SLOW_CONSUMER, outbound.unackedCount() + " frames not acknowledged");
+            case QUEUE_OVERFLOW -> closeLink(CloseCode.SLOW_CONSUMER, "more than " + limits.maxPendingBytes()
+                    + " bytes waiting to be sent");
+        }
     }
 
     private static String truncate(String reason) {

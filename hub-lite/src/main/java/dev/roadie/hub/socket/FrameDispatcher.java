@@ -50,7 +50,7 @@ final class FrameDispatcher {
         if (!session.tryTakeFrame()) {
             hub.metrics().frameIn("rate-limited");
             if (session.droppedAndFlooding(now)) {
-                session.close(CloseCode.POLICY, "kept sending over the rate limit");
+                session.end(CloseCode.POLICY, "kept sending over the rate limit");
             } else if (session.shouldWarnRate(now)) {
                 refuse(session, null, ErrorCode.RATE_LIMITED, "more than " + hub.config().limits().framesPerSecond()
                         + " frames per second; frames are being dropped");
@@ -128,7 +128,7 @@ final class FrameDispatcher {
     private void onMessage(ClientSession session, Message message) {
         requireSend(session, message.to(), message.id());
         List<Receiver> receivers = hub.router().resolve(message.to(), session);
-        int delivered = hub.router().deliverOnce(message.from(session.identity()).withSeq(0), receivers);
+        int delivered = hub.router().deliver(message.from(session.identity()).withSeq(0), receivers);
         hub.metrics().framesOut(delivered);
         if (delivered == 0) {
             hub.metrics().noRoute("message");
@@ -182,7 +182,11 @@ final class FrameDispatcher {
         if (!session.topics().contains(subscribe.topic()) && session.topics().size() >= max) {
             throw new FrameException(ErrorCode.LIMIT_REACHED, subscribe.id(), "at most " + max + " subscriptions");
         }
-        hub.sessions().subscribe(session, subscribe.topic());
+        if (hub.sessions().subscribe(session, subscribe.topic())
+                && dev.roadie.model.registry.RegistryEvent.TOPIC.equals(subscribe.topic())) {
+            // A new subscriber first learns what is there, then what changes.
+            hub.registryEvents().snapshotTo(session, hub.registry().list());
+        }
     }
 
     private void onAnnounce(ClientSession session, Announce announce) {
@@ -200,6 +204,7 @@ final class FrameDispatcher {
         // The owner is the announcing connection's KIND/NAME: unique, unlike a token name alone.
         hub.registry().announce(announce.service(), session.identity().toString());
         hub.sessions().serve(id, session).ifPresent(previous -> previous.services().remove(id));
+        hub.router().deliverWaiting(id, session);
     }
 
     private void onStats(ClientSession session, Stats stats) {

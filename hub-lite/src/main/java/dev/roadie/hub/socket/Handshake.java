@@ -13,7 +13,12 @@ import dev.roadie.model.wire.FrameCodec;
 import dev.roadie.model.wire.FrameException;
 import dev.roadie.model.wire.Hello;
 import dev.roadie.model.wire.Welcome;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import dev.roadie.model.wire.Goodbye;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.Base64;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -29,9 +34,13 @@ final class Handshake {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final HubContext hub;
+    private final Bucket hellos;
 
     Handshake(HubContext hub) {
         this.hub = hub;
+        var sessions = hub.config().sessions();
+        this.hellos = Bucket.builder().addLimit(limit -> limit.capacity(sessions.helloBurst())
+                .refillGreedy(sessions.hellosPerSecond(), Duration.ofSeconds(1))).build();
     }
 
     /** Returns the new session, or empty after refusing and closing the connection. */
@@ -47,6 +56,10 @@ final class Handshake {
         }
         if (!(frame instanceof Hello hello)) {
             return refuse(connection, ErrorCode.HELLO_REQUIRED, "the first frame must be a hello with a token");
+        }
+        ConsumptionProbe probe = hellos.tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            return tryLater(connection, probe.getNanosToWaitForRefill());
         }
         if (hello.protocol() > Hello.PROTOCOL_VERSION) {
             return refuse(connection, ErrorCode.INVALID_FRAME, "this hub speaks protocol " + Hello.PROTOCOL_VERSION
@@ -67,15 +80,50 @@ final class Handshake {
         } catch (FrameException e) {
             return refuse(connection, e.code(), e.getMessage());
         }
+        Optional<ClientSession> resumable = resumable(hello, who, identity);
+        if (resumable.isPresent()) {
+            ClientSession session = resumable.get();
+            connection.session = session;
+            session.attach(connection, connection.remoteAddress, hello.resume().lastSeq(), welcome(session, true),
+                    System.nanoTime());
+            log.info("Session {} of {} resumed from {} ({} frames to replay)", session.id(), identity,
+                    connection.remoteAddress, session.unackedCount());
+            return resumable;
+        }
         ClientSession session = new ClientSession(newSessionId(), who, identity, connection.remoteAddress, connection,
-                limits(), System.nanoTime());
+                limits(), System.nanoTime(), hub.durable()::delivered, hub::forget);
         connection.session = session;
-        hub.sessions().add(session).ifPresent(previous -> previous.close(CloseCode.REPLACED,
+        hub.sessions().add(session).ifPresent(previous -> previous.end(CloseCode.REPLACED,
                 "a newer connection of " + identity + " took over"));
-        session.sendControl(welcome(session, hello));
-        log.info("Session {} opened for {} from {} ({})", session.id(), identity, connection.remoteAddress,
-                hello.client() == null ? "unnamed client" : hello.client());
+        session.sendControl(welcome(session, false));
+        hub.router().deliverWaiting(identity, session);
+        log.info("Session {} opened for {} from {} ({}{})", session.id(), identity, connection.remoteAddress,
+                hello.client() == null ? "unnamed client" : hello.client(),
+                hello.resume() == null ? "" : "; the session it asked to resume is gone");
         return Optional.of(session);
+    }
+
+    /** The session the hello asks to resume, if it is still here and belongs to the same token and identity. */
+    private Optional<ClientSession> resumable(Hello hello, Principal who, ServiceId identity) {
+        if (hello.resume() == null) {
+            return Optional.empty();
+        }
+        return hub.sessions().byId(hello.resume().session())
+                .filter(s -> !s.isEnded() && s.principal().tokenId().equals(who.tokenId())
+                        && s.identity().equals(identity));
+    }
+
+    /**
+     * Too many hellos at once (a reconnect storm after a restart): tell the client when to come
+     * back, spread over a few seconds so that they do not all return together, and close 4029.
+     */
+    private Optional<ClientSession> tryLater(Connection connection, long nanosToWait) {
+        var sessions = hub.config().sessions();
+        long spreadMs = Math.max(1000, 2000L * sessions.helloBurst() / sessions.hellosPerSecond());
+        long delayMs = nanosToWait / 1_000_000 + ThreadLocalRandom.current().nextLong(spreadMs);
+        connection.send(FrameCodec.DEFAULT.encode(new Goodbye("busy", delayMs)), () -> { }, failure -> { });
+        connection.close(CloseCode.TRY_LATER, "come back in " + delayMs + " ms");
+        return Optional.empty();
     }
 
     private ServiceId identityOf(Principal who, Hello hello) {
@@ -88,9 +136,10 @@ final class Handshake {
         return new ServiceId(kind, name);
     }
 
-    private Welcome welcome(ClientSession session, Hello hello) {
+    private Welcome welcome(ClientSession session, boolean resumed) {
         var limits = hub.config().limits();
-        return new Welcome(session.id(), hub.epoch(), hub.config().heartbeat().interval().toMillis(), false, 0,
+        return new Welcome(session.id(), hub.epoch(), hub.config().heartbeat().interval().toMillis(), resumed,
+                session.lastClientSeq(),
                 new Welcome.Identity(session.identity().kind(), session.identity().name(),
                         session.principal().scopes().asList()),
                 new Welcome.Limits(limits.maxFrameBytes(), limits.framesPerSecond(), limits.maxSubscriptions(),

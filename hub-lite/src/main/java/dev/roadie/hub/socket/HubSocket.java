@@ -3,7 +3,9 @@ package dev.roadie.hub.socket;
 import dev.roadie.hub.HubContext;
 import dev.roadie.hub.session.ClientSession;
 import dev.roadie.model.wire.CloseCode;
+import dev.roadie.model.wire.Goodbye;
 import dev.roadie.model.wire.Ping;
+import java.util.concurrent.ThreadLocalRandom;
 import io.javalin.websocket.WsCloseContext;
 import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsConnectContext;
@@ -33,6 +35,10 @@ public final class HubSocket {
     private final Map<String, AtomicInteger> perAddress = new ConcurrentHashMap<>();
     private final Map<Connection, Boolean> waitingForHello = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
+    private long lastExpiryNanos = System.nanoTime();
+
+    /** Durable messages past their time to live are dropped about once a minute. */
+    private static final long DURABLE_EXPIRY_INTERVAL_NANOS = 60_000_000_000L;
 
     public HubSocket(HubContext hub) {
         this.hub = hub;
@@ -90,10 +96,16 @@ public final class HubSocket {
         open.decrementAndGet();
         perAddress.computeIfPresent(connection.remoteAddress, (a, count) -> count.decrementAndGet() <= 0 ? null : count);
         ClientSession session = connection.session;
-        if (session != null) {
-            session.markClosed();
-            end(session);
-            log.info("Session {} of {} closed: {} {}", session.id(), session.identity(), ctx.status(), ctx.reason());
+        if (session == null || session.isEnded()) {
+            return;
+        }
+        if (ctx.status() == 1000 || ctx.status() == 1001) {
+            // A client that closes normally is leaving, not losing its link: nothing to resume.
+            session.detach(connection, System.nanoTime());
+            session.end("closed by the client (" + ctx.status() + ")");
+        } else if (session.detach(connection, System.nanoTime())) {
+            log.info("Link of {} lost ({} {}); the session waits {} for a resume", session, ctx.status(),
+                    ctx.reason(), hub.config().sessions().resumeWindow());
         }
     }
 
@@ -101,12 +113,6 @@ public final class HubSocket {
         Connection connection = ctx.attribute(CONNECTION);
         log.debug("WebSocket error on {}: {}", connection == null ? "a connection" : connection.remoteAddress,
                 String.valueOf(ctx.error()));
-    }
-
-    /** Forgets a session: routes, subscriptions, and everything it was asked ends as gone. */
-    private void end(ClientSession session) {
-        hub.sessions().remove(session);
-        hub.requests().sessionEnded(session);
     }
 
     /**
@@ -126,19 +132,31 @@ public final class HubSocket {
         }
         long interval = hub.config().heartbeat().interval().toNanos();
         long deadAfter = interval * hub.config().heartbeat().tolerance();
+        long resumeWindow = hub.config().sessions().resumeWindow().toNanos();
         for (ClientSession session : hub.sessions().snapshot()) {
-            if (now - session.lastHeardNanos() > deadAfter) {
-                session.close(CloseCode.HEARTBEAT_MISSED, "nothing heard for " + (now - session.lastHeardNanos()) / 1_000_000
-                        + " ms");
-                // A dead link may never complete the close handshake: forget the session now.
-                end(session);
+            if (session.isEnded()) {
+                continue;
+            }
+            if (!session.isAttached()) {
+                if (now - session.detachedSinceNanos() > resumeWindow) {
+                    session.end("not resumed within " + hub.config().sessions().resumeWindow());
+                }
+            } else if (now - session.lastHeardNanos() > deadAfter) {
+                // The link may be dead without a close ever arriving: detach now, keep the session.
+                session.closeLink(CloseCode.HEARTBEAT_MISSED, "nothing heard for "
+                        + (now - session.lastHeardNanos()) / 1_000_000 + " ms");
             } else if (now - session.lastSentNanos() >= interval) {
                 session.sendControl(new Ping(System.currentTimeMillis()));
             }
         }
         Instant wallNow = hub.clock().instant();
-        hub.registry().sweep(service -> hub.sessions().serving(service)
+        // Only a live link renews a lease: a detached session's services age like a lost link.
+        hub.registry().sweep(service -> hub.sessions().serving(service).filter(ClientSession::isAttached)
                 .map(s -> wallNow.minusNanos(Math.max(0, now - s.lastHeardNanos()))));
+        if (now - lastExpiryNanos > DURABLE_EXPIRY_INTERVAL_NANOS) {
+            lastExpiryNanos = now;
+            hub.durable().expire();
+        }
     }
 
     /** How many sockets are open, authenticated or not. */
@@ -146,11 +164,15 @@ public final class HubSocket {
         return open.get();
     }
 
-    /** Closes every connection, as the hub stops. */
+    /**
+     * Closes every connection as the hub stops. Each client is first told to reconnect after a
+     * random delay within {@code sessions.reconnectSpread}, so that they come back spread out.
+     */
     public void closeAll(CloseCode code, String reason) {
+        long spreadMs = hub.config().sessions().reconnectSpread().toMillis();
         for (ClientSession session : hub.sessions().snapshot()) {
-            session.close(code, reason);
-            end(session);
+            session.sendControl(new Goodbye(reason, ThreadLocalRandom.current().nextLong(spreadMs + 1)));
+            session.end(code, reason);
         }
         for (Connection connection : waitingForHello.keySet()) {
             connection.close(code, reason);

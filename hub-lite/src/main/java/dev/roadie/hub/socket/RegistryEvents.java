@@ -10,6 +10,8 @@ import dev.roadie.model.wire.FrameCodec;
 import dev.roadie.model.wire.Message;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.List;
+import dev.roadie.model.registry.ServiceEntry;
 
 /**
  * Publishes registry changes on topic {@code registry}: subscribers that may read the service's
@@ -43,6 +45,15 @@ public final class RegistryEvents implements Consumer<RegistryEvent> {
                         : prepare(new RegistryEvent(event.change(), event.entry().withoutSecrets()));
                 subscriber.deliver(redacted);
             }
+        }
+    }
+
+    /** Sends {@code subscriber} each of {@code entries} as an {@code added} event, as it may see it. */
+    public void snapshotTo(ClientSession subscriber, List<ServiceEntry> entries) {
+        for (ServiceEntry entry : entries) {
+            ServiceEntry visible = Permissions.maySeeSecrets(subscriber.principal(), entry.id().kind())
+                    ? entry : entry.withoutSecrets();
+            subscriber.deliver(prepare(new RegistryEvent(RegistryEvent.Change.added, visible)));
         }
     }
 

@@ -48,7 +48,16 @@ final class Migrations {
                         actor TEXT NOT NULL,
                         action TEXT NOT NULL,
                         detail TEXT
-                    )""")));
+                    )""")),
+            new Migration(2, "durable messages", List.of(
+                    """
+                    CREATE TABLE durable_messages (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        receiver TEXT NOT NULL,
+                        message TEXT NOT NULL,
+                        created_at INTEGER NOT NULL
+                    )""",
+                    "CREATE INDEX durable_messages_by_receiver ON durable_messages (receiver)")));
 
     private Migrations() {
     }

@@ -21,7 +21,7 @@ class ServeCommandTest {
     final StringWriter err = new StringWriter();
 
     int run(String... args) {
-        CommandLine roadie = RoadieCommand.commandLine();
+        CommandLine roadie = CliErrors.configure(new CommandLine(new ServeCommand()));
         roadie.setOut(new PrintWriter(out, true));
         roadie.setErr(new PrintWriter(err, true));
         return roadie.execute(args);
@@ -30,7 +30,7 @@ class ServeCommandTest {
     @Test
     void a_busy_port_is_one_line_that_says_what_to_do() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            int exit = run("serve", "--host", "127.0.0.1", "--port", Integer.toString(taken.getLocalPort()),
+            int exit = run("--host", "127.0.0.1", "--port", Integer.toString(taken.getLocalPort()),
                     "--data", data.toString());
 
             assertThat(exit).isEqualTo(1);
@@ -42,7 +42,7 @@ class ServeCommandTest {
 
     @Test
     void a_bad_setting_is_one_line_naming_it() {
-        int exit = run("serve", "--data", data.toString(), "--set", "limits.maxFrameBytes=lots");
+        int exit = run("--data", data.toString(), "--set", "limits.maxFrameBytes=lots");
 
         assertThat(exit).isEqualTo(1);
         assertThat(err.toString().strip()).hasLineCount(1).contains("limits.maxFrameBytes", "lots");
@@ -52,18 +52,10 @@ class ServeCommandTest {
     void an_unknown_setting_is_refused_before_anything_starts() {
         Path fresh = data.resolve("fresh");
 
-        int exit = run("serve", "--data", fresh.toString(), "--set", "limits.maxFrameByte=1MiB");
+        int exit = run("--data", fresh.toString(), "--set", "limits.maxFrameByte=1MiB");
 
         assertThat(exit).isEqualTo(1);
         assertThat(err.toString()).contains("maxFrameBytes");
         assertThat(Files.exists(fresh)).isFalse();
-    }
-
-    @Test
-    void help_lists_the_commands() {
-        int exit = run("--help");
-
-        assertThat(exit).isZero();
-        assertThat(out.toString()).contains("serve", "token");
     }
 }

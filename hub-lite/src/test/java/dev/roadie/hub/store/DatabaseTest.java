@@ -57,15 +57,17 @@ class DatabaseTest {
     }
 
     @Test
-    void schema_version_1_has_the_tables_other_code_is_written_against() {
+    void the_schema_has_the_tables_other_code_is_written_against() {
         try (Database db = Database.open(temp)) {
-            assertThat(db.read(Migrations::version)).isEqualTo(1);
+            assertThat(db.read(Migrations::version)).isEqualTo(2);
             assertThat(db.<List<String>>read(c -> columns(c, "tokens"))).containsExactly(
                     "id", "name", "kind", "scopes", "secret_hash", "created_at", "revoked_at", "last_used_at");
             assertThat(db.<List<String>>read(c -> columns(c, "services"))).containsExactly(
                     "kind", "name", "descriptor", "state", "owner", "stats", "announced_at", "last_seen");
             assertThat(db.<List<String>>read(c -> columns(c, "audit")))
                     .containsExactly("id", "at", "actor", "action", "detail");
+            assertThat(db.<List<String>>read(c -> columns(c, "durable_messages")))
+                    .containsExactly("id", "receiver", "message", "created_at");
         }
     }
 
@@ -92,7 +94,7 @@ class DatabaseTest {
         assertThatThrownBy(() -> Database.open(temp))
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining("schema version 99")
-                .hasMessageContaining("knows only up to 1");
+                .hasMessageContaining("knows only up to " + Migrations.latest());
     }
 
     @Test

@@ -41,6 +41,8 @@ public final class WireClient extends WebSocketClient implements AutoCloseable {
     private final AtomicLong seq = new AtomicLong();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private volatile String closeReason;
+    private volatile long lastReceivedSeq;
+    private volatile Welcome welcome;
     private volatile boolean autoAck = true;
     private volatile boolean autoPong = true;
     private volatile Function<Request, Reply> responder;
@@ -84,7 +86,13 @@ public final class WireClient extends WebSocketClient implements AutoCloseable {
     /** Sends a hello and waits for the welcome. */
     public Welcome hello(Hello hello) {
         sendFrame(hello);
-        return expect(Welcome.class);
+        welcome = expect(Welcome.class);
+        return welcome;
+    }
+
+    /** The welcome of the last hello. */
+    public Welcome welcome() {
+        return welcome;
     }
 
     public WireClient autoAck(boolean on) {
@@ -197,6 +205,16 @@ public final class WireClient extends WebSocketClient implements AutoCloseable {
         return closeReason;
     }
 
+    /** Drops the TCP connection without a close frame, as a lost network does; the hub sees 1006. */
+    public void drop() {
+        getConnection().closeConnection(1006, "dropped by the test");
+    }
+
+    /** The highest sequence number received from the hub, to name when resuming. */
+    public long lastReceivedSeq() {
+        return lastReceivedSeq;
+    }
+
     @Override
     public void onOpen(ServerHandshake handshake) {
     }
@@ -206,6 +224,9 @@ public final class WireClient extends WebSocketClient implements AutoCloseable {
         Frame frame = codec.decode(text);
         if (frame instanceof Ping ping && autoPong) {
             sendFrame(new Pong(ping.ts(), null));
+        }
+        if (frame instanceof Numbered numbered && numbered.seq() > lastReceivedSeq) {
+            lastReceivedSeq = numbered.seq();
         }
         if (frame instanceof Numbered numbered && numbered.seq() > 0 && autoAck) {
             sendFrame(new Ack(numbered.seq()));

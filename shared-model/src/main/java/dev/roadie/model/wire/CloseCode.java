@@ -17,7 +17,9 @@ public enum CloseCode {
     /** The client does not read or does not acknowledge fast enough; the hub will not buffer without end. */
     SLOW_CONSUMER(4009, "slow consumer"),
     /** A newer connection of the same service took over. */
-    REPLACED(4010, "replaced by a newer connection");
+    REPLACED(4010, "replaced by a newer connection"),
+    /** Too many clients connecting at once; a goodbye frame said when to come back. */
+    TRY_LATER(4029, "try again later");
 
     private final int code;
     private final String reason;

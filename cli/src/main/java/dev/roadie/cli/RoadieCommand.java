@@ -1,4 +1,8 @@
-package dev.roadie.hub.cli;
+package dev.roadie.cli;
+
+import dev.roadie.hub.cli.CliErrors;
+import dev.roadie.hub.cli.ServeCommand;
+import dev.roadie.hub.cli.TokenCommand;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
