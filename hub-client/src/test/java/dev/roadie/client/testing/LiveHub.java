@@ -74,11 +74,11 @@ public final class LiveHub implements AutoCloseable {
         return hub.context().tokens().create(name, kind, List.of(scopes)).token();
     }
 
-    /** Closes the session serving {@code identity} from the hub's side, as a network cut seen by the hub would. */
+    /** Cuts the link of the session serving {@code identity} from the hub's side, as a network cut seen by the hub would. */
     public void dropSession(ServiceId identity) {
         ClientSession session = hub.context().sessions().serving(identity)
                 .orElseThrow(() -> new AssertionError(identity + " has no session on the hub"));
-        session.close(CloseCode.GOING_AWAY, "dropped by the test");
+        session.closeLink(CloseCode.GOING_AWAY, "dropped by the test");
     }
 
     /** Whether a session of the hub is subscribed to {@code topic}. */
