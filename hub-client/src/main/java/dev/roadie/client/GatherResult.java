@@ -3,6 +3,7 @@ package dev.roadie.client;
 import dev.roadie.model.wire.GatherMode;
 import dev.roadie.model.wire.ReplyStatus;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The answer to a gather: one outcome per receiver the hub asked.
@@ -20,11 +21,11 @@ public record GatherResult(GatherMode mode, boolean complete, List<GatherAnswer>
 
     /** The answers with status ok. */
     public List<GatherAnswer> ok() {
-        return answers.stream().filter(a -> a.status() == ReplyStatus.OK).toList();
+        return answers.stream().filter(a -> a.status() == ReplyStatus.OK).collect(Collectors.toUnmodifiableList());
     }
 
     /** The answers with {@code status}. */
     public List<GatherAnswer> withStatus(ReplyStatus status) {
-        return answers.stream().filter(a -> a.status() == status).toList();
+        return answers.stream().filter(a -> a.status() == status).collect(Collectors.toUnmodifiableList());
     }
 }

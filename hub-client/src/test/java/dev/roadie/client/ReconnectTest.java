@@ -219,4 +219,19 @@ class ReconnectTest {
         assertThat(events.disconnected.get(0).cause()).isEqualTo(DisconnectCause.REFUSED);
         assertThat(events.disconnected.get(0).closeCode()).isEqualTo(4003);
     }
+
+    @Test
+    void a_reconnect_policy_that_throws_does_not_stop_the_client() throws Exception {
+        RecordingListener events = new RecordingListener();
+        RoadieClient client = clients.create(Clients.options(hub, hub.token("eu-1", "music-bot")).clientName("eu-1")
+                .listener(events).reconnectPolicy(attempt -> {
+                    throw new IllegalStateException("broken policy");
+                }).build());
+        client.awaitConnected(Clients.WAIT);
+
+        hub.dropSession(new ServiceId("music-bot", "eu-1"));
+
+        await().atMost(Clients.WAIT).until(() -> events.disconnected.size() == 1
+                && client.state() == ConnectionState.CONNECTED);
+    }
 }

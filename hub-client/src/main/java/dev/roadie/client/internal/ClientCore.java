@@ -27,7 +27,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -63,7 +62,7 @@ public final class ClientCore {
         if (options.disableJvmDnsCache()) {
             DnsCache.disable();
         }
-        this.timer = Executors.newSingleThreadScheduledExecutor(Threads.named(options.clientName(), "timer"));
+        this.timer = new GuardedTimer(options.clientName());
         this.events = new EventThread(options.clientName());
         this.outbox = new Outbox(options.outboxFrameLimit(), options.outboxByteLimit());
         this.protocol = new Protocol(options.clientName(), outbox, ids, timer, events, handlers);

@@ -5,6 +5,8 @@ import dev.roadie.client.ConnectionListener;
 import dev.roadie.client.ConnectionState;
 import dev.roadie.client.DisconnectCause;
 import dev.roadie.client.DisconnectReason;
+import dev.roadie.client.ExponentialBackoff;
+import dev.roadie.client.ReconnectPolicy;
 import dev.roadie.client.RoadieException;
 import dev.roadie.client.SessionInfo;
 import dev.roadie.model.registry.ServiceId;
@@ -35,6 +37,7 @@ import org.slf4j.LoggerFactory;
 final class Connector implements HubLink.Events, Protocol.Writer {
     private static final Logger log = LoggerFactory.getLogger(Connector.class);
     static final String CLIENT_SOFTWARE = "roadie-java/0.1";
+    private static final ReconnectPolicy FALLBACK = new ExponentialBackoff();
 
     private final ClientOptions options;
     private final ScheduledExecutorService timer;
@@ -135,7 +138,19 @@ final class Connector implements HubLink.Events, Protocol.Writer {
         failedAttempts++;
         String why = plan.lastFailure();
         log.info("[{}] Could not reach the hub ({}); attempt {} failed", options.clientName(), why, failedAttempts);
-        scheduleReconnect(options.reconnectPolicy().delay(failedAttempts));
+        scheduleReconnect(policyDelay(failedAttempts));
+    }
+
+    /** The application's policy, guarded: a policy that throws must not leave the client without a next attempt. */
+    private Duration policyDelay(int attempt) {
+        try {
+            return options.reconnectPolicy().delay(attempt);
+        } catch (RuntimeException e) {
+            Duration fallback = FALLBACK.delay(attempt);
+            log.error("[{}] The reconnect policy failed for attempt {}; waiting {} instead", options.clientName(), attempt,
+                    fallback, e);
+            return fallback;
+        }
     }
 
     private void scheduleReconnect(Duration delay) {
@@ -200,7 +215,9 @@ final class Connector implements HubLink.Events, Protocol.Writer {
             }
             DisconnectCause cause = goodbye != null ? DisconnectCause.GOODBYE
                     : welcomed ? DisconnectCause.CLOSED_BY_HUB : DisconnectCause.CONNECT_FAILED;
-            String why = refusal != null ? refusal : reason == null || reason.isBlank() ? "closed" : reason;
+            String why = refusal != null ? refusal
+                    : goodbye != null ? "goodbye (" + goodbye.reason() + "): back in about " + goodbye.reconnectMs() + " ms"
+                    : reason == null || reason.isBlank() ? "closed" : reason;
             lost(cause, code, why + " (" + from + ")");
         });
     }
@@ -298,10 +315,10 @@ final class Connector implements HubLink.Events, Protocol.Writer {
         } else if (code == 4029) {
             // Too busy: the hub asks everyone to come back later, not to try the next address at once.
             failedAttempts++;
-            scheduleReconnect(options.reconnectPolicy().delay(failedAttempts));
+            scheduleReconnect(policyDelay(failedAttempts));
         } else if (wasWelcomed) {
             failedAttempts = 0;
-            scheduleReconnect(options.reconnectPolicy().delay(0));
+            scheduleReconnect(policyDelay(0));
         } else {
             tryNext();
         }

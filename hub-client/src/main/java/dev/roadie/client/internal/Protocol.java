@@ -20,6 +20,8 @@ import dev.roadie.model.wire.Pong;
 import dev.roadie.model.wire.Reply;
 import dev.roadie.model.wire.Request;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -66,6 +68,13 @@ final class Protocol {
 
     private long lastHubSeq;
     private long ackedHubSeq;
+    /**
+     * Frames a resumed session's welcome says the hub processed. An error refusing one of them
+     * may still be in the replay that follows the welcome, so they are settled only when the
+     * pong of a ping sent after the welcome arrives: the hub answers it after the replay.
+     */
+    private final List<OutgoingFrame> settling = new ArrayList<>();
+    private long settlePing;
     private ScheduledFuture<?> ackTask;
     private ScheduledFuture<?> flushTask;
 
@@ -136,6 +145,8 @@ final class Protocol {
         cancelTasks();
         lastHubSeq = 0;
         ackedHubSeq = 0;
+        // The old session processed them; no error about them can come any more.
+        settleAll();
         calls.sessionLost();
         outbox.renumber(true, restore.frames(ids));
         log.debug("[{}] New session: {} frames to send", client, outbox.size());
@@ -146,8 +157,12 @@ final class Protocol {
     void resumedSession(long lastProcessed, int framesPerSecond) {
         gate.configure(framesPerSecond);
         cancelTasks();
-        acknowledge(lastProcessed);
+        settling.addAll(outbox.acknowledge(lastProcessed));
         outbox.rewriteAll();
+        if (!settling.isEmpty()) {
+            settlePing++;
+            writeControl(new Ping(settlePing));
+        }
         log.debug("[{}] Session resumed: the hub had up to {}, {} frames to send again", client, lastProcessed,
                 outbox.size());
         flush();
@@ -161,6 +176,7 @@ final class Protocol {
     void end(RoadieException reason) {
         sendAck();
         cancelTasks();
+        settleAll();
         for (OutgoingFrame frame : outbox.drain()) {
             frame.outcome.refused(reason);
         }
@@ -181,17 +197,22 @@ final class Protocol {
     // ---- receiving
 
     void onFrame(Frame frame) {
-        switch (frame) {
-            case Ping ping -> writeControl(new Pong(ping.ts(), null));
-            case Pong pong -> log.trace("[{}] Pong {}", client, pong.ts());
-            case Ack ack -> acknowledge(ack.seq());
-            case Numbered numbered -> {
-                if (accept(numbered.seq())) {
-                    handle(numbered);
-                }
+        // instanceof rather than a pattern switch: Android's runtime lacks the switch bootstraps.
+        if (frame instanceof Ping ping) {
+            writeControl(new Pong(ping.ts(), null));
+        } else if (frame instanceof Pong pong) {
+            log.trace("[{}] Pong {}", client, pong.ts());
+            if (pong.ts() == settlePing) {
+                settleAll();
             }
-            default -> log.debug("[{}] Ignored a {} from the hub after the welcome", client,
-                    frame.getClass().getSimpleName());
+        } else if (frame instanceof Ack ack) {
+            acknowledge(ack.seq());
+        } else if (frame instanceof Numbered numbered) {
+            if (accept(numbered.seq())) {
+                handle(numbered);
+            }
+        } else {
+            log.debug("[{}] Ignored a {} from the hub after the welcome", client, frame.getClass().getSimpleName());
         }
     }
 
@@ -199,6 +220,24 @@ final class Protocol {
         for (OutgoingFrame frame : outbox.acknowledge(seq)) {
             frame.outcome.acked();
         }
+    }
+
+    private void settleAll() {
+        List<OutgoingFrame> settled = new ArrayList<>(settling);
+        settling.clear();
+        settled.forEach(frame -> frame.outcome.acked());
+    }
+
+    /** Takes a settling frame refused by an error of the replay; null when none has this id. */
+    private OutgoingFrame takeSettling(String id) {
+        for (Iterator<OutgoingFrame> it = settling.iterator(); it.hasNext();) {
+            OutgoingFrame frame = it.next();
+            if (frame.id().equals(id)) {
+                it.remove();
+                return frame;
+            }
+        }
+        return null;
     }
 
     /** Tracks the hub's numbering; false for a frame received before (replayed after a resume). */
@@ -241,13 +280,18 @@ final class Protocol {
     }
 
     private void handle(Numbered frame) {
-        switch (frame) {
-            case Message message -> deliver(message);
-            case Request request -> serve(request);
-            case Reply reply -> calls.answer(reply);
-            case GatherResult result -> calls.answer(result);
-            case ErrorFrame error -> refused(error);
-            default -> log.debug("[{}] Ignored a {} from the hub", client, frame.getClass().getSimpleName());
+        if (frame instanceof Message message) {
+            deliver(message);
+        } else if (frame instanceof Request request) {
+            serve(request);
+        } else if (frame instanceof Reply reply) {
+            calls.answer(reply);
+        } else if (frame instanceof GatherResult result) {
+            calls.answer(result);
+        } else if (frame instanceof ErrorFrame error) {
+            refused(error);
+        } else {
+            log.debug("[{}] Ignored a {} from the hub", client, frame.getClass().getSimpleName());
         }
     }
 
@@ -313,6 +357,9 @@ final class Protocol {
             return;
         }
         OutgoingFrame frame = outbox.find(error.re());
+        if (frame == null && error.re() != null) {
+            frame = takeSettling(error.re());
+        }
         if (frame != null) {
             log.debug("[{}] The hub refused {}: {} {}", client, frame, error.code().wire(), message);
             frame.outcome.refused(new RoadieException(error.code(), message));

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,12 +89,13 @@ final class RegistryView implements NodeDirectory {
 
     @Override
     public List<ServiceEntry> nodes() {
-        return nodes.values().stream().sorted(Comparator.comparing(e -> e.id().name())).toList();
+        return nodes.values().stream().sorted(Comparator.comparing(e -> e.id().name()))
+                .collect(Collectors.toUnmodifiableList());
     }
 
     @Override
     public List<ServiceEntry> usable() {
-        return nodes().stream().filter(e -> e.state() == ServiceState.UP).toList();
+        return nodes().stream().filter(e -> e.state() == ServiceState.UP).collect(Collectors.toUnmodifiableList());
     }
 
     @Override

@@ -9,7 +9,13 @@ final class Threads {
 
     /** A factory of daemon threads called {@code roadie-client-NAME-ROLE}: a forgotten client never keeps the JVM alive. */
     static ThreadFactory named(String clientName, String role) {
-        return Thread.ofPlatform().name(name(clientName, role)).daemon().factory();
+        String name = name(clientName, role);
+        // Plain Thread, not Thread.ofPlatform(): the SDK also runs on Android.
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     static String name(String clientName, String role) {
