@@ -75,14 +75,17 @@ public final class ClientCore {
         onTimer(connector::beginAttempt);
     }
 
+    /** The connection state now. */
     public ConnectionState state() {
         return state.get();
     }
 
+    /** The current session while connected. */
     public Optional<SessionInfo> session() {
         return state.get() == ConnectionState.CONNECTED ? Optional.ofNullable(connector.session()) : Optional.empty();
     }
 
+    /** Waits until connected; throws a {@link RoadieException} with the last problem otherwise. */
     public void awaitConnected(Duration timeout) throws InterruptedException {
         state.awaitConnected(timeout);
     }
@@ -100,6 +103,7 @@ public final class ClientCore {
         return EventFuture.relay(done, events);
     }
 
+    /** Sends a request; the future completes with its reply, the hub's or the client's own. */
     public CompletableFuture<Reply> request(Request template) {
         PendingCall<Reply> call = new PendingCall<>(template.id(), template.timeoutMs(),
                 (status, problem) -> new Reply(null, status, null, problem));
@@ -108,6 +112,7 @@ public final class ClientCore {
         return EventFuture.relay(call.future, events);
     }
 
+    /** Sends a gather; the future completes with its result. */
     public CompletableFuture<GatherResult> gather(Gather template) {
         PendingCall<GatherResult> call = new PendingCall<>(template.id(), template.timeoutMs(), null);
         OutgoingFrame frame = OutgoingFrame.counted(template, Calls.outcome(call, protocol.calls));
@@ -115,6 +120,7 @@ public final class ClientCore {
         return EventFuture.relay(call.future, events);
     }
 
+    /** Adds a topic handler, subscribing to the topic when it is the first. */
     public Subscription subscribe(String topic, MessageHandler handler) {
         Names.requireTopic(topic, "topic");
         CompletableFuture<Void> confirmed = new CompletableFuture<>();
@@ -158,6 +164,7 @@ public final class ClientCore {
         }
     }
 
+    /** Adds the handler of direct messages of a subject. */
     public Subscription receive(String subject, MessageHandler handler) {
         Handle<MessageHandler> handle = new Handle<>(subject, handler, CompletableFuture.completedFuture(null),
                 handlers::removeDirect);
@@ -165,6 +172,7 @@ public final class ClientCore {
         return handle;
     }
 
+    /** Adds the handler of requests of a subject. */
     public Subscription handle(String subject, RequestHandler handler) {
         Handle<RequestHandler> handle = new Handle<>(subject, handler, CompletableFuture.completedFuture(null),
                 handlers::removeRequest);
@@ -172,11 +180,13 @@ public final class ClientCore {
         return handle;
     }
 
+    /** Announces a service and remembers it for new sessions. */
     public CompletableFuture<Void> announce(ServiceDescriptor descriptor) {
         return sendRemembered(new Announce(0, ids.next(), descriptor), descriptor.id(),
                 () -> protocol.restore.announce(descriptor));
     }
 
+    /** Reports a service's stats and remembers them for new sessions. */
     public CompletableFuture<Void> stats(ServiceId service, NodeStats stats) {
         return sendRemembered(new Stats(0, ids.next(), service, stats), service, () -> {
             RestoreState.Service known = protocol.restore.service(service);
@@ -186,6 +196,7 @@ public final class ClientCore {
         });
     }
 
+    /** Changes a service's state and remembers it for new sessions. */
     public CompletableFuture<Void> state(ServiceId service, ServiceState next) {
         return sendRemembered(new StateChange(0, ids.next(), service, next), service, () -> {
             RestoreState.Service known = protocol.restore.service(service);
@@ -220,6 +231,7 @@ public final class ClientCore {
         return EventFuture.relay(done, events);
     }
 
+    /** The node directory, created (and subscribed) on first use. */
     public synchronized NodeDirectory nodeDirectory() {
         if (directory == null) {
             directory = new RegistryView(options.clientName());

@@ -1,0 +1,7 @@
+/**
+ * The machinery behind {@link dev.roadie.client.RoadieClient}: links, the connection's life,
+ * the outbox and the session protocol. Not an API: everything here may change without notice.
+ * The protocol's state is touched only on the client's timer thread; application code runs
+ * only on its event thread.
+ */
+package dev.roadie.client.internal;
