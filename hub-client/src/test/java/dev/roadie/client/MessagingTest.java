@@ -221,4 +221,19 @@ class MessagingTest {
 
         assertThat(within(thread)).isEqualTo("roadie-client-eu-1-events");
     }
+
+    @Test
+    void a_frame_over_the_hubs_size_limit_fails_without_being_sent() throws Exception {
+        hub.close();
+        hub = LiveHub.start(data.resolve("small"), Map.of("limits.maxFrameBytes", "2048"));
+        RoadieClient bot = clients.connect(hub, "eu-1", "music-bot", "publish:*");
+
+        CompletableFuture<Void> big = bot.send(Address.topic("news"), "n", "é".repeat(1500));
+
+        assertThatThrownBy(() -> within(big)).cause().isInstanceOf(RoadieException.class)
+                .satisfies(e -> assertThat(((RoadieException) e).code()).isEqualTo(ErrorCode.TOO_LARGE))
+                .hasMessageContaining("over the hub's limit of 2048 bytes");
+        within(bot.send(Address.topic("news"), "n", "small"));
+        assertThat(bot.state()).isEqualTo(ConnectionState.CONNECTED);
+    }
 }

@@ -239,6 +239,7 @@ final class Connector implements HubLink.Events, Protocol.Writer {
                 Duration.ofMillis(welcome.heartbeatMs()), resumed, from.hub, from.address);
         session = info;
         int rate = welcome.limits() == null ? 0 : welcome.limits().framesPerSecond();
+        int maxFrame = welcome.limits() == null ? 0 : welcome.limits().maxFrameBytes();
         log.info("[{}] {} session {} on {} as {} (epoch {})", options.clientName(), resumed ? "Resumed" : "Opened",
                 info.session(), from, info.identity(), info.epoch());
         if (restarted) {
@@ -253,9 +254,9 @@ final class Connector implements HubLink.Events, Protocol.Writer {
             }
         });
         if (resumed) {
-            protocol.resumedSession(welcome.lastSeq(), rate);
+            protocol.resumedSession(welcome.lastSeq(), rate, maxFrame);
         } else {
-            protocol.newSession(rate);
+            protocol.newSession(rate, maxFrame);
         }
         long tick = Math.max(TimeUnit.MILLISECONDS.toNanos(10), Math.min(TimeUnit.SECONDS.toNanos(1), intervalNanos / 4));
         heartbeat = timer.scheduleAtFixedRate(() -> beat(from), tick, tick, TimeUnit.NANOSECONDS);

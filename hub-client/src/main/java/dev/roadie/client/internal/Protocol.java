@@ -75,6 +75,8 @@ final class Protocol {
      */
     private final List<OutgoingFrame> settling = new ArrayList<>();
     private long settlePing;
+    /** The hub's frame size limit from the welcome; larger frames are refused here, never sent. */
+    private int maxFrameBytes = Integer.MAX_VALUE;
     private ScheduledFuture<?> ackTask;
     private ScheduledFuture<?> flushTask;
 
@@ -112,6 +114,9 @@ final class Protocol {
         }
         OutgoingFrame next;
         while ((next = outbox.peekToWrite()) != null) {
+            if (tooLarge(next)) {
+                continue;
+            }
             if (!gate.tryTake()) {
                 flushTask = timer.schedule(() -> {
                     flushTask = null;
@@ -124,6 +129,22 @@ final class Protocol {
             }
             outbox.written(next);
         }
+    }
+
+    /**
+     * Refuses a frame over the hub's size limit. The hub would drop it with an error that names no
+     * frame (and close the link for one over four times the limit, again at every resend), so the
+     * client must never send it.
+     */
+    private boolean tooLarge(OutgoingFrame frame) {
+        int bytes = Utf8.length(frame.text, maxFrameBytes);
+        if (bytes <= maxFrameBytes) {
+            return false;
+        }
+        outbox.remove(frame);
+        frame.outcome.refused(new RoadieException(ErrorCode.TOO_LARGE, "frame of " + bytes
+                + " bytes is over the hub's limit of " + maxFrameBytes + " bytes: send less in one frame"));
+        return true;
     }
 
     /** Writes a control frame (ping, pong, ack) at once: they never wait. */
@@ -140,8 +161,9 @@ final class Protocol {
      * A new session: the hub numbers from 1 and knows nothing of this client, so its topics and
      * services are sent first, then every frame it had not confirmed, numbered again.
      */
-    void newSession(int framesPerSecond) {
+    void newSession(int framesPerSecond, int maxFrameBytes) {
         gate.configure(framesPerSecond);
+        this.maxFrameBytes = maxFrameBytes > 0 ? maxFrameBytes : Integer.MAX_VALUE;
         cancelTasks();
         lastHubSeq = 0;
         ackedHubSeq = 0;
@@ -154,8 +176,9 @@ final class Protocol {
     }
 
     /** The same session continues: confirm what the hub processed, write the rest again with the same numbers. */
-    void resumedSession(long lastProcessed, int framesPerSecond) {
+    void resumedSession(long lastProcessed, int framesPerSecond, int maxFrameBytes) {
         gate.configure(framesPerSecond);
+        this.maxFrameBytes = maxFrameBytes > 0 ? maxFrameBytes : Integer.MAX_VALUE;
         cancelTasks();
         settling.addAll(outbox.acknowledge(lastProcessed));
         outbox.rewriteAll();
