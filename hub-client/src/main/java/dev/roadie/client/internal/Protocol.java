@@ -1,13 +1,8 @@
 package dev.roadie.client.internal;
 
-import dev.roadie.client.IncomingMessage;
-import dev.roadie.client.IncomingRequest;
-import dev.roadie.client.MessageHandler;
-import dev.roadie.client.RequestHandler;
 import dev.roadie.client.RoadieException;
 import dev.roadie.model.registry.ServiceId;
 import dev.roadie.model.wire.Ack;
-import dev.roadie.model.wire.Address;
 import dev.roadie.model.wire.ErrorCode;
 import dev.roadie.model.wire.ErrorFrame;
 import dev.roadie.model.wire.Frame;
@@ -19,7 +14,6 @@ import dev.roadie.model.wire.Ping;
 import dev.roadie.model.wire.Pong;
 import dev.roadie.model.wire.Reply;
 import dev.roadie.model.wire.Request;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -62,8 +56,8 @@ final class Protocol {
     private final ScheduledExecutorService timer;
     private final EventThread events;
     private final Registrations handlers;
-    private final RecentMessages recent = new RecentMessages(RecentMessages.CAPACITY);
     private final RateGate gate = new RateGate();
+    private final Dispatch dispatch;
     private Writer writer;
 
     private long lastHubSeq;
@@ -89,6 +83,7 @@ final class Protocol {
         this.events = events;
         this.handlers = handlers;
         this.calls = new Calls(this, timer);
+        this.dispatch = new Dispatch(client, handlers, this);
     }
 
     void writer(Writer writer) {
@@ -304,9 +299,9 @@ final class Protocol {
 
     private void handle(Numbered frame) {
         if (frame instanceof Message message) {
-            deliver(message);
+            dispatch.deliver(message);
         } else if (frame instanceof Request request) {
-            serve(request);
+            dispatch.serve(request, writer.identity());
         } else if (frame instanceof Reply reply) {
             calls.answer(reply);
         } else if (frame instanceof GatherResult result) {
@@ -318,51 +313,8 @@ final class Protocol {
         }
     }
 
-    private void deliver(Message message) {
-        if (message.from() != null && !recent.firstTime(message.from(), message.id())) {
-            log.debug("[{}] Dropped a duplicate of message {} from {}", client, message.id(), message.from());
-            return;
-        }
-        IncomingMessage incoming = new IncomingMessage(message.id(), message.from(), message.to(), message.subject(),
-                message.body(), message.durable());
-        if (message.to() instanceof Address.Topic topic) {
-            List<Handle<MessageHandler>> list = handlers.topic(topic.topic());
-            if (list.isEmpty()) {
-                log.debug("[{}] No handler for a message on topic {}", client, topic.topic());
-            }
-            for (Handle<MessageHandler> handle : list) {
-                onEvents(() -> {
-                    if (!handle.isClosed()) {
-                        HandlerRunner.message(client, handle.handler, incoming);
-                    }
-                });
-            }
-            return;
-        }
-        Handle<MessageHandler> handle = handlers.direct(message.subject());
-        if (handle == null) {
-            log.debug("[{}] No handler for direct messages of subject '{}' (from {})", client, message.subject(),
-                    message.from());
-            return;
-        }
-        onEvents(() -> HandlerRunner.message(client, handle.handler, incoming));
-    }
-
-    private void serve(Request request) {
-        Handle<RequestHandler> handle = handlers.request(request.subject());
-        if (handle == null) {
-            reply(HandlerRunner.noHandler(request.id(), writer.identity(), request.subject()));
-            return;
-        }
-        IncomingRequest incoming = new IncomingRequest(request.id(), request.from(), request.subject(), request.body(),
-                Duration.ofMillis(request.timeoutMs()));
-        onEvents(() -> {
-            Reply answer = HandlerRunner.request(client, handle.handler, incoming);
-            onTimer(() -> reply(answer));
-        });
-    }
-
-    private void reply(Reply answer) {
+    /** Sends a reply to a request the hub delivered; replies are numbered and kept like any frame. */
+    void reply(Reply answer) {
         Reply withId = new Reply(0, ids.next(), answer.re(), null, answer.status(), answer.body(), answer.error());
         enqueue(OutgoingFrame.internal(withId, Outcome.NONE));
     }
