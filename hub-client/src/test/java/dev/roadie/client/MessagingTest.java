@@ -6,10 +6,13 @@ import static org.awaitility.Awaitility.await;
 
 import dev.roadie.client.testing.Clients;
 import dev.roadie.client.testing.LiveHub;
+import dev.roadie.client.testing.RawClient;
+import dev.roadie.model.wire.Message;
 import dev.roadie.client.testing.RecordingListener;
 import dev.roadie.model.registry.ServiceId;
 import dev.roadie.model.wire.Address;
 import dev.roadie.model.wire.ErrorCode;
+import dev.roadie.model.wire.FrameCodec;
 import dev.roadie.model.wire.ReplyStatus;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -235,5 +238,41 @@ class MessagingTest {
                 .hasMessageContaining("over the hub's limit of 2048 bytes");
         within(bot.send(Address.topic("news"), "n", "small"));
         assertThat(bot.state()).isEqualTo(ConnectionState.CONNECTED);
+    }
+
+    @Test
+    void a_message_seen_before_from_the_same_sender_is_dropped() throws Exception {
+        RoadieClient desktop = clients.connect(hub, "alice", "desktop");
+        List<String> received = new CopyOnWriteArrayList<>();
+        desktop.receive("note", m -> received.add(m.as(String.class)));
+
+        try (RawClient bot = RawClient.welcomed(hub, hub.token("eu-1", "music-bot", "send:*"))) {
+            Address alice = Address.service("desktop", "alice");
+            // A sender resending after a reconnect: same id, new number.
+            bot.send(new Message(1, "m-1", null, alice, "note", FrameCodec.DEFAULT.toTree("once"), false));
+            bot.send(new Message(2, "m-1", null, alice, "note", FrameCodec.DEFAULT.toTree("once"), false));
+            bot.send(new Message(3, "m-2", null, alice, "note", FrameCodec.DEFAULT.toTree("marker"), false));
+
+            await().atMost(WAIT).until(() -> received.contains("marker"));
+        }
+        assertThat(received).containsExactly("once", "marker");
+    }
+
+    @Test
+    void the_client_acknowledges_what_it_receives_promptly() throws Exception {
+        RoadieClient bot = clients.connect(hub, "eu-1", "music-bot", "send:*");
+        RoadieClient desktop = clients.connect(hub, "alice", "desktop");
+        List<String> received = new CopyOnWriteArrayList<>();
+        desktop.receive("n", m -> received.add(m.as(String.class)));
+
+        List<CompletableFuture<Void>> sent = new java.util.ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            sent.add(bot.send(Address.service("desktop", "alice"), "n", "item " + i));
+        }
+        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+
+        await().atMost(WAIT).until(() -> received.size() == 150);
+        // Batched acks (every 64 frames, or within 50 ms) leave nothing unacknowledged on the hub.
+        await().atMost(Duration.ofSeconds(2)).until(() -> hub.unacked(new ServiceId("desktop", "alice")) == 0);
     }
 }

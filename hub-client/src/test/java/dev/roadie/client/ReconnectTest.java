@@ -234,4 +234,31 @@ class ReconnectTest {
         await().atMost(Clients.WAIT).until(() -> events.disconnected.size() == 1
                 && client.state() == ConnectionState.CONNECTED);
     }
+
+    @Test
+    void a_request_delivered_before_a_hub_restart_ends_as_connection_lost() throws Exception {
+        java.util.concurrent.CountDownLatch handling = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        RoadieClient bot = clients.connect(hub, "eu-1", "music-bot");
+        bot.handle("slow", request -> {
+            handling.countDown();
+            release.await(30, TimeUnit.SECONDS);
+            return "too late";
+        });
+        RoadieClient desktop = clients.connect(hub, "alice", "desktop", "send:*");
+        try {
+            CompletableFuture<Reply> pending = desktop.request(Address.oneOf("music-bot"), "slow", null,
+                    java.time.Duration.ofSeconds(60));
+            assertThat(handling.await(15, TimeUnit.SECONDS)).isTrue();
+
+            hub.close();
+            hub = hub.restart();
+
+            Reply reply = pending.get(15, TimeUnit.SECONDS);
+            assertThat(reply.status()).isEqualTo(dev.roadie.model.wire.ReplyStatus.GONE);
+            assertThat(reply.error().code()).isEqualTo(Reply.CONNECTION_LOST);
+        } finally {
+            release.countDown();
+        }
+    }
 }

@@ -81,6 +81,11 @@ public final class LiveHub implements AutoCloseable {
         session.closeLink(CloseCode.GOING_AWAY, "dropped by the test");
     }
 
+    /** How many frames the hub sent {@code identity}'s session that it has not acknowledged yet. */
+    public int unacked(ServiceId identity) {
+        return hub.context().sessions().serving(identity).map(ClientSession::unackedCount).orElse(-1);
+    }
+
     /** Whether a session of the hub is subscribed to {@code topic}. */
     public boolean hasSubscriber(String topic) {
         return !hub.context().sessions().subscribers(topic).isEmpty();
