@@ -245,18 +245,26 @@ class ReconnectTest {
             release.await(30, TimeUnit.SECONDS);
             return "too late";
         });
-        RoadieClient desktop = clients.connect(hub, "alice", "desktop", "send:*");
-        try {
+        try (dev.roadie.client.testing.TcpProxy proxy = new dev.roadie.client.testing.TcpProxy(hub.port())) {
+            RoadieClient desktop = clients.create(Clients.base(hub.token("alice", "desktop", "send:*", "publish:*"))
+                    .hub(proxy.uri()).clientName("alice").heartbeatInterval(java.time.Duration.ofMillis(300))
+                    .build());
+            desktop.awaitConnected(Clients.WAIT);
             CompletableFuture<Reply> pending = desktop.request(Address.oneOf("music-bot"), "slow", null,
                     java.time.Duration.ofSeconds(60));
             assertThat(handling.await(15, TimeUnit.SECONDS)).isTrue();
+            // Acks are cumulative and in order: once this send is confirmed, so is the request.
+            desktop.send(Address.topic("news"), "n", "after the request").get(15, TimeUnit.SECONDS);
 
+            // The requester's link dies first, so that the hub's own answer (gone, as the hub stops) is lost with it.
+            proxy.freeze();
             hub.close();
             hub = hub.restart();
 
             Reply reply = pending.get(15, TimeUnit.SECONDS);
             assertThat(reply.status()).isEqualTo(dev.roadie.model.wire.ReplyStatus.GONE);
             assertThat(reply.error().code()).isEqualTo(Reply.CONNECTION_LOST);
+            assertThat(reply.error().message()).contains("send it again if it is safe to repeat");
         } finally {
             release.countDown();
         }
