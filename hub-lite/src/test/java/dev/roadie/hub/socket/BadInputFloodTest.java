@@ -94,6 +94,9 @@ class BadInputFloodTest {
                 // close yet and the silent ones crowd out the good clients and the fresh client at
                 // the end; the per-address limit has its own test in LimitsTest.
                 "limits.connectionsPerAddress", "512",
+                // Bad clients that drop their sockets leave sessions waiting for a resume; a short
+                // window lets the final check see them gone instead of waiting two minutes.
+                "sessions.resumeWindow", "300ms",
                 "limits.maxFrameBytes", "2KiB",
                 // A good client sends at most about 250 frames in all: within the burst, so it is
                 // never rate limited, while the garbage senders and the hammer are.
