@@ -53,6 +53,11 @@ public final class ApiRoutes {
 
         routes.exception(ApiException.class, (e, ctx) -> ctx.status(e.status()).json(e.body()));
         routes.exception(Exception.class, (e, ctx) -> {
+            if (clientWentAway(e)) {
+                // A client that resets its connection mid-call (or mid-upgrade) is not the hub failing.
+                log.debug("{} {}: the client went away ({})", ctx.method(), ctx.path(), e.toString());
+                return;
+            }
             log.error("REST call {} {} failed", ctx.method(), ctx.path(), e);
             ctx.status(500).json(new ApiException(500, ErrorCode.INTERNAL, "the hub failed; it is logged").body());
         });
@@ -73,6 +78,15 @@ public final class ApiRoutes {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         hub.metrics().writeTo(out);
         ctx.contentType(hub.metrics().contentType()).result(out.toByteArray());
+    }
+
+    private static boolean clientWentAway(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.io.IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String version() {

@@ -3,13 +3,17 @@ package dev.roadie.hub.testing;
 import dev.roadie.hub.Hub;
 import dev.roadie.hub.config.ConfigLoader;
 import dev.roadie.hub.config.HubConfig;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A real hub on a free port with its own data folder, started through the same configuration
@@ -70,6 +74,33 @@ public final class TestHub implements AutoCloseable {
     /** Connects and says hello with a new token with exactly these scopes. */
     public WireClient client(String name, String kind, String... scopes) {
         return WireClient.authenticated(port(), token(name, kind, scopes));
+    }
+
+    /** How many connections the hub itself saw close with {@code code}, by its metrics. */
+    public long closesWith(int code) {
+        return metricSum("roadie_connections_closed_total\\{code=\"" + code + "\"\\}");
+    }
+
+    /** Connections the hub opened and has not yet seen close, by its metrics. */
+    public long openConnections() {
+        return metricSum("roadie_connections_opened_total")
+                - metricSum("roadie_connections_closed_total(\\{[^}]*\\})?");
+    }
+
+    private long metricSum(String seriesPattern) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            hub.context().metrics().writeTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Matcher matcher = Pattern.compile("(?m)^" + seriesPattern + " ([0-9.eE+]+)$")
+                .matcher(out.toString(StandardCharsets.UTF_8));
+        double total = 0;
+        while (matcher.find()) {
+            total += Double.parseDouble(matcher.group(matcher.groupCount()));
+        }
+        return Math.round(total);
     }
 
     @Override

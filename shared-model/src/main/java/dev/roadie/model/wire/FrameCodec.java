@@ -50,7 +50,13 @@ public final class FrameCodec {
     /** Reads a frame; throws {@link FrameException} for anything that is not a valid frame. */
     public Frame decode(String text) {
         try {
-            return mapper.readValue(text, Frame.class);
+            Frame frame = mapper.readValue(text, Frame.class);
+            if (frame == null) {
+                // The JSON literal null reads as no frame at all; callers switch on the frame, so
+                // it must be refused here like any other non-object (it closed hub sockets with 1011).
+                throw new FrameException(ErrorCode.BAD_JSON, null, "a frame is one JSON object");
+            }
+            return frame;
         } catch (JacksonException e) {
             throw explain(text, e);
         } catch (IllegalArgumentException e) {
