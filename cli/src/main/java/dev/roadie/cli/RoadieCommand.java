@@ -3,6 +3,10 @@ package dev.roadie.cli;
 import dev.roadie.hub.cli.CliErrors;
 import dev.roadie.hub.cli.ServeCommand;
 import dev.roadie.hub.cli.TokenCommand;
+import dev.roadie.cli.client.GatherCommand;
+import dev.roadie.cli.client.ListenCommand;
+import dev.roadie.cli.client.RequestCommand;
+import dev.roadie.cli.client.SendCommand;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +14,8 @@ import picocli.CommandLine.Command;
 /** The {@code roadie} command: runs the hub and manages its tokens. */
 @Command(name = "roadie", mixinStandardHelpOptions = true, versionProvider = RoadieCommand.Version.class,
         description = "Roadie: the hub that connects a Discord music bot, its audio servers and its companions.",
-        subcommands = {ServeCommand.class, TokenCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, TokenCommand.class, SendCommand.class, RequestCommand.class, GatherCommand.class,
+            ListenCommand.class, CommandLine.HelpCommand.class})
 public final class RoadieCommand {
 
     public static void main(String[] args) {

@@ -12,10 +12,10 @@ import java.util.regex.Pattern;
  * {@code 15} could mean seconds or milliseconds, and guessing wrong by a factor of 1000 is
  * worse than asking.
  */
-final class Durations {
+public final class Durations {
 
     /** What a duration setting expects, for messages. */
-    static final String EXPECTED = "expected a duration like 250ms, 15s, 5m, 1h or 2d";
+    public static final String EXPECTED = "expected a duration like 250ms, 15s, 5m, 1h or 2d";
 
     private static final Pattern FORM = Pattern.compile("(\\d{1,18})\\s*(ms|s|m|h|d)");
 
@@ -23,7 +23,7 @@ final class Durations {
     }
 
     /** Reads a duration, or nothing if the text is not one (or too large to hold). */
-    static Optional<Duration> parse(String text) {
+    public static Optional<Duration> parse(String text) {
         Matcher m = FORM.matcher(text.trim());
         if (!m.matches()) {
             return Optional.empty();

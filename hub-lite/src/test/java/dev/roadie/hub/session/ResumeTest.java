@@ -36,7 +36,9 @@ class ResumeTest {
     }
 
     void start(Map<String, String> settings) {
-        hub = TestHub.start(data, settings);
+        Map<String, String> withWindow = new java.util.HashMap<>(Map.of("sessions.resumeWindow", "1m"));
+        withWindow.putAll(settings);
+        hub = TestHub.start(data, withWindow);
     }
 
     WireClient connect(String token, Hello.Resume resume) {

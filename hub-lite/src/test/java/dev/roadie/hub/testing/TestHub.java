@@ -36,6 +36,8 @@ public final class TestHub implements AutoCloseable {
         overrides.put("data", data.toString());
         overrides.put("heartbeat.interval", "200ms");
         overrides.put("heartbeat.tolerance", "5");
+        // A client whose socket ends, cleanly or not, is gone soon: tests of resumption set their own window.
+        overrides.put("sessions.resumeWindow", "300ms");
         overrides.putAll(settings);
         HubConfig config = ConfigLoader.load(null, data, Map.of(), overrides);
         return new TestHub(Hub.start(config), data);

@@ -1,0 +1,108 @@
+package dev.roadie.cli.client;
+
+import dev.roadie.client.ClientOptions;
+import dev.roadie.client.ConnectionListener;
+import dev.roadie.client.DisconnectReason;
+import dev.roadie.client.SessionInfo;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * How the client commands reach a hub, as a picocli mixin: {@code --hub} (repeatable, for
+ * failover), {@code --token} (better: {@code ROADIE_TOKEN}, which no process list shows),
+ * {@code --kind} and {@code --name}. Connection events go to stderr, so stdout stays data.
+ */
+public final class HubOptions {
+    /** The hub used when neither --hub nor ROADIE_HUB names one. */
+    public static final String DEFAULT_HUB = "ws://localhost:7070/ws";
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    @Option(names = "--hub", paramLabel = "URI", description = "Hub socket, e.g. wss://hub.example.org/ws; repeat for"
+            + " failover (default: $ROADIE_HUB, else " + DEFAULT_HUB + ").")
+    List<URI> hubs = new ArrayList<>();
+
+    @Option(names = "--token", paramLabel = "TOKEN", description = "The token (default: $ROADIE_TOKEN; prefer the"
+            + " variable: command lines are visible to other users).")
+    String token;
+
+    @Option(names = "--kind", paramLabel = "KIND", description = "Connect as this kind (admin tokens only; default: the token's).")
+    String kind;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "Connect as this name (admin tokens only; default: the token's).")
+    String name;
+
+    private Map<String, String> environment = System.getenv();
+
+    /** Uses {@code environment} instead of the process environment, for tests. */
+    void environment(Map<String, String> environment) {
+        this.environment = environment;
+    }
+
+    /** Client options for a command-line client; connection events are reported on {@code err}. */
+    public ClientOptions clientOptions(String clientName) {
+        String chosenToken = token != null ? token : environment.get("ROADIE_TOKEN");
+        if (chosenToken == null || chosenToken.isBlank()) {
+            throw new ParameterException(spec.commandLine(), "no token: set ROADIE_TOKEN or pass --token");
+        }
+        ClientOptions.Builder options = ClientOptions.builder().token(chosenToken.strip()).clientName(clientName)
+                .listener(new StderrListener(spec.commandLine().getErr()));
+        List<URI> chosen = hubs.isEmpty() ? List.of(URI.create(environment.getOrDefault("ROADIE_HUB", DEFAULT_HUB)))
+                : hubs;
+        chosen.forEach(options::hub);
+        if (kind != null || name != null) {
+            if (kind == null || name == null) {
+                throw new ParameterException(spec.commandLine(), "give --kind and --name together");
+            }
+            options.identity(kind, name);
+        }
+        try {
+            return options.build();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /** Connection events as short lines on stderr. */
+    private record StderrListener(PrintWriter err) implements ConnectionListener {
+        @Override
+        public void connecting(URI hub, InetAddress address) {
+            err.println("roadie: connecting to " + hub + " (" + address.getHostAddress() + ")");
+        }
+
+        @Override
+        public void connected(SessionInfo session) {
+            err.println("roadie: connected as " + session.identity() + " (session " + session.session() + ")");
+        }
+
+        @Override
+        public void resumed(SessionInfo session) {
+            err.println("roadie: resumed session " + session.session());
+        }
+
+        @Override
+        public void disconnected(DisconnectReason reason) {
+            err.println("roadie: disconnected: " + reason);
+        }
+
+        @Override
+        public void reconnecting(Duration delay) {
+            err.println("roadie: reconnecting in " + delay.toMillis() + " ms");
+        }
+
+        @Override
+        public void hubRestarted(String oldEpoch, String newEpoch) {
+            err.println("roadie: the hub restarted; subscribing again");
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.roadie.cli.client;
+
+import dev.roadie.client.Reply;
+import dev.roadie.client.RoadieClient;
+import dev.roadie.model.wire.FrameCodec;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code roadie request}: one request; the reply is printed as one JSON line. */
+@Command(name = "request", mixinStandardHelpOptions = true,
+        description = "Send a request and print its reply as one JSON line. Exit code 0 when the reply is ok, 1 otherwise.")
+public final class RequestCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    HubOptions hub;
+
+    @Mixin
+    MessageOptions message;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
+            description = "The request's deadline (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Override
+    public Integer call() {
+        var to = message.address();
+        var body = message.json();
+        try (RoadieClient client = RoadieClient.create(hub.clientOptions("roadie-request"))) {
+            Reply reply = client.requestBlocking(to, message.subject, body, timeout);
+            spec.commandLine().getOut().println(FrameCodec.DEFAULT.mapper().writeValueAsString(reply));
+            return reply.isOk() ? 0 : 1;
+        }
+    }
+}
