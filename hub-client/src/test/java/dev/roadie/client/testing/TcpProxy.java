@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class TcpProxy implements AutoCloseable {
     private final ServerSocket server;
-    private final int target;
+    private final InetSocketAddress target;
     private final ExecutorService threads = Executors.newCachedThreadPool(Thread.ofPlatform().name("test-proxy-", 0)
             .daemon().factory());
     private final List<Pair> pairs = new CopyOnWriteArrayList<>();
@@ -38,15 +38,28 @@ public final class TcpProxy implements AutoCloseable {
         }
     }
 
+    /** A proxy on a free loopback port in front of a hub on {@code targetPort} of the loopback address. */
     public TcpProxy(int targetPort) throws IOException {
-        this.target = targetPort;
+        this(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort));
+    }
+
+    /** A proxy listening on {@code listen} (port 0 picks one) in front of {@code target}. */
+    public TcpProxy(InetSocketAddress listen, InetSocketAddress target) throws IOException {
+        this.target = target;
         this.server = new ServerSocket();
-        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+        server.setReuseAddress(true);
+        server.bind(listen, 64);
         threads.execute(this::acceptLoop);
     }
 
     public URI uri() {
-        return URI.create("ws://127.0.0.1:" + server.getLocalPort() + "/ws");
+        return URI.create("ws://" + server.getInetAddress().getHostAddress() + ":" + server.getLocalPort() + "/ws");
+    }
+
+    /** The port it listens on. */
+    public int port() {
+        return server.getLocalPort();
     }
 
     /** How many connections the proxy accepted so far. */
@@ -63,7 +76,7 @@ public final class TcpProxy implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket client = server.accept();
-                Socket hub = new Socket(InetAddress.getLoopbackAddress(), target);
+                Socket hub = new Socket(target.getAddress(), target.getPort());
                 Pair pair = new Pair(client, hub);
                 pairs.add(pair);
                 accepted.incrementAndGet();
