@@ -1,0 +1,121 @@
+package dev.roadie.cli.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.roadie.cli.RoadieCommand;
+import dev.roadie.client.ClientOptions;
+import dev.roadie.client.RoadieClient;
+import dev.roadie.hub.Hub;
+import dev.roadie.hub.config.ConfigLoader;
+import dev.roadie.model.wire.FrameCodec;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+class ClientCommandsTest {
+    @TempDir
+    Path data;
+    Hub hub;
+    final StringWriter out = new StringWriter();
+    final StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void start() {
+        hub = Hub.start(ConfigLoader.load(null, data, Map.of(), Map.of("host", "127.0.0.1", "port", "0", "data",
+                data.toString())));
+    }
+
+    @AfterEach
+    void stop() {
+        hub.close();
+    }
+
+    String hubUri() {
+        return "ws://127.0.0.1:" + hub.port() + "/ws";
+    }
+
+    String token(String name, String kind, String... scopes) {
+        return hub.context().tokens().create(name, kind, List.of(scopes)).token();
+    }
+
+    int run(String... args) {
+        var roadie = RoadieCommand.commandLine();
+        roadie.setOut(new PrintWriter(out, true));
+        roadie.setErr(new PrintWriter(err, true));
+        return roadie.execute(args);
+    }
+
+    @Test
+    void request_prints_the_reply_as_one_json_line_and_exits_0_when_ok() {
+        try (RoadieClient bot = RoadieClient.create(ClientOptions.builder().hub(hubUri())
+                .token(token("eu-1", "music-bot")).build())) {
+            bot.handle("echo", request -> request.body());
+            bot.awaitConnected(Duration.ofSeconds(15));
+
+            int exit = run("request", "--hub", hubUri(), "--token", token("alice", "desktop", "send:music-bot"),
+                    "--to", "service:music-bot/eu-1", "--subject", "echo", "{\"n\":7}");
+
+            assertThat(exit).isZero();
+            JsonNode reply = FrameCodec.DEFAULT.mapper().readTree(out.toString().strip());
+            assertThat(reply.get("status").asString()).isEqualTo("ok");
+            assertThat(reply.get("body").get("n").asInt()).isEqualTo(7);
+            assertThat(out.toString().strip()).hasLineCount(1);
+        }
+    }
+
+    @Test
+    void request_exits_1_when_nobody_answers_ok() {
+        int exit = run("request", "--hub", hubUri(), "--token", token("alice", "desktop", "send:music-bot"),
+                "--to", "one:music-bot", "--subject", "x", "--timeout", "2s");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(out.toString()).contains("\"status\":\"no-route\"");
+    }
+
+    @Test
+    void a_bad_address_is_a_usage_error_naming_the_forms() {
+        int exit = run("send", "--hub", hubUri(), "--token", "x", "--to", "bot", "--subject", "s");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("service:KIND/NAME");
+    }
+
+    @Test
+    void a_body_that_is_not_json_is_a_usage_error() {
+        int exit = run("send", "--hub", hubUri(), "--token", "x", "--to", "all", "--subject", "s", "{nope");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("not JSON");
+    }
+
+    @Test
+    void no_token_is_a_usage_error_that_names_the_variable() {
+        int exit = run("send", "--hub", hubUri(), "--to", "all", "--subject", "s");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("ROADIE_TOKEN");
+    }
+
+    @Test
+    void gather_prints_a_status_per_receiver() {
+        try (RoadieClient node = RoadieClient.create(ClientOptions.builder().hub(hubUri())
+                .token(token("ams-1", "audio-node")).build())) {
+            node.handle("health", request -> Map.of("healthy", true));
+            node.awaitConnected(Duration.ofSeconds(15));
+
+            int exit = run("gather", "--hub", hubUri(), "--token", token("eu-1", "music-bot", "send:audio-node"),
+                    "--to", "kind:audio-node", "--subject", "health", "--timeout", "5s");
+
+            assertThat(exit).isZero();
+            assertThat(out.toString()).contains("audio-node/ams-1", "\"healthy\":true");
+        }
+    }
+}
