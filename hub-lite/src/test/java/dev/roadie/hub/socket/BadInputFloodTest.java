@@ -192,8 +192,10 @@ class BadInputFloodTest {
         assertThat(lastBadFrameNanos.get()).as("bad frames were still being sent after the good work began")
                 .isGreaterThan(firstGoodSendNanos.get());
         assertThat(preHelloCloses).hasSize(4 * PRE_HELLO_ROUNDS).containsOnly(4003);
+        // Whether a random second hello goes out before its sender is cut depends on timing; that
+        // refusal has its own test in HandshakeTest, so only the codes every run produces are required.
         assertThat(badErrorCodes).contains(ErrorCode.BAD_JSON, ErrorCode.UNKNOWN_TYPE, ErrorCode.INVALID_FRAME,
-                ErrorCode.TOO_LARGE, ErrorCode.FORBIDDEN, ErrorCode.ALREADY_AUTHENTICATED, ErrorCode.RATE_LIMITED);
+                ErrorCode.TOO_LARGE, ErrorCode.FORBIDDEN, ErrorCode.RATE_LIMITED);
         assertThat(hub.closesWith(1009)).as("only the giant went over the hard limit").isEqualTo(1);
         assertThat(silent).hasSize(4 * SILENT_PER_CHURNER);
         for (WireClient socket : silent) {
