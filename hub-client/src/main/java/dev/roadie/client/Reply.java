@@ -14,7 +14,8 @@ import tools.jackson.databind.JsonNode;
  * reached in time, and {@code gone} with code {@code connection-lost} when the link to the hub
  * was lost for good after the request was delivered (the answer cannot come any more).
  *
- * @param from   the service that answered, or null when the hub or the client answered
+ * @param from   the service the request went to (also on the hub's timeout and gone answers), or null
+ *               for no-route and for answers the client made itself
  * @param status the outcome
  * @param body   the result, for ok
  * @param error  the code and message, for every other status
@@ -25,6 +26,7 @@ public record Reply(ServiceId from, ReplyStatus status, JsonNode body, Problem e
     public static final String CONNECTION_LOST = "connection-lost";
 
     /** Whether the status is ok. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isOk() {
         return status == ReplyStatus.OK;
     }

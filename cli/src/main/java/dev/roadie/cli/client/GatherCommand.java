@@ -40,10 +40,13 @@ public final class GatherCommand implements Callable<Integer> {
     public Integer call() {
         var to = message.address();
         var body = message.json();
-        try (RoadieClient client = RoadieClient.create(hub.clientOptions("roadie-gather"))) {
+        var options = hub.clientOptions("roadie-gather");
+        try (RoadieClient client = RoadieClient.create(options)) {
             GatherResult result = client.gatherBlocking(to, message.subject, body, timeout, mode, quorum);
             spec.commandLine().getOut().println(FrameCodec.DEFAULT.mapper().writeValueAsString(result));
             return 0;
+        } catch (RuntimeException e) {
+            return ClientFailure.report(spec, e, "the answers");
         }
     }
 

@@ -49,14 +49,22 @@ public final class HubOptions {
         this.environment = environment;
     }
 
-    /** Client options for a command-line client; connection events are reported on {@code err}. */
+    /** Client options for a command-line client; connection events are reported on stderr. */
     public ClientOptions clientOptions(String clientName) {
+        return clientOptions(clientName, reason -> { });
+    }
+
+    /**
+     * Client options for a command-line client; connection events are reported on stderr, and
+     * {@code refused} hears when the hub refuses the client for good (bad token, replaced).
+     */
+    public ClientOptions clientOptions(String clientName, java.util.function.Consumer<DisconnectReason> refused) {
         String chosenToken = token != null ? token : environment.get("ROADIE_TOKEN");
         if (chosenToken == null || chosenToken.isBlank()) {
             throw new ParameterException(spec.commandLine(), "no token: set ROADIE_TOKEN or pass --token");
         }
         ClientOptions.Builder options = ClientOptions.builder().token(chosenToken.strip()).clientName(clientName)
-                .listener(new StderrListener(spec.commandLine().getErr()));
+                .listener(new StderrListener(spec.commandLine().getErr(), refused));
         List<URI> chosen = hubs.isEmpty() ? List.of(URI.create(environment.getOrDefault("ROADIE_HUB", DEFAULT_HUB)))
                 : hubs;
         chosen.forEach(options::hub);
@@ -74,7 +82,8 @@ public final class HubOptions {
     }
 
     /** Connection events as short lines on stderr. */
-    private record StderrListener(PrintWriter err) implements ConnectionListener {
+    private record StderrListener(PrintWriter err, java.util.function.Consumer<DisconnectReason> refused)
+            implements ConnectionListener {
         @Override
         public void connecting(URI hub, InetAddress address) {
             err.println("roadie: connecting to " + hub + " (" + address.getHostAddress() + ")");
@@ -93,6 +102,9 @@ public final class HubOptions {
         @Override
         public void disconnected(DisconnectReason reason) {
             err.println("roadie: disconnected: " + reason);
+            if (reason.cause() == dev.roadie.client.DisconnectCause.REFUSED) {
+                refused.accept(reason);
+            }
         }
 
         @Override

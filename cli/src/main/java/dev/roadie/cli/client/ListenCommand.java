@@ -37,6 +37,7 @@ public final class ListenCommand implements Callable<Integer> {
     List<String> subjects = new ArrayList<>();
 
     private final CountDownLatch stop = new CountDownLatch(1);
+    private volatile int exitCode;
 
     /** Ends a running listen, as Ctrl+C does; for tests and embedding. */
     public void stop() {
@@ -49,21 +50,31 @@ public final class ListenCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "name at least one --topic or --subject");
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (RoadieClient client = RoadieClient.create(hub.clientOptions("roadie-listen"))) {
+        var options = hub.clientOptions("roadie-listen", reason -> {
+            // Refused for good (bad token, replaced): listening on would print nothing, ever.
+            spec.commandLine().getErr().println("roadie: the hub refused this client: " + reason.message());
+            exitCode = 1;
+            stop();
+        });
+        try (RoadieClient client = RoadieClient.create(options)) {
             topics.forEach(topic -> client.subscribe(topic, message -> print(out, message)));
             subjects.forEach(subject -> client.receive(subject, message -> print(out, message)));
             Thread hook = Thread.ofPlatform().name("roadie-listen-stop").unstarted(this::stop);
             Runtime.getRuntime().addShutdownHook(hook);
             stop.await();
         }
-        return 0;
+        return exitCode;
     }
 
-    private static void print(PrintWriter out, IncomingMessage message) {
+    private void print(PrintWriter out, IncomingMessage message) {
         // One line per message, flushed at once, so that a pipe sees each as it comes.
         synchronized (out) {
             out.println(FrameCodec.DEFAULT.mapper().writeValueAsString(message));
             out.flush();
+            if (out.checkError()) {
+                // The reader went away (roadie listen | head -1): stop instead of listening into nothing.
+                stop();
+            }
         }
     }
 }

@@ -32,10 +32,13 @@ public final class RequestCommand implements Callable<Integer> {
     public Integer call() {
         var to = message.address();
         var body = message.json();
-        try (RoadieClient client = RoadieClient.create(hub.clientOptions("roadie-request"))) {
+        var options = hub.clientOptions("roadie-request");
+        try (RoadieClient client = RoadieClient.create(options)) {
             Reply reply = client.requestBlocking(to, message.subject, body, timeout);
             spec.commandLine().getOut().println(FrameCodec.DEFAULT.mapper().writeValueAsString(reply));
             return reply.isOk() ? 0 : 1;
+        } catch (RuntimeException e) {
+            return ClientFailure.report(spec, e, "the reply");
         }
     }
 }

@@ -31,13 +31,17 @@ public final class SendCommand implements Callable<Integer> {
     Duration timeout;
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() throws InterruptedException {
         var to = message.address();
         var body = message.json();
-        try (RoadieClient client = RoadieClient.create(hub.clientOptions("roadie-send"))) {
+        var options = hub.clientOptions("roadie-send");
+        try (RoadieClient client = RoadieClient.create(options)) {
             var sent = durable ? client.sendDurable(to, message.subject, body) : client.send(to, message.subject, body);
             sent.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return 0;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
+                | RuntimeException e) {
+            return ClientFailure.report(spec, e, "the confirmation");
         }
-        return 0;
     }
 }

@@ -335,6 +335,9 @@ final class Connector implements HubLink.Events, Protocol.Writer {
         toListener.accept(() -> listener().disconnected(reason));
     }
 
+    /** How long a closing client waits for the hub to confirm the close. */
+    private static final java.time.Duration CLOSE_BOUND = java.time.Duration.ofSeconds(1);
+
     /** Closes the link on the application's request. */
     void close() {
         cancel(reconnect);
@@ -345,8 +348,7 @@ final class Connector implements HubLink.Events, Protocol.Writer {
         cancel(connectDeadline);
         cancel(heartbeat);
         if (old != null) {
-            old.close(1000, "client closed");
-            old.abandon(1000, "client closed");
+            old.closeGracefully(1000, "client closed", CLOSE_BOUND);
         }
         DisconnectReason reason = new DisconnectReason(DisconnectCause.CLOSED_BY_CLIENT, 1000, "closed by the application");
         ConnectionState before = state.set(ConnectionState.CLOSED, reason);

@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
 final class HubLink extends WebSocketClient {
     private static final Logger log = LoggerFactory.getLogger(HubLink.class);
 
+    private final java.util.concurrent.CountDownLatch closedLatch = new java.util.concurrent.CountDownLatch(1);
+
     /** Where a link reports; implementations move to the timer thread at once. */
     interface Events {
         void opened(HubLink link);
@@ -83,6 +85,23 @@ final class HubLink extends WebSocketClient {
     }
 
     /** Ends the link without waiting for the peer: a dead link never answers a close. */
+    /**
+     * Closes with {@code code} and waits, at most {@code bound}, for the hub to answer the close,
+     * then drops the socket. Without the wait the hub would see a lost link (1006) instead of a
+     * client leaving, and keep the session for a resume that never comes.
+     */
+    void closeGracefully(int code, String reason, java.time.Duration bound) {
+        close(code, reason);
+        try {
+            if (!closedLatch.await(bound.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                log.debug("The hub did not answer the close within {} ms; dropping the socket", bound.toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        abandon(code, reason);
+    }
+
     void abandon(int code, String reason) {
         closeConnection(code, reason);
         Socket socket = getSocket();
@@ -123,6 +142,7 @@ final class HubLink extends WebSocketClient {
 
     @Override
     public void onClose(int code, String reason, boolean remote) {
+        closedLatch.countDown();
         events.closed(this, code, reason == null || reason.isEmpty() ? lastError : reason, remote);
     }
 

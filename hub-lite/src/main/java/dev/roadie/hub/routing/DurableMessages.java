@@ -101,7 +101,7 @@ public final class DurableMessages {
             }
         });
         if (dropped > 0) {
-            log.warn("Dropped {} durable messages nobody acknowledged within {}", dropped, ttl);
+            log.warn("Dropped {} durable messages nobody acknowledged within {} minutes", dropped, ttl.toMinutes());
         }
         return dropped;
     }

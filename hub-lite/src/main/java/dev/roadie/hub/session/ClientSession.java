@@ -272,7 +272,8 @@ public final class ClientSession {
     private void handle(Outbound.Result result) {
         switch (result) {
             case SENT, BUFFERED -> { }
-            case UNACKED_OVERFLOW -> end(CloseCode.SLOW_CONSUMER, outbound.unackedCount() + " frames not acknowledged");
+            case UNACKED_OVERFLOW -> end(CloseCode.SLOW_CONSUMER, "more than " + limits.maxUnackedFrames()
+                    + " frames or " + limits.maxUnackedBytes() + " bytes not acknowledged");
             case QUEUE_OVERFLOW -> closeLink(CloseCode.SLOW_CONSUMER, "more than " + limits.maxPendingBytes()
                     + " bytes waiting to be sent");
         }

@@ -57,10 +57,6 @@ final class Handshake {
         if (!(frame instanceof Hello hello)) {
             return refuse(connection, ErrorCode.HELLO_REQUIRED, "the first frame must be a hello with a token");
         }
-        ConsumptionProbe probe = hellos.tryConsumeAndReturnRemaining(1);
-        if (!probe.isConsumed()) {
-            return tryLater(connection, probe.getNanosToWaitForRefill());
-        }
         if (hello.protocol() > Hello.PROTOCOL_VERSION) {
             return refuse(connection, ErrorCode.INVALID_FRAME, "this hub speaks protocol " + Hello.PROTOCOL_VERSION
                     + ", the client asked for " + hello.protocol());
@@ -74,6 +70,11 @@ final class Handshake {
                     : "the token is unknown or revoked");
         }
         Principal who = principal.get();
+        // Throttled after the token check, so that hellos without a valid token cannot use up the budget.
+        ConsumptionProbe probe = hellos.tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            return tryLater(connection, probe.getNanosToWaitForRefill());
+        }
         ServiceId identity;
         try {
             identity = identityOf(who, hello);

@@ -99,13 +99,15 @@ public final class HubSocket {
         if (session == null || session.isEnded()) {
             return;
         }
+        if (!session.detach(connection, System.nanoTime())) {
+            return; // an old link of a session resumed elsewhere: the session is not this socket's any more
+        }
         if (ctx.status() == 1000 || ctx.status() == 1001) {
             // A client that closes normally is leaving, not losing its link: nothing to resume.
-            session.detach(connection, System.nanoTime());
             session.end("closed by the client (" + ctx.status() + ")");
-        } else if (session.detach(connection, System.nanoTime())) {
-            log.info("Link of {} lost ({} {}); the session waits {} for a resume", session, ctx.status(),
-                    ctx.reason(), hub.config().sessions().resumeWindow());
+        } else {
+            log.info("Link of {} lost ({} {}); the session waits {} ms for a resume", session, ctx.status(),
+                    ctx.reason(), hub.config().sessions().resumeWindow().toMillis());
         }
     }
 
@@ -139,7 +141,7 @@ public final class HubSocket {
             }
             if (!session.isAttached()) {
                 if (now - session.detachedSinceNanos() > resumeWindow) {
-                    session.end("not resumed within " + hub.config().sessions().resumeWindow());
+                    session.end("not resumed within " + hub.config().sessions().resumeWindow().toMillis() + " ms");
                 }
             } else if (now - session.lastHeardNanos() > deadAfter) {
                 // The link may be dead without a close ever arriving: detach now, keep the session.

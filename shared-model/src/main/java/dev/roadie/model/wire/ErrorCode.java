@@ -29,8 +29,6 @@ public enum ErrorCode implements WireName {
     NOT_FOUND("not-found"),
     /** A per-connection limit (subscriptions, services, connections) is reached. */
     LIMIT_REACHED("limit-reached"),
-    /** The session to resume is unknown or expired; a new session was started. */
-    RESUME_FAILED("resume-failed"),
     /** The hub failed while handling the frame, which may be partly done; it is still acknowledged. Logged on the hub. */
     INTERNAL("internal");
 
