@@ -217,10 +217,20 @@ class MessagingTest {
 
     @Test
     void callbacks_of_returned_futures_run_on_the_event_thread() throws Exception {
-        RoadieClient bot = clients.connect(hub, "eu-1", "music-bot", "publish:*");
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        RoadieClient node = clients.connect(hub, "ams-1", "audio-node");
+        node.handle("slow", request -> {
+            release.await();
+            return "done";
+        });
+        RoadieClient bot = clients.connect(hub, "eu-1", "music-bot", "send:audio-node");
         CompletableFuture<String> thread = new CompletableFuture<>();
 
-        bot.send(Address.topic("news"), "n", "x").thenRun(() -> thread.complete(Thread.currentThread().getName()));
+        // Attached while the reply cannot have come yet (CompletableFuture runs callbacks attached
+        // to a completed future on the attaching thread, whatever the SDK does).
+        bot.request(Address.service("audio-node", "ams-1"), "slow", null)
+                .thenRun(() -> thread.complete(Thread.currentThread().getName()));
+        release.countDown();
 
         assertThat(within(thread)).isEqualTo("roadie-client-eu-1-events");
     }

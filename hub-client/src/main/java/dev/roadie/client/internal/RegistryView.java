@@ -5,6 +5,7 @@ import dev.roadie.client.NodeDirectory;
 import dev.roadie.client.NodeListener;
 import dev.roadie.client.Subscription;
 import dev.roadie.model.registry.RegistryEvent;
+import dev.roadie.model.registry.RegistrySnapshot;
 import dev.roadie.model.registry.ServiceEntry;
 import dev.roadie.model.registry.ServiceId;
 import dev.roadie.model.registry.ServiceState;
@@ -43,9 +44,16 @@ final class RegistryView implements NodeDirectory {
         subscription = core.subscribe(RegistryEvent.TOPIC, this::onEvent);
     }
 
-    private void onEvent(IncomingMessage message) {
+    void onEvent(IncomingMessage message) {
         // Only the hub publishes on topic registry; the same subject through another address is a client's.
-        if (!REGISTRY.equals(message.to()) || !RegistryEvent.SUBJECT.equals(message.subject())) {
+        if (!REGISTRY.equals(message.to())) {
+            return;
+        }
+        if (RegistrySnapshot.SUBJECT.equals(message.subject())) {
+            onSnapshot(message);
+            return;
+        }
+        if (!RegistryEvent.SUBJECT.equals(message.subject())) {
             return;
         }
         RegistryEvent event;
@@ -73,6 +81,35 @@ final class RegistryView implements NodeDirectory {
                 if (before != null) {
                     tell(listener -> listener.removed(before));
                 }
+            }
+        }
+    }
+
+    /**
+     * A new subscription's full picture: nodes it lacks were removed while this client was away
+     * (a hub restart, a new session), so they go; the others are added or updated.
+     */
+    private void onSnapshot(IncomingMessage message) {
+        RegistrySnapshot snapshot;
+        try {
+            snapshot = message.as(RegistrySnapshot.class);
+        } catch (FrameException e) {
+            log.warn("[{}] Ignored a registry snapshot that does not decode: {}", client, e.getMessage());
+            return;
+        }
+        Map<ServiceId, ServiceEntry> now = new java.util.HashMap<>();
+        snapshot.entries().stream().filter(e -> KIND.equals(e.id().kind())).forEach(e -> now.put(e.id(), e));
+        for (ServiceEntry before : List.copyOf(nodes.values())) {
+            if (!now.containsKey(before.id()) && nodes.remove(before.id(), before)) {
+                tell(listener -> listener.removed(before));
+            }
+        }
+        for (ServiceEntry entry : now.values()) {
+            ServiceEntry before = nodes.put(entry.id(), entry);
+            if (before == null) {
+                tell(listener -> listener.added(entry));
+            } else if (!before.equals(entry)) {
+                tell(listener -> listener.changed(before, entry));
             }
         }
     }

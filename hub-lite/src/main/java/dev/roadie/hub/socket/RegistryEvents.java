@@ -4,6 +4,7 @@ import dev.roadie.hub.session.ClientSession;
 import dev.roadie.hub.session.PreparedFrame;
 import dev.roadie.hub.session.SessionTable;
 import dev.roadie.model.registry.RegistryEvent;
+import dev.roadie.model.registry.RegistrySnapshot;
 import dev.roadie.model.registry.ServiceId;
 import dev.roadie.model.wire.Address;
 import dev.roadie.model.wire.FrameCodec;
@@ -48,13 +49,17 @@ public final class RegistryEvents implements Consumer<RegistryEvent> {
         }
     }
 
-    /** Sends {@code subscriber} each of {@code entries} as an {@code added} event, as it may see it. */
+    /**
+     * Sends {@code subscriber} the whole registry as one {@code registry.snapshot} message, each
+     * entry as it may see it: one message, so that a client can tell what is no longer there.
+     */
     public void snapshotTo(ClientSession subscriber, List<ServiceEntry> entries) {
-        for (ServiceEntry entry : entries) {
-            ServiceEntry visible = Permissions.maySeeSecrets(subscriber.principal(), entry.id().kind())
-                    ? entry : entry.withoutSecrets();
-            subscriber.deliver(prepare(new RegistryEvent(RegistryEvent.Change.added, visible)));
-        }
+        List<ServiceEntry> visible = entries.stream()
+                .map(entry -> Permissions.maySeeSecrets(subscriber.principal(), entry.id().kind())
+                        ? entry : entry.withoutSecrets())
+                .toList();
+        subscriber.deliver(new Message(0, UUID.randomUUID().toString(), HUB, Address.topic(RegistryEvent.TOPIC),
+                RegistrySnapshot.SUBJECT, FrameCodec.DEFAULT.toTree(new RegistrySnapshot(visible)), false));
     }
 
     private static PreparedFrame prepare(RegistryEvent event) {

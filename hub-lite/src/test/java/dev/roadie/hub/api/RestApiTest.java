@@ -212,7 +212,7 @@ class RestApiTest {
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().get("state").asString()).isEqualTo("draining");
-        // The subscription starts with the registry as it is (an added event), then the change.
+        // The subscription starts with the registry as it is (a snapshot), then the change.
         Message event = watcher.expect(Message.class, m -> RegistryEvent.SUBJECT.equals(m.subject())
                 && FrameCodec.DEFAULT.fromTree(m.body(), RegistryEvent.class).change() == RegistryEvent.Change.changed);
         RegistryEvent changed = FrameCodec.DEFAULT.fromTree(event.body(), RegistryEvent.class);

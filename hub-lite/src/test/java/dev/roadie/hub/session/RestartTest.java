@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.roadie.hub.testing.TestHub;
 import dev.roadie.hub.testing.WireClient;
 import dev.roadie.model.registry.RegistryEvent;
+import dev.roadie.model.registry.RegistrySnapshot;
 import dev.roadie.model.registry.ServiceDescriptor;
 import dev.roadie.model.wire.Ack;
 import dev.roadie.model.wire.Address;
@@ -160,8 +161,8 @@ class RestartTest {
         bot.sendNumbered(new Subscribe(0, "s-1", RegistryEvent.TOPIC));
 
         Message snapshot = bot.expect(Message.class);
-        RegistryEvent event = FrameCodec.DEFAULT.fromTree(snapshot.body(), RegistryEvent.class);
-        assertThat(event.change()).isEqualTo(RegistryEvent.Change.added);
-        assertThat(event.entry().id().toString()).isEqualTo("audio-node/ams-3");
+        assertThat(snapshot.subject()).isEqualTo(RegistrySnapshot.SUBJECT);
+        RegistrySnapshot registry = FrameCodec.DEFAULT.fromTree(snapshot.body(), RegistrySnapshot.class);
+        assertThat(registry.entries()).extracting(e -> e.id().toString()).containsExactly("audio-node/ams-3");
     }
 }

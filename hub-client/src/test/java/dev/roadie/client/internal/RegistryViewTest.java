@@ -1,0 +1,78 @@
+package dev.roadie.client.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.roadie.client.IncomingMessage;
+import dev.roadie.client.NodeListener;
+import dev.roadie.model.registry.RegistryEvent;
+import dev.roadie.model.registry.RegistrySnapshot;
+import dev.roadie.model.registry.ServiceDescriptor;
+import dev.roadie.model.registry.ServiceEntry;
+import dev.roadie.model.registry.ServiceId;
+import dev.roadie.model.registry.ServiceState;
+import dev.roadie.model.wire.Address;
+import dev.roadie.model.wire.FrameCodec;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+class RegistryViewTest {
+    static final ServiceId HUB = new ServiceId("hub", "roadie");
+    final RegistryView view = new RegistryView("test");
+    final List<String> heard = new CopyOnWriteArrayList<>();
+
+    RegistryViewTest() {
+        view.addListener(new NodeListener() {
+            @Override
+            public void added(ServiceEntry node) {
+                heard.add("added " + node.id().name());
+            }
+
+            @Override
+            public void changed(ServiceEntry before, ServiceEntry after) {
+                heard.add("changed " + after.id().name() + " " + after.state().wire());
+            }
+
+            @Override
+            public void removed(ServiceEntry node) {
+                heard.add("removed " + node.id().name());
+            }
+        });
+    }
+
+    static ServiceEntry node(String name, ServiceState state) {
+        return new ServiceEntry(new ServiceDescriptor("audio-node", name, "http://" + name + ":2333", null, null, null),
+                state, null, "node-agent/" + name, Instant.EPOCH, Instant.EPOCH);
+    }
+
+    static IncomingMessage message(String subject, Object body) {
+        return new IncomingMessage("m", HUB, Address.topic(RegistryEvent.TOPIC), subject,
+                FrameCodec.DEFAULT.toTree(body), false);
+    }
+
+    @Test
+    void a_snapshot_drops_nodes_removed_while_the_client_was_away_and_updates_the_rest() {
+        view.onEvent(message(RegistryEvent.SUBJECT, new RegistryEvent(RegistryEvent.Change.added,
+                node("ams-1", ServiceState.UP))));
+        view.onEvent(message(RegistryEvent.SUBJECT, new RegistryEvent(RegistryEvent.Change.added,
+                node("ams-2", ServiceState.UP))));
+
+        view.onEvent(message(RegistrySnapshot.SUBJECT, new RegistrySnapshot(List.of(node("ams-2", ServiceState.DRAINING),
+                node("fra-1", ServiceState.UP)))));
+
+        assertThat(view.nodes()).extracting(e -> e.id().name()).containsExactly("ams-2", "fra-1");
+        assertThat(view.usable()).extracting(e -> e.id().name()).containsExactly("fra-1");
+        assertThat(heard).containsExactlyInAnyOrder("added ams-1", "added ams-2", "removed ams-1",
+                "changed ams-2 draining", "added fra-1");
+    }
+
+    @Test
+    void registry_subjects_through_another_address_are_ignored() {
+        view.onEvent(new IncomingMessage("m", new ServiceId("desktop", "mallory"), Address.topic("elsewhere"),
+                RegistrySnapshot.SUBJECT, FrameCodec.DEFAULT.toTree(new RegistrySnapshot(List.of(
+                        node("fake", ServiceState.UP)))), false));
+
+        assertThat(view.nodes()).isEmpty();
+    }
+}
