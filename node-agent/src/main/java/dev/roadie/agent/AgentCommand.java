@@ -12,7 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code roadie-agent}: the node agent's command line. */
 @Command(name = "roadie-agent", mixinStandardHelpOptions = true, subcommands = AgentCommand.Run.class,
@@ -36,6 +38,9 @@ public final class AgentCommand {
     static final class Run implements Callable<Integer> {
         private static final Logger log = LoggerFactory.getLogger(Run.class);
 
+        @Spec
+        CommandSpec spec;
+
         @Option(names = "--config", paramLabel = "FILE", description = "The YAML settings file (docs/NODE-AGENT.md).")
         Path config;
 
@@ -48,7 +53,8 @@ public final class AgentCommand {
             try {
                 settings = ConfigLoader.load(config, System.getenv());
             } catch (ConfigException e) {
-                System.err.println("roadie-agent: " + e.getMessage());
+                spec.commandLine().getErr().println("roadie-agent: " + e.getMessage());
+                spec.commandLine().getErr().flush();
                 return BAD_SETTING;
             }
             log.info("starting with {}{}", settings, dryRun ? " (dry run)" : "");
