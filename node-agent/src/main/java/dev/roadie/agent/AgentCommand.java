@@ -59,8 +59,11 @@ public final class AgentCommand {
             }
             log.info("starting with {}{}", settings, dryRun ? " (dry run)" : "");
             try (NodeAgent agent = new NodeAgent(settings, dryRun, Clock.systemUTC(), RoadieClient::create)) {
-                Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("roadie-agent-shutdown").unstarted(
-                        () -> agent.finished().complete(Phase.WATCHING)));
+                // docker stop: close here, in the hook, since the JVM does not wait for the main thread.
+                Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("roadie-agent-shutdown").unstarted(() -> {
+                    agent.finished().complete(Phase.WATCHING);
+                    agent.close();
+                }));
                 Phase phase = agent.start().finished().get();
                 log.info("done: {}", phase);
                 return 0;

@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +44,7 @@ public final class NodeAgent implements AutoCloseable {
     private final NodePresence presence;
     private final Retirement retirement;
     private final CompletableFuture<Phase> finished = new CompletableFuture<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
     private volatile HealthVerdict verdict = HealthVerdict.START;
     private NodeInfo info;
     private long lastUptime = -1;
@@ -133,7 +135,9 @@ public final class NodeAgent implements AutoCloseable {
             log.warn("{} does not answer: {}", presence.id(), why);
         }
         report(health.unreachable(why));
-        if (Duration.between(unreachableSince, now).compareTo(config.node().downAfter()) >= 0) {
+        // While draining the agent stays on the hub: it must still be able to retire the node.
+        if (retirement.phase() == Phase.WATCHING
+                && Duration.between(unreachableSince, now).compareTo(config.node().downAfter()) >= 0) {
             if (presence.present()) {
                 presence.leave();
                 // It comes back as a node that may have changed: read its info again.
@@ -163,9 +167,12 @@ public final class NodeAgent implements AutoCloseable {
         }
     }
 
-    /** Stops polling and leaves the hub. The node's lease runs out unless it is retired. */
+    /** Stops polling and leaves the hub. The node's lease runs out unless it is retired. Closing twice does nothing. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         poller.shutdownNow();
         try {
             if (!poller.awaitTermination(10, TimeUnit.SECONDS)) {

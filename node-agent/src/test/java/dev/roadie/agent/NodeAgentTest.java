@@ -251,4 +251,21 @@ class NodeAgentTest {
         assertThat(written).doesNotExist();
         assertThat(digitalOcean.calls()).isEmpty();
     }
+
+    @Test
+    void players_that_stay_do_not_hold_retirement_past_the_drain_deadline_even_when_the_node_stops_answering()
+            throws Exception {
+        NodeDirectory bot = directory("registry");
+        Map<String, String> env = environment();
+        env.put("ROADIE_AGENT_RETIRE_DRAIN_DEADLINE", "500ms");
+        env.put("ROADIE_AGENT_NODE_DOWN_AFTER", "100ms");
+        startAgent(env, false);
+        await().atMost(Clients.WAIT).until(() -> bot.node(AMS).isPresent());
+
+        node.failing(16, LONG_AGO);
+        await().atMost(Clients.WAIT).until(() -> bot.node(AMS).orElseThrow().state() == ServiceState.DRAINING);
+        node.answering(false);
+        assertThat(agent.finished().get(15, TimeUnit.SECONDS)).isEqualTo(Phase.RETIRED);
+        await().atMost(Clients.WAIT).until(() -> bot.node(AMS).orElseThrow().state() == ServiceState.RETIRED);
+    }
 }

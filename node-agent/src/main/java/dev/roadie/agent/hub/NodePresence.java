@@ -64,9 +64,17 @@ public final class NodePresence implements AutoCloseable {
             announced = null;
         }
         if (!descriptor.equals(announced)) {
-            await(client.announce(descriptor), "announce");
+            // Not waited for: the SDK keeps the frame until the hub confirms it and announces again
+            // in every new session, so a hub that is away must not stall the readings of the node.
             announced = descriptor;
-            log.info("announced {} at {} ({} health)", id, descriptor.endpoint(), health.level().label());
+            client.announce(descriptor).whenComplete((ok, failure) -> {
+                if (failure == null) {
+                    log.info("announced {} at {} ({} health)", id, descriptor.endpoint(), health.level().label());
+                } else {
+                    log.error("the hub refused to announce {} (does the token have scope announce:audio-node?): {}",
+                            id, failure.getMessage());
+                }
+            });
         }
     }
 
@@ -81,11 +89,13 @@ public final class NodePresence implements AutoCloseable {
         }
     }
 
+    /** Marks the node draining and waits for the hub's confirmation: nothing may be retired before it. */
     public void drain() {
         await(client.drain(id), "drain");
         log.info("{} is draining: bots place no new players on it", id);
     }
 
+    /** Marks the node retired and waits for the hub's confirmation: the retire actions come after it. */
     public void retire() {
         await(client.retire(id), "retire");
         log.info("{} is retired", id);
