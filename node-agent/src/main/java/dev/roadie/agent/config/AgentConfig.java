@@ -40,6 +40,10 @@ public record AgentConfig(NodeSettings node, PublicEndpoint endpoint, Map<String
         PublicEndpoint endpoint = new PublicEndpoint(raw.required("public.host"),
                 raw.integer("public.port", 1, 65535), raw.flag("public.tls"));
         Map<String, String> labels = new LinkedHashMap<>(raw.labels());
+        // The registry takes 64 labels; the agent adds lavalink.version, health and health.reason.
+        if (labels.size() > 60) {
+            throw raw.problem("labels", "has at most 60 entries, got " + labels.size());
+        }
         String region = raw.optional("region");
         if (region != null) {
             labels.put("region", region);

@@ -122,6 +122,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void more_labels_than_the_registry_takes_are_refused() {
+        Map<String, String> env = new java.util.HashMap<>(MINIMAL_ENV);
+        env.put("ROADIE_AGENT_LABELS", String.join(",", java.util.stream.IntStream.range(0, 61)
+                .mapToObj(i -> "k" + i + "=v").toList()));
+        assertThatThrownBy(() -> ConfigLoader.load(null, env)).hasMessage(
+                "Setting labels (ROADIE_AGENT_LABELS) has at most 60 entries, got 61");
+    }
+
+    @Test
     void a_misspelt_key_in_the_file_is_refused() throws IOException {
         Path file = yaml("node:\n  pasword: x\n");
         assertThatThrownBy(() -> ConfigLoader.load(file, MINIMAL_ENV)).isInstanceOf(ConfigException.class)
