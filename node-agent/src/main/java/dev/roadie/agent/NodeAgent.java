@@ -1,0 +1,189 @@
+package dev.roadie.agent;
+
+import dev.roadie.agent.config.AgentConfig;
+import dev.roadie.agent.health.HealthLevel;
+import dev.roadie.agent.health.HealthMonitor;
+import dev.roadie.agent.health.HealthVerdict;
+import dev.roadie.agent.hub.NodePresence;
+import dev.roadie.agent.lavalink.LavalinkApi;
+import dev.roadie.agent.lavalink.NodeInfo;
+import dev.roadie.agent.lavalink.NodeUnreachableException;
+import dev.roadie.agent.lavalink.RoutePlannerStatus;
+import dev.roadie.client.ClientOptions;
+import dev.roadie.client.RoadieClient;
+import dev.roadie.model.registry.NodeStats;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sidecar beside one Lavalink node. On one thread ({@code roadie-agent-poll}), every
+ * {@code poll.interval}: reads the node's stats and route planner (its info at the start and
+ * whenever the node restarted or came back), judges its health, announces it and publishes its
+ * stats, and retires it when its IP block is exhausted. Nothing the node or the hub does stops
+ * the loop: every failure is logged and the next poll tries again.
+ */
+public final class NodeAgent implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(NodeAgent.class);
+
+    private final AgentConfig config;
+    private final Clock clock;
+    private final ScheduledExecutorService poller;
+    private final ExecutorService http;
+    private final LavalinkApi lavalink;
+    private final HealthMonitor health;
+    private final NodePresence presence;
+    private final Retirement retirement;
+    private final CompletableFuture<Phase> finished = new CompletableFuture<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile HealthVerdict verdict = HealthVerdict.START;
+    private NodeInfo info;
+    private long lastUptime = -1;
+    private Instant unreachableSince;
+
+    /**
+     * @param dryRun    log what retiring would do instead of doing it
+     * @param clock     the time the health windows are measured in
+     * @param connector creates the SDK client ({@code RoadieClient::create})
+     */
+    public NodeAgent(AgentConfig config, boolean dryRun, Clock clock, Function<ClientOptions, RoadieClient> connector) {
+        this.config = config;
+        this.clock = clock;
+        this.poller = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("roadie-agent-poll")
+                .unstarted(r));
+        this.http = Executors.newFixedThreadPool(2, Thread.ofPlatform().name("roadie-agent-http-", 0).daemon()
+                .factory());
+        this.lavalink = new LavalinkApi(config.node().url(), config.node().password(), config.node().timeout(), http);
+        this.health = new HealthMonitor(config.health());
+        this.presence = new NodePresence(config, connector);
+        this.retirement = new Retirement(config, presence, dryRun, http);
+    }
+
+    /** Starts polling; returns at once. */
+    public NodeAgent start() {
+        log.info("watching {} for {}", config.node().url(), presence.id());
+        poller.scheduleWithFixedDelay(this::pollSafely, 0, config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    /** Completes with {@link Phase#RETIRED} once the node is retired and the retire actions ran. */
+    public CompletableFuture<Phase> finished() {
+        return finished;
+    }
+
+    /** The health after the last reading. */
+    public HealthVerdict verdict() {
+        return verdict;
+    }
+
+    private void pollSafely() {
+        try {
+            poll();
+        } catch (RuntimeException e) {
+            // A scheduled task that throws is never run again: the agent must outlive any one failure.
+            log.error("poll of {} failed; trying again in {}: {}", presence.id(), config.pollInterval(), e.toString(), e);
+        }
+    }
+
+    private void poll() {
+        if (retirement.phase() == Phase.RETIRED) {
+            return;
+        }
+        Instant now = clock.instant();
+        NodeStats stats;
+        RoutePlannerStatus planner;
+        try {
+            stats = lavalink.stats();
+            planner = lavalink.routePlanner().orElse(null);
+            if (info == null || stats.uptime() < lastUptime) {
+                // First reading, or the node restarted or came back: its sources and plugins may differ.
+                info = lavalink.info();
+                log.info("{} runs Lavalink {} with sources {} and plugins {}", presence.id(), info.version(),
+                        info.sourceManagers(), info.plugins());
+            }
+        } catch (NodeUnreachableException e) {
+            unreachable(e.getMessage(), now);
+            return;
+        }
+        if (unreachableSince != null) {
+            log.info("{} answers again", presence.id());
+            unreachableSince = null;
+        }
+        lastUptime = stats.uptime();
+        report(health.read(stats, planner, now));
+        presence.announce(info, verdict);
+        presence.publish(stats);
+        if (verdict.exhausted()) {
+            retirement.exhausted(verdict.reason(), now);
+        }
+        retirement.step(stats, now);
+        finishIfRetired();
+    }
+
+    private void unreachable(String why, Instant now) {
+        if (unreachableSince == null) {
+            unreachableSince = now;
+            log.warn("{} does not answer: {}", presence.id(), why);
+        }
+        report(health.unreachable(why));
+        // While draining the agent stays on the hub: it must still be able to retire the node.
+        if (retirement.phase() == Phase.WATCHING
+                && Duration.between(unreachableSince, now).compareTo(config.node().downAfter()) >= 0) {
+            if (presence.present()) {
+                presence.leave();
+                // It comes back as a node that may have changed: read its info again.
+                info = null;
+            }
+        } else if (presence.present() && info != null) {
+            presence.announce(info, verdict);
+        }
+        retirement.step(null, now);
+        finishIfRetired();
+    }
+
+    private void report(HealthVerdict next) {
+        if (next.level() != verdict.level()) {
+            if (next.level() == HealthLevel.PASSING) {
+                log.info("{} health is passing again", presence.id());
+            } else {
+                log.warn("{} health is {}: {}", presence.id(), next.level().label(), next.reason());
+            }
+        }
+        verdict = next;
+    }
+
+    private void finishIfRetired() {
+        if (retirement.phase() == Phase.RETIRED) {
+            finished.complete(Phase.RETIRED);
+        }
+    }
+
+    /** Stops polling and leaves the hub. The node's lease runs out unless it is retired. Closing twice does nothing. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        poller.shutdownNow();
+        try {
+            if (!poller.awaitTermination(10, TimeUnit.SECONDS)) {
+                log.warn("the poll thread did not stop within 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        presence.close();
+        lavalink.close();
+        http.shutdownNow();
+        finished.completeExceptionally(new IllegalStateException("the agent was closed"));
+    }
+}

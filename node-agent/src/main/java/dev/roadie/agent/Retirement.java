@@ -1,0 +1,103 @@
+package dev.roadie.agent;
+
+import dev.roadie.agent.config.AgentConfig;
+import dev.roadie.agent.hub.NodePresence;
+import dev.roadie.agent.retire.DigitalOceanDroplets;
+import dev.roadie.agent.retire.RetireActionException;
+import dev.roadie.agent.retire.RetireCommand;
+import dev.roadie.agent.retire.RetiredNode;
+import dev.roadie.model.registry.NodeStats;
+import java.time.Instant;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes an exhausted node out of service: drain (bots stop placing new players), wait until its
+ * players reach zero or the deadline, retire, then run the retire actions: the command first,
+ * then DigitalOcean (whose delete ends this machine). A dry run logs each step instead. Driven
+ * by the poll thread, one step per reading.
+ */
+final class Retirement {
+    private static final Logger log = LoggerFactory.getLogger(Retirement.class);
+
+    private final AgentConfig config;
+    private final NodePresence presence;
+    private final boolean dryRun;
+    private final Executor httpExecutor;
+    private Phase phase = Phase.WATCHING;
+    private Instant deadline;
+    private String reason;
+
+    Retirement(AgentConfig config, NodePresence presence, boolean dryRun, Executor httpExecutor) {
+        this.config = config;
+        this.presence = presence;
+        this.dryRun = dryRun;
+        this.httpExecutor = httpExecutor;
+    }
+
+    Phase phase() {
+        return phase;
+    }
+
+    /** The block was judged exhausted: start draining (once). */
+    void exhausted(String why, Instant now) {
+        if (phase != Phase.WATCHING) {
+            return;
+        }
+        if (!config.retire().enabled()) {
+            log.warn("the IP block of {} is exhausted ({}), but retire.enabled is false: the node stays", presence.id(),
+                    why);
+            return;
+        }
+        reason = "IP block exhausted: " + why;
+        log.warn("{}: {}; draining it", presence.id(), reason);
+        if (dryRun) {
+            log.info("dry run: would drain {}, wait up to {} for its players to leave, then retire it", presence.id(),
+                    config.retire().drainDeadline());
+            finish();
+            return;
+        }
+        presence.drain();
+        deadline = now.plus(config.retire().drainDeadline());
+        phase = Phase.DRAINING;
+    }
+
+    /** A reading while draining: retire once the players are gone or the deadline passed. */
+    void step(NodeStats stats, Instant now) {
+        if (phase != Phase.DRAINING) {
+            return;
+        }
+        boolean empty = stats != null && stats.players() == 0;
+        if (!empty && now.isBefore(deadline)) {
+            return;
+        }
+        if (empty) {
+            log.info("{} has no players left", presence.id());
+        } else {
+            log.warn("{} still has players at the drain deadline; retiring it anyway", presence.id());
+        }
+        presence.retire();
+        finish();
+    }
+
+    private void finish() {
+        phase = Phase.RETIRED;
+        RetiredNode node = RetiredNode.of(config, reason);
+        try {
+            if (!config.retire().command().isEmpty()) {
+                new RetireCommand(config.retire().command(), config.retire().commandTimeout()).run(node, dryRun);
+            }
+            if (config.retire().digitalOcean() != null) {
+                try (DigitalOceanDroplets droplets = new DigitalOceanDroplets(config.retire().digitalOcean(),
+                        httpExecutor)) {
+                    droplets.run(node, dryRun);
+                }
+            }
+        } catch (RetireActionException e) {
+            // The node is retired either way; the owner must finish by hand what the action did not.
+            log.error("{} is retired, but a retire action failed and the ones after it did not run: {}", presence.id(),
+                    e.getMessage(), e);
+        }
+    }
+}

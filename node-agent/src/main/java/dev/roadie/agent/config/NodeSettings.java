@@ -1,0 +1,20 @@
+package dev.roadie.agent.config;
+
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * The Lavalink node beside the agent.
+ *
+ * @param name      its name in the registry
+ * @param url       where the agent reads it (the compose network's address)
+ * @param password  its password, sent as the {@code Authorization} header and announced as a secret
+ * @param timeout   the longest one call may take
+ * @param downAfter how long it may be unreachable before the agent leaves the hub
+ */
+public record NodeSettings(String name, URI url, String password, Duration timeout, Duration downAfter) {
+    @Override
+    public String toString() {
+        return "NodeSettings[" + name + " at " + url + "]";
+    }
+}
