@@ -31,6 +31,8 @@ public enum ErrorCode implements WireName {
     LIMIT_REACHED("limit-reached"),
     /** The session to resume is unknown or expired; a new session was started. */
     RESUME_FAILED("resume-failed"),
+    /** A music service or a linked site the hub asked on the caller's behalf failed (REST 502). */
+    UPSTREAM_FAILED("upstream-failed"),
     /** The hub failed while handling the frame, which may be partly done; it is still acknowledged. Logged on the hub. */
     INTERNAL("internal");
 
