@@ -3,11 +3,11 @@ package dev.roadie.search.http;
 import dev.roadie.model.wire.FrameCodec;
 import dev.roadie.search.spi.ProviderException;
 import dev.roadie.search.spi.RateLimitedException;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -148,8 +148,12 @@ public final class Fetcher {
             Thread.currentThread().interrupt();
             throw new ProviderException("interrupted while asking " + service, e);
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause() instanceof IOException io && io.getCause() != null
-                    && io.getMessage() == null ? io.getCause() : e.getCause();
+            Throwable cause = e.getCause();
+            if (cause instanceof HttpTimeoutException) {
+                // The request's own timeout and ours race; either way it is the same deadline.
+                throw new ProviderException(service + " did not answer within " + policy.timeout().toMillis() + " ms",
+                        cause);
+            }
             throw new ProviderException(service + " could not be reached: " + cause.getMessage(), cause);
         }
     }
