@@ -46,10 +46,11 @@ public final class HubSearch implements AutoCloseable {
     private final PluginFolder plugins;
     private final FederatedSearch search;
     private final Set<String> pluginIds = new HashSet<>();
+    private final HttpClient client;
 
     public HubSearch(SearchConfig config, Registry registry, HubMetrics metrics) {
         this.config = config;
-        HttpClient client = Fetcher.newClient(Duration.ofSeconds(5));
+        this.client = Fetcher.newClient(Duration.ofSeconds(5));
         List<SearchProvider> providers = new ArrayList<>(BuiltInProviders.create(builtIns(config),
                 new RegistryNodeSource(registry), HostResolver.SYSTEM, System::nanoTime, client));
         providers.removeIf(p -> !config.enabledIds().contains(p.id()));
@@ -133,5 +134,6 @@ public final class HubSearch implements AutoCloseable {
     public void close() {
         search.close();
         plugins.close();
+        client.close();
     }
 }

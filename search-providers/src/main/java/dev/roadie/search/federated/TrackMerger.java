@@ -6,11 +6,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Merges the answers of several providers into one ranked list. The same recording found twice
- * is one entry: the same ISRC, or else the same normalised artist and title with lengths within
- * a tolerance. Rank: found by more providers first, then playable by the bot, then how high the
+ * is one entry: the same ISRC, or else the same normalised main artist and title with lengths
+ * within a tolerance. Rank: found by more providers first, then playable by the bot, then how high the
  * providers placed it. The input order is the providers' order, not their answer order, so the
  * ranking does not depend on which service happened to be faster.
  */
@@ -18,6 +20,10 @@ public final class TrackMerger {
 
     /** Two releases of one recording differ by a second or two of silence. */
     public static final long DEFAULT_TOLERANCE_MS = 3_000;
+
+    private static final Pattern BRACKETED = Pattern.compile("[(\\[][^)\\]]*[)\\]]");
+    private static final Pattern OTHER_RECORDING = Pattern.compile(
+            "\\b(live|demo|remix|mix|acoustic|instrumental|karaoke|cover|version|edit|session)\\b");
 
     private final long toleranceMs;
 
@@ -59,23 +65,28 @@ public final class TrackMerger {
             return a.isrc().equalsIgnoreCase(b.isrc());
         }
         if (!normalise(a.title()).equals(normalise(b.title()))
-                || !normalise(a.artist()).equals(normalise(b.artist()))) {
+                || !normaliseArtist(a.artist()).equals(normaliseArtist(b.artist()))) {
             return false;
         }
         // An unknown length (0) cannot tell two recordings apart, so it does not keep them apart.
         return a.durationMs() == 0 || b.durationMs() == 0 || Math.abs(a.durationMs() - b.durationMs()) <= toleranceMs;
     }
 
-    /** Lower case, accents off, bracketed extras ("(Remastered)") off, punctuation to spaces. */
+    /** The main artist: services disagree on whether guests belong in the artist ("A feat. B") or the title. */
+    static String normaliseArtist(String artist) {
+        return normalise(artist).replaceAll("\\s+(feat|ft|featuring|with)\\b.*$", "").strip();
+    }
+
+    /** Lower case, accents off, bracketed extras ("(Remastered)") off but not versions ("(Live)"), punctuation to spaces. */
     static String normalise(String text) {
         if (text == null) {
             return "";
         }
         String plain = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        return plain.toLowerCase(Locale.ROOT)
-                .replaceAll("[(\\[][^)\\]]*[)\\]]", " ")
-                .replaceAll("[^\\p{L}\\p{N}]+", " ")
-                .strip();
+        // "(Remastered 2011)" is the same recording; "(Live)" or "(Demo)" is another one, so it stays.
+        String withoutExtras = BRACKETED.matcher(plain.toLowerCase(Locale.ROOT))
+                .replaceAll(m -> OTHER_RECORDING.matcher(m.group()).find() ? Matcher.quoteReplacement(m.group()) : " ");
+        return withoutExtras.replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
     }
 
     /** One recording, as found by one or more providers. */

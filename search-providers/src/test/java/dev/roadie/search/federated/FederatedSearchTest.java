@@ -105,6 +105,12 @@ class FederatedSearchTest {
                 track("cafe lumiere", "LES ETOILES", 181_500, "b", null, false))).isTrue();
         assertThat(merger.sameRecording(track("Paper Boats", "Harbour Lights", 202_000, "a", null, false),
                 track("Paper Boats", "Harbour Lights", 245_000, "b", null, false))).as("the live version").isFalse();
+        assertThat(merger.sameRecording(track("Money $1 (Live) [Remastered]", "A\\B", 0, "a", null, false),
+                track("money $1 (live)", "A B", 0, "b", null, false))).as("replacement characters in titles").isTrue();
+        assertThat(merger.sameRecording(track("Paper Boats (Live)", "Harbour Lights", 0, "a", null, false),
+                track("Paper Boats", "Harbour Lights", 202_000, "b", null, false))).as("a live version").isFalse();
+        assertThat(merger.sameRecording(track("Paper Boats", "Harbour Lights feat. Mira Sol", 202_000, "a", null, false),
+                track("Paper Boats", "Harbour Lights", 202_000, "b", null, false))).as("a guest in the credit").isTrue();
         assertThat(merger.sameRecording(track("Paper Boats", "Harbour Lights", 202_000, "a", "GB1", false),
                 track("Paper Boats", "Harbour Lights", 202_000, "b", "GB2", false))).as("different ISRCs").isFalse();
     }
