@@ -133,6 +133,22 @@ class SearchApiTest {
     }
 
     @Test
+    void a_broken_plugin_is_listed_with_why_and_the_hub_runs() throws Exception {
+        Path plugins = java.nio.file.Files.createDirectories(data.resolve("my-plugins"));
+        java.nio.file.Files.writeString(plugins.resolve("broken.jar"), "not a jar at all");
+        start(Map.of("search.pluginFolder", plugins.toString()));
+
+        JsonNode list = http.get("/api/providers", hub.token("alice", "desktop", "search")).json();
+
+        JsonNode broken = StreamSupport.stream(list.spliterator(), false)
+                .filter(p -> p.get("id").asString().startsWith("broken.jar")).findFirst().orElseThrow();
+        assertThat(broken.get("origin").asString()).isEqualTo("plugin");
+        assertThat(broken.path("installed").asBoolean(false)).isFalse();
+        assertThat(broken.get("problem").asString()).isNotBlank();
+        assertThat(http.get("/api/health", null).status()).isEqualTo(200);
+    }
+
+    @Test
     void youtube_search_goes_through_an_announced_audio_node_with_its_password() {
         start(Map.of());
         music.json("/v4/loadtracks", "lavalink-search.json");
