@@ -136,11 +136,13 @@ final class SearchController {
         List<String> ids = ctx.queryParams("providers").stream()
                 .flatMap(p -> Arrays.stream(p.split(",")))
                 .map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
-        var installed = hub.search().providers().stream().filter(p -> p.installed()).map(p -> p.id()).toList();
+        // Only providers that search: "links" resolves links and has nothing to say about a query.
+        List<String> searching = hub.search().providers().stream()
+                .filter(p -> p.installed() && p.capabilities().contains("search-tracks")).map(p -> p.id()).toList();
         for (String id : ids) {
-            if (!installed.contains(id)) {
+            if (!searching.contains(id)) {
                 throw new ApiException(400, ErrorCode.INVALID_FRAME, "no search provider '" + id + "'; installed: "
-                        + installed);
+                        + searching);
             }
         }
         return ids;

@@ -116,6 +116,7 @@ class SearchApiTest {
         Http.Response unknown = http.get("/api/search?q=x&providers=napster", token);
         RestApiTest.assertError(unknown, 400, ErrorCode.INVALID_FRAME);
         assertThat(unknown.json().get("message").asString()).contains("napster").contains("deezer");
+        RestApiTest.assertError(http.get("/api/search?q=x&providers=links", token), 400, ErrorCode.INVALID_FRAME);
         RestApiTest.assertError(http.get("/api/search/stream?q=x&providers=napster", token,
                 Map.of("Accept", "text/event-stream")), 400, ErrorCode.INVALID_FRAME);
     }
