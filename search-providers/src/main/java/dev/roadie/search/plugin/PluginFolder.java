@@ -4,17 +4,21 @@ import dev.roadie.search.spi.ProviderContext;
 import dev.roadie.search.spi.SearchProvider;
 import dev.roadie.search.spi.SearchProviderFactory;
 import java.io.IOException;
+import java.io.Reader;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +44,8 @@ public final class PluginFolder implements AutoCloseable {
      * Loads every {@code *.jar} in the folder, in name order. A missing folder means no plug-ins.
      *
      * @param folder   the plug-in folder
-     * @param settings per plug-in settings, keyed by the jar's name without {@code .jar}
+     * @param settings per plug-in settings, keyed by the jar's name without {@code .jar}; a jar not
+     *                 listed gets the settings in {@code NAME.properties} beside it, if any
      * @param timeout  the default deadline handed to each plug-in
      */
     public static PluginFolder load(Path folder, Map<String, Map<String, String>> settings, Duration timeout) {
@@ -75,7 +80,11 @@ public final class PluginFolder implements AutoCloseable {
             return;
         }
         loaders.add(loader);
-        ProviderContext context = new ProviderContext(settings.getOrDefault(key, Map.of()), timeout);
+        Map<String, String> own = settings.containsKey(key) ? settings.get(key) : propertiesBeside(jar, key);
+        if (own == null) {
+            return;
+        }
+        ProviderContext context = new ProviderContext(own, timeout);
         int found = 0;
         try {
             for (ServiceLoader.Provider<SearchProviderFactory> candidate
@@ -102,6 +111,28 @@ public final class PluginFolder implements AutoCloseable {
             report(jarName, "it lists no " + SearchProviderFactory.class.getName()
                     + " in META-INF/services", null);
         }
+    }
+
+    /**
+     * A plug-in's settings from {@code NAME.properties} beside {@code NAME.jar}: a file, not the
+     * hub's configuration, because plug-ins need keys the hub cannot know (and API keys belong in
+     * a file only the hub's user reads, not in a process's environment). Null when it cannot be read.
+     */
+    private Map<String, String> propertiesBeside(Path jar, String key) {
+        Path file = jar.resolveSibling(key + ".properties");
+        if (!Files.isRegularFile(file)) {
+            return Map.of();
+        }
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException | IllegalArgumentException e) {
+            report(jar.getFileName().toString(), "its settings " + file.getFileName() + " cannot be read: " + e, e);
+            return null;
+        }
+        Map<String, String> values = new TreeMap<>();
+        properties.stringPropertyNames().forEach(name -> values.put(name, properties.getProperty(name)));
+        return values;
     }
 
     private void report(String name, String reason, Throwable cause) {

@@ -69,6 +69,18 @@ class PluginFolderTest {
     }
 
     @Test
+    void a_properties_file_beside_the_jar_holds_its_settings() throws Exception {
+        PluginJars.build(folder.resolve("echo.jar"), Map.of("example.echo.EchoFactory", ECHO),
+                List.of("example.echo.EchoFactory"));
+        Files.writeString(folder.resolve("echo.properties"), "# the echo plug-in\nsuffix = ?\n");
+
+        try (PluginFolder plugins = PluginFolder.load(folder, Map.of(), Duration.ofSeconds(3))) {
+            assertThat(plugins.providers().getFirst().search(new SearchQuery("hello", 3)))
+                    .extracting(Track::title).containsExactly("hello?");
+        }
+    }
+
+    @Test
     void broken_plugins_are_reported_by_name_and_skipped_while_good_ones_load() throws Exception {
         PluginJars.build(folder.resolve("a-boom.jar"), Map.of("example.boom.BoomFactory", EXPLODING),
                 List.of("example.boom.BoomFactory"));
