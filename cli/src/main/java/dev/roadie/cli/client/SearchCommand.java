@@ -32,7 +32,7 @@ public final class SearchCommand implements Callable<Integer> {
     List<String> query;
 
     @Option(names = "--provider", paramLabel = "ID", description = "Ask only this provider; repeat for several"
-            + " (default: every provider; 'roadie search --providers' lists them).")
+            + " (default: every provider that searches; GET /api/providers lists them).")
     List<String> providers = new ArrayList<>();
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "Most tracks (default: ${DEFAULT-VALUE}).")

@@ -119,6 +119,8 @@ public final class Fetcher {
                     + Math.max(1, wait.toSeconds()) + " s", wait);
         }
         try {
+            // Waiting for our own permit (within the deadline) beats failing a search that is merely early;
+            // callers run on virtual threads, so a sleeping call holds no platform thread.
             Thread.sleep(wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
