@@ -16,8 +16,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * Searches through an announced Lavalink v4 node ({@code GET /v4/loadtracks?identifier=ytsearch:...}),
  * so every result is one the bot can play directly. The prefix picks the source: {@code ytsearch}
- * for YouTube, {@code scsearch} for SoundCloud. The first usable node is asked; Lavalink's
- * {@code loadType} says whether it found tracks, nothing or an error.
+ * for YouTube, {@code scsearch} for SoundCloud. Nodes are asked in the source's order (least
+ * loaded first) until one answers; Lavalink's {@code loadType} says whether it found tracks,
+ * nothing or an error.
  */
 public final class AudioNodeProvider implements SearchProvider {
 
@@ -63,7 +64,23 @@ public final class AudioNodeProvider implements SearchProvider {
         if (usable.isEmpty()) {
             throw new ProviderException("no audio node is up to search " + displayName + " through");
         }
-        AudioNode node = usable.getFirst();
+        // A node whose address space YouTube blocked answers with a load error; the next node may not be blocked.
+        List<String> failures = new ArrayList<>();
+        for (AudioNode node : usable) {
+            try {
+                return searchOn(node, query);
+            } catch (ProviderException e) {
+                failures.add(e.getMessage());
+                if (Thread.currentThread().isInterrupted()) {
+                    break;
+                }
+            }
+        }
+        throw new ProviderException(failures.size() == 1 ? failures.getFirst()
+                : "every audio node failed: " + String.join("; ", failures));
+    }
+
+    private List<Track> searchOn(AudioNode node, SearchQuery query) throws ProviderException {
         URI uri = Urls.withQuery(node.endpoint(), "/v4/loadtracks", Map.of("identifier", prefix + ":" + query.text()));
         JsonNode body = fetcher.getJson(uri, Map.of("Authorization", node.password()));
         String loadType = Json.text(body, "loadType");

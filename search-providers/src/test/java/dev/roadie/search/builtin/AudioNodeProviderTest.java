@@ -63,6 +63,33 @@ class AudioNodeProviderTest {
     }
 
     @Test
+    void a_failing_node_is_skipped_for_the_next_one() throws Exception {
+        try (FakeService blocked = new FakeService()) {
+            blocked.onFixture("/v4/loadtracks", "lavalink-error.json");
+            lavalink.onFixture("/v4/loadtracks", "lavalink-search.json");
+            AudioNodeProvider failover = new AudioNodeProvider("youtube", "YouTube", "ytsearch",
+                    () -> List.of(new AudioNode("blocked", blocked.baseUrl(), "a"),
+                            new AudioNode("node-1", lavalink.baseUrl(), "b")), Fetchers.plain("the audio node"));
+
+            assertThat(failover.search(new SearchQuery("paper boats", 10))).hasSize(2);
+            assertThat(blocked.seen()).hasSize(1);
+        }
+    }
+
+    @Test
+    void when_every_node_fails_each_reason_is_given() {
+        lavalink.onFixture("/v4/loadtracks", "lavalink-error.json");
+        AudioNodeProvider two = new AudioNodeProvider("youtube", "YouTube", "ytsearch",
+                () -> List.of(new AudioNode("a", lavalink.baseUrl(), "p"), new AudioNode("b", lavalink.baseUrl(), "p")),
+                Fetchers.plain("the audio node"));
+
+        assertThatThrownBy(() -> two.search(new SearchQuery("x", 3)))
+                .isInstanceOf(ProviderException.class)
+                .hasMessageStartingWith("every audio node failed: audio node a could not search")
+                .hasMessageContaining("audio node b could not search");
+    }
+
+    @Test
     void no_usable_node_is_a_failure_that_says_so() {
         AudioNodeProvider orphan =
                 new AudioNodeProvider("youtube", "YouTube", "ytsearch", List::of, Fetchers.plain("the audio node"));
