@@ -6,16 +6,18 @@ import dev.roadie.hub.cli.TokenCommand;
 import dev.roadie.cli.client.GatherCommand;
 import dev.roadie.cli.client.ListenCommand;
 import dev.roadie.cli.client.RequestCommand;
+import dev.roadie.cli.client.ResolveCommand;
+import dev.roadie.cli.client.SearchCommand;
 import dev.roadie.cli.client.SendCommand;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code roadie} command: runs the hub and manages its tokens. */
+/** The {@code roadie} command: runs the hub, manages its tokens, and talks to a hub as a client. */
 @Command(name = "roadie", mixinStandardHelpOptions = true, versionProvider = RoadieCommand.Version.class,
         description = "Roadie: the hub that connects a Discord music bot, its audio servers and its companions.",
         subcommands = {ServeCommand.class, TokenCommand.class, SendCommand.class, RequestCommand.class, GatherCommand.class,
-            ListenCommand.class, CommandLine.HelpCommand.class})
+            ListenCommand.class, SearchCommand.class, ResolveCommand.class, CommandLine.HelpCommand.class})
 public final class RoadieCommand {
 
     public static void main(String[] args) {

@@ -6,6 +6,7 @@ import dev.roadie.hub.config.HubConfig;
 import dev.roadie.hub.metrics.HubMetrics;
 import dev.roadie.hub.registry.Registry;
 import dev.roadie.hub.registry.RegistryStore;
+import dev.roadie.hub.search.HubSearch;
 import dev.roadie.hub.routing.DurableMessages;
 import dev.roadie.hub.routing.Requests;
 import dev.roadie.hub.routing.Router;
@@ -46,6 +47,7 @@ public final class Hub implements AutoCloseable {
     private final HubSocket socket;
     private final Javalin server;
     private final Optional<Path> newAdminToken;
+    private HubSearch search;
 
     private Hub(HubConfig config, Clock clock) {
         this.database = Database.open(config.data());
@@ -59,9 +61,10 @@ public final class Hub implements AutoCloseable {
             RegistryEvents events = new RegistryEvents(sessions);
             Registry registry = new Registry(new RegistryStore(database), clock, config.registry(), events);
             DurableMessages durable = new DurableMessages(database, clock, config.sessions().durableTtl());
+            this.search = new HubSearch(config.search(), registry, metrics);
             this.context = new HubContext(config, newEpoch(), clock, sessions, registry, events,
                     new Router(sessions, registry, durable), new Requests(timer, metrics), durable, metrics, tokens,
-                    new AuditLog(database, clock));
+                    new AuditLog(database, clock), search);
             metrics.gauges(sessions::size, () -> {
                 Map<String, Long> counts = new LinkedHashMap<>();
                 registry.countByState().forEach((state, count) -> counts.put(state.wire(), count));
@@ -86,6 +89,9 @@ public final class Hub implements AutoCloseable {
                 new ApiRoutes(context).configure(javalin);
             });
         } catch (RuntimeException e) {
+            if (search != null) {
+                search.close();
+            }
             timer.shutdownNow();
             database.close();
             throw e;
@@ -152,6 +158,7 @@ public final class Hub implements AutoCloseable {
             server.stop();
         }
         timer.shutdownNow();
+        search.close();
         database.close();
         log.info("Roadie hub stopped");
     }

@@ -6,6 +6,7 @@ import dev.roadie.hub.metrics.HubMetrics;
 import dev.roadie.hub.registry.Registry;
 import dev.roadie.hub.routing.DurableMessages;
 import dev.roadie.hub.routing.Requests;
+import dev.roadie.hub.search.HubSearch;
 import dev.roadie.hub.session.ClientSession;
 import dev.roadie.hub.socket.RegistryEvents;
 import dev.roadie.hub.routing.Router;
@@ -16,11 +17,12 @@ import java.time.Clock;
 /**
  * The parts of a running hub that the socket and the REST API share. Built once by {@link Hub}.
  *
- * @param epoch changes on every start, so that clients notice a restarted hub
+ * @param epoch  changes on every start, so that clients notice a restarted hub
+ * @param search music search and link resolution
  */
 public record HubContext(HubConfig config, String epoch, Clock clock, SessionTable sessions, Registry registry,
         RegistryEvents registryEvents, Router router, Requests requests, DurableMessages durable, HubMetrics metrics,
-        TokenService tokens, AuditLog audit) {
+        TokenService tokens, AuditLog audit, HubSearch search) {
 
     /** Forgets an ended session: its routes and subscriptions go, and what it was asked ends as gone. */
     public void forget(ClientSession session) {

@@ -30,6 +30,7 @@ public final class ApiRoutes {
         var services = new ServicesController(hub);
         var messaging = new MessagingController(hub);
         var tokens = new TokensController(hub);
+        var search = new SearchController(hub);
         var routes = config.routes;
 
         routes.get("/api/health", ctx -> ctx.json(new Health("ok", hub.epoch(), version())));
@@ -39,6 +40,10 @@ public final class ApiRoutes {
         routes.before("/api/gather", auth::authenticate);
         routes.before("/api/tokens*", auth::authenticate);
         routes.before("/metrics", auth::authenticate);
+        routes.before("/api/search*", auth::authenticate);
+        routes.before("/api/resolve", auth::authenticate);
+        routes.before("/api/providers", auth::authenticate);
+        routes.before("/api/search/stream", search::checkStream);
 
         routes.get("/api/services", services::list);
         routes.get("/api/services/{kind}/{name}", services::get);
@@ -50,6 +55,10 @@ public final class ApiRoutes {
         routes.post("/api/tokens", tokens::create);
         routes.delete("/api/tokens/{id}", tokens::revoke);
         routes.get("/metrics", this::metrics);
+        routes.get("/api/search", search::search);
+        routes.sse("/api/search/stream", search::stream);
+        routes.get("/api/resolve", search::resolve);
+        routes.get("/api/providers", search::listProviders);
 
         routes.exception(ApiException.class, (e, ctx) -> ctx.status(e.status()).json(e.body()));
         routes.exception(Exception.class, (e, ctx) -> {

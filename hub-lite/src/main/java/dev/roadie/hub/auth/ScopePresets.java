@@ -10,16 +10,16 @@ import java.util.Map;
  * no {@code --scope}:
  * <ul>
  *   <li>{@code music-bot}: {@code send:* publish:player.* subscribe:* announce:music-bot registry
- *       secrets:audio-node} (it drives everything and needs the audio nodes' passwords);</li>
+ *       secrets:audio-node search} (it drives everything, needs the audio nodes' passwords and searches for users);</li>
  *   <li>{@code audio-node}, {@code node-agent}: {@code announce:audio-node registry};</li>
  *   <li>{@code desktop}, {@code mobile}, {@code web}, {@code extension}: {@code send:music-bot
- *       subscribe:player.* registry} (remote controls);</li>
+ *       subscribe:player.* registry search} (remote controls that search for music);</li>
  *   <li>{@code admin}: {@code admin}.</li>
  * </ul>
  * Any other kind has no preset and gets no scopes.
  */
 public final class ScopePresets {
-    private static final List<String> REMOTE = List.of("send:music-bot", "subscribe:player.*", "registry");
+    private static final List<String> REMOTE = List.of("send:music-bot", "subscribe:player.*", "registry", "search");
     private static final List<String> NODE = List.of("announce:audio-node", "registry");
     private static final Map<String, List<String>> PRESETS = presets();
 
@@ -39,7 +39,7 @@ public final class ScopePresets {
     private static Map<String, List<String>> presets() {
         Map<String, List<String>> presets = new LinkedHashMap<>();
         presets.put("music-bot", List.of("send:*", "publish:player.*", "subscribe:*", "announce:music-bot",
-                "registry", "secrets:audio-node"));
+                "registry", "secrets:audio-node", "search"));
         presets.put("audio-node", NODE);
         presets.put("node-agent", NODE);
         for (String remote : List.of("desktop", "mobile", "web", "extension")) {

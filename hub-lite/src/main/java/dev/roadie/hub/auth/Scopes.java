@@ -19,6 +19,8 @@ import java.util.function.Predicate;
  *   <li>{@code registry}: read the registry and subscribe to its events;</li>
  *   <li>{@code broadcast}: send to the address {@code all} (no {@code send:} scope covers it);</li>
  *   <li>{@code metrics}: read {@code /metrics};</li>
+ *   <li>{@code search}: search music and resolve links through the hub ({@code /api/search}, {@code /api/resolve},
+ *       {@code /api/providers});</li>
  * </ul>
  * or {@code ACTION:PATTERN}, where ACTION is one of
  * <ul>
@@ -37,11 +39,11 @@ import java.util.function.Predicate;
  */
 public final class Scopes {
     /** The plain scopes, in the order they are documented. */
-    static final List<String> PLAIN = List.of("admin", "registry", "broadcast", "metrics");
+    static final List<String> PLAIN = List.of("admin", "registry", "broadcast", "metrics", "search");
     /** The actions of {@code ACTION:PATTERN} scopes. */
     static final List<String> ACTIONS = List.of("send", "publish", "subscribe", "announce", "secrets", "certs");
 
-    private static final String VALID_FORMS = "Valid scopes are admin, registry, broadcast, metrics, or ACTION:PATTERN"
+    private static final String VALID_FORMS = "Valid scopes are admin, registry, broadcast, metrics, search, or ACTION:PATTERN"
             + " where ACTION is send, publish, subscribe, announce, secrets or certs and PATTERN is an exact value,"
             + " * or a prefix ending in * (like subscribe:player.*).";
     private static final Scopes NONE = new Scopes(List.of(), Set.of(), List.of());
@@ -106,7 +108,7 @@ public final class Scopes {
 
     /**
      * Whether the plain scope {@code plainScope} ({@code registry}, {@code broadcast},
-     * {@code metrics} or {@code admin}) is granted; {@code admin} has them all.
+     * {@code metrics}, {@code search} or {@code admin}) is granted; {@code admin} has them all.
      *
      * @throws IllegalArgumentException when {@code plainScope} is not a plain scope, which is a
      *     mistake in the calling code rather than something to deny quietly

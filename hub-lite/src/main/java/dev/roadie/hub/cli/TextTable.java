@@ -3,25 +3,25 @@ package dev.roadie.hub.cli;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Plain-text table with aligned columns, for terminal output. */
-final class TextTable {
+/** Plain-text table with aligned columns, for terminal output (the hub commands and the client commands). */
+public final class TextTable {
     private static final String GAP = "  ";
 
     private final List<String> headers;
     private final List<List<String>> rows = new ArrayList<>();
 
-    TextTable(List<String> headers) {
+    public TextTable(List<String> headers) {
         this.headers = List.copyOf(headers);
     }
 
-    void add(List<String> row) {
+    public void add(List<String> row) {
         if (row.size() != headers.size()) {
             throw new IllegalArgumentException("a row needs " + headers.size() + " cells, got " + row.size());
         }
         rows.add(List.copyOf(row));
     }
 
-    String render() {
+    public String render() {
         int[] widths = new int[headers.size()];
         for (List<String> row : allRows()) {
             for (int i = 0; i < row.size(); i++) {

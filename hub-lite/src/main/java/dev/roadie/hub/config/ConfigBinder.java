@@ -46,7 +46,7 @@ final class ConfigBinder {
             return constructor.newInstance(arguments);
         } catch (InvocationTargetException e) {
             if (e.getCause() instanceof ConfigException problem) {
-                throw retold(problem);
+                throw retold(problem.within(prefix));
             }
             throw new IllegalStateException("cannot build " + type.getSimpleName(), e.getCause());
         } catch (ReflectiveOperationException e) {

@@ -56,6 +56,21 @@ public final class ConfigException extends RuntimeException {
         return told;
     }
 
+    /**
+     * The same problem with its setting qualified by a section, for records used in several
+     * sections (each of {@code search.deezer}, {@code search.itunes}, ...) that can only name
+     * their own component ({@code baseUrl}). Keys that already hold a dot are left as they are.
+     */
+    ConfigException within(String prefix) {
+        if (setting == null || prefix.isEmpty() || setting.contains(".")) {
+            return this;
+        }
+        // The value and its source are added by {@link #from}, as for every problem a record reports.
+        ConfigException qualified = new ConfigException(prefix + setting, null, expected, null);
+        qualified.initCause(this);
+        return qualified;
+    }
+
     /** Keeps the underlying failure as the cause, for whoever debugs; the message stays one line. */
     ConfigException because(Throwable cause) {
         initCause(cause);

@@ -23,9 +23,10 @@ import java.time.Duration;
  * @param requests  request deadlines
  * @param registry  how long services stay listed after their link is lost
  * @param sessions  how sessions outlive their links: resumption, durable messages, restarts
+ * @param search    music search providers, plug-ins and link resolution
  */
 public record HubConfig(String host, int port, Path data, Heartbeat heartbeat, Limits limits, Requests requests,
-        Registry registry, Sessions sessions) {
+        Registry registry, Sessions sessions, SearchConfig search) {
 
     public HubConfig {
         Require.host("host", host);
@@ -36,6 +37,7 @@ public record HubConfig(String host, int port, Path data, Heartbeat heartbeat, L
         Require.requireSet("requests", requests);
         Require.requireSet("registry", registry);
         Require.requireSet("sessions", sessions);
+        Require.requireSet("search", search);
     }
 
     /**
@@ -48,12 +50,17 @@ public record HubConfig(String host, int port, Path data, Heartbeat heartbeat, L
 
     /** This config with another port; 0 picks any free port (handy in tests). */
     public HubConfig withPort(int port) {
-        return new HubConfig(host, port, data, heartbeat, limits, requests, registry, sessions);
+        return new HubConfig(host, port, data, heartbeat, limits, requests, registry, sessions, search);
+    }
+
+    /** This config with other search settings (tests point providers at local servers). */
+    public HubConfig withSearch(SearchConfig search) {
+        return new HubConfig(host, port, data, heartbeat, limits, requests, registry, sessions, search);
     }
 
     /** This config with another data folder. */
     public HubConfig withData(Path data) {
-        return new HubConfig(host, port, data, heartbeat, limits, requests, registry, sessions);
+        return new HubConfig(host, port, data, heartbeat, limits, requests, registry, sessions, search);
     }
 
     /**

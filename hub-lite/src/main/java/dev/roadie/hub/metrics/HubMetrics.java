@@ -42,6 +42,18 @@ public final class HubMetrics {
     private final Histogram requestSeconds = Histogram.builder().name("roadie_request_duration_seconds")
             .help("Time from request to reply").register(registry);
 
+    private final Counter searchRequests = Counter.builder().name("roadie_search_provider_requests")
+            .help("Calls to search providers, by provider id").labelNames("provider").register(registry);
+    private final Counter searchFailures = Counter.builder().name("roadie_search_provider_failures")
+            .help("Search provider calls that failed or timed out, by provider id and status")
+            .labelNames("provider", "status").register(registry);
+    private final Histogram searchSeconds = Histogram.builder().name("roadie_search_provider_duration_seconds")
+            .help("Time a search provider took to answer or fail, by provider id").labelNames("provider")
+            .register(registry);
+    private final Counter searchCacheHits = Counter.builder().name("roadie_search_cache_hits")
+            .help("Search answers served from the cache of recent queries, by provider id").labelNames("provider")
+            .register(registry);
+
     /** Registers the gauges read from live state. */
     public void gauges(DoubleSupplier sessions, Supplier<Map<String, Long>> servicesByState) {
         GaugeWithCallback.builder().name("roadie_sessions").help("Authenticated sessions now")
@@ -87,6 +99,26 @@ public final class HubMetrics {
 
     public void gatherReceiver(String status) {
         gatherReceivers.labelValues(status).inc();
+    }
+
+    /** A search provider was asked; {@code provider} is an installed provider's id (a set fixed at start). */
+    public void searchRequested(String provider) {
+        searchRequests.labelValues(provider).inc();
+    }
+
+    /** A search provider failed; status is {@code failed} or {@code timed-out}. */
+    public void searchFailed(String provider, String status) {
+        searchFailures.labelValues(provider, status).inc();
+    }
+
+    /** A search provider answered or failed after this long. */
+    public void searchLatency(String provider, double seconds) {
+        searchSeconds.labelValues(provider).observe(seconds);
+    }
+
+    /** A search provider's answer came from the cache. */
+    public void searchCacheHit(String provider) {
+        searchCacheHits.labelValues(provider).inc();
     }
 
     /** Writes every metric in the Prometheus text format. */

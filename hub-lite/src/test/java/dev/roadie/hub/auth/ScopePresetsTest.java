@@ -11,7 +11,7 @@ class ScopePresetsTest {
     @Test
     void the_music_bot_drives_everything() {
         assertThat(ScopePresets.forKind("music-bot")).containsExactly(
-                "send:*", "publish:player.*", "subscribe:*", "announce:music-bot", "registry", "secrets:audio-node");
+                "send:*", "publish:player.*", "subscribe:*", "announce:music-bot", "registry", "secrets:audio-node", "search");
     }
 
     @ParameterizedTest
@@ -23,7 +23,7 @@ class ScopePresetsTest {
     @ParameterizedTest
     @ValueSource(strings = {"desktop", "mobile", "web", "extension"})
     void remote_controls_talk_to_the_music_bot(String kind) {
-        assertThat(ScopePresets.forKind(kind)).containsExactly("send:music-bot", "subscribe:player.*", "registry");
+        assertThat(ScopePresets.forKind(kind)).containsExactly("send:music-bot", "subscribe:player.*", "registry", "search");
     }
 
     @Test
@@ -58,5 +58,7 @@ class ScopePresetsTest {
         assertThat(desktop.allows("announce", "music-bot")).isFalse();
         assertThat(desktop.allows("secrets", "audio-node")).isFalse();
         assertThat(List.of(desktop.has("registry"), desktop.has("metrics"))).containsExactly(true, false);
+        assertThat(List.of(bot.has("search"), desktop.has("search"))).containsExactly(true, true);
+        assertThat(Scopes.parse(ScopePresets.forKind("audio-node")).has("search")).isFalse();
     }
 }

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ScopesTest {
     @ParameterizedTest
-    @ValueSource(strings = {"admin", "registry", "broadcast", "metrics",
+    @ValueSource(strings = {"admin", "registry", "broadcast", "metrics", "search",
         "send:music-bot", "send:*", "send:music*", "publish:player.*", "publish:player.123", "subscribe:*",
         "subscribe:player:guild-1", "subscribe:Player.*", "announce:audio-node", "secrets:audio-node",
         "certs:hub.example.org", "certs:*"})
@@ -41,7 +41,7 @@ class ScopesTest {
         assertThatThrownBy(() -> Scopes.parse(List.of("registry", scope)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("Invalid scope '" + scope + "': " + reason + ".")
-                .hasMessageContaining("Valid scopes are admin, registry, broadcast, metrics, or ACTION:PATTERN")
+                .hasMessageContaining("Valid scopes are admin, registry, broadcast, metrics, search, or ACTION:PATTERN")
                 .hasMessageContaining("send, publish, subscribe, announce, secrets or certs");
     }
 
@@ -102,6 +102,7 @@ class ScopesTest {
         assertThat(some.allows(null, "music-bot")).isFalse();
         assertThat(some.has("metrics")).isFalse();
         assertThat(some.has("broadcast")).isFalse();
+        assertThat(some.has("search")).isFalse();
         assertThat(some.has("admin")).isFalse();
     }
 
@@ -124,6 +125,7 @@ class ScopesTest {
         assertThat(admin.has("registry")).isTrue();
         assertThat(admin.has("broadcast")).isTrue();
         assertThat(admin.has("metrics")).isTrue();
+        assertThat(admin.has("search")).isTrue();
         assertThat(admin.allows("send", "music-bot")).isTrue();
         assertThat(admin.allows("secrets", "audio-node")).isTrue();
         assertThat(admin.allows("certs", "hub.example.org")).isTrue();

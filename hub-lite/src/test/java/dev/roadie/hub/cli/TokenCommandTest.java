@@ -102,7 +102,7 @@ class TokenCommandTest {
         assertThat(run.out()).isEmpty();
         assertThat(run.err().lines()).singleElement().asString()
                 .startsWith("Invalid scope 'sned:music-bot': unknown action 'sned'.")
-                .contains("Valid scopes are admin, registry, broadcast, metrics, or ACTION:PATTERN")
+                .contains("Valid scopes are admin, registry, broadcast, metrics, search, or ACTION:PATTERN")
                 .endsWith("(see 'token create --help')");
         assertThat(data).doesNotExist();
     }

@@ -28,7 +28,9 @@ class ConfigLoaderLayersTest {
     void withNothingGivenTheDefaultsApply() {
         HubConfig config = load(Map.of(), Map.of());
 
-        assertThat(config).isEqualTo(HubConfig.defaults().withData(dir.resolve("data")));
+        HubConfig defaults = HubConfig.defaults();
+        assertThat(config).isEqualTo(defaults.withData(dir.resolve("data"))
+                .withSearch(defaults.search().withPluginFolder(dir.resolve("plugins"))));
     }
 
     @Test

@@ -46,6 +46,13 @@ public final class Http {
         return send(request(path, token).GET());
     }
 
+    /** {@code GET path} with extra headers (an SSE stream needs {@code Accept: text/event-stream}). */
+    public Response get(String path, String token, java.util.Map<String, String> headers) {
+        HttpRequest.Builder builder = request(path, token).GET();
+        headers.forEach(builder::header);
+        return send(builder);
+    }
+
     /** {@code POST path} with a JSON body. */
     public Response post(String path, String token, String json) {
         return send(request(path, token).header("Content-Type", "application/json")

@@ -29,6 +29,8 @@ public enum ErrorCode implements WireName {
     NOT_FOUND("not-found"),
     /** A per-connection limit (subscriptions, services, connections) is reached. */
     LIMIT_REACHED("limit-reached"),
+    /** A music service or a linked site the hub asked on the caller's behalf failed (REST 502). */
+    UPSTREAM_FAILED("upstream-failed"),
     /** The hub failed while handling the frame, which may be partly done; it is still acknowledged. Logged on the hub. */
     INTERNAL("internal");
 

@@ -1,0 +1,122 @@
+package dev.roadie.cli.client;
+
+import dev.roadie.model.wire.FrameCodec;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * How the REST client commands reach a hub, as a picocli mixin: {@code --hub} takes the same
+ * socket URI as the other client commands ({@code ws://host:7070/ws}, turned into
+ * {@code http://host:7070}) or an http(s) base URL; {@code --token} or {@code ROADIE_TOKEN}.
+ */
+public final class RestHub {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    @Option(names = "--hub", paramLabel = "URI", description = "The hub: its socket (ws://host:7070/ws) or its"
+            + " HTTP address (https://hub.example.org) (default: $ROADIE_HUB, else " + HubOptions.DEFAULT_HUB + ").")
+    URI hub;
+
+    @Option(names = "--token", paramLabel = "TOKEN", description = "The token (default: $ROADIE_TOKEN; prefer the"
+            + " variable: command lines are visible to other users).")
+    String token;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30s", converter = DurationConverter.class,
+            description = "How long to wait for the hub's answer (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    private Map<String, String> environment = System.getenv();
+
+    /** Uses {@code environment} instead of the process environment, for tests. */
+    void environment(Map<String, String> environment) {
+        this.environment = environment;
+    }
+
+    /** A failure the hub reported or a hub that could not be reached; the message is for the user. */
+    static final class HubCallFailed extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        HubCallFailed(String message) {
+            super(message);
+        }
+    }
+
+    /** The hub's HTTP base, derived from a ws(s) socket URI when that is what was given. */
+    URI baseUrl() {
+        URI given = hub != null ? hub : URI.create(environment.getOrDefault("ROADIE_HUB", HubOptions.DEFAULT_HUB));
+        String scheme = given.getScheme() == null ? "" : given.getScheme().toLowerCase(java.util.Locale.ROOT);
+        String http = switch (scheme) {
+            case "ws", "http" -> "http";
+            case "wss", "https" -> "https";
+            default -> throw new ParameterException(spec.commandLine(),
+                    "--hub must be ws://, wss://, http:// or https://, not " + given);
+        };
+        if (given.getHost() == null) {
+            throw new ParameterException(spec.commandLine(), "--hub has no host: " + given);
+        }
+        return URI.create(http + "://" + given.getRawAuthority());
+    }
+
+    /** GETs {@code path} with the query parameters (each encoded) and returns the JSON answer. */
+    JsonNode get(String path, Map<String, ?> query) throws HubCallFailed {
+        String chosenToken = token != null ? token : environment.get("ROADIE_TOKEN");
+        if (chosenToken == null || chosenToken.isBlank()) {
+            throw new ParameterException(spec.commandLine(), "no token: set ROADIE_TOKEN or pass --token");
+        }
+        StringBuilder url = new StringBuilder(baseUrl() + path);
+        char separator = '?';
+        for (Map.Entry<String, ?> parameter : query.entrySet()) {
+            Iterable<?> values = parameter.getValue() instanceof Iterable<?> many ? many
+                    : java.util.List.of(parameter.getValue());
+            for (Object value : values) {
+                url.append(separator).append(parameter.getKey()).append('=')
+                        .append(URLEncoder.encode(String.valueOf(value), StandardCharsets.UTF_8));
+                separator = '&';
+            }
+        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url.toString())).timeout(timeout)
+                .header("Authorization", "Bearer " + chosenToken.strip()).header("Accept", "application/json").GET()
+                .build();
+        try (HttpClient client = HttpClient.newBuilder().connectTimeout(timeout).build()) {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            JsonNode body = parse(response.body());
+            if (response.statusCode() / 100 != 2) {
+                String code = body == null ? "" : body.path("code").asString("");
+                String message = body == null ? response.body() : body.path("message").asString(response.body());
+                throw new HubCallFailed("the hub answered " + response.statusCode()
+                        + (code.isEmpty() ? "" : " " + code) + ": " + message);
+            }
+            if (body == null) {
+                throw new HubCallFailed("the hub's answer is not JSON");
+            }
+            return body;
+        } catch (IOException e) {
+            throw new HubCallFailed("cannot reach the hub at " + baseUrl() + ": " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HubCallFailed("interrupted");
+        }
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return body == null || body.isBlank() ? null : FrameCodec.DEFAULT.mapper().readTree(body);
+        } catch (JacksonException e) {
+            // Not JSON (a proxy's error page): the caller reports the raw body instead.
+            return null;
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package dev.roadie.hub.api;
+
+import dev.roadie.hub.HubContext;
+import dev.roadie.model.music.Track;
+import dev.roadie.model.wire.ErrorCode;
+import dev.roadie.model.wire.FrameCodec;
+import dev.roadie.search.federated.ProviderAnswer;
+import dev.roadie.search.federated.ProviderReport;
+import dev.roadie.search.federated.SearchResult;
+import dev.roadie.search.http.BlockedAddressException;
+import dev.roadie.search.spi.LinkResolution;
+import dev.roadie.search.spi.ProviderException;
+import dev.roadie.search.spi.SearchQuery;
+import io.javalin.http.Context;
+import io.javalin.http.sse.SseClient;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code /api/search}, {@code /api/search/stream}, {@code /api/resolve} and {@code /api/providers}:
+ * music search through the hub's providers, for any token with the scope {@code search}.
+ */
+final class SearchController {
+    /** Results per provider when the caller names no limit. */
+    static final int DEFAULT_LIMIT = 20;
+
+    private final HubContext hub;
+
+    SearchController(HubContext hub) {
+        this.hub = hub;
+    }
+
+    /** One provider's status as the API shows it. */
+    record ProviderStatusView(String provider, String status, String reason, int count, long latencyMs,
+            boolean cached) {
+        static ProviderStatusView of(ProviderReport report) {
+            return new ProviderStatusView(report.provider(),
+                    report.status().name().toLowerCase(Locale.ROOT).replace('_', '-'), report.reason(), report.count(),
+                    report.latencyMs(), report.cached());
+        }
+    }
+
+    /** The complete answer of {@code /api/search}, and the final event of the stream. */
+    record SearchAnswer(String query, List<Track> tracks, List<ProviderStatusView> providers) {
+        static SearchAnswer of(SearchResult result) {
+            return new SearchAnswer(result.query(), result.tracks(),
+                    result.providers().stream().map(ProviderStatusView::of).toList());
+        }
+    }
+
+    /** One provider's answer in the stream. */
+    record ProviderEvent(ProviderStatusView status, List<Track> tracks) {
+    }
+
+    /** The answer of {@code /api/resolve}. */
+    record ResolveAnswer(String link, String kind, Track track, String method) {
+    }
+
+    void search(Context ctx) {
+        ApiAuth.require(ctx, "search");
+        SearchQuery query = query(ctx);
+        ctx.json(SearchAnswer.of(hub.search().search(query, chosenProviders(ctx), a -> { })));
+    }
+
+    /** Checks scope and parameters before the stream starts, so that refusals get a status and a JSON body. */
+    void checkStream(Context ctx) {
+        ApiAuth.require(ctx, "search");
+        query(ctx);
+        chosenProviders(ctx);
+    }
+
+    void stream(SseClient client) {
+        Context ctx = client.ctx();
+        SearchQuery query = query(ctx);
+        List<String> providers = chosenProviders(ctx);
+        var mapper = FrameCodec.DEFAULT.mapper();
+        SearchResult result = hub.search().search(query, providers, (ProviderAnswer answer) -> {
+            if (!client.terminated()) {
+                client.sendEvent("provider", mapper.writeValueAsString(
+                        new ProviderEvent(ProviderStatusView.of(answer.report()), answer.tracks())));
+            }
+        });
+        if (!client.terminated()) {
+            client.sendEvent("done", mapper.writeValueAsString(SearchAnswer.of(result)));
+        }
+        client.close();
+    }
+
+    void resolve(Context ctx) {
+        ApiAuth.require(ctx, "search");
+        String url = ctx.queryParam("url");
+        if (url == null || url.isBlank()) {
+            throw new ApiException(400, ErrorCode.INVALID_FRAME, "give the link as ?url=");
+        }
+        try {
+            LinkResolution found = hub.search().resolve(url.strip())
+                    .orElseThrow(() -> new ApiException(404, ErrorCode.NOT_FOUND,
+                            "no installed provider resolves links like this one"));
+            ctx.json(new ResolveAnswer(found.link(), found.kind().name().toLowerCase(Locale.ROOT), found.track(),
+                    found.method()));
+        } catch (BlockedAddressException e) {
+            throw new ApiException(403, ErrorCode.FORBIDDEN, e.getMessage());
+        } catch (ProviderException e) {
+            throw new ApiException(502, ErrorCode.UPSTREAM_FAILED, e.getMessage());
+        }
+    }
+
+    void listProviders(Context ctx) {
+        ApiAuth.require(ctx, "search");
+        ctx.json(hub.search().providers());
+    }
+
+    private static SearchQuery query(Context ctx) {
+        String text = ctx.queryParam("q");
+        if (text == null || text.isBlank()) {
+            throw new ApiException(400, ErrorCode.INVALID_FRAME, "give the search text as ?q=");
+        }
+        String limitText = ctx.queryParam("limit");
+        int limit;
+        try {
+            limit = limitText == null ? DEFAULT_LIMIT : Integer.parseInt(limitText.strip());
+        } catch (NumberFormatException e) {
+            throw new ApiException(400, ErrorCode.INVALID_FRAME, "limit must be a whole number from 1 to "
+                    + SearchQuery.MAX_LIMIT);
+        }
+        try {
+            return new SearchQuery(text, limit);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(400, ErrorCode.INVALID_FRAME, e.getMessage());
+        }
+    }
+
+    /** {@code providers=a,b} or {@code providers=a&providers=b}; none means every provider that searches. */
+    private List<String> chosenProviders(Context ctx) {
+        List<String> ids = ctx.queryParams("providers").stream()
+                .flatMap(p -> Arrays.stream(p.split(",")))
+                .map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+        // Only providers that search: "links" resolves links and has nothing to say about a query.
+        List<String> searching = hub.search().providers().stream()
+                .filter(p -> p.installed() && p.capabilities().contains("search-tracks")).map(p -> p.id()).toList();
+        for (String id : ids) {
+            if (!searching.contains(id)) {
+                throw new ApiException(400, ErrorCode.INVALID_FRAME, "no search provider '" + id + "'; installed: "
+                        + searching);
+            }
+        }
+        return ids;
+    }
+}
