@@ -85,9 +85,7 @@ public final class LavalinkSocket implements AutoCloseable {
         Duration wait = backoff;
         backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
         failuresInARow++;
-        // Lavalink refuses a wrong password with HTTP 401, which the library reports as a refused handshake.
-        String hint = code == 4001 || reason.contains("refuses handshake")
-                ? "; refused: is node.password lavalink.server.password?" : "";
+        String hint = hint(code, reason);
         // The first failure in a row is a warning; repeats while the node stays away would flood the log.
         // A refusal is always a warning: it does not heal by itself.
         if (opened || failuresInARow == 1 || !hint.isEmpty()) {
@@ -102,6 +100,18 @@ public final class LavalinkSocket implements AutoCloseable {
             // Only when close() ran between the check above and here.
             log.debug("not reopening {}: the agent is closing", uri);
         }
+    }
+
+    /** What a refusal most likely means; empty for a drop, which heals when the node is back. */
+    static String hint(int code, String reason) {
+        // Lavalink refuses a wrong password with HTTP 401 before the upgrade; the library puts the status in the reason.
+        if (code == 4001 || reason.matches(".*status code received: 40[13]\\b.*")) {
+            return "; refused: is node.password lavalink.server.password?";
+        }
+        if (reason.contains("Invalid status code received")) {
+            return "; the handshake was refused: is node.url a Lavalink v4 node?";
+        }
+        return "";
     }
 
     private synchronized void opened() {

@@ -27,7 +27,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code Authorization}, {@code User-Id} and {@code Client-Name} headers, closes a wrong password
  * with 4001, sends the ready op on open and stats ops when the test pushes them.
  */
-public final class FakeLavalinkSocket extends WebSocketServer {
+public final class FakeLavalinkSocket extends WebSocketServer implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String password;
@@ -148,6 +148,7 @@ public final class FakeLavalinkSocket extends WebSocketServer {
         started.countDown();
     }
 
+    @Override
     public void close() {
         try {
             stop(1000);
