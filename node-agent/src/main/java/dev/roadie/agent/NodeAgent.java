@@ -6,6 +6,8 @@ import dev.roadie.agent.health.HealthMonitor;
 import dev.roadie.agent.health.HealthVerdict;
 import dev.roadie.agent.hub.NodePresence;
 import dev.roadie.agent.lavalink.LavalinkApi;
+import dev.roadie.agent.lavalink.LavalinkSocket;
+import dev.roadie.agent.lavalink.SocketListener;
 import dev.roadie.agent.lavalink.NodeInfo;
 import dev.roadie.agent.lavalink.NodeUnreachableException;
 import dev.roadie.agent.lavalink.RoutePlannerStatus;
@@ -17,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * {@code poll.interval}: reads the node's stats and route planner (its info at the start and
  * whenever the node restarted or came back), judges its health, announces it and publishes its
  * stats, and retires it when its IP block is exhausted. Nothing the node or the hub does stops
- * the loop: every failure is logged and the next poll tries again.
+ * the loop: every failure is logged and the next poll tries again. With {@code node.websocket}
+ * the node's websocket adds readings: its ready op (a new session id means a restart) and its
+ * stats ops run a reading at once, on the same thread, so the agent's state has one writer.
  */
 public final class NodeAgent implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(NodeAgent.class);
@@ -43,12 +48,14 @@ public final class NodeAgent implements AutoCloseable {
     private final HealthMonitor health;
     private final NodePresence presence;
     private final Retirement retirement;
+    private final LavalinkSocket socket;
     private final CompletableFuture<Phase> finished = new CompletableFuture<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile HealthVerdict verdict = HealthVerdict.START;
     private NodeInfo info;
     private long lastUptime = -1;
     private Instant unreachableSince;
+    private String sessionId;
 
     /**
      * @param dryRun    log what retiring would do instead of doing it
@@ -56,6 +63,15 @@ public final class NodeAgent implements AutoCloseable {
      * @param connector creates the SDK client ({@code RoadieClient::create})
      */
     public NodeAgent(AgentConfig config, boolean dryRun, Clock clock, Function<ClientOptions, RoadieClient> connector) {
+        this(config, dryRun, clock, connector, config.node().url());
+    }
+
+    /**
+     * @param socketNode where the websocket is ({@code node.url} but for tests, whose fake node serves its websocket
+     *                   on a port of its own: the JDK's HTTP server cannot upgrade a connection)
+     */
+    NodeAgent(AgentConfig config, boolean dryRun, Clock clock, Function<ClientOptions, RoadieClient> connector,
+            java.net.URI socketNode) {
         this.config = config;
         this.clock = clock;
         this.poller = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("roadie-agent-poll")
@@ -66,12 +82,23 @@ public final class NodeAgent implements AutoCloseable {
         this.health = new HealthMonitor(config.health());
         this.presence = new NodePresence(config, connector);
         this.retirement = new Retirement(config, presence, dryRun, http);
+        this.socket = config.node().websocket() ? new LavalinkSocket(socketNode, config.node().password(),
+                config.node().userId(), clientName(), config.node().timeout(), new SocketEvents()) : null;
+    }
+
+    /** {@code roadie-agent/<version>}, the version from the jar's manifest ({@code dev} when run from classes). */
+    static String clientName() {
+        String version = NodeAgent.class.getPackage().getImplementationVersion();
+        return "roadie-agent/" + (version == null ? "dev" : version);
     }
 
     /** Starts polling; returns at once. */
     public NodeAgent start() {
         log.info("watching {} for {}", config.node().url(), presence.id());
         poller.scheduleWithFixedDelay(this::pollSafely, 0, config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        if (socket != null) {
+            socket.start();
+        }
         return this;
     }
 
@@ -86,15 +113,20 @@ public final class NodeAgent implements AutoCloseable {
     }
 
     private void pollSafely() {
+        readSafely(null);
+    }
+
+    /** @param pushed stats the node pushed on its websocket, or null to read them over REST */
+    private void readSafely(NodeStats pushed) {
         try {
-            poll();
+            read(pushed);
         } catch (RuntimeException e) {
             // A scheduled task that throws is never run again: the agent must outlive any one failure.
             log.error("poll of {} failed; trying again in {}: {}", presence.id(), config.pollInterval(), e.toString(), e);
         }
     }
 
-    private void poll() {
+    private void read(NodeStats pushed) {
         if (retirement.phase() == Phase.RETIRED) {
             return;
         }
@@ -102,7 +134,7 @@ public final class NodeAgent implements AutoCloseable {
         NodeStats stats;
         RoutePlannerStatus planner;
         try {
-            stats = lavalink.stats();
+            stats = pushed != null ? pushed : lavalink.stats();
             planner = lavalink.routePlanner().orElse(null);
             if (info == null || stats.uptime() < lastUptime) {
                 // First reading, or the node restarted or came back: its sources and plugins may differ.
@@ -127,6 +159,46 @@ public final class NodeAgent implements AutoCloseable {
         }
         retirement.step(stats, now);
         finishIfRetired();
+    }
+
+    /** On the poll thread: the node's websocket said it is ready. */
+    private void ready(String readySession, boolean resumed) {
+        if (sessionId != null && !sessionId.equals(readySession) && !resumed) {
+            // Its uptime may not have gone down yet between two REST readings: the session id tells at once.
+            log.info("{} restarted (session {} after {}): reading its info again", presence.id(), readySession,
+                    sessionId);
+            info = null;
+        }
+        sessionId = readySession;
+        read(null);
+    }
+
+    /** Moves the socket's events to the poll thread; the socket's IO thread never waits for a reading. */
+    private final class SocketEvents implements SocketListener {
+        @Override
+        public void ready(String readySession, boolean resumed) {
+            onPollThread(() -> NodeAgent.this.ready(readySession, resumed));
+        }
+
+        @Override
+        public void stats(NodeStats stats) {
+            onPollThread(() -> readSafely(stats));
+        }
+
+        private void onPollThread(Runnable task) {
+            try {
+                poller.execute(() -> {
+                    try {
+                        task.run();
+                    } catch (RuntimeException e) {
+                        log.error("a websocket reading of {} failed: {}", presence.id(), e.toString(), e);
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                // Only after close(): the agent stopped and the event has nobody left to tell.
+                log.debug("websocket event after the agent closed, dropped: {}", e.toString());
+            }
+        }
     }
 
     private void unreachable(String why, Instant now) {
@@ -172,6 +244,9 @@ public final class NodeAgent implements AutoCloseable {
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
+        }
+        if (socket != null) {
+            socket.close();
         }
         poller.shutdownNow();
         try {

@@ -32,7 +32,11 @@ public record AgentConfig(NodeSettings node, PublicEndpoint endpoint, Map<String
     static AgentConfig bind(RawSettings raw) {
         NodeSettings node = new NodeSettings(raw.required("node.name"),
                 raw.uri("node.url", raw.required("node.url"), "http", "https"), raw.required("node.password"),
-                raw.duration("node.timeout"), raw.duration("node.downAfter"));
+                raw.duration("node.timeout"), raw.duration("node.downAfter"), raw.flag("node.websocket"),
+                raw.required("node.userId"));
+        if (!node.userId().matches("\\d{1,20}")) {
+            throw raw.problem("node.userId", "is a Discord user id (digits), got '" + node.userId() + "'");
+        }
         if (!node.name().matches("[a-z0-9][a-z0-9._-]{0,63}")) {
             throw raw.problem("node.name", "is lower-case letters, digits, '.', '_' or '-' (at most 64), got '"
                     + node.name() + "'");

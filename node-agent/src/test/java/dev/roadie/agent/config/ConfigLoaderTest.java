@@ -40,6 +40,8 @@ class ConfigLoaderTest {
         assertThat(config.retire().enabled()).isTrue();
         assertThat(config.retire().command()).isEmpty();
         assertThat(config.retire().digitalOcean()).isNull();
+        assertThat(config.node().websocket()).isTrue();
+        assertThat(config.node().userId()).isEqualTo("0");
         assertThat(config.toString()).doesNotContain("youshallnotpass").doesNotContain("rd_x_y");
     }
 
@@ -153,5 +155,19 @@ class ConfigLoaderTest {
                 .isEqualTo(Settings.ALL.size());
         assertThat(Settings.find("retire.digitalocean.dropletId").orElseThrow().environmentVariable())
                 .isEqualTo("ROADIE_AGENT_RETIRE_DIGITALOCEAN_DROPLET_ID");
+    }
+
+    @Test
+    void the_websocket_can_be_turned_off_and_its_user_id_is_digits() {
+        Map<String, String> env = new java.util.HashMap<>(MINIMAL_ENV);
+        env.put("ROADIE_AGENT_NODE_WEBSOCKET", "false");
+        env.put("ROADIE_AGENT_NODE_USER_ID", "170939974227591168");
+        AgentConfig config = ConfigLoader.load(null, env);
+        assertThat(config.node().websocket()).isFalse();
+        assertThat(config.node().userId()).isEqualTo("170939974227591168");
+
+        env.put("ROADIE_AGENT_NODE_USER_ID", "roadie");
+        assertThatThrownBy(() -> ConfigLoader.load(null, env)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("node.userId");
     }
 }

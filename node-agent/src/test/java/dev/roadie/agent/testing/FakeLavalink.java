@@ -28,6 +28,7 @@ public final class FakeLavalink implements AutoCloseable {
     private final ExecutorService executor;
     private final String password;
     private final AtomicInteger infoCalls = new AtomicInteger();
+    private final AtomicInteger calls = new AtomicInteger();
     private volatile int players = 2;
     private volatile double systemLoad = 0.2;
     private volatile boolean answering = true;
@@ -106,7 +107,13 @@ public final class FakeLavalink implements AutoCloseable {
         return infoCalls.get();
     }
 
+    /** How many requests it received, answered or not. */
+    public int calls() {
+        return calls.get();
+    }
+
     private void answer(HttpExchange exchange) throws IOException {
+        calls.incrementAndGet();
         try (exchange) {
             if (!answering) {
                 send(exchange, 503, "");
