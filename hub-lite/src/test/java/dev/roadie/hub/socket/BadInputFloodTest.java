@@ -192,10 +192,12 @@ class BadInputFloodTest {
         assertThat(lastBadFrameNanos.get()).as("bad frames were still being sent after the good work began")
                 .isGreaterThan(firstGoodSendNanos.get());
         assertThat(preHelloCloses).hasSize(4 * PRE_HELLO_ROUNDS).containsOnly(4003);
-        // Whether a random second hello goes out before its sender is cut depends on timing; that
-        // refusal has its own test in HandshakeTest, so only the codes every run produces are required.
-        assertThat(badErrorCodes).contains(ErrorCode.BAD_JSON, ErrorCode.UNKNOWN_TYPE, ErrorCode.INVALID_FRAME,
-                ErrorCode.TOO_LARGE, ErrorCode.FORBIDDEN, ErrorCode.RATE_LIMITED);
+        // Which random garbage a sender gets out before it is cut (half of them never ack) depends on
+        // timing, so only the dedicated senders' refusals are certain; each kind of malformed frame
+        // has its own deterministic test in BadInputTest. The flood must still have been refused in
+        // several ways.
+        assertThat(badErrorCodes).contains(ErrorCode.TOO_LARGE, ErrorCode.RATE_LIMITED);
+        assertThat(badErrorCodes).as("kinds of refusal seen").hasSizeGreaterThanOrEqualTo(4);
         assertThat(hub.closesWith(1009)).as("only the giant went over the hard limit").isEqualTo(1);
         assertThat(silent).hasSize(4 * SILENT_PER_CHURNER);
         for (WireClient socket : silent) {
