@@ -8,9 +8,7 @@ import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -22,32 +20,17 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code --kind} and {@code --name}. Connection events go to stderr, so stdout stays data.
  */
 public final class HubOptions {
-    /** The hub used when neither --hub nor ROADIE_HUB names one. */
-    public static final String DEFAULT_HUB = "ws://localhost:7070/ws";
-
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
-    @Option(names = "--hub", paramLabel = "URI", description = "Hub socket, e.g. wss://hub.example.org/ws; repeat for"
-            + " failover (default: $ROADIE_HUB, else " + DEFAULT_HUB + ").")
-    List<URI> hubs = new ArrayList<>();
-
-    @Option(names = "--token", paramLabel = "TOKEN", description = "The token (default: $ROADIE_TOKEN; prefer the"
-            + " variable: command lines are visible to other users).")
-    String token;
+    @Mixin
+    HubAccess access;
 
     @Option(names = "--kind", paramLabel = "KIND", description = "Connect as this kind (admin tokens only; default: the token's).")
     String kind;
 
     @Option(names = "--name", paramLabel = "NAME", description = "Connect as this name (admin tokens only; default: the token's).")
     String name;
-
-    private Map<String, String> environment = System.getenv();
-
-    /** Uses {@code environment} instead of the process environment, for tests. */
-    void environment(Map<String, String> environment) {
-        this.environment = environment;
-    }
 
     /** Client options for a command-line client; connection events are reported on stderr. */
     public ClientOptions clientOptions(String clientName) {
@@ -59,15 +42,9 @@ public final class HubOptions {
      * {@code refused} hears when the hub refuses the client for good (bad token, replaced).
      */
     public ClientOptions clientOptions(String clientName, java.util.function.Consumer<DisconnectReason> refused) {
-        String chosenToken = token != null ? token : environment.get("ROADIE_TOKEN");
-        if (chosenToken == null || chosenToken.isBlank()) {
-            throw new ParameterException(spec.commandLine(), "no token: set ROADIE_TOKEN or pass --token");
-        }
-        ClientOptions.Builder options = ClientOptions.builder().token(chosenToken.strip()).clientName(clientName)
+        ClientOptions.Builder options = ClientOptions.builder().token(access.token()).clientName(clientName)
                 .listener(new StderrListener(spec.commandLine().getErr(), refused));
-        List<URI> chosen = hubs.isEmpty() ? List.of(URI.create(environment.getOrDefault("ROADIE_HUB", DEFAULT_HUB)))
-                : hubs;
-        chosen.forEach(options::hub);
+        access.hubs().forEach(options::hub);
         if (kind != null || name != null) {
             if (kind == null || name == null) {
                 throw new ParameterException(spec.commandLine(), "give --kind and --name together");

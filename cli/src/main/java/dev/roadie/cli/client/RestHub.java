@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -26,24 +27,12 @@ public final class RestHub {
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
-    @Option(names = "--hub", paramLabel = "URI", description = "The hub: its socket (ws://host:7070/ws) or its"
-            + " HTTP address (https://hub.example.org) (default: $ROADIE_HUB, else " + HubOptions.DEFAULT_HUB + ").")
-    URI hub;
-
-    @Option(names = "--token", paramLabel = "TOKEN", description = "The token (default: $ROADIE_TOKEN; prefer the"
-            + " variable: command lines are visible to other users).")
-    String token;
+    @Mixin
+    HubAccess access;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30s", converter = DurationConverter.class,
             description = "How long to wait for the hub's answer (default: ${DEFAULT-VALUE}).")
     Duration timeout;
-
-    private Map<String, String> environment = System.getenv();
-
-    /** Uses {@code environment} instead of the process environment, for tests. */
-    void environment(Map<String, String> environment) {
-        this.environment = environment;
-    }
 
     /** A failure the hub reported or a hub that could not be reached; the message is for the user. */
     static final class HubCallFailed extends Exception {
@@ -56,7 +45,7 @@ public final class RestHub {
 
     /** The hub's HTTP base, derived from a ws(s) socket URI when that is what was given. */
     URI baseUrl() {
-        URI given = hub != null ? hub : URI.create(environment.getOrDefault("ROADIE_HUB", HubOptions.DEFAULT_HUB));
+        URI given = access.hubs().getFirst();
         String scheme = given.getScheme() == null ? "" : given.getScheme().toLowerCase(java.util.Locale.ROOT);
         String http = switch (scheme) {
             case "ws", "http" -> "http";
@@ -72,10 +61,7 @@ public final class RestHub {
 
     /** GETs {@code path} with the query parameters (each encoded) and returns the JSON answer. */
     JsonNode get(String path, Map<String, ?> query) throws HubCallFailed {
-        String chosenToken = token != null ? token : environment.get("ROADIE_TOKEN");
-        if (chosenToken == null || chosenToken.isBlank()) {
-            throw new ParameterException(spec.commandLine(), "no token: set ROADIE_TOKEN or pass --token");
-        }
+        String chosenToken = access.token();
         StringBuilder url = new StringBuilder(baseUrl() + path);
         char separator = '?';
         for (Map.Entry<String, ?> parameter : query.entrySet()) {
@@ -88,7 +74,7 @@ public final class RestHub {
             }
         }
         HttpRequest request = HttpRequest.newBuilder(URI.create(url.toString())).timeout(timeout)
-                .header("Authorization", "Bearer " + chosenToken.strip()).header("Accept", "application/json").GET()
+                .header("Authorization", "Bearer " + chosenToken).header("Accept", "application/json").GET()
                 .build();
         try (HttpClient client = HttpClient.newBuilder().connectTimeout(timeout).build()) {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());

@@ -187,9 +187,10 @@ class SearchCommandsTest {
     @Test
     void the_socket_uri_becomes_the_http_address() {
         RestHub rest = new RestHub();
-        rest.hub = java.net.URI.create("wss://hub.example.org:8443/ws");
+        rest.access = new HubAccess();
+        rest.access.hubs = java.util.List.of(java.net.URI.create("wss://hub.example.org:8443/ws"));
         assertThat(rest.baseUrl()).hasToString("https://hub.example.org:8443");
-        rest.hub = java.net.URI.create("ws://localhost:7070/ws");
+        rest.access.hubs = java.util.List.of(java.net.URI.create("ws://localhost:7070/ws"));
         assertThat(rest.baseUrl()).hasToString("http://localhost:7070");
     }
 }
