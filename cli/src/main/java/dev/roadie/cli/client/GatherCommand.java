@@ -7,24 +7,12 @@ import dev.roadie.model.wire.GatherMode;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code roadie gather}: one request to many; the gathered result is printed as one JSON line. */
 @Command(name = "gather", mixinStandardHelpOptions = true,
         description = "Ask every receiver of an address and print one JSON line with a status per receiver.")
-public final class GatherCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    HubOptions hub;
-
-    @Mixin
-    MessageOptions message;
-
+public final class GatherCommand extends MessageCommand implements Callable<Integer> {
     @Option(names = "--mode", paramLabel = "MODE", defaultValue = "all", converter = ModeConverter.class,
             description = "all, first or quorum (default: ${DEFAULT-VALUE}).")
     GatherMode mode;

@@ -6,24 +6,12 @@ import dev.roadie.model.wire.FrameCodec;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code roadie request}: one request; the reply is printed as one JSON line. */
 @Command(name = "request", mixinStandardHelpOptions = true,
         description = "Send a request and print its reply as one JSON line. Exit code 0 when the reply is ok, 1 otherwise.")
-public final class RequestCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    HubOptions hub;
-
-    @Mixin
-    MessageOptions message;
-
+public final class RequestCommand extends MessageCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
             description = "The request's deadline (default: ${DEFAULT-VALUE}).")
     Duration timeout;

@@ -5,24 +5,12 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code roadie send}: one message, confirmed by the hub before the command exits. */
 @Command(name = "send", mixinStandardHelpOptions = true,
         description = "Send a message and wait until the hub confirms it.")
-public final class SendCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    HubOptions hub;
-
-    @Mixin
-    MessageOptions message;
-
+public final class SendCommand extends MessageCommand implements Callable<Integer> {
     @Option(names = "--durable", description = "Stored by the hub until every receiver acknowledges it.")
     boolean durable;
 
