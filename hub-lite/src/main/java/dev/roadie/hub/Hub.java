@@ -27,7 +27,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -51,8 +51,11 @@ public final class Hub implements AutoCloseable {
 
     private Hub(HubConfig config, Clock clock) {
         this.database = Database.open(config.data());
-        this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("roadie-timer").daemon()
-                .factory());
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1,
+                Thread.ofPlatform().name("roadie-timer").daemon().factory());
+        // Answered requests cancel their deadlines: drop those at once instead of holding them until due.
+        scheduler.setRemoveOnCancelPolicy(true);
+        this.timer = scheduler;
         try {
             TokenService tokens = new TokenService(database, clock);
             this.newAdminToken = tokens.ensureAdminToken(config.data());
@@ -123,8 +126,9 @@ public final class Hub implements AutoCloseable {
     private void tick() {
         try {
             socket.tick();
-        } catch (RuntimeException e) {
-            // The timer must survive anything one tick meets, or heartbeats stop for everyone.
+        } catch (Throwable e) {
+            // The timer must survive anything one tick meets: a throw would cancel the fixed-rate
+            // task and stop heartbeats for everyone.
             log.error("Heartbeat tick failed", e);
         }
     }

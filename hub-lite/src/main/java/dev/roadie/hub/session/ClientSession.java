@@ -158,7 +158,7 @@ public final class ClientSession {
      * processed before (a replay after a resume), and must be skipped. Called from the reading
      * thread of whichever link is attached, one at a time.
      */
-    public boolean acceptClientSeq(long seq) {
+    public synchronized boolean acceptClientSeq(long seq) {
         if (seq == 0) {
             return true;
         }
@@ -213,16 +213,27 @@ public final class ClientSession {
 
     /**
      * Resumes the session over {@code link}: forgets what the client has up to {@code lastSeq},
-     * sends {@code welcome}, then replays the rest. The previous link, if any, is closed.
+     * sends {@code welcome}, then replays the rest. The previous link, if any, is closed. Returns
+     * false, having sent nothing, when the session ended meanwhile: the caller starts a new one.
      */
-    public void attach(ClientLink link, String fromAddress, long lastSeq, Frame welcome, long nowNanos) {
-        ClientLink previous = outbound.link();
+    public boolean attach(ClientLink link, String fromAddress, long lastSeq, Frame welcome, long nowNanos) {
         lastHeardNanos = nowNanos;
         remoteAddress = fromAddress;
-        handle(outbound.attach(link, lastSeq, FrameCodec.DEFAULT.encode(welcome)));
-        if (previous != null && previous != link) {
-            previous.close(CloseCode.REPLACED.code(), CloseCode.REPLACED.reason() + ": the session was resumed elsewhere");
+        Outbound.Attached attached = outbound.attach(link, lastSeq, FrameCodec.DEFAULT.encode(welcome));
+        if (attached.result() == Outbound.Result.CLOSED) {
+            return false;
         }
+        if (attached.replaced() != null) {
+            attached.replaced().close(CloseCode.REPLACED.code(),
+                    CloseCode.REPLACED.reason() + ": the session was resumed elsewhere");
+        }
+        handle(attached.result());
+        return true;
+    }
+
+    /** Whether {@code link} is the link this session uses now: frames from any other link are stale. */
+    public boolean isLink(ClientLink link) {
+        return !ended.get() && outbound.isLink(link);
     }
 
     /** The link {@code link} was lost: keep the session for a resume. False when it was not the current link. */
@@ -249,9 +260,8 @@ public final class ClientSession {
             return;
         }
         log.info("Ending {}: {} ({})", this, code.reason(), reason);
-        ClientLink link = outbound.link();
+        ClientLink link = outbound.close();
         if (link != null) {
-            outbound.detach(link);
             link.close(code.code(), truncate(code.reason() + ": " + reason));
         }
         onEnd.accept(this);
@@ -261,17 +271,14 @@ public final class ClientSession {
     public void end(String reason) {
         if (ended.compareAndSet(false, true)) {
             log.info("Ending {}: {}", this, reason);
-            ClientLink link = outbound.link();
-            if (link != null) {
-                outbound.detach(link);
-            }
+            outbound.close();
             onEnd.accept(this);
         }
     }
 
     private void handle(Outbound.Result result) {
         switch (result) {
-            case SENT, BUFFERED -> { }
+            case SENT, BUFFERED, CLOSED -> { }
             case UNACKED_OVERFLOW -> end(CloseCode.SLOW_CONSUMER, "more than " + limits.maxUnackedFrames()
                     + " frames or " + limits.maxUnackedBytes() + " bytes not acknowledged");
             case QUEUE_OVERFLOW -> closeLink(CloseCode.SLOW_CONSUMER, "more than " + limits.maxPendingBytes()

@@ -1,6 +1,8 @@
 package dev.roadie.hub.session;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 
@@ -9,6 +11,8 @@ import java.util.function.LongConsumer;
  * and stays buffered until the client acknowledges it, also while the session has no link, so
  * that a resumed session gets everything it missed. The buffer and the bytes queued in the
  * socket are bounded; going over either is reported to the caller, which cuts the client.
+ * Link changes (attach, detach, close) happen under the same lock as writes, so a frame is
+ * never written to a link that was already swapped out, and a closed stream never takes a link.
  */
 final class Outbound {
     /** How a write went. */
@@ -19,7 +23,13 @@ final class Outbound {
         /** The unacknowledged buffer is over its limits: the session must end. */
         UNACKED_OVERFLOW,
         /** The socket has too much queued: the link must be cut (the session may resume). */
-        QUEUE_OVERFLOW
+        QUEUE_OVERFLOW,
+        /** The stream was closed for good: nothing is written, no link is taken. */
+        CLOSED
+    }
+
+    /** What an attach did, and the link it replaced (to be closed by the caller), if any. */
+    record Attached(Result result, ClientLink replaced) {
     }
 
     private record Unacked(long seq, String text, long durableId) {
@@ -29,8 +39,10 @@ final class Outbound {
     private final SessionLimits limits;
     private final LongConsumer durableAcknowledged;
     private final ArrayDeque<Unacked> unacked = new ArrayDeque<>();
-    private final AtomicLong queuedBytes = new AtomicLong();
     private ClientLink link;
+    /** Bytes queued in the current link's socket; each link gets its own counter. */
+    private AtomicLong queued = new AtomicLong();
+    private boolean closed;
     private long nextSeq = 1;
     private long unackedBytes;
     private volatile long lastSentNanos;
@@ -45,6 +57,9 @@ final class Outbound {
     /** Numbers, keeps and (when there is a link) writes a frame; {@code durableId} 0 when not durable. */
     Result deliver(PreparedFrame frame, long durableId) {
         synchronized (lock) {
+            if (closed) {
+                return Result.CLOSED;
+            }
             long seq = nextSeq++;
             String text = frame.withSeq(seq);
             unacked.addLast(new Unacked(seq, text, durableId));
@@ -52,27 +67,33 @@ final class Outbound {
             if (unacked.size() > limits.maxUnackedFrames() || unackedBytes > limits.maxUnackedBytes()) {
                 return Result.UNACKED_OVERFLOW;
             }
-            return link == null ? Result.BUFFERED : write(link, text);
+            return link == null ? Result.BUFFERED : write(text);
         }
     }
 
     /** Writes a control frame now; it is dropped when there is no link (it only matters live). */
     Result sendControl(String text) {
         synchronized (lock) {
-            return link == null ? Result.BUFFERED : write(link, text);
+            return link == null ? Result.BUFFERED : write(text);
         }
     }
 
     /** The client has everything up to {@code seq}: forget it, and tell which durable messages are delivered. */
     void acknowledged(long seq) {
+        List<Long> delivered = null;
         synchronized (lock) {
             while (!unacked.isEmpty() && unacked.peekFirst().seq() <= seq) {
                 Unacked done = unacked.removeFirst();
                 unackedBytes -= done.text().length();
                 if (done.durableId() != 0) {
-                    durableAcknowledged.accept(done.durableId());
+                    delivered = delivered == null ? new ArrayList<>() : delivered;
+                    delivered.add(done.durableId());
                 }
             }
+        }
+        // Storage work outside the lock: deliveries to this session must not wait on the database.
+        if (delivered != null) {
+            delivered.forEach(durableAcknowledged::accept);
         }
     }
 
@@ -80,19 +101,25 @@ final class Outbound {
      * Moves the stream to a new link: forgets what the client says it received up to
      * {@code lastSeq}, writes {@code first} (the welcome), then everything still unacknowledged,
      * in order. Frames delivered meanwhile wait on the lock, so nothing overtakes the replay.
+     * The replay is bounded by the unacknowledged limits, so it is not held to maxPendingBytes.
      */
-    Result attach(ClientLink newLink, long lastSeq, String first) {
+    Attached attach(ClientLink newLink, long lastSeq, String first) {
         acknowledged(lastSeq);
         synchronized (lock) {
+            if (closed) {
+                return new Attached(Result.CLOSED, null);
+            }
+            ClientLink replaced = link;
             link = newLink;
-            Result result = write(newLink, first);
+            queued = new AtomicLong();
+            Result result = write(first);
             for (Unacked frame : unacked) {
                 if (result != Result.SENT) {
                     break;
                 }
-                result = write(newLink, frame.text());
+                result = replay(frame.text());
             }
-            return result;
+            return new Attached(result, replaced == newLink ? null : replaced);
         }
     }
 
@@ -103,8 +130,25 @@ final class Outbound {
                 return false;
             }
             link = null;
-            queuedBytes.set(0);
+            queued = new AtomicLong();
             return true;
+        }
+    }
+
+    /** Closes the stream for good; returns the link it had, to be closed by the caller, or null. */
+    ClientLink close() {
+        synchronized (lock) {
+            closed = true;
+            ClientLink had = link;
+            link = null;
+            return had;
+        }
+    }
+
+    /** Whether {@code candidate} is the link frames go to now. */
+    boolean isLink(ClientLink candidate) {
+        synchronized (lock) {
+            return candidate != null && link == candidate;
         }
     }
 
@@ -124,21 +168,30 @@ final class Outbound {
         return lastSentNanos;
     }
 
-    private Result write(ClientLink target, String text) {
-        long queued = queuedBytes.addAndGet(text.length());
-        if (queued > limits.maxPendingBytes()) {
-            queuedBytes.addAndGet(-text.length());
+    /** Writes to the current link, held to maxPendingBytes. Called under the lock. */
+    private Result write(String text) {
+        AtomicLong counter = queued;
+        long total = counter.addAndGet(text.length());
+        if (total > limits.maxPendingBytes()) {
+            counter.addAndGet(-text.length());
             return Result.QUEUE_OVERFLOW;
         }
-        lastSentNanos = System.nanoTime();
-        target.send(text, () -> released(target, text), failure -> released(target, text));
+        send(counter, text);
         return Result.SENT;
     }
 
-    private void released(ClientLink from, String text) {
-        // Bytes of a link already dropped were reset with it; only the current link's count matters.
-        if (from == link) {
-            queuedBytes.addAndGet(-text.length());
-        }
+    /** Writes a replayed frame: counted, but not refused, since the unacknowledged limits bound it. */
+    private Result replay(String text) {
+        AtomicLong counter = queued;
+        counter.addAndGet(text.length());
+        send(counter, text);
+        return Result.SENT;
+    }
+
+    private void send(AtomicLong counter, String text) {
+        lastSentNanos = System.nanoTime();
+        // The counter is this link's own: a completion arriving after the link changed adjusts a
+        // counter nobody reads any more, never the next link's.
+        link.send(text, () -> counter.addAndGet(-text.length()), failure -> counter.addAndGet(-text.length()));
     }
 }

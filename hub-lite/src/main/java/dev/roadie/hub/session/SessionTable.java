@@ -33,6 +33,10 @@ public final class SessionTable {
         session.services().add(service);
         ClientSession previous = byService.put(service, session);
         byKind.computeIfAbsent(service.kind(), k -> new ConcurrentHashMap<>()).put(service, session);
+        if (session.isEnded()) {
+            // It ended while this ran: its clean-up may be done already, so undo what this added.
+            unserve(service, session);
+        }
         return previous == null || previous == session ? Optional.empty() : Optional.of(previous);
     }
 
@@ -61,7 +65,15 @@ public final class SessionTable {
     /** Subscribes; false if it already was. */
     public boolean subscribe(ClientSession session, String topic) {
         boolean added = session.topics().add(topic);
-        byTopic.computeIfAbsent(topic, t -> ConcurrentHashMap.newKeySet()).add(session);
+        // One atomic step: an unsubscribe emptying the set cannot drop it from under this add.
+        byTopic.compute(topic, (t, sessions) -> {
+            Set<ClientSession> set = sessions == null ? ConcurrentHashMap.newKeySet() : sessions;
+            set.add(session);
+            return set;
+        });
+        if (session.isEnded()) {
+            unsubscribe(session, topic);
+        }
         return added;
     }
 

@@ -85,18 +85,22 @@ final class Handshake {
         if (resumable.isPresent()) {
             ClientSession session = resumable.get();
             connection.session = session;
-            session.attach(connection, connection.remoteAddress, hello.resume().lastSeq(), welcome(session, true),
-                    System.nanoTime());
-            log.info("Session {} of {} resumed from {} ({} frames to replay)", session.id(), identity,
-                    connection.remoteAddress, session.unackedCount());
-            return resumable;
+            // The session may end between the check and the attach (its window ran out, say): then
+            // the attach sends nothing and the client gets a new session instead.
+            if (session.attach(connection, connection.remoteAddress, hello.resume().lastSeq(), welcome(session, true),
+                    System.nanoTime())) {
+                log.info("Session {} of {} resumed from {} ({} frames to replay)", session.id(), identity,
+                        connection.remoteAddress, session.unackedCount());
+                return resumable;
+            }
         }
         ClientSession session = new ClientSession(newSessionId(), who, identity, connection.remoteAddress, connection,
                 limits(), System.nanoTime(), hub.durable()::delivered, hub::forget);
         connection.session = session;
+        // The welcome goes out before the session becomes routable, so that it is the first frame.
+        session.sendControl(welcome(session, false));
         hub.sessions().add(session).ifPresent(previous -> previous.end(CloseCode.REPLACED,
                 "a newer connection of " + identity + " took over"));
-        session.sendControl(welcome(session, false));
         hub.router().deliverWaiting(identity, session);
         log.info("Session {} opened for {} from {} ({}{})", session.id(), identity, connection.remoteAddress,
                 hello.client() == null ? "unnamed client" : hello.client(),

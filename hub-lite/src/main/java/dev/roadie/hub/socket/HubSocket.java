@@ -32,7 +32,7 @@ public final class HubSocket {
     private final HubContext hub;
     private final Handshake handshake;
     private final FrameDispatcher dispatcher;
-    private final Map<String, AtomicInteger> perAddress = new ConcurrentHashMap<>();
+    private final Map<String, Integer> perAddress = new ConcurrentHashMap<>();
     private final Map<Connection, Boolean> waitingForHello = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
     private long lastExpiryNanos = System.nanoTime();
@@ -59,7 +59,7 @@ public final class HubSocket {
         String address = addressOf(ctx.session.getRemoteSocketAddress());
         Connection connection = new Connection(ctx, address, System.nanoTime(), bearer(ctx.header("Authorization")));
         ctx.attribute(CONNECTION, connection);
-        int fromAddress = perAddress.computeIfAbsent(address, a -> new AtomicInteger()).incrementAndGet();
+        int fromAddress = perAddress.merge(address, 1, Integer::sum);
         int total = open.incrementAndGet();
         var limits = hub.config().limits();
         if (fromAddress > limits.connectionsPerAddress()) {
@@ -80,7 +80,11 @@ public final class HubSocket {
         }
         ClientSession session = connection.session;
         if (session != null) {
-            dispatcher.onText(session, ctx.message());
+            // Frames still arriving on a link that was replaced, cut or ended are stale: dropping
+            // them keeps an old socket from changing a session (or a route) it no longer owns.
+            if (session.isLink(connection)) {
+                dispatcher.onText(session, ctx.message());
+            }
         } else if (waitingForHello.remove(connection) != null) {
             handshake.accept(connection, ctx.message());
         }
@@ -94,7 +98,7 @@ public final class HubSocket {
         }
         waitingForHello.remove(connection);
         open.decrementAndGet();
-        perAddress.computeIfPresent(connection.remoteAddress, (a, count) -> count.decrementAndGet() <= 0 ? null : count);
+        perAddress.computeIfPresent(connection.remoteAddress, (a, count) -> count <= 1 ? null : count - 1);
         ClientSession session = connection.session;
         if (session == null || session.isEnded()) {
             return;

@@ -1,0 +1,95 @@
+package dev.roadie.hub.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.roadie.model.wire.Address;
+import dev.roadie.model.wire.Message;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+class OutboundTest {
+    /** A link that records what is written and completes nothing unless told. */
+    static final class RecordingLink implements ClientLink {
+        final List<String> sent = new ArrayList<>();
+        final List<Runnable> completions = new ArrayList<>();
+
+        @Override
+        public void send(String text, Runnable done, Consumer<Throwable> failed) {
+            sent.add(text);
+            completions.add(done);
+        }
+
+        @Override
+        public void close(int code, String reason) {
+        }
+    }
+
+    static final SessionLimits LIMITS = new SessionLimits(100, 100, 400, 50, 1 << 20, 10, 10);
+
+    static PreparedFrame message(String id) {
+        return PreparedFrame.of(new Message(0, id, null, Address.everyone(), "s", null, false));
+    }
+
+    @Test
+    void a_closed_stream_takes_no_link_and_writes_nothing() {
+        RecordingLink first = new RecordingLink();
+        Outbound outbound = new Outbound(first, LIMITS, id -> { }, System.nanoTime());
+        outbound.close();
+        RecordingLink second = new RecordingLink();
+
+        Outbound.Attached attached = outbound.attach(second, 0, "{\"type\":\"welcome\"}");
+
+        assertThat(attached.result()).isEqualTo(Outbound.Result.CLOSED);
+        assertThat(second.sent).isEmpty();
+        assertThat(outbound.isLink(second)).isFalse();
+        assertThat(outbound.deliver(message("late"), 0)).isEqualTo(Outbound.Result.CLOSED);
+    }
+
+    @Test
+    void a_resume_writes_the_welcome_then_what_was_not_acknowledged_in_order_and_names_the_old_link() {
+        RecordingLink first = new RecordingLink();
+        Outbound outbound = new Outbound(first, LIMITS, id -> { }, System.nanoTime());
+        outbound.deliver(message("a"), 0);
+        outbound.deliver(message("b"), 0);
+        outbound.deliver(message("c"), 0);
+        RecordingLink second = new RecordingLink();
+
+        Outbound.Attached attached = outbound.attach(second, 1, "WELCOME");
+
+        assertThat(attached.replaced()).isSameAs(first);
+        assertThat(second.sent).hasSize(3);
+        assertThat(second.sent.get(0)).isEqualTo("WELCOME");
+        assertThat(second.sent.get(1)).contains("\"seq\":2", "\"id\":\"b\"");
+        assertThat(second.sent.get(2)).contains("\"seq\":3", "\"id\":\"c\"");
+        assertThat(outbound.isLink(first)).isFalse();
+    }
+
+    @Test
+    void bytes_stuck_in_an_old_link_do_not_count_against_the_new_one() {
+        RecordingLink stuck = new RecordingLink(); // never completes: its bytes stay queued
+        Outbound outbound = new Outbound(stuck, LIMITS, id -> { }, System.nanoTime());
+        assertThat(outbound.deliver(message("x".repeat(250)), 0)).isEqualTo(Outbound.Result.SENT);
+        outbound.acknowledged(1);
+        RecordingLink fresh = new RecordingLink();
+        outbound.attach(fresh, 1, "W");
+        fresh.completions.forEach(Runnable::run);
+
+        // Counted together, the stuck 300-odd bytes and these would pass maxPendingBytes (400).
+        assertThat(outbound.deliver(message("y".repeat(250)), 0)).isEqualTo(Outbound.Result.SENT);
+    }
+
+    @Test
+    void durable_acknowledgements_are_reported_for_each_acknowledged_durable_frame() {
+        List<Long> delivered = new ArrayList<>();
+        Outbound outbound = new Outbound(new RecordingLink(), LIMITS, delivered::add, System.nanoTime());
+        outbound.deliver(message("plain"), 0);
+        outbound.deliver(message("durable"), 42);
+        outbound.deliver(message("later"), 43);
+
+        outbound.acknowledged(2);
+
+        assertThat(delivered).containsExactly(42L);
+    }
+}
