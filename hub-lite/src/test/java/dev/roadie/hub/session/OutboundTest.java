@@ -32,6 +32,11 @@ class OutboundTest {
         return PreparedFrame.of(new Message(0, id, null, Address.everyone(), "s", null, false));
     }
 
+    static PreparedFrame big(String id, int chars) {
+        return PreparedFrame.of(new Message(0, id, null, Address.everyone(), "s",
+                dev.roadie.model.wire.FrameCodec.DEFAULT.toTree("x".repeat(chars)), false));
+    }
+
     @Test
     void a_closed_stream_takes_no_link_and_writes_nothing() {
         RecordingLink first = new RecordingLink();
@@ -70,14 +75,14 @@ class OutboundTest {
     void bytes_stuck_in_an_old_link_do_not_count_against_the_new_one() {
         RecordingLink stuck = new RecordingLink(); // never completes: its bytes stay queued
         Outbound outbound = new Outbound(stuck, LIMITS, id -> { }, System.nanoTime());
-        assertThat(outbound.deliver(message("x".repeat(250)), 0)).isEqualTo(Outbound.Result.SENT);
+        assertThat(outbound.deliver(big("x", 250), 0)).isEqualTo(Outbound.Result.SENT);
         outbound.acknowledged(1);
         RecordingLink fresh = new RecordingLink();
         outbound.attach(fresh, 1, "W");
         fresh.completions.forEach(Runnable::run);
 
         // Counted together, the stuck 300-odd bytes and these would pass maxPendingBytes (400).
-        assertThat(outbound.deliver(message("y".repeat(250)), 0)).isEqualTo(Outbound.Result.SENT);
+        assertThat(outbound.deliver(big("y", 250), 0)).isEqualTo(Outbound.Result.SENT);
     }
 
     @Test
