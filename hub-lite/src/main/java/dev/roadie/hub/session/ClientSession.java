@@ -49,7 +49,8 @@ public final class ClientSession {
     private long droppedInWindow;
 
     /**
-     * A session attached to {@code link}. {@code durableAcknowledged} hears of every durable
+     * A session attached to {@code link}, or to none yet when it is null (then {@link #attach}
+     * gives it one, writing its welcome first). {@code durableAcknowledged} hears of every durable
      * message the client acknowledged; {@code onEnd} runs once when the session ends.
      */
     public ClientSession(String id, Principal principal, ServiceId identity, String remoteAddress, ClientLink link,
@@ -66,6 +67,7 @@ public final class ClientSession {
                         java.time.Duration.ofSeconds(1)))
                 .build();
         this.lastHeardNanos = nowNanos;
+        this.detachedSinceNanos = nowNanos;
         // nanoTime has an arbitrary origin: start the windows from now, not from zero.
         this.lastRateWarningNanos = nowNanos - 1_000_000_000L;
         this.floodWindowStartNanos = nowNanos;

@@ -94,13 +94,18 @@ final class Handshake {
                 return resumable;
             }
         }
-        ClientSession session = new ClientSession(newSessionId(), who, identity, connection.remoteAddress, connection,
+        // The session starts without a link: it is routable at once, and whatever it is sent before
+        // its welcome waits in its stream; attaching writes the welcome first, then those frames.
+        ClientSession session = new ClientSession(newSessionId(), who, identity, connection.remoteAddress, null,
                 limits(), System.nanoTime(), hub.durable()::delivered, hub::forget);
         connection.session = session;
-        // The welcome goes out before the session becomes routable, so that it is the first frame.
-        session.sendControl(welcome(session, false));
         hub.sessions().add(session).ifPresent(previous -> previous.end(CloseCode.REPLACED,
                 "a newer connection of " + identity + " took over"));
+        if (!session.attach(connection, connection.remoteAddress, 0, welcome(session, false), System.nanoTime())) {
+            // Replaced already by a still newer connection of the same identity.
+            connection.close(CloseCode.REPLACED, "a newer connection of " + identity + " took over");
+            return Optional.empty();
+        }
         hub.router().deliverWaiting(identity, session);
         log.info("Session {} opened for {} from {} ({}{})", session.id(), identity, connection.remoteAddress,
                 hello.client() == null ? "unnamed client" : hello.client(),
