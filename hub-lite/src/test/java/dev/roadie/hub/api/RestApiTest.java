@@ -23,7 +23,6 @@ import dev.roadie.model.wire.Request;
 import dev.roadie.model.wire.Subscribe;
 import dev.roadie.model.wire.Welcome;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -48,7 +47,6 @@ class RestApiTest {
     Path data;
     TestHub hub;
     Http http;
-    final List<WireClient> clients = new ArrayList<>();
 
     @BeforeEach
     void start() {
@@ -58,16 +56,13 @@ class RestApiTest {
 
     @AfterEach
     void stop() {
-        clients.forEach(WireClient::close);
         hub.close();
     }
 
     // ---- helpers ----
 
     WireClient client(String name, String kind, String... scopes) {
-        WireClient client = hub.client(name, kind, scopes);
-        clients.add(client);
-        return client;
+        return hub.client(name, kind, scopes);
     }
 
     static JsonNode json(String text) {
@@ -105,7 +100,7 @@ class RestApiTest {
     @Test
     void health_needs_no_token_and_reports_ok_with_the_epoch_the_socket_announces() {
         WireClient socket = WireClient.connect(hub.port());
-        clients.add(socket);
+        hub.track(socket);
         Welcome welcome = socket.hello(hub.token("alice", "desktop"));
 
         Http.Response response = http.get("/api/health", null);
@@ -462,7 +457,7 @@ class RestApiTest {
         Http.Response created = http.post("/api/tokens", hub.adminToken(),
                 "{\"name\":\"alice\",\"kind\":\"desktop\",\"scopes\":[\"registry\"]}");
         WireClient socket = WireClient.authenticated(hub.port(), created.json().get("token").asString());
-        clients.add(socket);
+        hub.track(socket);
 
         Http.Response revoked = http.delete("/api/tokens/" + created.json().get("info").get("id").asString(),
                 hub.adminToken());
@@ -484,7 +479,7 @@ class RestApiTest {
 
         assertError(http.get("/api/services", token), 401, ErrorCode.UNAUTHORIZED);
         WireClient socket = WireClient.connect(hub.port());
-        clients.add(socket);
+        hub.track(socket);
         socket.sendFrame(new Hello(token, null, null, null, 1, "rest-test"));
         assertThat(socket.expect(ErrorFrame.class).code()).isEqualTo(ErrorCode.UNAUTHORIZED);
         assertThat(socket.awaitClose()).isEqualTo(4003);

@@ -61,7 +61,6 @@ class RegistryTest {
     Path data;
     TestHub hub;
     Http http;
-    final List<WireClient> clients = new ArrayList<>();
 
     @BeforeEach
     void start() {
@@ -70,7 +69,6 @@ class RegistryTest {
 
     @AfterEach
     void stop() {
-        clients.forEach(WireClient::close);
         hub.close();
     }
 
@@ -82,14 +80,12 @@ class RegistryTest {
     // ---- helpers ----
 
     WireClient client(String name, String kind, String... scopes) {
-        WireClient client = hub.client(name, kind, scopes);
-        clients.add(client);
-        return client;
+        return hub.client(name, kind, scopes);
     }
 
     WireClient admin() {
         WireClient client = WireClient.authenticated(hub.port(), hub.adminToken());
-        clients.add(client);
+        hub.track(client);
         return client;
     }
 

@@ -15,8 +15,6 @@ import dev.roadie.model.wire.Reply;
 import dev.roadie.model.wire.ReplyStatus;
 import dev.roadie.model.wire.Request;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
@@ -29,7 +27,6 @@ class GatherTest {
     @TempDir
     Path data;
     TestHub hub;
-    final List<WireClient> clients = new ArrayList<>();
 
     @BeforeEach
     void start() {
@@ -38,20 +35,15 @@ class GatherTest {
 
     @AfterEach
     void stop() {
-        clients.forEach(WireClient::close);
         hub.close();
     }
 
     WireClient node(String name) {
-        WireClient client = hub.client(name, "audio-node");
-        clients.add(client);
-        return client;
+        return hub.client(name, "audio-node");
     }
 
     WireClient bot() {
-        WireClient client = hub.client("eu-1", "music-bot", "send:audio-node");
-        clients.add(client);
-        return client;
+        return hub.client("eu-1", "music-bot", "send:audio-node");
     }
 
     static Map<String, ReceiverResult> byName(GatherResult result) {

@@ -20,8 +20,6 @@ import dev.roadie.model.wire.Request;
 import dev.roadie.model.wire.Stats;
 import dev.roadie.model.wire.Subscribe;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +30,6 @@ class RoutingTest {
     @TempDir
     Path data;
     TestHub hub;
-    final List<WireClient> clients = new ArrayList<>();
 
     @BeforeEach
     void start() {
@@ -41,14 +38,11 @@ class RoutingTest {
 
     @AfterEach
     void stop() {
-        clients.forEach(WireClient::close);
         hub.close();
     }
 
     WireClient client(String name, String kind, String... scopes) {
-        WireClient client = hub.client(name, kind, scopes);
-        clients.add(client);
-        return client;
+        return hub.client(name, kind, scopes);
     }
 
     static JsonNode json(String text) {
@@ -154,7 +148,7 @@ class RoutingTest {
     @Test
     void all_reaches_everyone_but_the_sender() {
         WireClient admin = WireClient.authenticated(hub.port(), hub.adminToken());
-        clients.add(admin);
+        hub.track(admin);
         WireClient first = client("alice", "desktop");
         WireClient second = client("eu-1", "music-bot");
 

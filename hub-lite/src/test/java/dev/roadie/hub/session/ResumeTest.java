@@ -27,11 +27,9 @@ class ResumeTest {
     @TempDir
     Path data;
     TestHub hub;
-    final List<WireClient> clients = new ArrayList<>();
 
     @AfterEach
     void stop() {
-        clients.forEach(WireClient::close);
         hub.close();
     }
 
@@ -43,7 +41,7 @@ class ResumeTest {
 
     WireClient connect(String token, Hello.Resume resume) {
         WireClient client = WireClient.connect(hub.port());
-        clients.add(client);
+        hub.track(client);
         client.hello(new Hello(token, null, null, resume, 1, "resume-test"));
         return client;
     }

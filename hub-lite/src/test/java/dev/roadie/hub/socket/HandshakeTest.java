@@ -16,7 +16,6 @@ import dev.roadie.model.wire.Hello;
 import dev.roadie.model.wire.Message;
 import dev.roadie.model.wire.Welcome;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -38,7 +37,7 @@ class HandshakeTest {
     @TempDir
     Path data;
     TestHub hub;
-    final List<WireClient> clients = new ArrayList<>();
+    int probes;
 
     @BeforeEach
     void start() {
@@ -50,12 +49,11 @@ class HandshakeTest {
 
     @AfterEach
     void stop() {
-        clients.forEach(WireClient::close);
         hub.close();
     }
 
     WireClient track(WireClient client) {
-        clients.add(client);
+        hub.track(client);
         return client;
     }
 
@@ -83,7 +81,7 @@ class HandshakeTest {
 
     /** Proves {@code receiver} is routable as {@code kind/name}: a message sent there by a fresh client arrives. */
     void assertRoutable(WireClient receiver, String kind, String name) {
-        String prober = "prober-" + clients.size();
+        String prober = "prober-" + (++probes);
         WireClient sender = client(prober, "desktop", "send:*");
         String id = "probe-" + System.nanoTime();
         long seq = sender.sendNumbered(message(id, Address.service(kind, name)));

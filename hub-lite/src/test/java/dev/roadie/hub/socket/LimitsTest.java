@@ -22,7 +22,6 @@ import dev.roadie.model.wire.Request;
 import dev.roadie.model.wire.Subscribe;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -37,7 +36,6 @@ class LimitsTest {
     @TempDir
     Path data;
     TestHub hub;
-    final List<WireClient> clients = new ArrayList<>();
 
     /** Each test starts its own hub with the limits it is about. */
     TestHub start(Map<String, String> settings) {
@@ -47,16 +45,13 @@ class LimitsTest {
 
     @AfterEach
     void stop() {
-        clients.forEach(WireClient::close);
         if (hub != null) {
             hub.close();
         }
     }
 
     WireClient client(String name, String kind, String... scopes) {
-        WireClient client = hub.client(name, kind, scopes);
-        clients.add(client);
-        return client;
+        return hub.client(name, kind, scopes);
     }
 
     static List<String> messageIds(WireClient client) {
@@ -208,7 +203,7 @@ class LimitsTest {
         WireClient c = client("c", "desktop", "send:*");
 
         WireClient fourth = WireClient.connect(hub.port());
-        clients.add(fourth);
+        hub.track(fourth);
 
         assertThat(fourth.awaitClose()).isEqualTo(4008);
         assertThat(fourth.closeReason()).isEqualTo("policy limit: too many connections from your address");
@@ -227,7 +222,7 @@ class LimitsTest {
         client("a", "desktop");
         WireClient b = client("b", "desktop");
         WireClient refused = WireClient.connect(hub.port());
-        clients.add(refused);
+        hub.track(refused);
         assertThat(refused.awaitClose()).isEqualTo(4008);
 
         b.close();

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 public final class TestHub implements AutoCloseable {
     private final Hub hub;
     private final Path data;
+    private final List<WireClient> clients = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private TestHub(Hub hub, Path data) {
         this.hub = hub;
@@ -73,9 +74,17 @@ public final class TestHub implements AutoCloseable {
         return hub.context().tokens().create(name, kind, List.of(scopes)).token();
     }
 
-    /** Connects and says hello with a new token with exactly these scopes. */
+    /** Connects and says hello with a new token with exactly these scopes; closed with the hub. */
     public WireClient client(String name, String kind, String... scopes) {
-        return WireClient.authenticated(port(), token(name, kind, scopes));
+        return track(WireClient.authenticated(port(), token(name, kind, scopes)));
+    }
+
+    /** Closes {@code client} when this hub closes, before the hub; returns it. */
+    public WireClient track(WireClient client) {
+        if (!clients.contains(client)) {
+            clients.add(client);
+        }
+        return client;
     }
 
     /** How many connections the hub itself saw close with {@code code}, by its metrics. */
@@ -105,8 +114,10 @@ public final class TestHub implements AutoCloseable {
         return Math.round(total);
     }
 
+    /** Closes the clients it opened or tracks, then the hub. */
     @Override
     public void close() {
+        clients.forEach(WireClient::close);
         hub.close();
     }
 }
