@@ -1,0 +1,123 @@
+// The page: sign-in, the socket to the hub, the views and the keyboard shortcuts that span them.
+import { RoadieClient, RoadieError } from './roadie-client.js';
+import { Api } from './api.js';
+import { ConnectionIndicator } from './connection.js';
+import { byId, isTyping } from './dom.js';
+import { RegistryStore } from './registry.js';
+import { Scopes } from './scopes.js';
+import { SignIn, tabName } from './signin.js';
+import { Target } from './target.js';
+import { SearchView } from './search.js';
+import { QueueView } from './queue.js';
+import { ServicesView } from './services.js';
+import { CertificatesView } from './certificates.js';
+import { TokensView } from './tokens.js';
+
+const VIEWS = ['search', 'queue', 'services', 'certificates', 'tokens'];
+
+const signIn = new SignIn(start);
+signIn.boot();
+
+/** Connects with `token`; resolves true when signed in, false (with the reason shown) when refused. */
+async function start(token) {
+  let connected;
+  try {
+    connected = await connect(token);
+  } catch (e) {
+    if (e instanceof RoadieError && e.code === 'unauthorized') {
+      signIn.refused('The hub does not know this token, or it was revoked.');
+    } else {
+      signIn.refused(e?.message ?? String(e));
+    }
+    return false;
+  }
+  showApp(connected.client, connected.welcome, token);
+  return true;
+}
+
+/**
+ * Opens the socket. An admin token may connect as this tab's own identity (web/tab-...), so that
+ * two tabs do not take over each other's session; any other token is refused that identity
+ * ('forbidden') and connects as the token's own.
+ */
+async function connect(token) {
+  const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
+  const attempt = async identity => {
+    const client = new RoadieClient({ url, token, ...identity });
+    new ConnectionIndicator(client);
+    try {
+      return { client, welcome: await client.connect() };
+    } catch (e) {
+      client.close();
+      throw e;
+    }
+  };
+  try {
+    return await attempt({ kind: 'web', name: tabName() });
+  } catch (e) {
+    if (e instanceof RoadieError && e.code === 'forbidden') return attempt({});
+    throw e;
+  }
+}
+
+function showApp(client, welcome, token) {
+  const scopes = new Scopes(welcome?.you?.scopes);
+  const api = new Api(token);
+  const registry = new RegistryStore(client);
+  const target = new Target(registry);
+  const context = { client, api, scopes, registry, target };
+  const views = {
+    search: new SearchView(context),
+    queue: new QueueView(context),
+    services: new ServicesView(context),
+    certificates: new CertificatesView(context),
+    tokens: new TokensView(context),
+  };
+  registry.start();
+
+  let leaving = false;
+  byId('sign-out').hidden = false;
+  byId('sign-out').addEventListener('click', () => {
+    leaving = true;
+    client.close();
+    signIn.forget();
+    location.reload();
+  });
+  client.addEventListener('state', e => {
+    const { state, hubRestarted, reason } = e.detail;
+    if (state === 'connected' && hubRestarted) {
+      // The restarted hub forgot everything; the client subscribed again, the views ask again.
+      Object.values(views).forEach(view => view.hubRestarted?.());
+    }
+    if (state === 'closed' && !leaving) {
+      signIn.forget();
+      signIn.show(`Signed out: ${reason ?? 'the hub closed the connection'}.`);
+      byId('app').hidden = true;
+      byId('sign-out').hidden = true;
+    }
+  });
+
+  const route = () => {
+    const name = VIEWS.includes(location.hash.slice(1)) ? location.hash.slice(1) : 'search';
+    for (const view of VIEWS) {
+      byId(`view-${view}`).hidden = view !== name;
+      const link = document.querySelector(`nav a[data-view="${view}"]`);
+      if (view === name) link.setAttribute('aria-current', 'page');
+      else link.removeAttribute('aria-current');
+    }
+    byId('target').hidden = name !== 'search' && name !== 'queue';
+    views[name].shown?.();
+  };
+  window.addEventListener('hashchange', route);
+  document.addEventListener('keydown', event => {
+    // "/" jumps to the search box from anywhere but a text field.
+    if (event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !isTyping(event)) {
+      event.preventDefault();
+      if (location.hash !== '#search') location.hash = '#search';
+      views.search.focus();
+    }
+  });
+  signIn.hide();
+  byId('app').hidden = false;
+  route();
+}

@@ -1,0 +1,102 @@
+// Small DOM helpers shared by the views. Everything that comes from providers, services or the
+// hub is inserted as text (text nodes, textContent, attribute values), never parsed as HTML.
+
+/**
+ * Creates an element. `props` sets attributes (strings), `on*` functions become listeners,
+ * `hidden`/`disabled`/`checked` booleans become properties; children are nodes or strings
+ * (strings become text nodes), null and false are skipped.
+ */
+export function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(props ?? {})) {
+    if (value === null || value === undefined || value === false) continue;
+    if (key.startsWith('on') && typeof value === 'function') {
+      node.addEventListener(key.slice(2), value);
+    } else if (key === 'hidden' || key === 'disabled' || key === 'checked') {
+      node[key] = Boolean(value);
+    } else {
+      node.setAttribute(key, String(value));
+    }
+  }
+  append(node, children);
+  return node;
+}
+
+function append(node, children) {
+  for (const child of children.flat(Infinity)) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+}
+
+/** Replaces every child of `node` with `children`. */
+export function replaceChildren(node, ...children) {
+  node.replaceChildren();
+  append(node, children);
+}
+
+/** The element with this id; throws when the page lacks it, which is a bug in the page. */
+export function byId(id) {
+  const node = document.getElementById(id);
+  if (!node) throw new Error(`the page has no element #${id}`);
+  return node;
+}
+
+/** `url` when it is an http(s) address, else null: data from services must not become `javascript:` links. */
+export function safeHttpUrl(url) {
+  if (typeof url !== 'string') return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** 3:07 or 1:02:03; an empty string for 0 or unknown (a stream). */
+export function formatDuration(ms) {
+  if (!ms || ms < 0) return '';
+  const total = Math.floor(ms / 1000);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = String(total % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+}
+
+/** "4 s ago", "3 min ago", ... for an ISO instant; the instant itself when it cannot be read. */
+export function formatAgo(iso, now = Date.now()) {
+  const then = Date.parse(iso);
+  if (Number.isNaN(then)) return iso ?? '';
+  const seconds = Math.max(0, Math.round((now - then) / 1000));
+  if (seconds < 60) return `${seconds} s ago`;
+  if (seconds < 3600) return `${Math.floor(seconds / 60)} min ago`;
+  if (seconds < 86400) return `${Math.floor(seconds / 3600)} h ago`;
+  return `${Math.floor(seconds / 86400)} d ago`;
+}
+
+/** A date and time in the reader's locale, or the text as it came when it is not a date. */
+export function formatInstant(iso) {
+  if (!iso) return '';
+  const then = Date.parse(iso);
+  return Number.isNaN(then) ? String(iso) : new Date(then).toLocaleString();
+}
+
+/** 1.5 GiB, 300 MiB, ... */
+export function formatBytes(bytes) {
+  if (!Number.isFinite(bytes) || bytes <= 0) return '0 B';
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value >= 10 || unit === 0 ? Math.round(value) : value.toFixed(1)} ${units[unit]}`;
+}
+
+/** Whether a key press happened while the reader types into a field (so page shortcuts stay away). */
+export function isTyping(event) {
+  const target = event.target;
+  if (!(target instanceof Element)) return false;
+  return target.closest('input, textarea, select, [contenteditable="true"]') !== null;
+}

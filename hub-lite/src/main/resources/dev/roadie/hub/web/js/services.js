@@ -1,0 +1,93 @@
+// Services: the registry, live (kind, name, state, address, load, last heartbeat); drain and
+// retire with a confirmation (admin tokens). Secrets are never shown: the page does not read them.
+import { confirmAction } from './confirm.js';
+import { byId, el, formatAgo, formatBytes, replaceChildren } from './dom.js';
+
+export class ServicesView {
+  constructor({ api, scopes, registry }) {
+    this.api = api;
+    this.scopes = scopes;
+    this.registry = registry;
+    this.rows = byId('services-rows');
+    this.message = byId('services-message');
+    registry.addEventListener('change', () => this.render());
+    // "Last heartbeat" is relative: refresh it while the view is open.
+    globalThis.setInterval(() => {
+      if (!byId('view-services').hidden) this.renderAges();
+    }, 1000);
+    this.render();
+  }
+
+  shown() {
+    this.render();
+  }
+
+  render() {
+    if (this.registry.error) {
+      this.message.textContent = `The registry cannot be shown: ${this.registry.error.message}`;
+      this.rows.replaceChildren();
+      return;
+    }
+    const entries = this.registry.list();
+    this.message.textContent = entries.length === 0 ? 'No service has announced itself to this hub yet.'
+      : `${entries.length} service${entries.length === 1 ? '' : 's'}.`;
+    replaceChildren(this.rows, entries.map(entry => this.row(entry)));
+  }
+
+  row(entry) {
+    const { kind, name, endpoint } = entry.service;
+    const id = `${kind}/${name}`;
+    const actions = [];
+    if (entry.state === 'up') actions.push(this.button(entry, 'draining', 'Drain'));
+    if (entry.state === 'up' || entry.state === 'draining') actions.push(this.button(entry, 'retired', 'Retire'));
+    if (entry.state === 'draining' || entry.state === 'retired') actions.push(this.button(entry, 'up', 'Bring up'));
+    return el('tr', { 'data-service': id, 'data-state': entry.state },
+      el('td', {}, kind),
+      el('th', { scope: 'row' }, name),
+      el('td', {}, el('span', { class: `state state-${entry.state}` }, entry.state)),
+      el('td', { class: 'address' }, endpoint ?? ''),
+      el('td', {}, load(entry.stats)),
+      el('td', { class: 'age', 'data-seen': entry.lastSeen ?? '' }, entry.lastSeen ? formatAgo(entry.lastSeen) : 'never'),
+      el('td', { class: 'actions' }, actions));
+  }
+
+  button(entry, state, label) {
+    const id = `${entry.service.kind}/${entry.service.name}`;
+    const allowed = this.scopes.admin;
+    return el('button', {
+      type: 'button', class: state === 'up' ? 'quiet' : 'danger', 'aria-label': `${label} ${id}`,
+      disabled: !allowed, title: allowed ? null : 'Needs an admin token',
+      onclick: () => this.setState(entry, state, label),
+    }, label);
+  }
+
+  async setState(entry, state, label) {
+    const { kind, name } = entry.service;
+    const questions = {
+      draining: `Drain ${kind}/${name}? It keeps what it has but gets no new work.`,
+      retired: `Retire ${kind}/${name}? It is taken out of service for good.`,
+      up: `Bring ${kind}/${name} back up? It gets new work again.`,
+    };
+    if (!(await confirmAction(questions[state], label))) return;
+    try {
+      await this.api.post(`/api/services/${encodeURIComponent(kind)}/${encodeURIComponent(name)}/state`, { state });
+      this.message.textContent = `${kind}/${name} is now ${state}.`;
+    } catch (e) {
+      this.message.textContent = `Could not change ${kind}/${name}: ${e.message}`;
+    }
+  }
+
+  renderAges() {
+    for (const cell of this.rows.querySelectorAll('td.age[data-seen]')) {
+      if (cell.dataset.seen) cell.textContent = formatAgo(cell.dataset.seen);
+    }
+  }
+}
+
+function load(stats) {
+  if (!stats) return '—';
+  const parts = [`${stats.players ?? 0} players (${stats.playingPlayers ?? 0} playing)`];
+  if (stats.cpu) parts.push(`CPU ${Math.round((stats.cpu.systemLoad ?? 0) * 100)} %`);
+  if (stats.memory) parts.push(`memory ${formatBytes(stats.memory.used ?? 0)} of ${formatBytes(stats.memory.allocated ?? 0)}`);
+  return parts.join(', ');
+}

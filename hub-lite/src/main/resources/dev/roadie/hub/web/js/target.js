@@ -1,0 +1,59 @@
+// Where music plays: the chosen music bot (any, or one by name) and the Discord guild. Shared by
+// the search view (where results are queued) and the queue view; remembered on this device.
+import { byId, el, replaceChildren } from './dom.js';
+
+const ANY_BOT = 'one:music-bot';
+
+export class Target extends EventTarget {
+  constructor(registry) {
+    super();
+    this.registry = registry;
+    this.botSelect = byId('target-bot');
+    this.guildInput = byId('target-guild');
+    this.bot = globalThis.localStorage.getItem('roadie.bot') || ANY_BOT;
+    this.guild = globalThis.localStorage.getItem('roadie.guild') || '';
+    this.guildInput.value = this.guild;
+    this.renderBots();
+    registry.addEventListener('change', () => this.renderBots());
+    this.botSelect.addEventListener('change', () => this.choose(this.botSelect.value, this.guild));
+    this.guildInput.addEventListener('change', () => this.choose(this.bot, this.guildInput.value.trim()));
+    byId('target').addEventListener('submit', e => {
+      e.preventDefault();
+      this.choose(this.bot, this.guildInput.value.trim());
+    });
+  }
+
+  choose(bot, guild) {
+    if (bot === this.bot && guild === this.guild) return;
+    this.bot = bot;
+    this.guild = guild;
+    globalThis.localStorage.setItem('roadie.bot', bot);
+    globalThis.localStorage.setItem('roadie.guild', guild);
+    this.dispatchEvent(new CustomEvent('change'));
+  }
+
+  /** The bot's identity `music-bot/NAME`, or null for "any bot". */
+  get botId() {
+    return this.bot.startsWith('service:') ? this.bot.slice('service:'.length) : null;
+  }
+
+  renderBots() {
+    const bots = this.registry.ofKind('music-bot');
+    const options = [el('option', { value: ANY_BOT }, 'Any music bot')];
+    for (const entry of bots) {
+      const value = `service:music-bot/${entry.service.name}`;
+      options.push(el('option', { value }, `${entry.service.name} (${entry.state})`));
+    }
+    if (this.bot !== ANY_BOT && !bots.some(e => `service:music-bot/${e.service.name}` === this.bot)) {
+      // Keep a remembered bot selectable while it is away: it may come back.
+      options.push(el('option', { value: this.bot }, `${this.bot.slice('service:music-bot/'.length)} (away)`));
+    }
+    replaceChildren(this.botSelect, options);
+    this.botSelect.value = this.bot;
+  }
+
+  /** Whether a guild is chosen; player commands need one. */
+  get ready() {
+    return this.guild !== '';
+  }
+}

@@ -1,0 +1,118 @@
+// Tokens (admin): create one with scopes (its secret shown once, with a copy button), list
+// every token, revoke one with a confirmation. The hub keeps only hashes: a lost token is revoked.
+import { confirmAction } from './confirm.js';
+import { byId, el, formatInstant, replaceChildren } from './dom.js';
+
+// The scopes people pick most; anything else goes in the free field (docs/PROTOCOL.md §7).
+const COMMON_SCOPES = ['admin', 'registry', 'search', 'send:music-bot', 'subscribe:player.*', 'publish:player.*',
+  'announce:music-bot', 'announce:audio-node', 'secrets:audio-node', 'broadcast', 'metrics'];
+
+export class TokensView {
+  constructor({ api, scopes }) {
+    this.api = api;
+    this.allowed = scopes.admin;
+    this.rows = byId('tokens-rows');
+    this.message = byId('tokens-message');
+    this.form = byId('token-form');
+    this.formError = byId('token-form-error');
+    this.loaded = false;
+    replaceChildren(byId('token-scopes'), el('legend', {}, 'Scopes (none checked: the kind’s preset)'),
+      COMMON_SCOPES.map(scope => el('label', { class: 'check' },
+        el('input', { type: 'checkbox', name: 'scope', value: scope }), ` ${scope}`)));
+    this.form.addEventListener('submit', event => {
+      event.preventDefault();
+      this.create();
+    });
+    byId('token-copy').addEventListener('click', () => this.copy());
+    if (!this.allowed) {
+      this.form.hidden = true;
+    }
+  }
+
+  shown() {
+    if (!this.loaded) this.load();
+  }
+
+  hubRestarted() {
+    if (this.loaded) this.load();
+  }
+
+  async load() {
+    this.loaded = true;
+    if (!this.allowed) {
+      this.message.textContent = 'Managing tokens needs an admin token; this one is not.';
+      return;
+    }
+    try {
+      const tokens = await this.api.get('/api/tokens');
+      this.message.textContent = `${tokens.length} token${tokens.length === 1 ? '' : 's'}.`;
+      replaceChildren(this.rows, tokens.map(token => this.row(token)));
+    } catch (e) {
+      this.message.textContent = `Could not list the tokens: ${e.message}`;
+    }
+  }
+
+  row(token) {
+    const active = !token.revokedAt;
+    return el('tr', { 'data-token': token.id, 'data-name': token.name, 'data-state': active ? 'active' : 'revoked' },
+      el('th', { scope: 'row' }, token.name),
+      el('td', {}, token.kind),
+      el('td', { class: 'scopes' }, (token.scopes ?? []).join(' ')),
+      el('td', {}, formatInstant(token.createdAt)),
+      el('td', {}, token.lastUsedAt ? formatInstant(token.lastUsedAt) : 'never'),
+      el('td', {}, active ? 'active' : `revoked ${formatInstant(token.revokedAt)}`),
+      el('td', { class: 'actions' }, active ? el('button', {
+        type: 'button', class: 'danger', 'aria-label': `Revoke ${token.name}`,
+        onclick: () => this.revoke(token),
+      }, 'Revoke') : null));
+  }
+
+  async create() {
+    this.formError.textContent = '';
+    const name = byId('token-name').value.trim();
+    const kind = byId('token-kind').value.trim();
+    const scopes = [...this.form.querySelectorAll('input[name=scope]:checked')].map(b => b.value)
+      .concat(byId('token-more-scopes').value.split(/\s+/).filter(Boolean));
+    try {
+      const created = await this.api.post('/api/tokens', { name, kind, scopes });
+      byId('token-created').hidden = false;
+      byId('token-created-value').value = created.token;
+      byId('token-copy-status').textContent = '';
+      byId('token-created-value').focus();
+      byId('token-created-value').select();
+      this.form.reset();
+      byId('token-kind').value = 'web';
+      await this.load();
+      this.message.textContent = `Created ${created.info.kind}/${created.info.name} with ${
+        (created.info.scopes ?? []).join(' ') || 'no scopes'}.`;
+    } catch (e) {
+      this.formError.textContent = `Not created: ${e.message}`;
+    }
+  }
+
+  async copy() {
+    const field = byId('token-created-value');
+    const status = byId('token-copy-status');
+    try {
+      await globalThis.navigator.clipboard.writeText(field.value);
+      status.textContent = 'Copied.';
+    } catch (e) {
+      // Clipboard access can be refused (permissions, no secure context): leave it selected to copy by hand.
+      field.focus();
+      field.select();
+      status.textContent = `Copy it by hand (Ctrl+C): ${e.message}`;
+    }
+  }
+
+  async revoke(token) {
+    if (!(await confirmAction(`Revoke ${token.kind}/${token.name}? Everything using it is disconnected at once.`,
+      'Revoke'))) return;
+    try {
+      await this.api.delete(`/api/tokens/${encodeURIComponent(token.id)}`);
+      await this.load();
+      this.message.textContent = `Revoked ${token.name}.`;
+    } catch (e) {
+      this.message.textContent = `Could not revoke ${token.name}: ${e.message}`;
+    }
+  }
+}
