@@ -1,0 +1,313 @@
+package dev.roadie.hub.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.roadie.hub.testing.Http;
+import dev.roadie.hub.testing.TestHub;
+import dev.roadie.hub.testing.WireClient;
+import dev.roadie.hub.web.FixtureMusicServer.Song;
+import dev.roadie.model.music.PlayerCommand;
+import dev.roadie.model.music.QueuePosition;
+import dev.roadie.model.registry.NodeStats;
+import dev.roadie.model.registry.ServiceDescriptor;
+import dev.roadie.model.registry.ServiceId;
+import dev.roadie.model.wire.Announce;
+import dev.roadie.model.wire.Stats;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+
+/**
+ * The web page in a real headless Chromium against a real hub, with Deezer and iTunes played by a
+ * local fixture server and a music bot on a real socket. Each scenario saves a screenshot under
+ * target/screenshots/.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WebPageTest {
+    static final String HOSTILE_TITLE = "<img src=x onerror=window.__pwned=1>";
+
+    @TempDir
+    Path data;
+    FixtureMusicServer music;
+    TestHub hub;
+    TestMusicBot bot;
+    Browser browser;
+
+    @BeforeAll
+    void start() {
+        music = new FixtureMusicServer()
+                .answer("deezer", List.of(
+                        new Song("Paper Boats", "Harbour Lights", "Low Tide", 202, "https://www.deezer.com/track/9001"),
+                        new Song(HOSTILE_TITLE, "Mallory", "Injected", 61, "https://www.deezer.com/track/666"),
+                        new Song("Driftwood", "Harbour Lights", "Low Tide", 187, "https://www.deezer.com/track/9002")))
+                .answer("itunes", List.of(
+                        new Song("Lighthouse Keeper", "The Quays", "Breakwater", 240,
+                                "https://music.apple.com/us/album/breakwater/1?i=2")));
+        hub = TestHub.start(data, Map.of(
+                "search.enabled", "deezer,itunes",
+                "search.deezer.baseUrl", music.url("/deezer"),
+                "search.itunes.baseUrl", music.url("/itunes"),
+                "search.itunes.timeout", "20s",
+                // Each search must reach the fixture server: the test holds and releases its answers.
+                "search.cacheSize", "0"));
+        bot = TestMusicBot.start(hub, "eu-1");
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (bot != null) {
+            bot.close();
+        }
+        if (hub != null) {
+            hub.close();
+        }
+        if (music != null) {
+            music.close();
+        }
+    }
+
+    @Test
+    void a_wrong_token_is_refused_the_admin_token_signs_in_for_this_tab_and_signing_out_forgets_it() {
+        browser.open(hub.baseUrl() + "/");
+        signOutIfSignedIn();
+        browser.find("#sign-in-token").sendKeys("rd_not-a-real-token", Keys.ENTER);
+        browser.awaitText("#sign-in-error", "does not know this token");
+        browser.screenshot("sign-in-refused");
+
+        browser.find("#sign-in-token").clear();
+        browser.find("#sign-in-token").sendKeys(hub.adminToken(), Keys.ENTER);
+
+        browser.awaitText("#connection", "Connected");
+        assertThat(browser.find("#app").isDisplayed()).isTrue();
+        assertThat(browser.script("return sessionStorage.getItem('roadie.token')")).isEqualTo(hub.adminToken());
+        assertThat(browser.script("return localStorage.getItem('roadie.token')")).isNull();
+        browser.screenshot("signed-in");
+
+        browser.find("#sign-out").click();
+        browser.await("the sign-in form after signing out", d -> browser.find("#sign-in").isDisplayed());
+        assertThat(browser.script("return sessionStorage.getItem('roadie.token')")).isNull();
+    }
+
+    @Test
+    void results_stream_in_as_each_provider_answers_and_a_title_with_markup_is_shown_as_text() {
+        signIn();
+        music.hold("itunes");
+        try {
+            browser.open(hub.baseUrl() + "/#search");
+            browser.awaitText("#search-providers", "itunes");
+            browser.find("#search-box").sendKeys("harbour", Keys.ENTER);
+
+            // Deezer answered, iTunes is still held back: its results are on the page already.
+            browser.awaitText("#search-results", "Paper Boats");
+            assertThat(statusOf("itunes")).isIn("searching", "slow");
+            assertThat(statusOf("deezer")).isEqualTo("ok");
+            assertThat(browser.find("#search-results").getText()).doesNotContain("Lighthouse Keeper");
+            browser.screenshot("search-streaming");
+        } finally {
+            music.release("itunes");
+        }
+        browser.awaitText("#search-results", "Lighthouse Keeper");
+        browser.await("iTunes' status to be ok", d -> "ok".equals(statusOf("itunes")));
+
+        WebElement hostile = browser.awaitText("#search-results li .title", HOSTILE_TITLE);
+        assertThat(hostile.getText()).isEqualTo(HOSTILE_TITLE);
+        assertThat(browser.findAll("#search-results img[src='x']")).isEmpty();
+        assertThat(browser.script("return window.__pwned === undefined")).isEqualTo(true);
+        assertThat(browser.findAll("#search-results li .source")).extracting(WebElement::getText)
+                .contains("deezer", "itunes");
+        browser.screenshot("search-done");
+
+        browser.driver().manage().window().setSize(new Dimension(360, 800));
+        try {
+            browser.screenshot("search-360px");
+            assertThat((Long) browser.script("return document.documentElement.scrollWidth"))
+                    .as("nothing wider than a 360 px screen").isLessThanOrEqualTo(360L);
+        } finally {
+            browser.driver().manage().window().setSize(new Dimension(1280, 900));
+        }
+    }
+
+    @Test
+    void a_track_queued_from_the_keyboard_reaches_the_bot_and_the_queue_follows_skip_reorder_and_clear() {
+        signIn();
+        browser.open(hub.baseUrl() + "/#search");
+        browser.awaitText("#target-bot", "eu-1");
+        WebElement guild = browser.find("#target-guild");
+        guild.clear();
+        guild.sendKeys("123", Keys.ENTER);
+        browser.awaitText("#search-providers", "deezer");
+        WebElement box = browser.find("#search-box");
+        box.clear();
+        box.sendKeys("harbour", Keys.ENTER);
+        browser.awaitText("#search-results", "Lighthouse Keeper");
+        browser.await("every provider to answer", d -> browser.find("#search-message").getText().contains("results for"));
+
+        // "/" focuses the box from anywhere; the arrow moves into the results; Enter queues at the end.
+        browser.script("document.activeElement.blur()");
+        new Actions(browser.driver()).sendKeys("/").perform();
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("search-box");
+        box.sendKeys(Keys.ARROW_DOWN);
+        String first = activeTitle();
+        browser.driver().switchTo().activeElement().sendKeys(Keys.ENTER);
+        await().atMost(Duration.ofSeconds(10)).until(() -> bot.playingTitle() != null);
+        assertThat(bot.playingTitle()).isEqualTo(first);
+        assertThat(lastAdd().position()).isEqualTo(QueuePosition.END);
+        assertThat(lastAdd().guild()).isEqualTo("123");
+
+        browser.driver().switchTo().activeElement().sendKeys(Keys.ARROW_DOWN);
+        browser.driver().switchTo().activeElement().sendKeys(Keys.ARROW_DOWN);
+        String third = activeTitle();
+        browser.driver().switchTo().activeElement().sendKeys(Keys.ENTER);
+        browser.driver().switchTo().activeElement().sendKeys(Keys.ARROW_UP);
+        String second = activeTitle();
+        browser.driver().switchTo().activeElement().sendKeys(Keys.chord(Keys.SHIFT, Keys.ENTER));
+        await().atMost(Duration.ofSeconds(10)).until(() -> bot.queueTitles().size() == 2);
+        assertThat(lastAdd().position()).isEqualTo(QueuePosition.NEXT);
+        assertThat(bot.queueTitles()).containsExactly(second, third);
+        browser.awaitText("#search-message", "to play next");
+
+        browser.open(hub.baseUrl() + "/#queue");
+        browser.awaitText("#now-playing-track", first);
+        assertThat(queueTitles()).containsExactly(second, third);
+        browser.screenshot("queue");
+
+        // Alt+Down on the first entry moves it below the second, at the bot and on the page.
+        browser.find("#queue-list li[data-index='0']").sendKeys(Keys.chord(Keys.ALT, Keys.ARROW_DOWN));
+        await().atMost(Duration.ofSeconds(10)).until(() -> bot.queueTitles().equals(List.of(third, second)));
+        browser.await("the page to show the new order", d -> queueTitles().equals(List.of(third, second)));
+
+        browser.find("#player-skip").click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> third.equals(bot.playingTitle()));
+        browser.awaitText("#now-playing-track", third);
+        browser.await("the queue to hold only the last track", d -> queueTitles().equals(List.of(second)));
+        browser.screenshot("queue-after-skip-and-reorder");
+
+        browser.find("#queue-clear").click();
+        browser.await("the confirmation", d -> browser.find("#confirm").isDisplayed());
+        browser.screenshot("queue-clear-confirmation");
+        browser.find("#confirm-ok").click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> bot.queueTitles().isEmpty());
+        browser.awaitText("#queue-list", "The queue is empty");
+        assertThat(bot.received()).hasAtLeastOneElementOfType(PlayerCommand.Clear.class)
+                .hasAtLeastOneElementOfType(PlayerCommand.Move.class)
+                .hasAtLeastOneElementOfType(PlayerCommand.Skip.class);
+    }
+
+    @Test
+    void a_service_appears_live_with_its_load_and_is_retired_after_a_confirmation_and_secrets_never_show() {
+        signIn();
+        browser.open(hub.baseUrl() + "/#services");
+        browser.awaitText("#services-rows", "eu-1");
+
+        WireClient agent = hub.client("ams-3", "node-agent", "announce:audio-node");
+        ServiceId node = new ServiceId("audio-node", "ams-3");
+        agent.sendNumbered(new Announce(0, "a-1", new ServiceDescriptor("audio-node", "ams-3",
+                "http://ams-3.example.org:2333", List.of("source:youtube"), Map.of("region", "eu"),
+                Map.of("password", "youshallnotpass"))));
+        agent.sendNumbered(new Stats(0, "s-1", node, new NodeStats(4, 3, 60_000,
+                new NodeStats.Memory(100L << 20, 300L << 20, 400L << 20, 1L << 30), new NodeStats.Cpu(4, 0.25, 0.1),
+                null)));
+
+        WebElement row = browser.awaitText("#services-rows tr[data-service='audio-node/ams-3']", "4 players (3 playing)");
+        assertThat(row.getText()).contains("up", "http://ams-3.example.org:2333", "CPU 25 %", "s ago");
+        String page = browser.driver().getPageSource();
+        assertThat(page).doesNotContain("youshallnotpass").doesNotContain(TestMusicBot.SECRET);
+        browser.screenshot("services");
+
+        browser.find("button[aria-label='Retire audio-node/ams-3']").click();
+        browser.await("the confirmation", d -> browser.find("#confirm").isDisplayed());
+        browser.find("#confirm-ok").click();
+        browser.await("the row to say retired", d -> "retired".equals(
+                browser.find("#services-rows tr[data-service='audio-node/ams-3']").getAttribute("data-state")));
+        assertThat(hub.hub().context().registry().get(node).orElseThrow().state().wire()).isEqualTo("retired");
+        browser.screenshot("services-retired");
+    }
+
+    @Test
+    void a_token_is_created_with_scopes_shown_once_and_revoked_after_a_confirmation() {
+        signIn();
+        browser.open(hub.baseUrl() + "/#tokens");
+        browser.awaitText("#tokens-rows", "admin");
+        browser.find("#token-name").sendKeys("kitchen-tablet");
+        browser.find("#token-kind").clear();
+        browser.find("#token-kind").sendKeys("web");
+        browser.find("#token-scopes input[value='search']").click();
+        browser.find("#token-scopes input[value='registry']").click();
+        browser.find("#token-form button[type='submit']").click();
+
+        browser.await("the new token", d -> !browser.find("#token-created-value").getAttribute("value").isEmpty());
+        String token = browser.find("#token-created-value").getAttribute("value");
+        assertThat(token).startsWith("rd_");
+        WebElement row = browser.awaitText("#tokens-rows tr[data-name='kitchen-tablet']", "active");
+        assertThat(row.getText()).contains("registry search");
+        Http http = Http.to(hub);
+        assertThat(http.get("/api/providers", token).status()).isEqualTo(200);
+        browser.screenshot("token-created");
+
+        browser.find("button[aria-label='Revoke kitchen-tablet']").click();
+        browser.await("the confirmation", d -> browser.find("#confirm").isDisplayed());
+        browser.find("#confirm-ok").click();
+        browser.awaitText("#tokens-rows tr[data-name='kitchen-tablet']", "revoked");
+        assertThat(http.get("/api/providers", token).status()).isEqualTo(401);
+        browser.screenshot("token-revoked");
+    }
+
+    @Test
+    void a_hub_without_certificates_says_so() {
+        signIn();
+        browser.open(hub.baseUrl() + "/#certificates");
+        browser.awaitText("#certificates-message", "No certificates managed by this hub");
+        browser.screenshot("certificates");
+    }
+
+    private void signIn() {
+        browser.open(hub.baseUrl() + "/");
+        browser.await("the page to start", d -> browser.find("#sign-in").isDisplayed() || browser.find("#app").isDisplayed());
+        if (browser.find("#sign-in").isDisplayed()) {
+            browser.find("#sign-in-token").sendKeys(hub.adminToken(), Keys.ENTER);
+        }
+        browser.awaitText("#connection", "Connected");
+    }
+
+    private void signOutIfSignedIn() {
+        browser.await("the page to start", d -> browser.find("#sign-in").isDisplayed() || browser.find("#app").isDisplayed());
+        if (browser.find("#app").isDisplayed()) {
+            browser.find("#sign-out").click();
+            browser.await("the sign-in form", d -> browser.find("#sign-in").isDisplayed());
+        }
+    }
+
+    private String statusOf(String provider) {
+        List<WebElement> found = browser.findAll("#search-status li[data-provider='" + provider + "']");
+        return found.isEmpty() ? null : found.getFirst().getAttribute("data-status");
+    }
+
+    private String activeTitle() {
+        return browser.driver().switchTo().activeElement().findElement(org.openqa.selenium.By.cssSelector(".title"))
+                .getText();
+    }
+
+    private List<String> queueTitles() {
+        return browser.findAll("#queue-list li.queue-item .title").stream().map(WebElement::getText).toList();
+    }
+
+    private PlayerCommand.Add lastAdd() {
+        return bot.received().stream().filter(PlayerCommand.Add.class::isInstance).map(PlayerCommand.Add.class::cast)
+                .reduce((a, b) -> b).orElseThrow();
+    }
+}
