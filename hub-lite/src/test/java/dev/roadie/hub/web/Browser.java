@@ -7,11 +7,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -97,8 +99,9 @@ final class Browser implements AutoCloseable {
 
     /** Waits until {@code condition} gives something other than null or false; fails naming {@code what}. */
     <T> T await(String what, Function<WebDriver, T> condition) {
+        // Views re-render lists as events arrive: an element found a moment ago may be gone; look again.
         return new WebDriverWait(driver, WAIT).withMessage(() -> what + "; the page said: " + pageText())
-                .until(condition);
+                .ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     /** Waits until the element's text contains {@code text}. */
@@ -111,6 +114,12 @@ final class Browser implements AutoCloseable {
 
     Object script(String js, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(js, args);
+    }
+
+    /** Makes the page see the system's colour scheme as {@code light} or {@code dark}. */
+    void colorScheme(String scheme) {
+        driver.executeCdpCommand("Emulation.setEmulatedMedia",
+                Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
     }
 
     /** Saves a screenshot to target/screenshots/NAME.png for a reviewer. */

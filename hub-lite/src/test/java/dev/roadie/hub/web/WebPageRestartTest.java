@@ -35,9 +35,14 @@ class WebPageRestartTest {
         }
     }
 
+    /** A browser's session waits for its resume as a user's would (the test default is 300 ms). */
+    private static Map<String, String> settings(int port) {
+        return Map.of("search.enabled", "none", "port", Integer.toString(port), "sessions.resumeWindow", "30s");
+    }
+
     @Test
     void the_page_says_when_no_bot_is_connected_and_recovers_by_itself_after_a_hub_restart() {
-        hub = TestHub.start(data, Map.of("search.enabled", "none"));
+        hub = TestHub.start(data, settings(0));
         int port = hub.port();
         String admin = hub.adminToken();
         browser = Browser.start();
@@ -55,7 +60,7 @@ class WebPageRestartTest {
         browser.awaitText("#connection", "Reconnecting");
         browser.screenshot("hub-down-reconnecting");
 
-        hub = TestHub.start(data, Map.of("search.enabled", "none", "port", Integer.toString(port)));
+        hub = TestHub.start(data, settings(port));
         browser.awaitText("#connection", "hub restarted");
         browser.screenshot("hub-restarted");
 

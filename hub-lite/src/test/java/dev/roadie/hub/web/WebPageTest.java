@@ -38,7 +38,7 @@ class WebPageTest {
     static final String HOSTILE_TITLE = "<img src=x onerror=window.__pwned=1>";
 
     @TempDir
-    Path data;
+    static Path data;
     FixtureMusicServer music;
     TestHub hub;
     TestMusicBot bot;
@@ -60,7 +60,9 @@ class WebPageTest {
                 "search.itunes.baseUrl", music.url("/itunes"),
                 "search.itunes.timeout", "20s",
                 // Each search must reach the fixture server: the test holds and releases its answers.
-                "search.cacheSize", "0"));
+                "search.cacheSize", "0",
+                // A browser's session waits for its resume as a user's would (the test default is 300 ms).
+                "sessions.resumeWindow", "30s"));
         bot = TestMusicBot.start(hub, "eu-1");
         browser = Browser.start();
     }
@@ -109,7 +111,7 @@ class WebPageTest {
         music.hold("itunes");
         try {
             browser.open(hub.baseUrl() + "/#search");
-            browser.awaitText("#search-providers", "itunes");
+            awaitProvider("itunes");
             browser.find("#search-box").sendKeys("harbour", Keys.ENTER);
 
             // Deezer answered, iTunes is still held back: its results are on the page already.
@@ -150,7 +152,7 @@ class WebPageTest {
         WebElement guild = browser.find("#target-guild");
         guild.clear();
         guild.sendKeys("123", Keys.ENTER);
-        browser.awaitText("#search-providers", "deezer");
+        awaitProvider("deezer");
         WebElement box = browser.find("#search-box");
         box.clear();
         box.sendKeys("harbour", Keys.ENTER);
@@ -236,6 +238,16 @@ class WebPageTest {
                 browser.find("#services-rows tr[data-service='audio-node/ams-3']").getAttribute("data-state")));
         assertThat(hub.hub().context().registry().get(node).orElseThrow().state().wire()).isEqualTo("retired");
         browser.screenshot("services-retired");
+
+        String light = (String) browser.script("return getComputedStyle(document.body).backgroundColor");
+        browser.colorScheme("dark");
+        try {
+            browser.await("the dark theme", d -> !light.equals(browser.script(
+                    "return getComputedStyle(document.body).backgroundColor")));
+            browser.screenshot("services-dark");
+        } finally {
+            browser.colorScheme("light");
+        }
     }
 
     @Test
@@ -290,6 +302,10 @@ class WebPageTest {
             browser.find("#sign-out").click();
             browser.await("the sign-in form", d -> browser.find("#sign-in").isDisplayed());
         }
+    }
+
+    private void awaitProvider(String id) {
+        browser.await("the " + id + " toggle", d -> !browser.findAll("#search-providers input[value='" + id + "']").isEmpty());
     }
 
     private String statusOf(String provider) {

@@ -25,6 +25,9 @@ export class ConnectionIndicator {
       case 'reconnecting':
         this.countdown(detail.retryInMs);
         break;
+      case 'idle':
+        this.node.textContent = 'Not connected';
+        break;
       default:
         this.node.textContent = detail.reason ? `Disconnected: ${detail.reason}` : 'Disconnected';
     }

@@ -53,6 +53,20 @@ export function safeHttpUrl(url) {
   }
 }
 
+/**
+ * A track's picture, or an empty square when it has none, its address is not http(s), or it
+ * cannot be loaded (a dead link, or a host the page's Content-Security-Policy does not allow).
+ */
+export function artwork(url, size) {
+  const placeholder = () => el('span', { class: 'art', 'aria-hidden': 'true' });
+  const src = safeHttpUrl(url);
+  if (!src) return placeholder();
+  return el('img', {
+    class: 'art', src, alt: '', width: size, height: size, loading: 'lazy', referrerpolicy: 'no-referrer',
+    onerror: event => event.target.replaceWith(placeholder()),
+  });
+}
+
 /** 3:07 or 1:02:03; an empty string for 0 or unknown (a stream). */
 export function formatDuration(ms) {
   if (!ms || ms < 0) return '';

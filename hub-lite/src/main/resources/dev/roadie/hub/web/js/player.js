@@ -19,11 +19,6 @@ export class Player {
   }
 }
 
-/** Whether `error` means that no music bot answered: nobody to route to, gone, or too slow. */
-export function noBot(error) {
-  return ['no-route', 'gone', 'timeout'].includes(error?.code);
-}
-
 /** A sentence for a failed command. */
 export function explain(error) {
   if (error?.code === 'no-route') return 'No music bot is connected to the hub.';

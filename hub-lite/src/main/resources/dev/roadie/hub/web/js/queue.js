@@ -1,8 +1,8 @@
 // The queue and what plays now, for the chosen bot and guild, live: the bot's events on topic
 // player.GUILD update it; pause/resume, skip, remove, reorder (drag or Alt+arrows), clear.
 import { confirmAction } from './confirm.js';
-import { byId, el, formatDuration, replaceChildren, safeHttpUrl } from './dom.js';
-import { Player, explain, noBot } from './player.js';
+import { artwork, byId, el, formatDuration, replaceChildren } from './dom.js';
+import { Player, explain } from './player.js';
 
 export class QueueView {
   constructor({ client, target, registry }) {
@@ -120,8 +120,9 @@ export class QueueView {
   }
 
   fail(error) {
-    this.noBotNotice.hidden = !noBot(error);
-    this.message.textContent = explain(error);
+    this.noBotNotice.hidden = error?.code !== 'no-route';
+    // The notice already says that no bot is connected; other failures are said in the message.
+    this.message.textContent = this.noBotNotice.hidden ? explain(error) : '';
   }
 
   async clear() {
@@ -158,10 +159,8 @@ export class QueueView {
     if (!np?.track) {
       replaceChildren(box, el('p', { class: 'empty' }, 'Nothing is playing.'));
     } else {
-      const art = safeHttpUrl(np.track.artworkUrl);
       replaceChildren(box,
-        art ? el('img', { class: 'art', src: art, alt: '', width: 72, height: 72, referrerpolicy: 'no-referrer' })
-          : el('span', { class: 'art', 'aria-hidden': 'true' }),
+        artwork(np.track.artworkUrl, 72),
         el('span', { class: 'info' },
           el('span', { class: 'title', id: 'now-playing-title-text' }, np.track.title ?? ''),
           el('span', { class: 'artist' }, [np.track.artist, np.paused ? '(paused)' : null].filter(Boolean).join(' '))));

@@ -1,7 +1,7 @@
 // Search: one box, provider toggles, results streaming in as each provider answers; a link is
 // resolved instead. Results are queued to the chosen bot and guild at the end, next or now.
 import { ApiError } from './api.js';
-import { byId, el, formatDuration, replaceChildren, safeHttpUrl } from './dom.js';
+import { artwork, byId, el, formatDuration, replaceChildren } from './dom.js';
 import { Player, explain } from './player.js';
 
 const TYPING_PAUSE_MS = 400; // search once the reader stops typing, not at every key
@@ -161,12 +161,10 @@ export class SearchView {
   }
 
   renderTrack(track, index) {
-    const art = safeHttpUrl(track.artworkUrl);
     const title = track.title ?? '';
     const details = [track.artist, track.album].filter(Boolean).join(' · ');
     return el('li', { class: 'result', tabindex: index === 0 ? '0' : '-1', 'data-index': index },
-      art ? el('img', { class: 'art', src: art, alt: '', loading: 'lazy', width: 56, height: 56, referrerpolicy: 'no-referrer' })
-        : el('span', { class: 'art', 'aria-hidden': 'true' }),
+      artwork(track.artworkUrl, 56),
       el('span', { class: 'info' },
         el('span', { class: 'title' }, title),
         el('span', { class: 'artist' }, details)),

@@ -42,7 +42,7 @@ export class ServicesView {
     if (entry.state === 'up' || entry.state === 'draining') actions.push(this.button(entry, 'retired', 'Retire'));
     if (entry.state === 'draining' || entry.state === 'retired') actions.push(this.button(entry, 'up', 'Bring up'));
     return el('tr', { 'data-service': id, 'data-state': entry.state },
-      el('td', {}, kind),
+      el('td', { class: 'nowrap' }, kind),
       el('th', { scope: 'row' }, name),
       el('td', {}, el('span', { class: `state state-${entry.state}` }, entry.state)),
       el('td', { class: 'address' }, endpoint ?? ''),
