@@ -20,7 +20,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Deezer's and iTunes' search APIs on 127.0.0.1, in their documented formats, answering every
+ * Deezer's and iTunes' search APIs (and YouTube's oEmbed) on 127.0.0.1, in their documented formats, answering every
  * query with the tracks a test gave; an answer can be held back until the test releases it, so
  * that the page shows one provider's results while the other is still searching.
  */
@@ -46,6 +46,7 @@ final class FixtureMusicServer implements AutoCloseable {
         server.createContext("/deezer/search", exchange -> answer(exchange, "deezer"));
         server.createContext("/itunes/search", exchange -> answer(exchange, "itunes"));
         server.createContext("/art/", this::artwork);
+        server.createContext("/oembed/youtube", this::youtubeOembed);
         server.start();
     }
 
@@ -110,6 +111,16 @@ final class FixtureMusicServer implements AutoCloseable {
                     .put("artworkUrl100", url("/art/" + song.seconds() + ".svg"));
         }
         return body;
+    }
+
+    /** YouTube's oEmbed answer for any video: the hub resolves YouTube links through it. */
+    private void youtubeOembed(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            ObjectNode body = FrameCodec.DEFAULT.mapper().createObjectNode().put("type", "video").put("version", "1.0")
+                    .put("title", "Harbour Lights - Paper Boats (Official Video)").put("author_name", "HarbourLightsVEVO")
+                    .put("provider_name", "YouTube").put("thumbnail_url", "https://i.ytimg.com/vi/pb0001/hqdefault.jpg");
+            send(exchange, "application/json; charset=utf-8", body.toString().getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     /** A small square picture, so artwork shows in the screenshots. */

@@ -55,7 +55,10 @@ class WebPageTest {
                         new Song("Lighthouse Keeper", "The Quays", "Breakwater", 240,
                                 "https://music.apple.com/us/album/breakwater/1?i=2")));
         hub = TestHub.start(data, Map.of(
-                "search.enabled", "deezer,itunes",
+                "search.enabled", "deezer,itunes,links",
+                "search.links.youtubeOembed", music.url("/oembed/youtube"),
+                // The fixture services live on loopback, which link resolution refuses unless allowed.
+                "search.links.allowedAddresses", "127.0.0.1",
                 "search.deezer.baseUrl", music.url("/deezer"),
                 "search.itunes.baseUrl", music.url("/itunes"),
                 "search.itunes.timeout", "20s",
@@ -103,6 +106,15 @@ class WebPageTest {
         browser.find("#sign-out").click();
         browser.await("the sign-in form after signing out", d -> browser.find("#sign-in").isDisplayed());
         assertThat(browser.script("return sessionStorage.getItem('roadie.token')")).isNull();
+
+        // Asked to remember, the page keeps the token on the device, until signing out.
+        browser.find("#sign-in-remember").click();
+        browser.find("#sign-in-token").sendKeys(hub.adminToken(), Keys.ENTER);
+        browser.awaitText("#connection", "Connected");
+        assertThat(browser.script("return localStorage.getItem('roadie.token')")).isEqualTo(hub.adminToken());
+        browser.find("#sign-out").click();
+        browser.await("the sign-in form after signing out", d -> browser.find("#sign-in").isDisplayed());
+        assertThat(browser.script("return localStorage.getItem('roadie.token')")).isNull();
     }
 
     @Test
@@ -145,6 +157,21 @@ class WebPageTest {
     }
 
     @Test
+    void a_link_typed_in_the_box_is_resolved_instead_of_searched() {
+        signIn();
+        browser.open(hub.baseUrl() + "/#search");
+        awaitProvider("deezer");
+        WebElement box = browser.find("#search-box");
+        box.clear();
+        box.sendKeys("https://www.youtube.com/watch?v=pb0001", Keys.ENTER);
+
+        browser.awaitText("#search-results li .title", "Harbour Lights - Paper Boats (Official Video)");
+        assertThat(browser.find("#search-message").getText()).contains("a track").contains("oembed");
+        assertThat(browser.findAll("#search-results li")).hasSize(1);
+        browser.screenshot("search-link");
+    }
+
+    @Test
     void a_track_queued_from_the_keyboard_reaches_the_bot_and_the_queue_follows_skip_reorder_and_clear() {
         signIn();
         browser.open(hub.baseUrl() + "/#search");
@@ -170,6 +197,7 @@ class WebPageTest {
         assertThat(bot.playingTitle()).isEqualTo(first);
         assertThat(lastAdd().position()).isEqualTo(QueuePosition.END);
         assertThat(lastAdd().guild()).isEqualTo("123");
+        assertThat(lastAdd().requestedBy()).startsWith("web/tab-");
 
         browser.driver().switchTo().activeElement().sendKeys(Keys.ARROW_DOWN);
         browser.driver().switchTo().activeElement().sendKeys(Keys.ARROW_DOWN);

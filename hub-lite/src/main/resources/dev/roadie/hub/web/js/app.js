@@ -65,7 +65,9 @@ function showApp(client, welcome, token) {
   const api = new Api(token);
   const registry = new RegistryStore(client);
   const target = new Target(registry);
-  const context = { client, api, scopes, registry, target };
+  // Who queues a track, as the bot will show it: this tab's identity on the hub.
+  const you = welcome?.you ? `${welcome.you.kind}/${welcome.you.name}` : 'web';
+  const context = { client, api, scopes, registry, target, you };
   const views = {
     search: new SearchView(context),
     queue: new QueueView(context),

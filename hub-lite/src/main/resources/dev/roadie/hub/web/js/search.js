@@ -10,8 +10,9 @@ const LIMIT = 20;
 const OFF_KEY = 'roadie.providers.off';
 
 export class SearchView {
-  constructor({ client, api, scopes, target }) {
+  constructor({ client, api, scopes, target, you }) {
     this.api = api;
+    this.you = you;
     this.scopes = scopes;
     this.player = new Player(client, target);
     this.box = byId('search-box');
@@ -213,7 +214,7 @@ export class SearchView {
     const track = this.tracks[index];
     if (!track) return;
     try {
-      await this.player.command('add', { track, position, requestedBy: 'web' });
+      await this.player.command('add', { track, position, requestedBy: this.you });
       const where = { end: 'at the end of the queue', next: 'to play next', now: 'playing now' }[position];
       this.message.textContent = `Queued “${track.title}” ${where}.`;
     } catch (e) {
