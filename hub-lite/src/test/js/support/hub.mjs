@@ -53,6 +53,7 @@ export async function newClient(kind, scopes, options = {}) {
     token,
     WebSocket,
     heartbeatTolerance: 4,
+    connectTimeoutMs: 2_000,
     backoff: { initialMs: 50, maxMs: 1000 },
     logger: quietLogger(),
     ...options.client,
@@ -81,7 +82,7 @@ export function closeAll() {
 export function quietLogger() {
   return {
     debug() {},
-    info() {},
+    info: process.env.ROADIE_JS_DEBUG ? (...args) => console.error('[client info]', ...args) : () => {},
     warn: (...args) => console.error('[client warn]', ...args),
     error: (...args) => console.error('[client error]', ...args),
   };

@@ -548,6 +548,7 @@ export class RoadieClient extends EventTarget {
     let delay;
     if (this.#goodbye) {
       const ms = Math.max(0, Number(this.#goodbye.reconnectMs) || 0);
+      reason = `goodbye (${this.#goodbye.reason}): back in about ${ms} ms`;
       const jitterBound = Math.max(100, Math.min(1000, ms / 10));
       delay = ms + Math.floor(this.#random() * (jitterBound + 1));
       this.#failedAttempts = wasWelcomed ? 0 : this.#failedAttempts + 1;
