@@ -144,3 +144,57 @@ async function rawSender() {
     acked: (seq) => (acked >= seq ? Promise.resolve() : new Promise((resolve) => waiters.push({ seq, resolve }))),
   };
 }
+
+test('a quiet link that is alive is kept: the client answers the hub\'s heartbeats and never reconnects', async () => {
+  const sent = [];
+  class RecordingWebSocket extends WebSocket {
+    send(data, ...rest) {
+      sent.push(JSON.parse(data).type);
+      return super.send(data, ...rest);
+    }
+  }
+  const client = await connectedClient('web', SCOPES, { client: { WebSocket: RecordingWebSocket, heartbeatTolerance: 2 } });
+  const states = collect(client, 'state');
+  const quietFor = client.welcome.heartbeatMs * 2 * 4;
+
+  await new Promise((resolve) => setTimeout(resolve, quietFor));
+
+  assert.deepEqual(states, [], `no state change over ${quietFor} ms of silence from the application`);
+  assert.equal(client.state, 'connected');
+  assert.ok(sent.filter((type) => type === 'pong' || type === 'ping').length >= 2, `heartbeats sent: ${sent}`);
+});
+
+test('a newer connection of the same identity replaces the client, which stops instead of fighting back', async () => {
+  const first = await connectedClient('web', SCOPES);
+  const closing = nextEvent(first, 'state', (s) => s.state === 'closed');
+  const second = await connectedClient('web', SCOPES, { name: first.identity.split('/')[1], token: first.token });
+
+  const ended = await closing;
+
+  assert.match(ended.reason, /replaced/);
+  assert.equal(first.state, 'closed');
+  await assert.rejects(first.send('all', 'x'), (e) => e.code === 'closed');
+  assert.equal(second.state, 'connected');
+});
+
+test('a request that cannot reach the hub fails at its deadline and is never sent late', async () => {
+  const tcp = await proxy();
+  const bot = await connectedClient('music-bot', SCOPES);
+  const asked = [];
+  bot.handle('player.command', (request) => {
+    asked.push(request.body);
+    return { done: request.body };
+  });
+  const companion = await connectedClient('web', SCOPES, { url: `ws://127.0.0.1:${tcp.port}/ws` });
+  tcp.freezeAll();
+  await nextEvent(companion, 'state', (s) => s.state === 'reconnecting');
+
+  await assert.rejects(companion.request(`service:${bot.identity}`, 'player.command', 'late', { timeoutMs: 300 }),
+    (e) => e.status === 'timeout' && /not delivered/.test(e.message));
+  tcp.thaw();
+  await nextEvent(companion, 'state', (s) => s.state === 'connected', 15_000);
+  const answer = await companion.request(`service:${bot.identity}`, 'player.command', 'on time');
+
+  assert.deepEqual(answer, { done: 'on time' });
+  assert.deepEqual(asked, ['on time'], 'the expired request never reached the bot');
+});

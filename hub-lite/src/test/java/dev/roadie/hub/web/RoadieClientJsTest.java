@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,26 +77,33 @@ class RoadieClientJsTest {
     void the_javascript_client_passes_its_node_tests_against_a_real_hub() throws Exception {
         requireNode();
         installWs();
-        List<String> command = new ArrayList<>(List.of("node", "--test", "--test-concurrency=1", "--test-reporter=tap"));
-        try (Stream<Path> files = Files.list(TESTS)) {
-            files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".test.mjs")).sorted()
-                    .forEach(command::add);
+        List<String> files;
+        try (Stream<Path> listing = Files.list(TESTS)) {
+            files = listing.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".test.mjs"))
+                    .sorted().toList();
         }
-        assertThat(command).as("node test files in %s", TESTS.toAbsolutePath()).hasSizeGreaterThan(4);
+        assertThat(files).as("node test files in %s", TESTS.toAbsolutePath()).hasSizeGreaterThan(4);
         Map<String, String> env = new HashMap<>();
         env.put("ROADIE_HUB_URL", hub.baseUrl());
         env.put("ROADIE_TOKEN", hub.adminToken());
         env.put("ROADIE_CONTROL_URL", "http://127.0.0.1:" + control.getAddress().getPort());
 
-        Run run = run(command, env, NODE_TIMEOUT_MINUTES);
+        // One file at a time: node runs files in parallel, and one of them restarts the hub under the others.
+        // (--test-concurrency would do it too, but only from Node 20.10 on.)
+        Map<String, Integer> total = new HashMap<>();
+        for (String file : files) {
+            Run run = run(List.of("node", "--test", "--test-reporter=tap", file), env, NODE_TIMEOUT_MINUTES);
+            Map<String, Integer> summary = summary(run.output());
+            assertThat(run.exitCode()).as("node --test %s exit code; its output is in the log above", file).isZero();
+            assertThat(summary.get("pass")).as("passing node tests in %s", file).isGreaterThan(0);
+            summary.forEach((key, count) -> total.merge(key, count, Integer::sum));
+        }
 
-        Map<String, Integer> summary = summary(run.output());
-        assertThat(run.exitCode()).as("node --test exit code; its output is in the log above").isZero();
-        assertThat(summary.get("pass")).as("passing node tests").isGreaterThan(0);
-        assertThat(summary.get("fail")).as("failing node tests").isZero();
-        assertThat(summary.get("cancelled")).as("cancelled node tests").isZero();
-        assertThat(summary.get("skipped")).as("skipped node tests").isZero();
-        assertThat(summary.get("tests")).isEqualTo(summary.get("pass"));
+        log.info("Node tests of roadie-client.js: {}", total);
+        assertThat(total.get("fail")).as("failing node tests").isZero();
+        assertThat(total.get("cancelled")).as("cancelled node tests").isZero();
+        assertThat(total.get("skipped")).as("skipped node tests").isZero();
+        assertThat(total.get("tests")).as("node tests that ran").isEqualTo(total.get("pass")).isGreaterThan(15);
     }
 
     /** Stops the hub (it says goodbye to every client) and starts it again on the same port and data. */
@@ -164,7 +172,7 @@ class RoadieClientJsTest {
         ProcessBuilder builder = new ProcessBuilder(command).directory(TESTS.toFile()).redirectErrorStream(true);
         builder.environment().putAll(env);
         Process process = builder.start();
-        List<String> output = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> output = Collections.synchronizedList(new ArrayList<>());
         Thread reader = Thread.ofPlatform().name("js-test-output").daemon().start(() -> {
             try (BufferedReader lines = new BufferedReader(
                     new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
