@@ -162,3 +162,15 @@ async function waitFor(condition, timeoutMs = 10_000) {
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
+
+test('subscribing to the registry gets its snapshot first, on the topic\'s handler', async () => {
+  const client = await connectedClient('web', ['registry']);
+  const received = [];
+
+  await client.subscribe('registry', (m) => received.push(m));
+
+  await waitFor(() => received.length > 0);
+  assert.equal(received[0].subject, 'registry.snapshot');
+  assert.equal(received[0].from, 'hub/roadie');
+  assert.equal(received[0].to, 'topic:registry');
+});

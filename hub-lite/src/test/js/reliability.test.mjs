@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { afterEach, test } from 'node:test';
 import { WebSocket } from 'ws';
 import {
-  HUB_URL, SOCKET_URL, closeAll, collect, connectedClient, createToken, eventually, nextEvent, uniqueName,
+  HUB_URL, SOCKET_URL, closeAll, collect, connectedClient, createToken, eventually, newClient, nextEvent, uniqueName,
 } from './support/hub.mjs';
 import { TcpProxy } from './support/proxy.mjs';
 
@@ -197,4 +197,28 @@ test('a request that cannot reach the hub fails at its deadline and is never sen
 
   assert.deepEqual(answer, { done: 'on time' });
   assert.deepEqual(asked, ['on time'], 'the expired request never reached the bot');
+});
+
+test('connect waits through a hub that cannot be reached yet, retrying with growing delays', async () => {
+  const tcp = await proxy();
+  tcp.refuseAll();
+  const client = await newClient('web', SCOPES, { url: `ws://127.0.0.1:${tcp.port}/ws`,
+    client: { backoff: { initialMs: 20, maxMs: 400 } } });
+  const retries = [];
+  client.addEventListener('state', (e) => {
+    if (e.detail.state === 'reconnecting') {
+      retries.push(e.detail.retryInMs);
+    }
+  });
+
+  const connecting = client.connect();
+  await eventually(() => retries.length >= 4, 'four failed attempts');
+  tcp.thaw();
+  const welcome = await connecting;
+
+  assert.equal(welcome.type, 'welcome');
+  assert.equal(client.state, 'connected');
+  // Attempt n waits at most min(400, 20 x 2^n) ms: the n-th bound, never the cap at once.
+  retries.slice(0, 4).forEach((delay, index) => assert.ok(delay <= Math.min(400, 20 * 2 ** (index + 1)),
+    `retry ${index + 1} waited ${delay} ms`));
 });

@@ -6,6 +6,7 @@ export class TcpProxy {
   #server;
   #pairs = new Set();
   #frozen = false;
+  #refusing = false;
   accepted = 0;
 
   /** Starts a proxy on a free loopback port in front of `targetPort`. */
@@ -17,6 +18,10 @@ export class TcpProxy {
 
   constructor(targetPort) {
     this.#server = net.createServer((client) => {
+      if (this.#refusing) {
+        client.destroy();
+        return;
+      }
       this.accepted += 1;
       const upstream = net.connect(targetPort, '127.0.0.1');
       const pair = { client, upstream };
@@ -61,6 +66,12 @@ export class TcpProxy {
   /** New connections forward again (frozen ones stay frozen, as a dead link does). */
   thaw() {
     this.#frozen = false;
+    this.#refusing = false;
+  }
+
+  /** Drops every new connection at once, as a host that is down does, until thaw(). */
+  refuseAll() {
+    this.#refusing = true;
   }
 
   async close() {
