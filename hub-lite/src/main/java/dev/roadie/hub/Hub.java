@@ -15,6 +15,7 @@ import dev.roadie.hub.socket.HubSocket;
 import dev.roadie.hub.socket.RegistryEvents;
 import dev.roadie.hub.store.AuditLog;
 import dev.roadie.hub.store.Database;
+import dev.roadie.hub.web.WebRoutes;
 import dev.roadie.model.wire.CloseCode;
 import dev.roadie.model.wire.FrameCodec;
 import io.javalin.Javalin;
@@ -90,6 +91,7 @@ public final class Hub implements AutoCloseable {
                 });
                 javalin.routes.ws("/ws", socket::configure);
                 new ApiRoutes(context).configure(javalin);
+                WebRoutes.configure(javalin);
             });
         } catch (RuntimeException e) {
             if (search != null) {

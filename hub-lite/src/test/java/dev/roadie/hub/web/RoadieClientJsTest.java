@@ -1,0 +1,211 @@
+package dev.roadie.hub.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.roadie.hub.testing.TestHub;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the node tests of {@code roadie-client.js} ({@code src/test/js/*.test.mjs}) against a real
+ * hub: {@code npm ci} when the {@code ws} package is missing or stale, then {@code node --test},
+ * with the hub's URL and an admin token in the environment, and a control endpoint that restarts
+ * the hub on the same port and data folder when a test asks ({@code POST ROADIE_CONTROL_URL/restart}).
+ */
+class RoadieClientJsTest {
+    private static final Logger log = LoggerFactory.getLogger(RoadieClientJsTest.class);
+    private static final Path TESTS = Path.of("src", "test", "js");
+    private static final long NODE_TIMEOUT_MINUTES = 5;
+    /**
+     * Sessions wait long enough for the resume tests on a busy machine; goodbyes send clients back
+     * soon after a restart.
+     */
+    private static final Map<String, String> SETTINGS = Map.of(
+            "sessions.resumeWindow", "30s",
+            "sessions.reconnectSpread", "300ms");
+
+    @TempDir
+    Path data;
+    private volatile TestHub hub;
+    private HttpServer control;
+    private ExecutorService controlThread;
+
+    @BeforeEach
+    void start() throws IOException {
+        hub = TestHub.start(data, SETTINGS);
+        control = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        controlThread = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("js-test-control").daemon().factory());
+        control.setExecutor(controlThread);
+        control.createContext("/restart", this::restart);
+        control.start();
+    }
+
+    @AfterEach
+    void stop() {
+        control.stop(0);
+        controlThread.shutdownNow();
+        hub.close();
+    }
+
+    @Test
+    void the_javascript_client_passes_its_node_tests_against_a_real_hub() throws Exception {
+        requireNode();
+        installWs();
+        List<String> files;
+        try (Stream<Path> listing = Files.list(TESTS)) {
+            files = listing.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".test.mjs"))
+                    .sorted().toList();
+        }
+        assertThat(files).as("node test files in %s", TESTS.toAbsolutePath()).hasSizeGreaterThan(4);
+        Map<String, String> env = new HashMap<>();
+        env.put("ROADIE_HUB_URL", hub.baseUrl());
+        env.put("ROADIE_TOKEN", hub.adminToken());
+        env.put("ROADIE_CONTROL_URL", "http://127.0.0.1:" + control.getAddress().getPort());
+
+        // One file at a time: node runs files in parallel, and one of them restarts the hub under the others.
+        // (--test-concurrency would do it too, but only from Node 20.10 on.)
+        Map<String, Integer> total = new HashMap<>();
+        for (String file : files) {
+            Run run = run(List.of("node", "--test", "--test-reporter=tap", file), env, NODE_TIMEOUT_MINUTES);
+            Map<String, Integer> summary = summary(run.output());
+            assertThat(run.exitCode()).as("node --test %s exit code; its output is in the log above", file).isZero();
+            assertThat(summary.get("pass")).as("passing node tests in %s", file).isGreaterThan(0);
+            summary.forEach((key, count) -> total.merge(key, count, Integer::sum));
+        }
+
+        log.info("Node tests of roadie-client.js: {}", total);
+        assertThat(total.get("fail")).as("failing node tests").isZero();
+        assertThat(total.get("cancelled")).as("cancelled node tests").isZero();
+        assertThat(total.get("skipped")).as("skipped node tests").isZero();
+        assertThat(total.get("tests")).as("node tests that ran").isEqualTo(total.get("pass")).isGreaterThan(15);
+    }
+
+    /** Stops the hub (it says goodbye to every client) and starts it again on the same port and data. */
+    private void restart(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!"POST".equals(exchange.getRequestMethod())) {
+                exchange.sendResponseHeaders(405, -1);
+                return;
+            }
+            int status = 200;
+            String body;
+            try {
+                int port = hub.port();
+                hub.close();
+                Map<String, String> settings = new HashMap<>(SETTINGS);
+                settings.put("port", Integer.toString(port));
+                hub = TestHub.start(data, settings);
+                log.info("Restarted the hub on port {} (epoch {}) for a node test", port, hub.hub().epoch());
+                body = "{\"epoch\":\"" + hub.hub().epoch() + "\"}";
+            } catch (RuntimeException e) {
+                log.error("Restarting the hub for a node test failed", e);
+                status = 500;
+                body = "{\"error\":\"" + e.toString().replace("\"", "'") + "\"}";
+            }
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(status, bytes.length);
+            exchange.getResponseBody().write(bytes);
+        }
+    }
+
+    private static void requireNode() throws InterruptedException {
+        for (String program : List.of("node", "npm")) {
+            try {
+                Process process = new ProcessBuilder(program, "--version").redirectErrorStream(true).start();
+                process.getInputStream().readAllBytes();
+                if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                    fail(program + " --version failed: install Debian packages nodejs and npm");
+                }
+            } catch (IOException e) {
+                fail("'" + program + "' is not installed: install Debian packages nodejs and npm (" + e.getMessage() + ")");
+            }
+        }
+    }
+
+    /** npm ci when node_modules is missing or older than the lock file (npm records what it installed there). */
+    private static void installWs() throws IOException, InterruptedException {
+        Path installed = TESTS.resolve("node_modules").resolve(".package-lock.json");
+        Path lock = TESTS.resolve("package-lock.json");
+        if (Files.exists(installed) && Files.exists(TESTS.resolve("node_modules/ws/package.json"))
+                && Files.getLastModifiedTime(installed).compareTo(Files.getLastModifiedTime(lock)) >= 0) {
+            return;
+        }
+        Run install = run(List.of("npm", "ci", "--no-audit", "--no-fund"), Map.of(), 5);
+        assertThat(install.exitCode()).as("npm ci in %s; its output is in the log above", TESTS.toAbsolutePath())
+                .isZero();
+    }
+
+    record Run(int exitCode, List<String> output) {
+    }
+
+    /** Runs a command in the tests' folder, logging its output line by line as it comes. */
+    private static Run run(List<String> command, Map<String, String> env, long timeoutMinutes)
+            throws IOException, InterruptedException {
+        log.info("Running {} in {}", String.join(" ", command), TESTS.toAbsolutePath());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(TESTS.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        List<String> output = Collections.synchronizedList(new ArrayList<>());
+        Thread reader = Thread.ofPlatform().name("js-test-output").daemon().start(() -> {
+            try (BufferedReader lines = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    output.add(line);
+                    log.info("[{}] {}", command.get(0), line);
+                }
+            } catch (IOException e) {
+                log.warn("Reading the output of {} failed", command.get(0), e);
+            }
+        });
+        if (!process.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            fail(String.join(" ", command) + " did not finish within " + timeoutMinutes + " minutes");
+        }
+        reader.join(TimeUnit.SECONDS.toMillis(10));
+        return new Run(process.exitValue(), List.copyOf(output));
+    }
+
+    /** The TAP reporter's closing counts: "# tests 12", "# pass 12", "# fail 0", ... */
+    private static Map<String, Integer> summary(List<String> output) {
+        Pattern count = Pattern.compile("^# (tests|pass|fail|cancelled|skipped|todo) (\\d+)$");
+        Map<String, Integer> counts = new HashMap<>();
+        for (String line : output) {
+            Matcher matcher = count.matcher(line.trim());
+            if (matcher.matches()) {
+                counts.put(matcher.group(1), Integer.parseInt(matcher.group(2)));
+            }
+        }
+        assertThat(counts).as("the TAP summary of node --test").containsKeys("tests", "pass", "fail", "cancelled",
+                "skipped");
+        return counts;
+    }
+}
