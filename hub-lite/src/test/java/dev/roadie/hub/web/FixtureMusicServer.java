@@ -35,6 +35,7 @@ final class FixtureMusicServer implements AutoCloseable {
             Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("fixture-music-", 0).factory());
     private final Map<String, List<Song>> songs = new ConcurrentHashMap<>();
     private final Map<String, CountDownLatch> holds = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> failing = new ConcurrentHashMap<>();
 
     FixtureMusicServer() {
         try {
@@ -60,6 +61,11 @@ final class FixtureMusicServer implements AutoCloseable {
         return this;
     }
 
+    /** Whether {@code service} answers HTTP 500, as a service that is down does. */
+    void failing(String service, boolean on) {
+        failing.put(service, on);
+    }
+
     /** Holds {@code service}'s answers until {@link #release}. */
     void hold(String service) {
         holds.put(service, new CountDownLatch(1));
@@ -77,6 +83,10 @@ final class FixtureMusicServer implements AutoCloseable {
             CountDownLatch hold = holds.get(service);
             if (hold != null && !hold.await(30, TimeUnit.SECONDS)) {
                 exchange.sendResponseHeaders(504, -1);
+                return;
+            }
+            if (failing.getOrDefault(service, false)) {
+                exchange.sendResponseHeaders(500, -1);
                 return;
             }
             List<Song> list = songs.getOrDefault(service, List.of());

@@ -44,16 +44,16 @@ class WebPageTest {
     TestMusicBot bot;
     Browser browser;
 
+    static final List<Song> DEEZER_SONGS = List.of(
+            new Song("Paper Boats", "Harbour Lights", "Low Tide", 202, "https://www.deezer.com/track/9001"),
+            new Song(HOSTILE_TITLE, "Mallory", "Injected", 61, "https://www.deezer.com/track/666"),
+            new Song("Driftwood", "Harbour Lights", "Low Tide", 187, "https://www.deezer.com/track/9002"));
+    static final List<Song> ITUNES_SONGS = List.of(new Song("Lighthouse Keeper", "The Quays", "Breakwater", 240,
+            "https://music.apple.com/us/album/breakwater/1?i=2"));
+
     @BeforeAll
     void start() {
-        music = new FixtureMusicServer()
-                .answer("deezer", List.of(
-                        new Song("Paper Boats", "Harbour Lights", "Low Tide", 202, "https://www.deezer.com/track/9001"),
-                        new Song(HOSTILE_TITLE, "Mallory", "Injected", 61, "https://www.deezer.com/track/666"),
-                        new Song("Driftwood", "Harbour Lights", "Low Tide", 187, "https://www.deezer.com/track/9002")))
-                .answer("itunes", List.of(
-                        new Song("Lighthouse Keeper", "The Quays", "Breakwater", 240,
-                                "https://music.apple.com/us/album/breakwater/1?i=2")));
+        music = new FixtureMusicServer().answer("deezer", DEEZER_SONGS).answer("itunes", ITUNES_SONGS);
         hub = TestHub.start(data, Map.of(
                 "search.enabled", "deezer,itunes,links",
                 "search.links.youtubeOembed", music.url("/oembed/youtube"),
@@ -153,6 +153,30 @@ class WebPageTest {
                     .as("nothing wider than a 360 px screen").isLessThanOrEqualTo(360L);
         } finally {
             browser.driver().manage().window().setSize(new Dimension(1280, 900));
+        }
+    }
+
+    @Test
+    void each_provider_says_when_it_failed_or_found_nothing() {
+        signIn();
+        music.answer("deezer", List.of());
+        music.failing("itunes", true);
+        try {
+            browser.open(hub.baseUrl() + "/#search");
+            awaitProvider("itunes");
+            WebElement box = browser.find("#search-box");
+            box.clear();
+            box.sendKeys("silence", Keys.ENTER);
+
+            browser.awaitText("#search-message", "Nothing found for “silence”");
+            assertThat(statusOf("deezer")).isEqualTo("empty");
+            assertThat(statusOf("itunes")).isEqualTo("failed");
+            assertThat(browser.find("#search-status li[data-provider='itunes']").getText()).contains("failed", "500");
+            assertThat(browser.findAll("#search-results li")).isEmpty();
+            browser.screenshot("search-failed-and-empty");
+        } finally {
+            music.answer("deezer", DEEZER_SONGS);
+            music.failing("itunes", false);
         }
     }
 
