@@ -118,6 +118,30 @@ class WebPageTest {
     }
 
     @Test
+    void a_web_token_signs_in_as_itself_sees_what_it_may_do_and_is_signed_out_when_revoked() {
+        browser.open(hub.baseUrl() + "/");
+        signOutIfSignedIn();
+        String token = hub.token("phone", "web", "send:music-bot", "subscribe:player.*", "registry", "search");
+        browser.find("#sign-in-token").sendKeys(token, Keys.ENTER);
+        browser.awaitText("#connection", "Connected");
+        browser.find("nav a[data-view='tokens']").click();
+        browser.awaitText("#tokens-message", "needs an admin token");
+        browser.find("nav a[data-view='services']").click();
+        browser.awaitText("#services-rows", "eu-1");
+        assertThat(browser.find("button[aria-label='Retire music-bot/eu-1']").isEnabled()).isFalse();
+        browser.screenshot("web-token-services");
+
+        String id = hub.hub().context().tokens().list().stream().filter(t -> t.name().equals("phone"))
+                .findFirst().orElseThrow().id();
+        assertThat(Http.to(hub).delete("/api/tokens/" + id, hub.adminToken()).status()).isEqualTo(200);
+
+        browser.awaitText("#sign-in-error", "Signed out: this token was revoked.");
+        assertThat(browser.find("#sign-in").isDisplayed()).isTrue();
+        assertThat(browser.script("return sessionStorage.getItem('roadie.token')")).isNull();
+        browser.screenshot("signed-out-token-revoked");
+    }
+
+    @Test
     void results_stream_in_as_each_provider_answers_and_a_title_with_markup_is_shown_as_text() {
         signIn();
         music.hold("itunes");

@@ -92,10 +92,11 @@ function showApp(client, welcome, token) {
       Object.values(views).forEach(view => view.hubRestarted?.());
     }
     if (state === 'closed' && !leaving) {
+      // The hub refused this client for good (token revoked, identity taken over): start afresh.
+      leaving = true;
       signIn.forget();
-      signIn.show(`Signed out: ${reason ?? 'the hub closed the connection'}.`);
-      byId('app').hidden = true;
-      byId('sign-out').hidden = true;
+      signIn.noteForNextStart(whySignedOut(reason));
+      location.reload();
     }
   });
 
@@ -122,4 +123,12 @@ function showApp(client, welcome, token) {
   signIn.hide();
   byId('app').hidden = false;
   route();
+}
+
+/** The sentence for the sign-in form when the hub ended this page's connection for good. */
+function whySignedOut(reason = '') {
+  if (/revoked/i.test(reason)) return 'Signed out: this token was revoked.';
+  if (/replaced/i.test(reason)) return 'Signed out: another tab or device signed in with the same token.';
+  if (/unauthorized/i.test(reason)) return 'Signed out: the hub no longer accepts this token.';
+  return `Signed out: ${reason || 'the hub closed the connection'}.`;
 }

@@ -4,6 +4,7 @@ import { byId } from './dom.js';
 
 const TOKEN_KEY = 'roadie.token';
 const TAB_KEY = 'roadie.tab';
+const NOTE_KEY = 'roadie.signed-out-because';
 
 export class SignIn {
   /** @param {(token: string) => Promise<boolean>} start connects; false when the hub refused */
@@ -24,10 +25,12 @@ export class SignIn {
   /** Signs in with a kept token, or shows the form. */
   async boot() {
     const kept = globalThis.sessionStorage.getItem(TOKEN_KEY) ?? globalThis.localStorage.getItem(TOKEN_KEY);
+    const note = globalThis.sessionStorage.getItem(NOTE_KEY) ?? '';
+    globalThis.sessionStorage.removeItem(NOTE_KEY);
     if (kept) {
       if (!(await this.start(kept))) this.forget();
     } else {
-      this.show();
+      this.show(note);
     }
   }
 
@@ -61,6 +64,11 @@ export class SignIn {
 
   hide() {
     this.section.hidden = true;
+  }
+
+  /** A sentence for the sign-in form after the page reloads (why the reader was signed out). */
+  noteForNextStart(message) {
+    globalThis.sessionStorage.setItem(NOTE_KEY, message);
   }
 
   forget() {
