@@ -1,6 +1,6 @@
 // The connection indicator: connected, reconnecting in N s, hub restarted, closed. It follows
 // the client's 'state' events; the countdown ticks once a second while a reconnect waits.
-import { byId } from './dom.js';
+import { byId, el, replaceChildren } from './dom.js';
 
 export class ConnectionIndicator {
   constructor(client) {
@@ -38,11 +38,14 @@ export class ConnectionIndicator {
       this.node.textContent = 'Reconnecting…';
       return;
     }
+    // Screen readers hear "Reconnecting" once; the seconds tick in a part they do not announce.
+    const seconds = el('span', { 'aria-hidden': 'true' });
+    replaceChildren(this.node, 'Reconnecting ', seconds);
     const at = Date.now() + retryInMs;
     const render = () => {
-      const seconds = Math.ceil((at - Date.now()) / 1000);
-      this.node.textContent = seconds > 0 ? `Reconnecting in ${seconds} s` : 'Reconnecting…';
-      if (seconds <= 0) {
+      const left = Math.ceil((at - Date.now()) / 1000);
+      seconds.textContent = left > 0 ? `in ${left} s` : '…';
+      if (left <= 0) {
         globalThis.clearInterval(this.timer);
         this.timer = null;
       }

@@ -6,6 +6,7 @@ import { Player, explain } from './player.js';
 
 const TYPING_PAUSE_MS = 400; // search once the reader stops typing, not at every key
 const SLOW_AFTER_MS = 2500; // a provider still silent by then is shown as slow
+const MIN_TYPED = 3; // characters before searching as the reader types (Enter searches any text)
 const LIMIT = 20;
 const OFF_KEY = 'roadie.providers.off';
 
@@ -32,6 +33,8 @@ export class SearchView {
     });
     this.box.addEventListener('input', () => {
       globalThis.clearTimeout(this.typingTimer);
+      // A letter or two finds everything and costs the services' rate limits: wait for more.
+      if (this.box.value.trim().length < MIN_TYPED) return;
       this.typingTimer = globalThis.setTimeout(() => this.run(this.box.value), TYPING_PAUSE_MS);
     });
     this.box.addEventListener('keydown', event => {

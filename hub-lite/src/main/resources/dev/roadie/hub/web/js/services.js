@@ -3,6 +3,8 @@
 import { confirmAction } from './confirm.js';
 import { byId, el, formatAgo, formatBytes, replaceChildren } from './dom.js';
 
+const HEARD_REFRESH_TICKS = 5; // seconds between asking the hub when each service was last heard from
+
 export class ServicesView {
   constructor({ api, scopes, registry }) {
     this.api = api;
@@ -11,9 +13,13 @@ export class ServicesView {
     this.rows = byId('services-rows');
     this.message = byId('services-message');
     registry.addEventListener('change', () => this.render());
-    // "Last heartbeat" is relative: refresh it while the view is open.
+    // "Last heartbeat" is relative: refresh it while the view is open. Lease renewals are not
+    // pushed as events, so the times are asked for again every few seconds.
+    let ticks = 0;
     globalThis.setInterval(() => {
-      if (!byId('view-services').hidden) this.renderAges();
+      if (byId('view-services').hidden) return;
+      if (++ticks % HEARD_REFRESH_TICKS === 0) this.refreshHeard();
+      this.renderAges();
     }, 1000);
     this.render();
   }
@@ -74,6 +80,25 @@ export class ServicesView {
       this.message.textContent = `${kind}/${name} is now ${state}.`;
     } catch (e) {
       this.message.textContent = `Could not change ${kind}/${name}: ${e.message}`;
+    }
+  }
+
+  async refreshHeard() {
+    if (this.registry.error) return;
+    let entries;
+    try {
+      entries = await this.api.get('/api/services');
+    } catch (e) {
+      console.warn('could not refresh the services\' last heartbeats', e);
+      return;
+    }
+    for (const fresh of entries) {
+      const id = `${fresh.service.kind}/${fresh.service.name}`;
+      const known = this.registry.entries.get(id);
+      if (!known || !fresh.lastSeen || Date.parse(fresh.lastSeen) <= Date.parse(known.lastSeen ?? 0)) continue;
+      known.lastSeen = fresh.lastSeen;
+      const cell = this.rows.querySelector(`tr[data-service="${CSS.escape(id)}"] td.age`);
+      if (cell) cell.dataset.seen = fresh.lastSeen;
     }
   }
 
