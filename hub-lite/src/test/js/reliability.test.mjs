@@ -37,12 +37,18 @@ test('a link that goes silent is found dead, replaced, and the session resumes w
   receiver.addEventListener('message', (e) => bodies.push(e.detail.body));
   const states = collect(receiver, 'state');
 
+  const atSender = [];
+  sender.addEventListener('message', (e) => atSender.push(e.detail.body));
+
   const frozenAt = Date.now();
   tcp.freeze();
+  // Written into the frozen link, so lost with it: the client writes it again after the resume.
+  const reply = receiver.send(`service:${sender.identity}`, 'note', 'written into the dead link');
   for (let n = 1; n <= 5; n += 1) {
     await sender.send(`service:${receiver.identity}`, 'count', n);
   }
   const back = await nextEvent(receiver, 'state', (s) => s.state === 'connected');
+  await reply;
   for (let n = 6; n <= 8; n += 1) {
     await sender.send(`service:${receiver.identity}`, 'count', n);
   }
@@ -57,6 +63,8 @@ test('a link that goes silent is found dead, replaced, and the session resumes w
   assert.equal(back.hubRestarted, false);
   assert.equal(receiver.sessionId, session, 'the same session goes on');
   assert.ok(tcp.accepted >= 2, 'a new connection replaced the frozen one');
+  await eventually(() => atSender.length > 0, 'the frame lost with the link arrives');
+  assert.deepEqual(atSender, ['written into the dead link']);
 });
 
 test('while the hub cannot be reached, what is sent waits, and the resume delivers both ways', async () => {
@@ -153,9 +161,10 @@ test('a quiet link that is alive is kept: the client answers the hub\'s heartbea
       return super.send(data, ...rest);
     }
   }
-  const client = await connectedClient('web', SCOPES, { client: { WebSocket: RecordingWebSocket, heartbeatTolerance: 2 } });
+  const client = await connectedClient('web', SCOPES, { client: { WebSocket: RecordingWebSocket } });
   const states = collect(client, 'state');
-  const quietFor = client.welcome.heartbeatMs * 2 * 4;
+  // Longer than the hub waits for a silent client (interval x tolerance) and than the client waits for the hub.
+  const quietFor = client.welcome.heartbeatMs * 6;
 
   await new Promise((resolve) => setTimeout(resolve, quietFor));
 
@@ -221,4 +230,29 @@ test('connect waits through a hub that cannot be reached yet, retrying with grow
   // Attempt n waits at most min(400, 20 x 2^n) ms: the n-th bound, never the cap at once.
   retries.slice(0, 4).forEach((delay, index) => assert.ok(delay <= Math.min(400, 20 * 2 ** (index + 1)),
     `retry ${index + 1} waited ${delay} ms`));
+});
+
+test('the client acknowledges what it receives cumulatively, fewer acks than frames', async () => {
+  const written = [];
+  class RecordingWebSocket extends WebSocket {
+    send(data, ...rest) {
+      written.push(JSON.parse(data));
+      return super.send(data, ...rest);
+    }
+  }
+  const receiver = await connectedClient('web', SCOPES, { client: { WebSocket: RecordingWebSocket } });
+  const sender = await connectedClient('music-bot', SCOPES);
+  const seqs = [];
+  const received = [];
+  receiver.addEventListener('message', (e) => received.push(e.detail.body));
+
+  await Promise.all(Array.from({ length: 150 }, (_, n) => sender.send(`service:${receiver.identity}`, 'count', n)));
+  await eventually(() => received.length === 150, '150 messages');
+  await eventually(() => written.some((f) => f.type === 'ack' && f.seq >= 150), 'an ack of the last frame');
+
+  const acks = written.filter((f) => f.type === 'ack').map((f) => f.seq);
+  acks.forEach((seq, i) => seqs.push(i === 0 || seq >= acks[i - 1]));
+  assert.ok(seqs.every(Boolean), `acks never go back: ${acks}`);
+  assert.ok(acks.length < 150, `one ack covers many frames (${acks.length} acks for 150 frames)`);
+  assert.deepEqual(received, Array.from({ length: 150 }, (_, n) => n), 'in order, once');
 });

@@ -43,10 +43,13 @@ class RoadieClientJsTest {
     private static final Path TESTS = Path.of("src", "test", "js");
     private static final long NODE_TIMEOUT_MINUTES = 5;
     /**
-     * Sessions wait long enough for the resume tests on a busy machine; goodbyes send clients back
-     * soon after a restart.
+     * Heartbeats fast enough for the dead-link tests yet tolerant of a busy machine (the hub cuts
+     * a silent client after 2 s); sessions wait long enough for the resume tests; goodbyes send
+     * clients back soon after a restart.
      */
     private static final Map<String, String> SETTINGS = Map.of(
+            "heartbeat.interval", "500ms",
+            "heartbeat.tolerance", "4",
             "sessions.resumeWindow", "30s",
             "sessions.reconnectSpread", "300ms");
 
