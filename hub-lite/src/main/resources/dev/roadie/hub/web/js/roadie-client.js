@@ -34,6 +34,7 @@ const CONNECTING = 0;
 /** The close code for a link the client gives up but whose session it wants to keep: not 1000/1001, which end it. */
 const ABANDON_CODE = 4000;
 const TOPIC = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+const NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 
 const DEFAULTS = Object.freeze({
   requestTimeoutMs: 10_000,
@@ -108,6 +109,8 @@ export class RoadieClient extends EventTarget {
   #topics = new Map();
   /** subject -> request handler */
   #handlers = new Map();
+  /** 'KIND/NAME' -> {descriptor, stats, state, frameId}: what a new session must be told again */
+  #services = new Map();
 
   /**
    * @param {object} options
@@ -311,6 +314,70 @@ export class RoadieClient extends EventTarget {
   }
 
   /**
+   * Announces a service in the hub's registry (scope `announce:KIND`); the client announces it
+   * again, with its latest stats and state, in every new session.
+   * @param {{kind: string, name: string, endpoint?: string, capabilities?: string[],
+   *   labels?: Object<string, string>, secrets?: Object<string, string>}} descriptor
+   * @returns {Promise<void>} resolves when the hub acknowledged it; rejects when refused
+   */
+  announce(descriptor) {
+    return this.#promise(() => {
+      if (!descriptor || !NAME.test(descriptor.kind ?? '') || !NAME.test(descriptor.name ?? '')) {
+        throw new RoadieError('invalid-frame', 'a service needs a kind and a name of 1 to 64 lower-case letters,'
+          + ` digits, '.', '_' or '-'; got ${JSON.stringify(descriptor)}`);
+      }
+      const id = `${descriptor.kind}/${descriptor.name}`;
+      const known = this.#services.get(id);
+      const entry = { descriptor, stats: known?.stats, state: known?.state ?? 'up', frameId: null };
+      this.#services.set(id, entry);
+      return new Promise((resolve, reject) => {
+        const frame = new OutgoingFrame({ type: 'announce', id: this.#nextId(), service: descriptor }, {
+          counted: true,
+          onAck: resolve,
+          onRefuse: (error) => {
+            // A refused announcement must not be repeated in every new session.
+            if (this.#services.get(id) === entry) {
+              this.#services.delete(id);
+            }
+            reject(error);
+          },
+        });
+        entry.frameId = frame.id;
+        this.#enqueue(frame);
+      });
+    });
+  }
+
+  /**
+   * Reports a service's load (a NodeStats object, PROTOCOL.md 11.2) for a service this client announced.
+   * @param {string} service `KIND/NAME`
+   * @param {object} stats
+   * @returns {Promise<void>}
+   */
+  updateStats(service, stats) {
+    return this.#registryFrame(service, { type: 'stats', service, stats }, (entry) => {
+      entry.stats = stats;
+    });
+  }
+
+  /**
+   * Moves a service this client announced to `up`, `draining` or `retired`.
+   * @param {string} service `KIND/NAME`
+   * @param {'up'|'draining'|'retired'} state
+   * @returns {Promise<void>}
+   */
+  setServiceState(service, state) {
+    return this.#promise(() => {
+      if (!['up', 'draining', 'retired'].includes(state)) {
+        throw new RoadieError('invalid-frame', `a service's state is up, draining or retired, got '${state}'`);
+      }
+      return this.#registryFrame(service, { type: 'state', service, state }, (entry) => {
+        entry.state = state;
+      });
+    });
+  }
+
+  /**
    * Answers requests of a subject. The handler's return value (or what its promise resolves to)
    * is the reply's body; a RoadieError it throws becomes an `error` reply with its code; any other
    * failure an `error` reply with code `handler-failed`. Requests of a subject without a handler
@@ -460,6 +527,11 @@ export class RoadieClient extends EventTarget {
     switch (frame.type) {
       case 'ping':
         this.#writeControl({ type: 'pong', ts: frame.ts ?? 0 });
+        // Browsers run a hidden tab's timers as rarely as once a minute; the hub's pings still
+        // arrive, so owed acks go out with the pong rather than wait for the ack timer.
+        if (this.#lastHubSeq > this.#ackedHubSeq) {
+          this.#sendAck();
+        }
         break;
       case 'pong':
         if (this.#settling.length > 0 && frame.ts === this.#settlePing) {
@@ -572,6 +644,7 @@ export class RoadieClient extends EventTarget {
     }
     this.#calls.failAll(error);
     this.#topics.clear();
+    this.#services.clear();
     this.#setState('closed', { reason });
     this.#connecting?.reject(error);
   }
@@ -624,6 +697,7 @@ export class RoadieClient extends EventTarget {
       entry.frameId = frame.id;
       restore.push(frame);
     }
+    restore.push(...this.#restoreServices());
     this.#outbox.renumber(true, restore);
     this.#flush();
   }
@@ -671,6 +745,48 @@ export class RoadieClient extends EventTarget {
     this.#outbox.reserve(frame);
     this.#outbox.add(frame);
     this.#flush();
+  }
+
+  #registryFrame(service, fields, remember) {
+    return this.#promise(() => {
+      if (typeof service !== 'string' || !service.includes('/')) {
+        throw new RoadieError('invalid-frame', `a service is named KIND/NAME, got '${service}'`);
+      }
+      const entry = this.#services.get(service);
+      if (entry) {
+        remember(entry);
+      }
+      return new Promise((resolve, reject) => {
+        this.#enqueue(new OutgoingFrame({ ...fields, id: this.#nextId() },
+          { counted: true, onAck: resolve, onRefuse: reject }));
+      });
+    });
+  }
+
+  /** The frames that tell a new session about the services this client announced. */
+  #restoreServices() {
+    const frames = [];
+    for (const [id, entry] of this.#services) {
+      if (this.#outbox.find(entry.frameId)) {
+        continue; // its announce has not been confirmed yet: it goes out with the rest
+      }
+      const announce = new OutgoingFrame({ type: 'announce', id: this.#nextId(), service: entry.descriptor }, {
+        onRefuse: (error) => {
+          this.#log.warn(`The hub refused the announcement of ${id} again: ${error.code}: ${error.message}`);
+          this.#services.delete(id);
+          this.#emit('error', { code: error.code, message: error.message, re: announce.id });
+        },
+      });
+      entry.frameId = announce.id;
+      frames.push(announce);
+      if (entry.stats) {
+        frames.push(new OutgoingFrame({ type: 'stats', id: this.#nextId(), service: id, stats: entry.stats }));
+      }
+      if (entry.state !== 'up') {
+        frames.push(new OutgoingFrame({ type: 'state', id: this.#nextId(), service: id, state: entry.state }));
+      }
+    }
+    return frames;
   }
 
   #subscribeFrame(topic, onAck, onRefuse) {
