@@ -258,3 +258,21 @@ test('the client acknowledges what it receives cumulatively, fewer acks than fra
   assert.ok(acks.length < 150, `one ack covers many frames (${acks.length} acks for 150 frames)`);
   assert.deepEqual(received, Array.from({ length: 150 }, (_, n) => n), 'in order, once');
 });
+
+test('close fails whatever still waits with code closed, and ends in state closed', async () => {
+  const tcp = await proxy();
+  tcp.refuseAll();
+  const client = await newClient('web', SCOPES, { url: `ws://127.0.0.1:${tcp.port}/ws` });
+  const connecting = client.connect();
+  const sending = client.send('all', 'never', null);
+  const asking = client.request('one:music-bot', 'never', null, { timeoutMs: 60_000 });
+  await nextEvent(client, 'state', (s) => s.state === 'reconnecting');
+
+  client.close();
+
+  for (const pending of [connecting, sending, asking]) {
+    await assert.rejects(pending, (e) => e.code === 'closed');
+  }
+  assert.equal(client.state, 'closed');
+  await assert.rejects(client.subscribe('x', () => {}), (e) => e.code === 'closed');
+});
