@@ -174,3 +174,17 @@ test('subscribing to the registry gets its snapshot first, on the topic\'s handl
   assert.equal(received[0].from, 'hub/roadie');
   assert.equal(received[0].to, 'topic:registry');
 });
+
+test('a durable message to a service nobody serves yet waits for it and arrives marked durable', async () => {
+  const sender = await connectedClient('music-bot', COMPANION);
+  const absent = await newClient('web', COMPANION);
+
+  await sender.send(`service:${absent.identity}`, 'note', 'kept for you', { durable: true });
+  const arrived = nextEvent(absent, 'message', (m) => m.subject === 'note');
+  await absent.connect();
+
+  const message = await arrived;
+  assert.equal(message.body, 'kept for you');
+  assert.equal(message.durable, true);
+  assert.equal(message.from, sender.identity);
+});

@@ -20,8 +20,15 @@ async function restartHub() {
 }
 
 test('after a hub restart the client reports hubRestarted, gets a new session and its subscriptions back', async () => {
-  const listener = await connectedClient('web', ['subscribe:*']);
+  const listener = await connectedClient('web', ['subscribe:*', 'send:*']);
   const publisher = await connectedClient('music-bot', ['publish:*']);
+  // A service announced under another identity is routed only while some session announced it.
+  const nodeName = uniqueName('ams');
+  const agent = await connectedClient('node-agent', ['announce:audio-node'], { name: nodeName });
+  agent.handle('health', () => ({ healthy: true }));
+  await agent.announce({ kind: 'audio-node', name: nodeName });
+  assert.deepEqual(await listener.request(`service:audio-node/${nodeName}`, 'health', null), { healthy: true });
+  const agentBack = nextEvent(agent, 'state', (s) => s.state === 'connected', 30_000);
   const topic = uniqueName('player');
   const received = [];
   await listener.subscribe(topic, (m) => received.push(m.body));
@@ -34,6 +41,7 @@ test('after a hub restart the client reports hubRestarted, gets a new session an
   const newEpoch = await restartHub();
   const back = await backOnNewHub;
   await publisherBack;
+  await agentBack;
 
   assert.notEqual(newEpoch, oldEpoch);
   assert.equal(back.hubRestarted, true);
@@ -48,4 +56,15 @@ test('after a hub restart the client reports hubRestarted, gets a new session an
     return received.length > 0;
   }, 'a message on the topic after the restart');
   assert.equal(received[0], 'from the new hub');
+  // The announcement came back too: the service is routed to the agent again.
+  await eventually(async () => {
+    try {
+      return (await listener.request(`service:audio-node/${nodeName}`, 'health', null, { timeoutMs: 1_000 })).healthy;
+    } catch (e) {
+      if (e.code === 'no-route') {
+        return false;
+      }
+      throw e;
+    }
+  }, 'the announced service answers after the restart');
 });

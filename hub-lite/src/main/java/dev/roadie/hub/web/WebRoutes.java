@@ -9,7 +9,8 @@ import java.util.Map;
  * The web page: the classpath folder {@code dev/roadie/hub/web} served at {@code /}
  * ({@code index.html} at {@code /}, {@code /js/...}, {@code /css/...}), with the security
  * headers of {@link #SECURITY_HEADERS} on every response outside {@code /api}, {@code /ws} and
- * {@code /metrics}. No directory listings; paths that climb out of the folder are not found.
+ * {@code /metrics}. No directory listings; paths that climb out of the folder are refused or not
+ * found (Jetty's URI checks and Javalin's alias check).
  */
 public final class WebRoutes {
     /** Where the page's files live on the classpath. */

@@ -74,7 +74,8 @@ class WebRoutesTest {
 
     @Test
     void the_client_helpers_are_served_beside_it() throws IOException {
-        for (String helper : new String[] {"backoff", "calls", "errors", "outbox", "rate-gate", "recent"}) {
+        for (String helper : new String[] {"backoff", "calls", "checks", "connector", "dispatch", "errors", "ids", "outbox",
+            "protocol", "rate-gate", "recent", "registrations"}) {
             RawResponse module = get("/js/roadie/" + helper + ".js");
             assertThat(module.status()).as(helper).isEqualTo(200);
             assertThat(module.header("content-type")).as(helper).startsWith("text/javascript");

@@ -1,0 +1,330 @@
+import { backoffDelay } from './backoff.js';
+import { RoadieError } from './errors.js';
+
+/** What the client tells the hub it is, for the hub's logs. */
+export const CLIENT_SOFTWARE = 'roadie-js/0.1';
+const PROTOCOL_VERSION = 1;
+/** WebSocket.OPEN, the same in browsers and in `ws`. */
+const OPEN = 1;
+/** WebSocket.CONNECTING. */
+const CONNECTING = 0;
+/** The close code for a link the client gives up but whose session it keeps: never 1000 or 1001, which end it. */
+const ABANDON_CODE = 4000;
+
+/**
+ * The life of the client's link to the hub: attempts, the hello and the welcome, heartbeats and
+ * dead-link detection, goodbyes, refusals, and the delay before the next attempt. Frames of a
+ * welcomed session go to the Protocol.
+ */
+export class Connector {
+  #options;
+  #protocol;
+  #log;
+  #events;
+
+  #socket = null;
+  #welcomed = false;
+  #stopped = false;
+  #sessionId = null;
+  #epoch = null;
+  #welcome = null;
+  #identity = null;
+  #intervalMs;
+  #lastHeard = 0;
+  #lastSent = 0;
+  #failedAttempts = 0;
+  #goodbye = null;
+  #refusal = null;
+  #connectTimer = null;
+  #heartbeatTimer = null;
+  #reconnectTimer = null;
+
+  /**
+   * @param {object} parts
+   * @param {object} parts.options the client's options (url, token, kind, name, WebSocket, timeouts, backoff, random)
+   * @param {import('./protocol.js').Protocol} parts.protocol
+   * @param {object} parts.log
+   * @param {{state: (state: string, detail: object) => void, welcomed: (welcome: object) => void,
+   *   stopped: (error: RoadieError, reason: string) => void}} parts.events
+   */
+  constructor({ options, protocol, log, events }) {
+    this.#options = options;
+    this.#protocol = protocol;
+    this.#log = log;
+    this.#events = events;
+    this.#intervalMs = options.heartbeatMs;
+    protocol.writer = this;
+  }
+
+  get sessionId() {
+    return this.#sessionId;
+  }
+
+  get epoch() {
+    return this.#epoch;
+  }
+
+  get welcome() {
+    return this.#welcome;
+  }
+
+  /** This session's identity, KIND/NAME; null before the first welcome. */
+  get identity() {
+    return this.#identity;
+  }
+
+  /** Whether a session is open for numbered frames. */
+  sessionOpen() {
+    return this.#welcomed && this.#socket !== null && this.#socket.readyState === OPEN;
+  }
+
+  /** Writes text on the current link; false when it is not open. */
+  write(text) {
+    const socket = this.#socket;
+    if (!socket || socket.readyState !== OPEN) {
+      return false;
+    }
+    try {
+      socket.send(text);
+      this.#lastSent = Date.now();
+      return true;
+    } catch (e) {
+      this.#log.debug('Writing to the socket failed', e);
+      return false;
+    }
+  }
+
+  /** Starts an attempt: a new WebSocket, so the host name is resolved again. */
+  beginAttempt() {
+    this.#reconnectTimer = null;
+    if (this.#stopped) {
+      return;
+    }
+    this.#goodbye = null;
+    this.#refusal = null;
+    this.#welcomed = false;
+    this.#events.state('connecting', {});
+    let socket;
+    try {
+      socket = new this.#options.WebSocket(this.#options.url);
+    } catch (e) {
+      this.#lost(0, `cannot open ${this.#options.url}: ${e?.message ?? e}`);
+      return;
+    }
+    this.#socket = socket;
+    this.#connectTimer = globalThis.setTimeout(() => {
+      if (socket === this.#socket && !this.#welcomed) {
+        this.#lost(0, `no welcome from ${this.#options.url} within ${this.#options.connectTimeoutMs} ms`);
+      }
+    }, this.#options.connectTimeoutMs);
+    socket.onopen = () => {
+      if (socket === this.#socket) {
+        this.#lastHeard = Date.now();
+        this.write(JSON.stringify(this.#hello()));
+      }
+    };
+    socket.onmessage = (event) => {
+      if (socket === this.#socket) {
+        this.#lastHeard = Date.now();
+        this.#onText(socket, event.data);
+      }
+    };
+    socket.onclose = (event) => {
+      if (socket === this.#socket) {
+        this.#lost(event.code, event.reason ? `${event.reason} (${event.code})` : `closed (${event.code})`);
+      }
+    };
+    // A failed socket is followed by its close event, which decides what comes next.
+    socket.onerror = () => {};
+  }
+
+  #hello() {
+    const hello = { type: 'hello', token: this.#options.token };
+    if (this.#options.kind) {
+      hello.kind = this.#options.kind;
+    }
+    if (this.#options.name) {
+      hello.name = this.#options.name;
+    }
+    if (this.#sessionId) {
+      hello.resume = { session: this.#sessionId, lastSeq: this.#protocol.lastHubSeq };
+    }
+    hello.protocol = PROTOCOL_VERSION;
+    hello.client = CLIENT_SOFTWARE;
+    return hello;
+  }
+
+  #onText(socket, data) {
+    if (typeof data !== 'string') {
+      return; // the protocol has no binary frames
+    }
+    let frame;
+    try {
+      frame = JSON.parse(data);
+    } catch (e) {
+      this.#log.warn(`Ignored a frame from the hub that is not JSON: ${e.message}`);
+      return;
+    }
+    if (!frame || typeof frame !== 'object' || Array.isArray(frame)) {
+      return;
+    }
+    if (frame.type === 'goodbye') {
+      this.#goodbye = frame;
+      this.#log.info(`The hub said goodbye (${frame.reason}); coming back in about ${frame.reconnectMs ?? 0} ms`);
+      try {
+        socket.close(1000, 'goodbye');
+      } catch (e) {
+        this.#log.debug('Closing after the goodbye failed', e);
+      }
+    } else if (this.#welcomed) {
+      this.#protocol.onFrame(frame);
+    } else if (frame.type === 'welcome') {
+      this.#onWelcome(socket, frame);
+    } else if (frame.type === 'error') {
+      this.#refusal = { code: frame.code ?? 'unauthorized', message: frame.message ?? frame.code };
+    }
+  }
+
+  #onWelcome(socket, welcome) {
+    globalThis.clearTimeout(this.#connectTimer);
+    this.#welcomed = true;
+    this.#failedAttempts = 0;
+    const resumed = welcome.resumed === true && welcome.session === this.#sessionId;
+    const hubRestarted = this.#epoch !== null && this.#epoch !== welcome.epoch;
+    this.#sessionId = welcome.session;
+    this.#epoch = welcome.epoch;
+    this.#welcome = welcome;
+    this.#identity = welcome.you ? `${welcome.you.kind}/${welcome.you.name}` : null;
+    const hubMs = welcome.heartbeatMs > 0 ? welcome.heartbeatMs : Infinity;
+    this.#intervalMs = Math.min(this.#options.heartbeatMs, hubMs);
+    this.#lastSent = Date.now();
+    this.#log.info(`${resumed ? 'Resumed' : 'Opened'} session ${welcome.session} as ${this.#identity}`
+      + ` (epoch ${welcome.epoch})`);
+    if (resumed) {
+      this.#protocol.resumedSession(Number(welcome.lastSeq) || 0, welcome.limits);
+    } else {
+      this.#protocol.newSession(welcome.limits);
+    }
+    const tick = Math.max(10, Math.min(1000, this.#intervalMs / 4));
+    this.#heartbeatTimer = globalThis.setInterval(() => this.#beat(socket), tick);
+    this.#events.state('connected', { resumed, hubRestarted, welcome });
+    this.#events.welcomed(welcome);
+  }
+
+  #beat(socket) {
+    if (socket !== this.#socket || !this.#welcomed) {
+      return;
+    }
+    // Measured by the clock, not counted in runs: a hidden tab's timers may run once a minute.
+    const now = Date.now();
+    const silent = now - this.#lastHeard;
+    if (silent > this.#intervalMs * this.#options.heartbeatTolerance) {
+      this.#log.warn(`Nothing heard from the hub for ${silent} ms: the link is dead, reconnecting`);
+      this.#lost(1006, `dead link: nothing heard from the hub for ${silent} ms`);
+    } else if (now - this.#lastSent >= this.#intervalMs) {
+      this.#protocol.writeControl({ type: 'ping', ts: now });
+    }
+  }
+
+  /** The current link ended (or never worked): decide what comes next. */
+  #lost(code, reason) {
+    const socket = this.#socket;
+    const wasWelcomed = this.#welcomed;
+    this.#dropLink();
+    if (socket) {
+      abandon(socket, this.#log);
+    }
+    if (this.#stopped) {
+      return;
+    }
+    if (code === 4003 || code === 4010) {
+      const error = this.#refusal
+        ? new RoadieError(this.#refusal.code, this.#refusal.message)
+        : new RoadieError(code === 4010 ? 'replaced' : 'unauthorized', reason);
+      this.#log.error(`The hub refused this client, which stops: ${error.code}: ${error.message}`);
+      this.#stop(error, `refused: ${error.code}: ${error.message}`);
+      return;
+    }
+    let delay;
+    if (this.#goodbye) {
+      const ms = Math.max(0, Number(this.#goodbye.reconnectMs) || 0);
+      reason = `goodbye (${this.#goodbye.reason}): back in about ${ms} ms`;
+      const jitterBound = Math.max(100, Math.min(1000, ms / 10));
+      delay = ms + Math.floor(this.#options.random() * (jitterBound + 1));
+      this.#failedAttempts = wasWelcomed ? 0 : this.#failedAttempts + 1;
+    } else if (wasWelcomed) {
+      this.#failedAttempts = 0;
+      delay = backoffDelay(0, this.#options.backoff, this.#options.random);
+    } else {
+      this.#failedAttempts += 1;
+      delay = backoffDelay(this.#failedAttempts, this.#options.backoff, this.#options.random);
+    }
+    this.#log.info(`Link lost (${reason}); reconnecting in ${delay} ms`);
+    this.#events.state('reconnecting', { retryInMs: delay, reason });
+    this.#reconnectTimer = globalThis.setTimeout(() => this.beginAttempt(), delay);
+  }
+
+  #dropLink() {
+    this.#socket = null;
+    this.#welcomed = false;
+    globalThis.clearTimeout(this.#connectTimer);
+    globalThis.clearInterval(this.#heartbeatTimer);
+    this.#connectTimer = null;
+    this.#heartbeatTimer = null;
+    this.#protocol.linkDown();
+  }
+
+  /** The client stops for good: fail what waits and say so. */
+  #stop(error, reason) {
+    this.#stopped = true;
+    globalThis.clearTimeout(this.#reconnectTimer);
+    this.#protocol.end(error);
+    this.#events.stopped(error, reason);
+  }
+
+  /** Leaves on the application's request: a 1000 close, which ends the session on the hub. */
+  close() {
+    if (this.#stopped) {
+      return;
+    }
+    this.#protocol.sendAck();
+    const socket = this.#socket;
+    this.#dropLink();
+    if (socket) {
+      detach(socket);
+      if (socket.readyState === OPEN || socket.readyState === CONNECTING) {
+        try {
+          socket.close(1000, 'client closed');
+        } catch (e) {
+          this.#log.debug('Closing the socket failed', e);
+        }
+      }
+    }
+    this.#stop(new RoadieError('closed', 'the client was closed before this was done'), 'closed by the application');
+  }
+}
+
+/** Stops listening to a socket; a no-op error listener stays, since `ws` throws on unheard errors. */
+function detach(socket) {
+  socket.onopen = null;
+  socket.onmessage = null;
+  socket.onclose = null;
+  socket.onerror = () => {};
+}
+
+/**
+ * Drops a link without ending its session: never 1000 or 1001. A dead link never completes a
+ * close handshake, so `ws` sockets are destroyed at once where they can be.
+ */
+function abandon(socket, log) {
+  detach(socket);
+  try {
+    if (typeof socket.terminate === 'function') {
+      socket.terminate();
+    } else if (socket.readyState === OPEN || socket.readyState === CONNECTING) {
+      socket.close(ABANDON_CODE, 'link abandoned');
+    }
+  } catch (e) {
+    log.debug('Dropping the socket failed', e);
+  }
+}
