@@ -5,6 +5,8 @@ import java.util.Locale;
 
 /** The steps of putting a new certificate in service, in order; a failure names the one that failed. */
 public enum DeploymentStage {
+    /** Getting the certificate from the hub ({@code roadie certs pull} over REST). */
+    FETCH,
     /** Checking the bundle and writing the files. */
     INSTALL,
     /** Running the service's reload command. */
