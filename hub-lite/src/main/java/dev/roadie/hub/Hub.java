@@ -2,6 +2,11 @@ package dev.roadie.hub;
 
 import dev.roadie.hub.api.ApiRoutes;
 import dev.roadie.hub.auth.TokenService;
+import dev.roadie.hub.certs.CertificateRenewals;
+import dev.roadie.hub.certs.CertificateVault;
+import dev.roadie.hub.certs.MasterKey;
+import dev.roadie.hub.certs.StoredCertificate;
+import dev.roadie.hub.certs.acme.Issuers;
 import dev.roadie.hub.config.HubConfig;
 import dev.roadie.hub.metrics.HubMetrics;
 import dev.roadie.hub.registry.Registry;
@@ -11,6 +16,7 @@ import dev.roadie.hub.routing.DurableMessages;
 import dev.roadie.hub.routing.Requests;
 import dev.roadie.hub.routing.Router;
 import dev.roadie.hub.session.SessionTable;
+import dev.roadie.hub.socket.CertificateTopics;
 import dev.roadie.hub.socket.HubSocket;
 import dev.roadie.hub.socket.RegistryEvents;
 import dev.roadie.hub.store.AuditLog;
@@ -48,6 +54,7 @@ public final class Hub implements AutoCloseable {
     private final Javalin server;
     private final Optional<Path> newAdminToken;
     private HubSearch search;
+    private CertificateRenewals renewals;
 
     private Hub(HubConfig config, Clock clock) {
         this.database = Database.open(config.data());
@@ -65,9 +72,25 @@ public final class Hub implements AutoCloseable {
             Registry registry = new Registry(new RegistryStore(database), clock, config.registry(), events);
             DurableMessages durable = new DurableMessages(database, clock, config.sessions().durableTtl());
             this.search = new HubSearch(config.search(), registry, metrics);
+            AuditLog audit = new AuditLog(database, clock);
+            CertificateVault vault = new CertificateVault(database,
+                    MasterKey.at(config.certs().masterKeyBytes(), config.certs().masterKeyPath(config.data())), audit,
+                    clock);
+            CertificateTopics certTopics = new CertificateTopics(sessions, vault, clock);
+            vault.onIssued(certTopics::issued);
+            this.renewals = new CertificateRenewals(vault, Issuers.forConfig(config.certs(), vault), config.certs(),
+                    clock, metrics, certTopics::expiring);
+            metrics.certificateExpiry(() -> {
+                Map<String, Double> left = new LinkedHashMap<>();
+                long now = clock.millis();
+                for (StoredCertificate cert : vault.all()) {
+                    cert.expiry().ifPresent(at -> left.put(cert.name(), (at.toEpochMilli() - now) / 1000.0));
+                }
+                return left;
+            });
             this.context = new HubContext(config, newEpoch(), clock, sessions, registry, events,
                     new Router(sessions, registry, durable), new Requests(timer, metrics), durable, metrics, tokens,
-                    new AuditLog(database, clock), search);
+                    audit, search, vault, certTopics, renewals);
             metrics.gauges(sessions::size, () -> {
                 Map<String, Long> counts = new LinkedHashMap<>();
                 registry.countByState().forEach((state, count) -> counts.put(state.wire(), count));
@@ -92,6 +115,9 @@ public final class Hub implements AutoCloseable {
                 new ApiRoutes(context).configure(javalin);
             });
         } catch (RuntimeException e) {
+            if (renewals != null) {
+                renewals.close();
+            }
             if (search != null) {
                 search.close();
             }
@@ -117,6 +143,7 @@ public final class Hub implements AutoCloseable {
         }
         long tick = Math.max(10, Math.min(1000, config.heartbeat().interval().toMillis() / 4));
         hub.timer.scheduleAtFixedRate(hub::tick, tick, tick, TimeUnit.MILLISECONDS);
+        hub.renewals.start();
         log.info("Roadie hub listening on {}:{} (epoch {}, data in {})", config.host(), hub.port(), hub.context.epoch(),
                 config.data());
         hub.newAdminToken.ifPresent(path -> log.info("First start: an admin token was written to {}", path));
@@ -162,6 +189,7 @@ public final class Hub implements AutoCloseable {
             server.stop();
         }
         timer.shutdownNow();
+        renewals.close();
         search.close();
         database.close();
         log.info("Roadie hub stopped");
