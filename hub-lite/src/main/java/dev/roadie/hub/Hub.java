@@ -19,6 +19,7 @@ import dev.roadie.hub.session.SessionTable;
 import dev.roadie.hub.socket.CertificateTopics;
 import dev.roadie.hub.socket.HubSocket;
 import dev.roadie.hub.socket.RegistryEvents;
+import dev.roadie.hub.tls.HubTls;
 import dev.roadie.hub.store.AuditLog;
 import dev.roadie.hub.store.Database;
 import dev.roadie.model.wire.CloseCode;
@@ -55,6 +56,7 @@ public final class Hub implements AutoCloseable {
     private final Optional<Path> newAdminToken;
     private HubSearch search;
     private CertificateRenewals renewals;
+    private final Optional<HubTls> tls;
 
     private Hub(HubConfig config, Clock clock) {
         this.database = Database.open(config.data());
@@ -78,6 +80,9 @@ public final class Hub implements AutoCloseable {
                     clock);
             CertificateTopics certTopics = new CertificateTopics(sessions, vault, clock);
             vault.onIssued(certTopics::issued);
+            this.tls = config.tls().certificateName()
+                    .map(name -> new HubTls(name, config.host(), config.tls().port(), vault));
+            tls.ifPresent(served -> vault.onIssued(served::issued));
             this.renewals = new CertificateRenewals(vault, Issuers.forConfig(config.certs(), vault), config.certs(),
                     clock, metrics, certTopics::expiring);
             metrics.certificateExpiry(() -> {
@@ -113,6 +118,17 @@ public final class Hub implements AutoCloseable {
                 });
                 javalin.routes.ws("/ws", socket::configure);
                 new ApiRoutes(context).configure(javalin);
+                tls.ifPresent(served -> {
+                    // With a connector of its own Javalin adds no default one: the plain port is added here, first.
+                    javalin.jetty.addConnector((jetty, http) -> {
+                        org.eclipse.jetty.server.ServerConnector plain = new org.eclipse.jetty.server.ServerConnector(
+                                jetty, new org.eclipse.jetty.server.HttpConnectionFactory(http));
+                        plain.setHost(config.host());
+                        plain.setPort(config.port());
+                        return plain;
+                    });
+                    served.configure(javalin);
+                });
             });
         } catch (RuntimeException e) {
             if (renewals != null) {
@@ -146,6 +162,8 @@ public final class Hub implements AutoCloseable {
         hub.renewals.start();
         log.info("Roadie hub listening on {}:{} (epoch {}, data in {})", config.host(), hub.port(), hub.context.epoch(),
                 config.data());
+        hub.tlsPort().ifPresent(port -> log.info("Roadie hub serving https:// and wss:// on {}:{} with certificate {}",
+                config.host(), port, config.tls().certificate()));
         hub.newAdminToken.ifPresent(path -> log.info("First start: an admin token was written to {}", path));
         return hub;
     }
@@ -160,9 +178,29 @@ public final class Hub implements AutoCloseable {
         }
     }
 
-    /** The port it listens on (the real one when configured as 0). */
+    /** The plain port it listens on (the real one when configured as 0). */
     public int port() {
+        if (tls.isEmpty()) {
+            return server.port();
+        }
+        // Javalin reports the first connector's port, which may be the TLS one: find the plain one.
+        for (org.eclipse.jetty.server.Connector connector : server.jettyServer().server().getConnectors()) {
+            if (connector instanceof org.eclipse.jetty.server.ServerConnector plain
+                    && plain.getConnectionFactory(org.eclipse.jetty.server.SslConnectionFactory.class) == null) {
+                return plain.getLocalPort();
+            }
+        }
         return server.port();
+    }
+
+    /** The port of the TLS listener, when {@code tls.certificate} names one. */
+    public Optional<Integer> tlsPort() {
+        return tls.map(HubTls::port);
+    }
+
+    /** The serial the TLS listener serves now, when it serves a managed certificate. */
+    public Optional<String> tlsSerial() {
+        return tls.map(HubTls::servedSerial);
     }
 
     /** The epoch clients see in welcome and pong. */

@@ -228,13 +228,13 @@ public final class CertificateVault {
         audit.record(actor, what, cert.name() + " serial " + cert.serial());
     }
 
-    /** The account key of an ACME directory, decrypted, if there is one. */
-    Optional<String> accountKeyPem(String directory) {
+    /** The ACME account key pair (PEM) of a directory, decrypted, if there is one. */
+    public Optional<String> accountKeyPem(String directory) {
         return store.accountKey(directory)
                 .map(sealed -> new String(masterKey.decrypt(sealed, "acme:" + directory), StandardCharsets.US_ASCII));
     }
 
-    void saveAccountKey(String directory, String pem) {
+    public void saveAccountKey(String directory, String pem) {
         store.saveAccountKey(directory, masterKey.encrypt(pem.getBytes(StandardCharsets.US_ASCII), "acme:" + directory),
                 clock.instant());
     }
