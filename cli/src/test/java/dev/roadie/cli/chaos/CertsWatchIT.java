@@ -37,7 +37,7 @@ class CertsWatchIT {
         try (HubProcess hub = HubProcess.start(dir.resolve("data"), "127.0.0.1", Map.of())) {
             CertificateApi admin = CertificateApi.forSocket(hub.uri(), hub.token("root", "admin", "admin"));
             TestCertificates.Issued first = ca.issue("example.org");
-            admin.importCertificate("example.org", first);
+            importCertificate(admin, hub, first);
             Path out = dir.resolve("tls");
             Path reloads = dir.resolve("reloads");
             Process watch = roadie(hub.token("nginx-1", "web", "certs:example.org"), hub, "certs", "watch",
@@ -61,7 +61,7 @@ class CertsWatchIT {
                         "web/nginx-1")));
 
                 TestCertificates.Issued renewed = ca.issue("example.org");
-                admin.importCertificate("example.org", renewed);
+                importCertificate(admin, hub, renewed);
 
                 await().atMost(WAIT).until(() -> installed(events, renewed.serial()));
                 assertThat(TestCertificates.parse(Files.readString(out.resolve("fullchain.pem"))).getFirst())
@@ -76,6 +76,14 @@ class CertsWatchIT {
                 watch.waitFor(20, TimeUnit.SECONDS);
                 reader.join(5000);
             }
+        }
+    }
+
+    private static void importCertificate(CertificateApi admin, HubProcess hub, TestCertificates.Issued issued) {
+        try {
+            admin.importCertificate("example.org", issued);
+        } catch (IllegalStateException e) {
+            throw new AssertionError(e.getMessage() + "; the hub's log:\n" + hub.readLog(), e);
         }
     }
 
