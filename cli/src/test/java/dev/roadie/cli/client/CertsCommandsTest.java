@@ -118,6 +118,34 @@ class CertsCommandsTest {
     }
 
     @Test
+    void pull_of_several_certificates_puts_each_pem_pair_in_a_folder_of_its_name_and_p12_beside_each_other()
+            throws Exception {
+        TestCertificates.Issued web = CA.issue("localhost");
+        TestCertificates.Issued mail = CA.issue("mail.localhost");
+        admin.importCertificate("web", web);
+        admin.importCertificate("mail", mail);
+        String both = create("ops", "web", "certs:*");
+
+        assertThat(roadie().execute("certs", "pull", "--hub", hubUri(), "--token", both, "--name", "web", "--name",
+                "mail", "--out", out().toString())).as(err.toString()).isZero();
+        assertThat(roadie().execute("certs", "pull", "--hub", "http://127.0.0.1:" + hub.port(), "--token", both,
+                "--name", "web", "--name", "mail", "--out", dir.resolve("p12").toString(), "--layout", "p12",
+                "--p12-password", "s3cret")).as(err.toString()).isZero();
+
+        assertThat(TestCertificates.parse(Files.readString(out().resolve("web/fullchain.pem"))).getFirst())
+                .isEqualTo(web.leaf());
+        assertThat(TestCertificates.parse(Files.readString(out().resolve("mail/fullchain.pem"))).getFirst())
+                .isEqualTo(mail.leaf());
+        java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(dir.resolve("p12/mail.p12"))) {
+            store.load(in, "s3cret".toCharArray());
+        }
+        assertThat(store.getCertificate("mail")).isEqualTo(mail.leaf());
+        assertThat(dir.resolve("p12/web.p12")).exists();
+        assertThat(lines()).hasSize(4).allMatch(line -> line.path("event").asString().equals("installed"));
+    }
+
+    @Test
     void pull_of_a_certificate_the_token_may_not_see_fails_with_exit_1() {
         admin.importCertificate("mail", CA.issue("localhost"));
 
