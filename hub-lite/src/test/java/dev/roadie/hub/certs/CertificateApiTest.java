@@ -273,6 +273,7 @@ class CertificateApiTest {
         assertThat(dbText + wal).doesNotContain("PRIVATE KEY").doesNotContain(base64Body);
         Path key = temp.resolve("keys/master.key");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key.getParent()))).isEqualTo("rwx------");
         hub = TestHub.start(temp.resolve("data"), Map.of("certs.masterKeyFile", key.toString()));
         http = Http.to(hub);
         String token = hub.token("nginx-1", "web", "certs:web");
