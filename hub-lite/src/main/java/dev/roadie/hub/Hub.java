@@ -83,8 +83,8 @@ public final class Hub implements AutoCloseable {
             this.tls = config.tls().certificateName()
                     .map(name -> new HubTls(name, config.host(), config.tls().port(), vault));
             tls.ifPresent(served -> vault.onIssued(served::issued));
-            this.renewals = new CertificateRenewals(vault, Issuers.forConfig(config.certs(), vault), config.certs(),
-                    clock, metrics, certTopics::expiring);
+            this.renewals = new CertificateRenewals(vault, issuer(config, vault), config.certs(), clock, metrics,
+                    certTopics::expiring);
             metrics.certificateExpiry(() -> {
                 Map<String, Double> left = new LinkedHashMap<>();
                 long now = clock.millis();
@@ -140,6 +140,16 @@ public final class Hub implements AutoCloseable {
             timer.shutdownNow();
             database.close();
             throw e;
+        }
+    }
+
+    private static java.util.Optional<dev.roadie.hub.certs.CertificateIssuer> issuer(HubConfig config,
+            CertificateVault vault) {
+        try {
+            return Issuers.forConfig(config.certs(), vault);
+        } catch (IllegalStateException e) {
+            // Settings that cannot work together: say which, in one line, as for a busy port.
+            throw new HubStartException("The hub could not start: " + e.getMessage(), e);
         }
     }
 

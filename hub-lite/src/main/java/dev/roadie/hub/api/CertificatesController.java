@@ -135,6 +135,8 @@ final class CertificatesController {
         Import wanted = body(ctx, Import.class, "send {\"fullchainPem\": ..., \"privkeyPem\": ...}");
         try {
             StoredCertificate cert = vault.importPem(name, wanted.fullchainPem(), wanted.privkeyPem(), actor(ctx));
+            // A check at once tells the registry if what was imported is close to expiry already.
+            hub.renewals().wake();
             ctx.status(201).json(vault.info(cert));
         } catch (CertificateRefusedException e) {
             throw new ApiException(400, ErrorCode.INVALID_FRAME, e.getMessage());

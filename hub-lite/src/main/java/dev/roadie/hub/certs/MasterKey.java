@@ -76,7 +76,7 @@ public final class MasterKey {
             new SecureRandom().nextBytes(bytes);
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
-                Files.createDirectories(parent);
+                OwnerOnlyFiles.createFolderIfMissing(parent);
             }
             OwnerOnlyFiles.writeSecret(file, Base64.getEncoder().encodeToString(bytes) + "\n");
             log.info("Created the master key for private keys at rest in {} (owner only); back it up apart from the"

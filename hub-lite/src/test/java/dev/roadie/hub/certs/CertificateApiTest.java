@@ -243,6 +243,24 @@ class CertificateApiTest {
     }
 
     @Test
+    void registry_subscribers_hear_of_new_certificates_and_of_those_close_to_expiry_without_keys() {
+        WireClient watcher = hub.client("dashboard", "web", "registry");
+        watcher.sendNumbered(new Subscribe(0, "s1", "registry"));
+        watcher.sync();
+        TestCertificates.Issued leaf = TestCertificates.leaf(ca, List.of("old.example.org"), Duration.ofSeconds(10));
+        ObjectNode body = FrameCodec.DEFAULT.mapper().createObjectNode();
+        body.put("fullchainPem", Pem.certificates(List.of(leaf.certificate())));
+        body.put("privkeyPem", Pem.privateKey(leaf.keys().getPrivate()));
+        assertThat(http.post("/api/certs/old/import", hub.adminToken(), body.toString()).status()).isEqualTo(201);
+        Message renewed = watcher.expect(Message.class, m -> m.subject().equals("cert.renewed"));
+        assertThat(renewed.body().get("name").asString()).isEqualTo("old");
+        Message expiring = watcher.expect(Message.class, m -> m.subject().equals("cert.expiring"));
+        assertThat(expiring.body().get("serial").asString()).isEqualTo(serial(leaf));
+        assertThat(expiring.body().get("notAfter").asString()).isNotBlank();
+        assertThat(expiring.body().toString()).doesNotContain("PRIVATE", "BEGIN");
+    }
+
+    @Test
     void keys_at_rest_are_encrypted_apart_from_the_database_with_owner_only_files() throws Exception {
         TestCertificates.Issued leaf = importCertificate("web", List.of("web.example.org"));
         String pem = Pem.privateKey(leaf.keys().getPrivate());
@@ -255,6 +273,7 @@ class CertificateApiTest {
         assertThat(dbText + wal).doesNotContain("PRIVATE KEY").doesNotContain(base64Body);
         Path key = temp.resolve("keys/master.key");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key.getParent()))).isEqualTo("rwx------");
         hub = TestHub.start(temp.resolve("data"), Map.of("certs.masterKeyFile", key.toString()));
         http = Http.to(hub);
         String token = hub.token("nginx-1", "web", "certs:web");
