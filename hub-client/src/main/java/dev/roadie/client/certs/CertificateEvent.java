@@ -11,8 +11,8 @@ import java.util.Locale;
  * unchanged (that serial was installed already), or failed at a {@link DeploymentStage}.
  * The {@code roadie certs} commands print it as one JSON line:
  * <pre>{@code
- * {"event":"installed","name":"example.org","serial":"0a1b2c","notAfter":"2027-02-19T08:00:00Z","files":["/etc/ssl/roadie/fullchain.pem","/etc/ssl/roadie/privkey.pem"]}
- * {"event":"failed","name":"example.org","serial":"0a1b2d","stage":"reload","error":"reload command ... exited with 1: ...","rolledBack":true}
+ * {"event":"installed","name":"example.org","serial":"4b1f9e07c2d3a816","notAfter":"2027-02-19T08:00:00Z","files":["/etc/ssl/roadie/fullchain.pem","/etc/ssl/roadie/privkey.pem"]}
+ * {"event":"failed","name":"example.org","serial":"6e20c4d1f8a9b357","stage":"reload","error":"reload command ... exited with 1: ...","rolledBack":true}
  * }</pre>
  *
  * @param event         what happened
