@@ -3,6 +3,7 @@ package dev.roadie.cli;
 import dev.roadie.hub.cli.CliErrors;
 import dev.roadie.hub.cli.ServeCommand;
 import dev.roadie.hub.cli.TokenCommand;
+import dev.roadie.cli.client.CertsCommand;
 import dev.roadie.cli.client.GatherCommand;
 import dev.roadie.cli.client.ListenCommand;
 import dev.roadie.cli.client.RequestCommand;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Command;
 @Command(name = "roadie", mixinStandardHelpOptions = true, versionProvider = RoadieCommand.Version.class,
         description = "Roadie: the hub that connects a Discord music bot, its audio servers and its companions.",
         subcommands = {ServeCommand.class, TokenCommand.class, SendCommand.class, RequestCommand.class, GatherCommand.class,
-            ListenCommand.class, SearchCommand.class, ResolveCommand.class, CommandLine.HelpCommand.class})
+            ListenCommand.class, SearchCommand.class, ResolveCommand.class, CertsCommand.class,
+            CommandLine.HelpCommand.class})
 public final class RoadieCommand {
 
     public static void main(String[] args) {

@@ -2,6 +2,11 @@ package dev.roadie.hub;
 
 import dev.roadie.hub.api.ApiRoutes;
 import dev.roadie.hub.auth.TokenService;
+import dev.roadie.hub.certs.CertificateRenewals;
+import dev.roadie.hub.certs.CertificateVault;
+import dev.roadie.hub.certs.MasterKey;
+import dev.roadie.hub.certs.StoredCertificate;
+import dev.roadie.hub.certs.acme.Issuers;
 import dev.roadie.hub.config.HubConfig;
 import dev.roadie.hub.metrics.HubMetrics;
 import dev.roadie.hub.registry.Registry;
@@ -11,8 +16,10 @@ import dev.roadie.hub.routing.DurableMessages;
 import dev.roadie.hub.routing.Requests;
 import dev.roadie.hub.routing.Router;
 import dev.roadie.hub.session.SessionTable;
+import dev.roadie.hub.socket.CertificateTopics;
 import dev.roadie.hub.socket.HubSocket;
 import dev.roadie.hub.socket.RegistryEvents;
+import dev.roadie.hub.tls.HubTls;
 import dev.roadie.hub.store.AuditLog;
 import dev.roadie.hub.store.Database;
 import dev.roadie.hub.web.WebRoutes;
@@ -49,6 +56,8 @@ public final class Hub implements AutoCloseable {
     private final Javalin server;
     private final Optional<Path> newAdminToken;
     private HubSearch search;
+    private CertificateRenewals renewals;
+    private final Optional<HubTls> tls;
 
     private Hub(HubConfig config, Clock clock) {
         this.database = Database.open(config.data());
@@ -66,9 +75,28 @@ public final class Hub implements AutoCloseable {
             Registry registry = new Registry(new RegistryStore(database), clock, config.registry(), events);
             DurableMessages durable = new DurableMessages(database, clock, config.sessions().durableTtl());
             this.search = new HubSearch(config.search(), registry, metrics);
+            AuditLog audit = new AuditLog(database, clock);
+            CertificateVault vault = new CertificateVault(database,
+                    MasterKey.at(config.certs().masterKeyBytes(), config.certs().masterKeyPath(config.data())), audit,
+                    clock);
+            CertificateTopics certTopics = new CertificateTopics(sessions, vault, clock);
+            vault.onIssued(certTopics::issued);
+            this.tls = config.tls().certificateName()
+                    .map(name -> new HubTls(name, config.host(), config.tls().port(), vault));
+            tls.ifPresent(served -> vault.onIssued(served::issued));
+            this.renewals = new CertificateRenewals(vault, issuer(config, vault), config.certs(), clock, metrics,
+                    certTopics::expiring);
+            metrics.certificateExpiry(() -> {
+                Map<String, Double> left = new LinkedHashMap<>();
+                long now = clock.millis();
+                for (StoredCertificate cert : vault.all()) {
+                    cert.expiry().ifPresent(at -> left.put(cert.name(), (at.toEpochMilli() - now) / 1000.0));
+                }
+                return left;
+            });
             this.context = new HubContext(config, newEpoch(), clock, sessions, registry, events,
                     new Router(sessions, registry, durable), new Requests(timer, metrics), durable, metrics, tokens,
-                    new AuditLog(database, clock), search);
+                    audit, search, vault, certTopics, renewals);
             metrics.gauges(sessions::size, () -> {
                 Map<String, Long> counts = new LinkedHashMap<>();
                 registry.countByState().forEach((state, count) -> counts.put(state.wire(), count));
@@ -92,14 +120,38 @@ public final class Hub implements AutoCloseable {
                 javalin.routes.ws("/ws", socket::configure);
                 new ApiRoutes(context).configure(javalin);
                 WebRoutes.configure(javalin);
+                tls.ifPresent(served -> {
+                    // With a connector of its own Javalin adds no default one: the plain port is added here, first.
+                    javalin.jetty.addConnector((jetty, http) -> {
+                        org.eclipse.jetty.server.ServerConnector plain = new org.eclipse.jetty.server.ServerConnector(
+                                jetty, new org.eclipse.jetty.server.HttpConnectionFactory(http));
+                        plain.setHost(config.host());
+                        plain.setPort(config.port());
+                        return plain;
+                    });
+                    served.configure(javalin);
+                });
             });
         } catch (RuntimeException e) {
+            if (renewals != null) {
+                renewals.close();
+            }
             if (search != null) {
                 search.close();
             }
             timer.shutdownNow();
             database.close();
             throw e;
+        }
+    }
+
+    private static java.util.Optional<dev.roadie.hub.certs.CertificateIssuer> issuer(HubConfig config,
+            CertificateVault vault) {
+        try {
+            return Issuers.forConfig(config.certs(), vault);
+        } catch (IllegalStateException e) {
+            // Settings that cannot work together: say which, in one line, as for a busy port.
+            throw new HubStartException("The hub could not start: " + e.getMessage(), e);
         }
     }
 
@@ -119,8 +171,11 @@ public final class Hub implements AutoCloseable {
         }
         long tick = Math.max(10, Math.min(1000, config.heartbeat().interval().toMillis() / 4));
         hub.timer.scheduleAtFixedRate(hub::tick, tick, tick, TimeUnit.MILLISECONDS);
+        hub.renewals.start();
         log.info("Roadie hub listening on {}:{} (epoch {}, data in {})", config.host(), hub.port(), hub.context.epoch(),
                 config.data());
+        hub.tlsPort().ifPresent(port -> log.info("Roadie hub serving https:// and wss:// on {}:{} with certificate {}",
+                config.host(), port, config.tls().certificate()));
         hub.newAdminToken.ifPresent(path -> log.info("First start: an admin token was written to {}", path));
         return hub;
     }
@@ -135,9 +190,29 @@ public final class Hub implements AutoCloseable {
         }
     }
 
-    /** The port it listens on (the real one when configured as 0). */
+    /** The plain port it listens on (the real one when configured as 0). */
     public int port() {
+        if (tls.isEmpty()) {
+            return server.port();
+        }
+        // Javalin reports the first connector's port, which may be the TLS one: find the plain one.
+        for (org.eclipse.jetty.server.Connector connector : server.jettyServer().server().getConnectors()) {
+            if (connector instanceof org.eclipse.jetty.server.ServerConnector plain
+                    && plain.getConnectionFactory(org.eclipse.jetty.server.SslConnectionFactory.class) == null) {
+                return plain.getLocalPort();
+            }
+        }
         return server.port();
+    }
+
+    /** The port of the TLS listener, when {@code tls.certificate} names one. */
+    public Optional<Integer> tlsPort() {
+        return tls.map(HubTls::port);
+    }
+
+    /** The serial the TLS listener serves now, when it serves a managed certificate. */
+    public Optional<String> tlsSerial() {
+        return tls.map(HubTls::servedSerial);
     }
 
     /** The epoch clients see in welcome and pong. */
@@ -164,6 +239,7 @@ public final class Hub implements AutoCloseable {
             server.stop();
         }
         timer.shutdownNow();
+        renewals.close();
         search.close();
         database.close();
         log.info("Roadie hub stopped");

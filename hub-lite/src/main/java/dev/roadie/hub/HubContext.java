@@ -1,6 +1,8 @@
 package dev.roadie.hub;
 
 import dev.roadie.hub.auth.TokenService;
+import dev.roadie.hub.certs.CertificateRenewals;
+import dev.roadie.hub.certs.CertificateVault;
 import dev.roadie.hub.config.HubConfig;
 import dev.roadie.hub.metrics.HubMetrics;
 import dev.roadie.hub.registry.Registry;
@@ -8,6 +10,7 @@ import dev.roadie.hub.routing.DurableMessages;
 import dev.roadie.hub.routing.Requests;
 import dev.roadie.hub.search.HubSearch;
 import dev.roadie.hub.session.ClientSession;
+import dev.roadie.hub.socket.CertificateTopics;
 import dev.roadie.hub.socket.RegistryEvents;
 import dev.roadie.hub.routing.Router;
 import dev.roadie.hub.session.SessionTable;
@@ -19,10 +22,14 @@ import java.time.Clock;
  *
  * @param epoch  changes on every start, so that clients notice a restarted hub
  * @param search music search and link resolution
+ * @param certs  the managed and imported certificates
+ * @param certTopics pushes certificates to their subscribers
+ * @param renewals obtains and renews managed certificates on its own thread
  */
 public record HubContext(HubConfig config, String epoch, Clock clock, SessionTable sessions, Registry registry,
         RegistryEvents registryEvents, Router router, Requests requests, DurableMessages durable, HubMetrics metrics,
-        TokenService tokens, AuditLog audit, HubSearch search) {
+        TokenService tokens, AuditLog audit, HubSearch search, CertificateVault certs,
+        CertificateTopics certTopics, CertificateRenewals renewals) {
 
     /** Forgets an ended session: its routes and subscriptions go, and what it was asked ends as gone. */
     public void forget(ClientSession session) {

@@ -1,13 +1,7 @@
 package dev.roadie.cli.client;
 
 import dev.roadie.client.ClientOptions;
-import dev.roadie.client.ConnectionListener;
 import dev.roadie.client.DisconnectReason;
-import dev.roadie.client.SessionInfo;
-import java.io.PrintWriter;
-import java.net.InetAddress;
-import java.net.URI;
-import java.time.Duration;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -43,7 +37,7 @@ public final class HubOptions {
      */
     public ClientOptions clientOptions(String clientName, java.util.function.Consumer<DisconnectReason> refused) {
         ClientOptions.Builder options = ClientOptions.builder().token(access.token()).clientName(clientName)
-                .listener(new StderrListener(spec.commandLine().getErr(), refused));
+                .listener(new StderrConnectionListener(spec.commandLine().getErr(), refused));
         access.hubs().forEach(options::hub);
         if (kind != null || name != null) {
             if (kind == null || name == null) {
@@ -55,43 +49,6 @@ public final class HubOptions {
             return options.build();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
-    }
-
-    /** Connection events as short lines on stderr. */
-    private record StderrListener(PrintWriter err, java.util.function.Consumer<DisconnectReason> refused)
-            implements ConnectionListener {
-        @Override
-        public void connecting(URI hub, InetAddress address) {
-            err.println("roadie: connecting to " + hub + " (" + address.getHostAddress() + ")");
-        }
-
-        @Override
-        public void connected(SessionInfo session) {
-            err.println("roadie: connected as " + session.identity() + " (session " + session.session() + ")");
-        }
-
-        @Override
-        public void resumed(SessionInfo session) {
-            err.println("roadie: resumed session " + session.session());
-        }
-
-        @Override
-        public void disconnected(DisconnectReason reason) {
-            err.println("roadie: disconnected: " + reason);
-            if (reason.cause() == dev.roadie.client.DisconnectCause.REFUSED) {
-                refused.accept(reason);
-            }
-        }
-
-        @Override
-        public void reconnecting(Duration delay) {
-            err.println("roadie: reconnecting in " + delay.toMillis() + " ms");
-        }
-
-        @Override
-        public void hubRestarted(String oldEpoch, String newEpoch) {
-            err.println("roadie: the hub restarted; subscribing again");
         }
     }
 }

@@ -61,8 +61,7 @@ public final class RestHub {
 
     /** GETs {@code path} with the query parameters (each encoded) and returns the JSON answer. */
     JsonNode get(String path, Map<String, ?> query) throws HubCallFailed {
-        String chosenToken = access.token();
-        StringBuilder url = new StringBuilder(baseUrl() + path);
+        StringBuilder url = new StringBuilder(path);
         char separator = '?';
         for (Map.Entry<String, ?> parameter : query.entrySet()) {
             Iterable<?> values = parameter.getValue() instanceof Iterable<?> many ? many
@@ -73,27 +72,59 @@ public final class RestHub {
                 separator = '&';
             }
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url.toString())).timeout(timeout)
-                .header("Authorization", "Bearer " + chosenToken).header("Accept", "application/json").GET()
-                .build();
+        Exchange exchange = exchange("GET", url.toString(), Map.of("Accept", "application/json"), null);
+        JsonNode body = exchange.requireSuccess().json();
+        if (body == null) {
+            throw new HubCallFailed("the hub's answer is not JSON");
+        }
+        return body;
+    }
+
+    /**
+     * One call to the hub with the token: {@code method} on {@code pathAndQuery} (already encoded),
+     * with extra headers and an optional JSON body. Any status is returned; only an unreachable hub fails.
+     */
+    Exchange exchange(String method, String pathAndQuery, Map<String, String> headers, String jsonBody)
+            throws HubCallFailed {
+        String chosenToken = access.token();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + pathAndQuery)).timeout(timeout)
+                .header("Authorization", "Bearer " + chosenToken);
+        headers.forEach(request::header);
+        if (jsonBody == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(jsonBody, StandardCharsets.UTF_8));
+        }
         try (HttpClient client = HttpClient.newBuilder().connectTimeout(timeout).build()) {
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            JsonNode body = parse(response.body());
-            if (response.statusCode() / 100 != 2) {
-                String code = body == null ? "" : body.path("code").asString("");
-                String message = body == null ? response.body() : body.path("message").asString(response.body());
-                throw new HubCallFailed("the hub answered " + response.statusCode()
-                        + (code.isEmpty() ? "" : " " + code) + ": " + message);
-            }
-            if (body == null) {
-                throw new HubCallFailed("the hub's answer is not JSON");
-            }
-            return body;
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Exchange(response.statusCode(), response.headers().firstValue("ETag").orElse(null),
+                    response.body() == null ? "" : response.body());
         } catch (IOException e) {
             throw new HubCallFailed("cannot reach the hub at " + baseUrl() + ": " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new HubCallFailed("interrupted");
+        }
+    }
+
+    /** The hub's answer to one call. */
+    record Exchange(int status, String etag, String body) {
+
+        /** The body as JSON, or null when it is not JSON. */
+        JsonNode json() {
+            return parse(body);
+        }
+
+        /** This exchange when its status is 2xx (or 304); otherwise the hub's error, as one line for the user. */
+        Exchange requireSuccess() throws HubCallFailed {
+            if (status / 100 == 2 || status == 304) {
+                return this;
+            }
+            JsonNode error = json();
+            String code = error == null ? "" : error.path("code").asString("");
+            String message = error == null ? body : error.path("message").asString(body);
+            throw new HubCallFailed("the hub answered " + status + (code.isEmpty() ? "" : " " + code) + ": " + message);
         }
     }
 

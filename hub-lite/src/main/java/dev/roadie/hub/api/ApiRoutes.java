@@ -31,6 +31,7 @@ public final class ApiRoutes {
         var messaging = new MessagingController(hub);
         var tokens = new TokensController(hub);
         var search = new SearchController(hub);
+        var certs = new CertificatesController(hub);
         var routes = config.routes;
 
         routes.get("/api/health", ctx -> ctx.json(new Health("ok", hub.epoch(), version())));
@@ -44,6 +45,8 @@ public final class ApiRoutes {
         routes.before("/api/resolve", auth::authenticate);
         routes.before("/api/providers", auth::authenticate);
         routes.before("/api/search/stream", search::checkStream);
+        routes.before("/api/certs", auth::authenticate);
+        routes.before("/api/certs/*", auth::authenticate);
 
         routes.get("/api/services", services::list);
         routes.get("/api/services/{kind}/{name}", services::get);
@@ -59,6 +62,16 @@ public final class ApiRoutes {
         routes.sse("/api/search/stream", search::stream);
         routes.get("/api/resolve", search::resolve);
         routes.get("/api/providers", search::listProviders);
+        routes.get("/api/certs", certs::list);
+        routes.post("/api/certs", certs::declare);
+        routes.get("/api/certs/{name}", certs::get);
+        routes.delete("/api/certs/{name}", certs::delete);
+        routes.get("/api/certs/{name}/fullchain.pem", certs::fullchain);
+        routes.get("/api/certs/{name}/privkey.pem", certs::privateKey);
+        routes.get("/api/certs/{name}/bundle.p12", certs::pkcs12);
+        routes.post("/api/certs/{name}/installed", certs::installed);
+        routes.post("/api/certs/{name}/renew", certs::renew);
+        routes.post("/api/certs/{name}/import", certs::importPem);
 
         routes.exception(ApiException.class, (e, ctx) -> ctx.status(e.status()).json(e.body()));
         routes.exception(Exception.class, (e, ctx) -> {

@@ -24,9 +24,11 @@ import java.time.Duration;
  * @param registry  how long services stay listed after their link is lost
  * @param sessions  how sessions outlive their links: resumption, durable messages, restarts
  * @param search    music search providers, plug-ins and link resolution
+ * @param certs     managed certificates: ACME, DNS-01 challenges, renewal and keys at rest
+ * @param tls       the hub's own https:// and wss:// listener
  */
 public record HubConfig(String host, int port, Path data, Heartbeat heartbeat, Limits limits, Requests requests,
-        Registry registry, Sessions sessions, SearchConfig search) {
+        Registry registry, Sessions sessions, SearchConfig search, CertsConfig certs, TlsConfig tls) {
 
     public HubConfig {
         Require.host("host", host);
@@ -38,6 +40,8 @@ public record HubConfig(String host, int port, Path data, Heartbeat heartbeat, L
         Require.requireSet("registry", registry);
         Require.requireSet("sessions", sessions);
         Require.requireSet("search", search);
+        Require.requireSet("certs", certs);
+        Require.requireSet("tls", tls);
     }
 
     /**
@@ -50,17 +54,22 @@ public record HubConfig(String host, int port, Path data, Heartbeat heartbeat, L
 
     /** This config with another port; 0 picks any free port (handy in tests). */
     public HubConfig withPort(int port) {
-        return new HubConfig(host, port, data, heartbeat, limits, requests, registry, sessions, search);
+        return new HubConfig(host, port, data, heartbeat, limits, requests, registry, sessions, search, certs, tls);
     }
 
     /** This config with other search settings (tests point providers at local servers). */
     public HubConfig withSearch(SearchConfig search) {
-        return new HubConfig(host, port, data, heartbeat, limits, requests, registry, sessions, search);
+        return new HubConfig(host, port, data, heartbeat, limits, requests, registry, sessions, search, certs, tls);
+    }
+
+    /** This config with other certificate settings. */
+    public HubConfig withCerts(CertsConfig certs) {
+        return new HubConfig(host, port, data, heartbeat, limits, requests, registry, sessions, search, certs, tls);
     }
 
     /** This config with another data folder. */
     public HubConfig withData(Path data) {
-        return new HubConfig(host, port, data, heartbeat, limits, requests, registry, sessions, search);
+        return new HubConfig(host, port, data, heartbeat, limits, requests, registry, sessions, search, certs, tls);
     }
 
     /**

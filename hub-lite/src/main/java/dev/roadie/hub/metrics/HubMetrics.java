@@ -54,6 +54,26 @@ public final class HubMetrics {
             .help("Search answers served from the cache of recent queries, by provider id").labelNames("provider")
             .register(registry);
 
+    private final Counter certificateIssuances = Counter.builder().name("roadie_certificate_issuances")
+            .help("Certificate issuances and renewals by ACME, by result (issued or failed)").labelNames("result")
+            .register(registry);
+
+    /**
+     * Registers the gauge of certificate expiry: seconds until each issued certificate's notAfter,
+     * by name (names are declared by admins, so the series stay few).
+     */
+    public void certificateExpiry(Supplier<Map<String, Double>> secondsLeftByName) {
+        GaugeWithCallback.builder().name("roadie_certificate_expiry_seconds")
+                .help("Seconds until each certificate expires, by certificate name").labelNames("name")
+                .callback(cb -> secondsLeftByName.get().forEach((name, seconds) -> cb.call(seconds, name)))
+                .register(registry);
+    }
+
+    /** An ACME issuance ended; result is {@code issued} or {@code failed}. */
+    public void certificateIssuance(String result) {
+        certificateIssuances.labelValues(result).inc();
+    }
+
     /** Registers the gauges read from live state. */
     public void gauges(DoubleSupplier sessions, Supplier<Map<String, Long>> servicesByState) {
         GaugeWithCallback.builder().name("roadie_sessions").help("Authenticated sessions now")

@@ -1,6 +1,8 @@
 package dev.roadie.hub.socket;
 
 import dev.roadie.hub.HubContext;
+import dev.roadie.hub.certs.CertificateNames;
+import dev.roadie.hub.certs.CertificateRefusedException;
 import dev.roadie.hub.routing.Receiver;
 import dev.roadie.hub.session.ClientSession;
 import dev.roadie.model.registry.ServiceId;
@@ -126,12 +128,39 @@ final class FrameDispatcher {
     }
 
     private void onMessage(ClientSession session, Message message) {
+        if (message.to() instanceof dev.roadie.model.wire.Address.Topic topic
+                && CertificateNames.isCertificateTopic(topic.topic())
+                && INSTALLED.equals(message.subject())) {
+            onInstalled(session, message, CertificateNames.fromTopic(topic.topic()));
+            return;
+        }
         requireSend(session, message.to(), message.id());
         List<Receiver> receivers = hub.router().resolve(message.to(), session);
         int delivered = hub.router().deliver(message.from(session.identity()).withSeq(0), receivers);
         hub.metrics().framesOut(delivered);
         if (delivered == 0) {
             hub.metrics().noRoute("message");
+        }
+    }
+
+    /** A service reports the serial it installed: the hub records it and relays it to nobody. */
+    private void onInstalled(ClientSession session, Message message, String name) {
+        if (!CertificateNames.isValid(name)) {
+            throw new FrameException(ErrorCode.INVALID_FRAME, message.id(), CertificateNames.RULE);
+        }
+        Permissions.refusalToSubscribe(session.principal(), CertificateNames.TOPIC_PREFIX + name).ifPresent(why -> {
+            throw forbidden(message.id(), why);
+        });
+        var body = message.body();
+        var serial = body == null ? null : body.get("serial");
+        if (serial == null || !serial.isString()) {
+            throw new FrameException(ErrorCode.INVALID_FRAME, message.id(), "cert.installed needs a body"
+                    + " {\"serial\": \"<hex>\"}: 'serial' is missing");
+        }
+        try {
+            hub.certs().recordInstalled(name, session.identity().toString(), serial.stringValue());
+        } catch (CertificateRefusedException e) {
+            throw new FrameException(ErrorCode.INVALID_FRAME, message.id(), e.getMessage());
         }
     }
 
@@ -175,6 +204,10 @@ final class FrameDispatcher {
     }
 
     private void onSubscribe(ClientSession session, Subscribe subscribe) {
+        boolean certificate = CertificateNames.isCertificateTopic(subscribe.topic());
+        if (certificate && !CertificateNames.isValid(CertificateNames.fromTopic(subscribe.topic()))) {
+            throw new FrameException(ErrorCode.INVALID_FRAME, subscribe.id(), CertificateNames.RULE);
+        }
         Permissions.refusalToSubscribe(session.principal(), subscribe.topic()).ifPresent(why -> {
             throw forbidden(subscribe.id(), why);
         });
@@ -186,6 +219,10 @@ final class FrameDispatcher {
                 && dev.roadie.model.registry.RegistryEvent.TOPIC.equals(subscribe.topic())) {
             // A new subscriber first learns what is there, then what changes.
             hub.registryEvents().snapshotTo(session, hub.registry().list());
+        }
+        if (certificate) {
+            // A subscriber gets the certificate at once, then every renewal.
+            hub.certTopics().sendCurrent(session, CertificateNames.fromTopic(subscribe.topic()));
         }
     }
 
@@ -233,6 +270,9 @@ final class FrameDispatcher {
             throw forbidden(frameId, why);
         });
     }
+
+    /** The subject with which a service reports the certificate serial it installed. */
+    private static final String INSTALLED = "cert.installed";
 
     private static final java.util.Set<ReplyStatus> RECEIVER_STATUSES =
             java.util.EnumSet.of(ReplyStatus.OK, ReplyStatus.ERROR, ReplyStatus.NO_HANDLER);

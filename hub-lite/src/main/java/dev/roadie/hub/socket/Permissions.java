@@ -1,6 +1,7 @@
 package dev.roadie.hub.socket;
 
 import dev.roadie.hub.auth.Principal;
+import dev.roadie.hub.certs.CertificateNames;
 import dev.roadie.model.registry.RegistryEvent;
 import dev.roadie.model.wire.Address;
 import java.util.Optional;
@@ -24,14 +25,24 @@ public final class Permissions {
             // Registry events come from the hub alone, so that nobody can fake one.
             case Address.Topic topic -> RegistryEvent.TOPIC.equals(topic.topic())
                     ? Optional.of("topic registry is published by the hub only")
+                    // Certificates come from the hub alone; a service only reports what it installed.
+                    : CertificateNames.isCertificateTopic(topic.topic())
+                    ? Optional.of("topic " + topic.topic() + " is published by the hub only; a service reports what it"
+                            + " installed with subject cert.installed")
                     : need(principal, "publish", topic.topic());
             case Address.Everyone everyone -> principal.scopes().has("broadcast")
                     ? Optional.empty() : Optional.of(LACKS + "broadcast");
         };
     }
 
-    /** Why the principal may not subscribe to {@code topic}; the registry topic also opens to scope registry. */
+    /**
+     * Why the principal may not subscribe to {@code topic}; the registry topic also opens to scope
+     * registry, and a certificate's topic {@code cert:NAME} opens only to scope {@code certs:NAME}.
+     */
     public static Optional<String> refusalToSubscribe(Principal principal, String topic) {
+        if (CertificateNames.isCertificateTopic(topic)) {
+            return need(principal, "certs", CertificateNames.fromTopic(topic));
+        }
         if (RegistryEvent.TOPIC.equals(topic) && principal.scopes().has("registry")) {
             return Optional.empty();
         }

@@ -57,7 +57,49 @@ final class Migrations {
                         message TEXT NOT NULL,
                         created_at INTEGER NOT NULL
                     )""",
-                    "CREATE INDEX durable_messages_by_receiver ON durable_messages (receiver)")));
+                    "CREATE INDEX durable_messages_by_receiver ON durable_messages (receiver)")),
+            new Migration(3, "certificates", List.of(
+                    // private_key is AES-GCM ciphertext under the master key, which is never in this file.
+                    """
+                    CREATE TABLE certificates (
+                        name TEXT PRIMARY KEY,
+                        domains TEXT NOT NULL,
+                        source TEXT NOT NULL,
+                        serial TEXT,
+                        not_before INTEGER,
+                        not_after INTEGER,
+                        fingerprint TEXT,
+                        issued_at INTEGER,
+                        renew_after INTEGER,
+                        fullchain_pem TEXT,
+                        private_key BLOB,
+                        last_error TEXT,
+                        failures INTEGER NOT NULL DEFAULT 0,
+                        next_attempt_at INTEGER,
+                        renew_requested INTEGER NOT NULL DEFAULT 0,
+                        created_at INTEGER NOT NULL
+                    )""",
+                    """
+                    CREATE TABLE certificate_serials (
+                        name TEXT NOT NULL REFERENCES certificates (name) ON DELETE CASCADE,
+                        serial TEXT NOT NULL,
+                        issued_at INTEGER NOT NULL,
+                        PRIMARY KEY (name, serial)
+                    )""",
+                    """
+                    CREATE TABLE certificate_installations (
+                        name TEXT NOT NULL REFERENCES certificates (name) ON DELETE CASCADE,
+                        service TEXT NOT NULL,
+                        serial TEXT NOT NULL,
+                        installed_at INTEGER NOT NULL,
+                        PRIMARY KEY (name, service)
+                    )""",
+                    """
+                    CREATE TABLE acme_accounts (
+                        directory TEXT PRIMARY KEY,
+                        key_pair BLOB NOT NULL,
+                        created_at INTEGER NOT NULL
+                    )""")));
 
     private Migrations() {
     }

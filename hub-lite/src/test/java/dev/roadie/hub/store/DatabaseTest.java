@@ -59,7 +59,7 @@ class DatabaseTest {
     @Test
     void the_schema_has_the_tables_other_code_is_written_against() {
         try (Database db = Database.open(temp)) {
-            assertThat(db.read(Migrations::version)).isEqualTo(2);
+            assertThat(db.read(Migrations::version)).isEqualTo(3);
             assertThat(db.<List<String>>read(c -> columns(c, "tokens"))).containsExactly(
                     "id", "name", "kind", "scopes", "secret_hash", "created_at", "revoked_at", "last_used_at");
             assertThat(db.<List<String>>read(c -> columns(c, "services"))).containsExactly(

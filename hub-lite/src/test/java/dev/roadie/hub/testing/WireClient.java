@@ -75,6 +75,32 @@ public final class WireClient extends WebSocketClient implements AutoCloseable {
         return client;
     }
 
+    /**
+     * Opens a wss:// socket to 127.0.0.1:{@code port}, checking that the hub's certificate is
+     * for {@code serverName} and chains to what {@code trust} trusts.
+     */
+    public static WireClient connectTls(int port, javax.net.ssl.SSLContext trust, String serverName) {
+        WireClient client = new WireClient(URI.create("wss://" + serverName + ":" + port + "/ws"), Map.of());
+        try {
+            javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) trust.getSocketFactory()
+                    .createSocket(new java.net.Socket("127.0.0.1", port), serverName, port, true);
+            javax.net.ssl.SSLParameters parameters = socket.getSSLParameters();
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            socket.setSSLParameters(parameters);
+            socket.startHandshake();
+            client.setSocket(socket);
+            if (!client.connectBlocking(WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("could not open wss:// to the hub on port " + port);
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("TLS to the hub on port " + port + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return client;
+    }
+
     /** Connects and says hello with {@code token}; returns the welcome. */
     public static WireClient authenticated(int port, String token) {
         WireClient client = connect(port);
