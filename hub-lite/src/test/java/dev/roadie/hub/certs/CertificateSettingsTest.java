@@ -57,6 +57,16 @@ class CertificateSettingsTest {
     }
 
     @Test
+    void a_bad_secret_setting_is_refused_without_repeating_the_secret() {
+        assertThatThrownBy(() -> dev.roadie.hub.config.ConfigLoader.load(null, temp, Map.of("ROADIE_CERTS_MASTER_KEY",
+                "c2VjcmV0LWJ1dC10b28tc2hvcnQ="), Map.of())).hasMessageContaining("certs.masterKey")
+                .hasMessageNotContaining("c2VjcmV0LWJ1dC10b28tc2hvcnQ=");
+        assertThatThrownBy(() -> dev.roadie.hub.config.ConfigLoader.load(null, temp, Map.of(
+                "ROADIE_CERTS_DIGITALOCEAN_TOKEN", "dop v1 with spaces"), Map.of()))
+                .hasMessageContaining("certs.digitalocean.token").hasMessageNotContaining("dop v1");
+    }
+
+    @Test
     void a_busy_tls_port_stops_the_start_naming_it() throws Exception {
         try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             assertThatThrownBy(() -> TestHub.start(temp.resolve("data"), Map.of("tls.certificate", "hub", "tls.port",
