@@ -14,6 +14,12 @@ public final class HubStartException extends RuntimeException {
     static HubStartException explain(HubConfig config, RuntimeException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof BindException) {
+                if (config.tls().certificateName().isPresent()) {
+                    // Either of the two ports may be the busy one; Jetty does not say which.
+                    return new HubStartException("Port " + config.port() + " or TLS port " + config.tls().port()
+                            + " on " + config.host() + " is already in use. Stop the other process, or choose other"
+                            + " ports (--port N, tls.port).", e);
+                }
                 return new HubStartException("Port " + config.port() + " on " + config.host() + " is already in use."
                         + " Stop the other process, or start with --port N (or ROADIE_PORT, or port in roadie.yml).", e);
             }

@@ -64,6 +64,8 @@ public final class ServeCommand implements Callable<Integer> {
                 "First start: your admin token is in " + path + " (keep it secret)."));
         spec.commandLine().getOut().println("Roadie hub running on http://localhost:" + hub.port()
                 + "/ (health: /api/health, socket: /ws). Ctrl+C stops it.");
+        hub.tlsPort().ifPresent(port -> spec.commandLine().getOut().println("Also https:// and wss:// on port " + port
+                + " with certificate " + hubConfig.tls().certificate() + "."));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("roadie-shutdown").unstarted(() -> {
             hub.close();

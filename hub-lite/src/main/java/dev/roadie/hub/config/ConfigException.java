@@ -51,7 +51,9 @@ public final class ConfigException extends RuntimeException {
         if (setting == null) {
             return this;
         }
-        ConfigException told = new ConfigException(setting, source, expected, rawValue);
+        // A mistyped secret must not end up in a log line either.
+        ConfigException told = new ConfigException(setting, source, expected,
+                SECRETS.contains(setting) ? "(hidden)" : rawValue);
         told.initCause(this);
         return told;
     }
@@ -81,6 +83,10 @@ public final class ConfigException extends RuntimeException {
     public Optional<String> setting() {
         return Optional.ofNullable(setting);
     }
+
+    /** Settings whose values are secrets: a complaint about them never repeats the value. */
+    static final java.util.Set<String> SECRETS = java.util.Set.of("certs.eabHmacKey", "certs.digitalocean.token",
+            "certs.masterKey");
 
     /** Quotes a value for a one-line message: short, control characters shown as '?'. */
     static String quote(String value) {

@@ -90,6 +90,9 @@ class AcmeCertificatesTest {
         settings.put("certs.retryMin", "200ms");
         settings.put("certs.retryMax", "1s");
         settings.put("certs.masterKeyFile", temp.resolve("secret/master.key").toString());
+        // Issuances take seconds: a loaded machine must not cost the subscribers their links meanwhile.
+        settings.put("heartbeat.interval", "1s");
+        settings.put("heartbeat.tolerance", "10");
         settings.putAll(extra);
         hub = TestHub.start(temp.resolve("data"), settings);
         return hub;

@@ -57,6 +57,59 @@ class CertificateSettingsTest {
     }
 
     @Test
+    void a_bad_secret_setting_is_refused_without_repeating_the_secret() {
+        assertThatThrownBy(() -> dev.roadie.hub.config.ConfigLoader.load(null, temp, Map.of("ROADIE_CERTS_MASTER_KEY",
+                "c2VjcmV0LWJ1dC10b28tc2hvcnQ="), Map.of())).hasMessageContaining("certs.masterKey")
+                .hasMessageNotContaining("c2VjcmV0LWJ1dC10b28tc2hvcnQ=");
+        assertThatThrownBy(() -> dev.roadie.hub.config.ConfigLoader.load(null, temp, Map.of(
+                "ROADIE_CERTS_DIGITALOCEAN_TOKEN", "dop v1 with spaces"), Map.of()))
+                .hasMessageContaining("certs.digitalocean.token").hasMessageNotContaining("dop v1");
+    }
+
+    @Test
+    void a_busy_tls_port_stops_the_start_naming_it() throws Exception {
+        try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            assertThatThrownBy(() -> TestHub.start(temp.resolve("data"), Map.of("tls.certificate", "hub", "tls.port",
+                    Integer.toString(busy.getLocalPort())))).isInstanceOf(HubStartException.class)
+                    .hasMessageContaining("TLS port " + busy.getLocalPort());
+        }
+    }
+
+    @Test
+    void until_its_certificate_is_issued_the_tls_listener_serves_a_self_signed_placeholder() throws Exception {
+        try (TestHub hub = TestHub.start(temp.resolve("data"), Map.of("tls.certificate", "hub", "tls.port", "0"))) {
+            int port = hub.hub().tlsPort().orElseThrow();
+            assertThat(port).isNotEqualTo(hub.port());
+            javax.net.ssl.SSLContext trustAll = javax.net.ssl.SSLContext.getInstance("TLS");
+            trustAll.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
+                @Override
+                public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType) {
+                    throw new UnsupportedOperationException("client side only");
+                }
+
+                @Override
+                public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType) {
+                    // Looked at below: this test checks what is served, not who signed it.
+                }
+
+                @Override
+                public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                    return new java.security.cert.X509Certificate[0];
+                }
+            }}, null);
+            try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) trustAll.getSocketFactory()
+                    .createSocket("127.0.0.1", port)) {
+                socket.startHandshake();
+                java.security.cert.X509Certificate served = (java.security.cert.X509Certificate) socket.getSession()
+                        .getPeerCertificates()[0];
+                assertThat(served.getSubjectX500Principal().getName()).contains("not issued yet");
+            }
+            assertThat(hub.hub().tlsSerial()).isEmpty();
+            assertThat(Http.to(hub).get("/api/health", null).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void a_declared_certificate_without_a_dns_provider_says_why_it_is_not_issued() {
         try (TestHub hub = TestHub.start(temp.resolve("data"), Map.of("certs.masterKeyFile",
                 temp.resolve("master.key").toString()))) {
