@@ -28,6 +28,10 @@ import dev.roadie.model.wire.FrameCodec;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson3;
 import java.nio.file.Path;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -123,8 +127,7 @@ public final class Hub implements AutoCloseable {
                 tls.ifPresent(served -> {
                     // With a connector of its own Javalin adds no default one: the plain port is added here, first.
                     javalin.jetty.addConnector((jetty, http) -> {
-                        org.eclipse.jetty.server.ServerConnector plain = new org.eclipse.jetty.server.ServerConnector(
-                                jetty, new org.eclipse.jetty.server.HttpConnectionFactory(http));
+                        ServerConnector plain = new ServerConnector(jetty, new HttpConnectionFactory(http));
                         plain.setHost(config.host());
                         plain.setPort(config.port());
                         return plain;
@@ -196,9 +199,9 @@ public final class Hub implements AutoCloseable {
             return server.port();
         }
         // Javalin reports the first connector's port, which may be the TLS one: find the plain one.
-        for (org.eclipse.jetty.server.Connector connector : server.jettyServer().server().getConnectors()) {
-            if (connector instanceof org.eclipse.jetty.server.ServerConnector plain
-                    && plain.getConnectionFactory(org.eclipse.jetty.server.SslConnectionFactory.class) == null) {
+        for (Connector connector : server.jettyServer().server().getConnectors()) {
+            if (connector instanceof ServerConnector plain
+                    && plain.getConnectionFactory(SslConnectionFactory.class) == null) {
                 return plain.getLocalPort();
             }
         }
