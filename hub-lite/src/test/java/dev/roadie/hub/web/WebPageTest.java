@@ -3,7 +3,9 @@ package dev.roadie.hub.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.roadie.hub.certs.Pem;
 import dev.roadie.hub.testing.Http;
+import dev.roadie.hub.testing.TestCertificates;
 import dev.roadie.hub.testing.TestHub;
 import dev.roadie.hub.testing.WireClient;
 import dev.roadie.hub.web.FixtureMusicServer.Song;
@@ -13,6 +15,7 @@ import dev.roadie.model.registry.NodeStats;
 import dev.roadie.model.registry.ServiceDescriptor;
 import dev.roadie.model.registry.ServiceId;
 import dev.roadie.model.wire.Announce;
+import dev.roadie.model.wire.FrameCodec;
 import dev.roadie.model.wire.Stats;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +30,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The web page in a real headless Chromium against a real hub, with Deezer and iTunes played by a
@@ -65,7 +69,8 @@ class WebPageTest {
                 // Each search must reach the fixture server: the test holds and releases its answers.
                 "search.cacheSize", "0",
                 // A browser's session waits for its resume as a user's would (the test default is 300 ms).
-                "sessions.resumeWindow", "30s"));
+                "sessions.resumeWindow", "30s",
+                "certs.masterKeyFile", data.resolve("keys/master.key").toString()));
         bot = TestMusicBot.start(hub, "eu-1");
         browser = Browser.start();
     }
@@ -371,10 +376,33 @@ class WebPageTest {
     }
 
     @Test
-    void a_hub_without_certificates_says_so() {
+    void certificates_show_none_then_an_imported_one_with_its_expiry_and_which_service_serves_its_serial() {
         signIn();
         browser.open(hub.baseUrl() + "/#certificates");
         browser.awaitText("#certificates-message", "No certificates managed by this hub");
+        browser.screenshot("certificates-none");
+
+        TestCertificates.Issued ca = TestCertificates.ca("Test CA");
+        TestCertificates.Issued leaf = TestCertificates.leaf(ca, List.of("example.org", "*.example.org"),
+                Duration.ofDays(30));
+        ObjectNode body = FrameCodec.DEFAULT.mapper().createObjectNode()
+                .put("fullchainPem", Pem.certificates(List.of(leaf.certificate(), ca.certificate())))
+                .put("privkeyPem", Pem.privateKey(leaf.keys().getPrivate()));
+        Http http = Http.to(hub);
+        assertThat(http.post("/api/certs/example.org/import", hub.adminToken(), body.toString()).status())
+                .isEqualTo(201);
+        String serial = leaf.certificate().getSerialNumber().toString(16);
+
+        // The hub announces the import on topic registry: the open view reloads by itself.
+        browser.awaitText("#certificates-list [data-certificate='example.org']", "example.org, *.example.org");
+        // Installation reports are not announced: Refresh asks again.
+        String proxy = hub.token("edge", "proxy", "certs:example.org");
+        assertThat(http.post("/api/certs/example.org/installed", proxy, "{\"serial\":\"" + serial + "\"}").status())
+                .isEqualTo(204);
+        browser.find("#certificates-refresh").click();
+        WebElement card = browser.awaitText("#certificates-list [data-certificate='example.org']", "proxy/edge");
+        assertThat(card.getText()).contains("example.org, *.example.org", "days left", "imported", "(current)");
+        assertThat(card.getText().toLowerCase(java.util.Locale.ROOT)).contains(serial.toLowerCase(java.util.Locale.ROOT));
         browser.screenshot("certificates");
     }
 

@@ -1,4 +1,4 @@
-// The hub's REST API (docs/PROTOCOL.md §16) with the signed-in token. The search stream is read
+// The hub's REST API (docs/PROTOCOL.md §17) with the signed-in token. The search stream is read
 // with fetch rather than EventSource: EventSource cannot send an Authorization header, and a
 // token in the query string would end up in history and access logs.
 

@@ -1,11 +1,15 @@
 // Certificates the hub manages: names, domains, expiry, last renewal, and which service serves
-// which serial. A hub without certificate management answers 404: said so in plain words.
+// which serial, reloaded when the hub says a certificate was renewed or is expiring. A hub
+// without certificate management answers 404: said so in plain words.
 import { ApiError } from './api.js';
 import { byId, el, formatInstant, replaceChildren } from './dom.js';
 
 export class CertificatesView {
-  constructor({ api }) {
+  constructor({ api, registry }) {
     this.api = api;
+    registry.addEventListener('certificate', () => {
+      if (this.loaded) this.load();
+    });
     this.list = byId('certificates-list');
     this.message = byId('certificates-message');
     byId('certificates-refresh').addEventListener('click', () => this.load());
@@ -55,7 +59,8 @@ function card(cert) {
       el('dt', {}, 'Expires'), el('dd', { class: daysLeft !== null && daysLeft < 14 ? 'warn' : null },
         formatInstant(cert.notAfter), daysLeft === null ? '' : ` (${daysLeft} days left)`),
       el('dt', {}, 'Last renewal'), el('dd', {}, formatInstant(cert.issuedAt) || 'never'),
-      el('dt', {}, 'Renews after'), el('dd', {}, formatInstant(cert.renewAfter)),
+      el('dt', {}, 'Renews after'), el('dd', {},
+        formatInstant(cert.renewAfter) || (cert.source === 'imported' ? 'not renewed by the hub (imported)' : '—')),
       el('dt', {}, 'Serial'), el('dd', { class: 'mono' }, cert.serial ?? ''),
       el('dt', {}, 'Source'), el('dd', {}, cert.source ?? ''),
       cert.lastError ? [el('dt', {}, 'Last error'), el('dd', { class: 'error' }, cert.lastError)] : null),
