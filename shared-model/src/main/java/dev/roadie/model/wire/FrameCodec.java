@@ -57,6 +57,10 @@ public final class FrameCodec {
 
     /** Reads a frame; throws {@link FrameException} for anything that is not a valid frame. */
     public Frame decode(String text) {
+        Frame control = text == null ? null : ControlFrames.decode(text);
+        if (control != null) {
+            return control;
+        }
         try {
             Frame frame = frameReader.readValue(text);
             if (frame == null) {
