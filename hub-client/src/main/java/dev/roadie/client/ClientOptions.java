@@ -15,10 +15,17 @@ import java.util.regex.Pattern;
  */
 public final class ClientOptions {
 
-    /** How often the client pings when it has sent nothing: 15 s. The hub's own interval applies when shorter. */
-    public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(15);
-    /** How many heartbeat intervals of silence make the link dead: 2. */
-    public static final int DEFAULT_HEARTBEAT_TOLERANCE = 2;
+    /**
+     * How often the client pings when it has sent nothing: 4 s, the hub's default too. With the
+     * tolerance of 3, a link gone silent is found dead within 13 s. The hub's own interval
+     * applies when shorter.
+     */
+    public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(4);
+    /**
+     * How many heartbeat intervals of silence make the link dead: 3, so that an answer may come
+     * two intervals late (a busy or paused hub) before a live link is given up.
+     */
+    public static final int DEFAULT_HEARTBEAT_TOLERANCE = 3;
     /** How long a request waits for its reply unless told otherwise: 10 s. */
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
     /** How long one address may take from opening the socket to the hub's welcome: 10 s. */

@@ -16,8 +16,8 @@ class ClientOptionsTest {
     void defaults_are_the_documented_constants() {
         ClientOptions options = valid().build();
         assertThat(options.heartbeatInterval()).isEqualTo(ClientOptions.DEFAULT_HEARTBEAT_INTERVAL)
-                .isEqualTo(Duration.ofSeconds(15));
-        assertThat(options.heartbeatTolerance()).isEqualTo(2);
+                .isEqualTo(Duration.ofSeconds(4));
+        assertThat(options.heartbeatTolerance()).isEqualTo(3);
         assertThat(options.requestTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(options.outboxFrameLimit()).isEqualTo(10_000);
         assertThat(options.outboxByteLimit()).isEqualTo(16L * 1024 * 1024);

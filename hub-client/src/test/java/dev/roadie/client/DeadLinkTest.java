@@ -7,10 +7,12 @@ import dev.roadie.client.testing.Clients;
 import dev.roadie.client.testing.LiveHub;
 import dev.roadie.client.testing.RecordingListener;
 import dev.roadie.client.testing.TcpProxy;
+import dev.roadie.hub.config.HubConfig;
 import dev.roadie.model.wire.Address;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -68,6 +70,28 @@ class DeadLinkTest {
                 && proxy.accepted() == 2 && hub.hasSubscriber("news"));
         bot.send(Address.topic("news"), "n", "after the freeze").get(15, TimeUnit.SECONDS);
         await().atMost(Clients.WAIT).until(() -> received.contains("after the freeze"));
+    }
+
+    @Test
+    void with_the_default_settings_on_both_sides_a_frozen_link_is_given_up_within_15_seconds() throws Exception {
+        HubConfig.Heartbeat defaults = HubConfig.defaults().heartbeat();
+        hub.close();
+        hub = LiveHub.start(data, Map.of("heartbeat.interval", defaults.interval().toMillis() + "ms",
+                "heartbeat.tolerance", Integer.toString(defaults.tolerance())));
+        proxy.close();
+        proxy = new TcpProxy(hub.port());
+        RecordingListener events = new RecordingListener();
+        // Only the hub, the token and the listener: every heartbeat setting is the SDK's default.
+        RoadieClient desktop = clients.create(ClientOptions.builder().hub(proxy.uri())
+                .token(hub.token("alice", "desktop")).listener(events).build());
+        desktop.awaitConnected(Clients.WAIT);
+
+        long frozenAt = System.nanoTime();
+        proxy.freeze();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !events.disconnected.isEmpty());
+        assertThat(events.disconnected.get(0).cause()).isEqualTo(DisconnectCause.DEAD_LINK);
+        assertThat(Duration.ofNanos(events.disconnectedAtNanos.get(0) - frozenAt)).isLessThan(Duration.ofSeconds(15));
     }
 
     @Test

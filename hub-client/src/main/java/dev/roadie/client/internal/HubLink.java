@@ -10,7 +10,6 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import org.java_websocket.client.WebSocketClient;
-import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.java_websocket.handshake.ServerHandshake;
 import org.slf4j.Logger;
@@ -47,7 +46,7 @@ final class HubLink extends WebSocketClient {
     long lastSentNanos = System.nanoTime();
 
     HubLink(URI hub, InetAddress address, int connectTimeoutMs, Events events, String threadName) {
-        super(hub, new Draft_6455(), Map.of(), connectTimeoutMs);
+        super(hub, new FastMaskingDraft(), Map.of(), connectTimeoutMs);
         this.hub = hub;
         this.address = address;
         this.events = events;

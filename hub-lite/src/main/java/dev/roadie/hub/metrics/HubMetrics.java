@@ -1,5 +1,6 @@
 package dev.roadie.hub.metrics;
 
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
@@ -11,6 +12,7 @@ import java.io.OutputStream;
 import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The hub's Prometheus metrics. Label values come from fixed sets (frame types, error codes,
@@ -26,6 +28,8 @@ public final class HubMetrics {
             .help("Connections closed, by close code").labelNames("code").register(registry);
     private final Counter framesIn = Counter.builder().name("roadie_frames_received")
             .help("Frames received from clients, by type").labelNames("type").register(registry);
+    /** The counter of each frame type, kept: types are a fixed set (frame types and refusal reasons). */
+    private final Map<String, CounterDataPoint> framesInByType = new ConcurrentHashMap<>();
     private final Counter framesOut = Counter.builder().name("roadie_messages_delivered")
             .help("Messages delivered, one per receiving session").register(registry);
     private final Counter errors = Counter.builder().name("roadie_errors")
@@ -93,7 +97,8 @@ public final class HubMetrics {
     }
 
     public void frameIn(String type) {
-        framesIn.labelValues(type).inc();
+        // Once per frame received: a lookup by the type alone, not by a new list of label values.
+        framesInByType.computeIfAbsent(type, framesIn::labelValues).inc();
     }
 
     public void framesOut(long count) {

@@ -116,6 +116,11 @@ public final class Router {
             return 0;
         }
         PreparedFrame prepared = PreparedFrame.of(frame);
+        if (receivers.size() == 1) {
+            // The common one-to-one case needs no set of sessions already served.
+            receivers.getFirst().session().deliver(prepared);
+            return 1;
+        }
         Set<ClientSession> done = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         for (Receiver receiver : receivers) {
             if (done.add(receiver.session())) {

@@ -39,7 +39,8 @@ final class Outbound {
     private final SessionLimits limits;
     private final LongConsumer durableAcknowledged;
     private final ArrayDeque<Unacked> unacked = new ArrayDeque<>();
-    private ClientLink link;
+    /** Changed only under the lock; volatile so that {@link #isLink} can read it without. */
+    private volatile ClientLink link;
     /** Bytes queued in the current link's socket; each link gets its own counter. */
     private AtomicLong queued = new AtomicLong();
     private boolean closed;
@@ -145,17 +146,17 @@ final class Outbound {
         }
     }
 
-    /** Whether {@code candidate} is the link frames go to now. */
+    /**
+     * Whether {@code candidate} is the link frames go to now. Asked for every frame received, so
+     * it reads the volatile field instead of waiting for the lock, which a writer holds while it
+     * writes to the socket; the answer can be outdated as soon as it is given either way.
+     */
     boolean isLink(ClientLink candidate) {
-        synchronized (lock) {
-            return candidate != null && link == candidate;
-        }
+        return candidate != null && link == candidate;
     }
 
     ClientLink link() {
-        synchronized (lock) {
-            return link;
-        }
+        return link;
     }
 
     int unackedCount() {

@@ -50,7 +50,7 @@ class ConfigLoaderLayersTest {
 
         assertThat(config.port()).isEqualTo(8080);
         assertThat(config.heartbeat().interval()).isEqualTo(Duration.ofSeconds(20));
-        assertThat(config.heartbeat().tolerance()).isEqualTo(2);
+        assertThat(config.heartbeat().tolerance()).as("not in the file: the default").isEqualTo(HubConfig.defaults().heartbeat().tolerance());
         assertThat(config.limits().maxFrameBytes()).isEqualTo(2 << 20);
         assertThat(config.limits().maxConnections()).isEqualTo(50);
         assertThat(config.limits().framesPerSecond()).isEqualTo(200);

@@ -16,8 +16,8 @@ class HubConfigTest {
         assertThat(config.host()).isEqualTo("0.0.0.0");
         assertThat(config.port()).isEqualTo(7070);
         assertThat(config.data()).isEqualTo(Path.of("data"));
-        assertThat(config.heartbeat()).isEqualTo(new HubConfig.Heartbeat(Duration.ofSeconds(15), 2));
-        assertThat(config.limits()).isEqualTo(new HubConfig.Limits(1_048_576, 200, 400, 32, 10_000, 4L << 20, 10_000,
+        assertThat(config.heartbeat()).isEqualTo(new HubConfig.Heartbeat(Duration.ofSeconds(4), 3));
+        assertThat(config.limits()).isEqualTo(new HubConfig.Limits(1_048_576, 200, 400, 32, 25_000, 4L << 20, 10_000,
                 16L << 20, 256, 16, Duration.ofSeconds(5)));
         assertThat(config.requests()).isEqualTo(new HubConfig.Requests(Duration.ofSeconds(10), Duration.ofMinutes(5)));
         assertThat(config.registry()).isEqualTo(new HubConfig.Registry(Duration.ofSeconds(45), Duration.ofMinutes(15)));
@@ -27,7 +27,7 @@ class HubConfigTest {
     void derivedValues() {
         HubConfig config = HubConfig.defaults();
 
-        assertThat(config.heartbeat().deadAfter()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.heartbeat().deadAfter()).isEqualTo(Duration.ofSeconds(12));
         assertThat(config.limits().hardMaxFrameBytes()).isEqualTo(4 << 20);
     }
 

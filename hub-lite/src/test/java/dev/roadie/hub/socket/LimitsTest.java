@@ -5,6 +5,7 @@ import static dev.roadie.hub.testing.Frames.message;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.roadie.hub.config.HubConfig;
 import dev.roadie.hub.testing.TestHub;
 import dev.roadie.hub.testing.WireClient;
 import dev.roadie.model.registry.ServiceDescriptor;
@@ -359,6 +360,20 @@ class LimitsTest {
         long seq = lively.sendNumbered(message("still-here", Address.service("music-bot", "listener")));
         assertThat(listener.expect(Message.class).id()).isEqualTo("still-here");
         lively.expect(Ack.class, ack -> ack.seq() == seq);
+    }
+
+    @Test
+    void with_the_default_heartbeat_a_silent_client_is_cut_within_15_seconds() {
+        HubConfig.Heartbeat defaults = HubConfig.defaults().heartbeat();
+        start(Map.of("heartbeat.interval", defaults.interval().toMillis() + "ms",
+                "heartbeat.tolerance", Integer.toString(defaults.tolerance())));
+        WireClient silent = client("silent", "desktop").autoPong(false);
+        long lastHeard = System.nanoTime();
+
+        await().atMost(Duration.ofSeconds(20)).until(silent::isClosedByHub);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - lastHeard)).isLessThan(Duration.ofSeconds(15));
+        assertThat(silent.awaitClose()).isEqualTo(4004);
     }
 
     @Test

@@ -7,6 +7,8 @@ import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.exc.InvalidTypeIdException;
 import tools.jackson.databind.exc.ValueInstantiationException;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,6 +25,9 @@ public final class FrameCodec {
     public static final FrameCodec DEFAULT = new FrameCodec();
 
     private final JsonMapper mapper;
+    /** Built once: asking the mapper for a writer or reader on every frame costs more than small frames do. */
+    private final ObjectWriter frameWriter;
+    private final ObjectReader frameReader;
 
     private FrameCodec() {
         this.mapper = JsonMapper.builder()
@@ -35,6 +40,8 @@ public final class FrameCodec {
                         .withValueInclusion(JsonInclude.Include.NON_DEFAULT)
                         .withContentInclusion(JsonInclude.Include.NON_NULL))
                 .build();
+        this.frameWriter = mapper.writerFor(Frame.class);
+        this.frameReader = mapper.readerFor(Frame.class);
     }
 
     /** The mapper behind the codec, for callers that need to read or write other records alike. */
@@ -44,13 +51,18 @@ public final class FrameCodec {
 
     /** Writes a frame as one line of JSON. */
     public String encode(Frame frame) {
-        return mapper.writerFor(Frame.class).writeValueAsString(frame);
+        String control = ControlFrames.encode(frame);
+        return control != null ? control : frameWriter.writeValueAsString(frame);
     }
 
     /** Reads a frame; throws {@link FrameException} for anything that is not a valid frame. */
     public Frame decode(String text) {
+        Frame control = text == null ? null : ControlFrames.decode(text);
+        if (control != null) {
+            return control;
+        }
         try {
-            Frame frame = mapper.readValue(text, Frame.class);
+            Frame frame = frameReader.readValue(text);
             if (frame == null) {
                 // The JSON literal null reads as no frame at all; callers switch on the frame, so
                 // it must be refused here like any other non-object (it closed hub sockets with 1011).
