@@ -60,7 +60,7 @@ public final class CertsPullCommand implements Callable<Integer> {
         try {
             // The serial is the ETag: a certificate the files hold already costs one small answer, 304.
             RestHub.Exchange metadata = hub.exchange("GET", "/api/certs/" + name, installed.map(serial ->
-                    Map.of("Accept", "application/json", "If-None-Match", etags(serial)))
+                    Map.of("Accept", "application/json", "If-None-Match", etag(serial)))
                     .orElse(Map.of("Accept", "application/json")), null).requireSuccess();
             if (metadata.status() == 304) {
                 return unchanged(name, installed.orElseThrow());
@@ -116,11 +116,9 @@ public final class CertsPullCommand implements Callable<Integer> {
                 null, false, null);
     }
 
-    /** The installed serial as ETags, with and without a leading zero, as the hub may spell it either way. */
-    private static String etags(String serial) {
-        String even = serial.length() % 2 == 0 ? serial : "0" + serial;
-        String bare = new BigInteger(serial, 16).toString(16);
-        return even.equals(bare) ? "\"" + bare + "\"" : "\"" + even + "\", \"" + bare + "\"";
+    /** The installed serial as the hub's ETag: its serial without leading zeros, quoted. */
+    private static String etag(String serial) {
+        return "\"" + new BigInteger(serial, 16).toString(16) + "\"";
     }
 
     private static boolean sameSerial(String a, String b) {

@@ -75,10 +75,9 @@ public final class TestCertificates {
     /** A leaf certificate with its key and chain. */
     public record Issued(X509Certificate leaf, X509Certificate authority, String privkeyPem, List<String> domains) {
 
-        /** The serial as the hub writes it: lower-case hex, an even number of digits (leading zero kept). */
+        /** The serial as the hub writes it: lower-case hex of the number, without leading zeros. */
         public String serial() {
-            String hex = leaf.getSerialNumber().toString(16);
-            return hex.length() % 2 == 0 ? hex : "0" + hex;
+            return leaf.getSerialNumber().toString(16);
         }
 
         /** The leaf, then the authority standing in for an intermediate. */
