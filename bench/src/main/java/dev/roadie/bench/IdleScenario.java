@@ -1,0 +1,110 @@
+package dev.roadie.bench;
+
+import dev.roadie.bench.peers.IdleConnections;
+import dev.roadie.bench.peers.ServerProcess;
+import dev.roadie.bench.peers.SystemUnderTest;
+import dev.roadie.bench.report.Results.Better;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Scenario (d): idle connections, each answering its system's heartbeats. Memory per
+ * connection (heap for JVMs, RSS for all) from the difference with the fresh server, and the
+ * server's CPU at rest over a window. One run per system: opening ten thousands of
+ * connections is what takes the time.
+ */
+final class IdleScenario {
+    static final String ID = "d";
+    static final String TITLE = "(d) idle connections";
+    /** Files the server and the load generator need besides the connections. */
+    static final int FD_HEADROOM = 1_000;
+    private static final Logger log = LoggerFactory.getLogger(IdleScenario.class);
+
+    private final BenchContext context;
+
+    IdleScenario(BenchContext context) {
+        this.context = context;
+    }
+
+    /** The connection counts to measure: 10,000 and 20,000, or as many as the open files limit allows. */
+    List<Integer> levels() {
+        if (context.quick()) {
+            return List.of(500);
+        }
+        long limit = Machine.openFilesLimit() - FD_HEADROOM;
+        List<Integer> levels = new ArrayList<>();
+        for (int wanted : List.of(10_000, 20_000)) {
+            if (wanted <= limit) {
+                levels.add(wanted);
+            } else {
+                int possible = (int) (limit / 1000 * 1000);
+                if (levels.isEmpty() || possible > levels.getLast()) {
+                    levels.add(possible);
+                }
+                context.results().note(ID, "The open files limit (" + Machine.openFilesLimit() + ", and bin/bench could not raise it)"
+                        + " allows " + possible + " connections, not " + wanted + ": the figure at " + wanted
+                        + " is extrapolated from the measured memory per connection.");
+                break;
+            }
+        }
+        return levels;
+    }
+
+    void run(SystemUnderTest system) throws Exception {
+        Duration settle = context.quick() ? Duration.ofSeconds(1) : Duration.ofSeconds(3);
+        Duration window = context.quick() ? Duration.ofSeconds(2) : Duration.ofSeconds(5);
+        List<Integer> levels = levels();
+        Duration estimate = Duration.ofSeconds(context.quick() ? 8 : 15L * levels.size() + 10);
+        if (!context.budget().fits(ID, estimate)) {
+            context.results().note(ID, system.label() + ": skipped, the scenario's time budget was spent.");
+            return;
+        }
+        long started = System.nanoTime();
+        try (ServerProcess server = system.start(); IdleConnections idle = system.idle()) {
+            long rss0 = server.rssBytes();
+            OptionalLong heap0 = system.jvm() ? server.heapAfterGcBytes(context.env().jcmd()) : OptionalLong.empty();
+            for (int level : levels) {
+                long opening = System.nanoTime();
+                idle.open(level - idle.open());
+                double openSeconds = (System.nanoTime() - opening) / 1e9;
+                LockSupport.parkNanos(settle.toNanos());
+                if (idle.open() < level) {
+                    throw new IllegalStateException(system.label() + " kept only " + idle.open() + " of " + level + " idle connections");
+                }
+                String variant = String.format("%,d connections", level);
+                var results = context.results();
+                long cpu0 = server.cpuTime().toNanos();
+                long t0 = System.nanoTime();
+                LockSupport.parkNanos(window.toNanos());
+                double cpu = 100.0 * (server.cpuTime().toNanos() - cpu0) / (System.nanoTime() - t0);
+                long rss = server.rssBytes();
+                results.add(ID, variant, "connections opened per second", "conn/s", Better.HIGHER, system.id(),
+                        Math.round(level / openSeconds));
+                results.add(ID, variant, "CPU at rest", "% of a core", Better.LOWER, system.id(), Math.round(cpu * 10) / 10.0);
+                results.add(ID, variant, "RSS", "MB", Better.LOWER, system.id(), StartupScenario.mb(rss));
+                results.add(ID, variant, "RSS per connection", "KB", Better.LOWER, system.id(),
+                        Math.round((rss - rss0) / 1024.0 / level * 10) / 10.0);
+                if (heap0.isPresent()) {
+                    long heap = server.heapAfterGcBytes(context.env().jcmd()).orElseThrow();
+                    results.add(ID, variant, "heap after GC", "MB", Better.LOWER, system.id(), StartupScenario.mb(heap));
+                    double perConnection = (heap - heap0.getAsLong()) / (double) level;
+                    results.add(ID, variant, "heap per connection", "KB", Better.LOWER, system.id(),
+                            Math.round(perConnection / 1024.0 * 10) / 10.0);
+                    if (level == levels.getLast()) {
+                        results.add(ID, "20,000 connections (from the largest level)", "heap, extrapolated", "MB", Better.LOWER,
+                                system.id(), StartupScenario.mb((long) (heap0.getAsLong() + perConnection * 20_000)));
+                    }
+                }
+                log.info("{}: {} idle connections, RSS {} MB, CPU {}%", system.id(), level, StartupScenario.mb(rss),
+                        Math.round(cpu * 10) / 10.0);
+            }
+        } finally {
+            context.budget().charge(ID, started);
+        }
+    }
+}
