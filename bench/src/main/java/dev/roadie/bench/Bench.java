@@ -68,6 +68,12 @@ public final class Bench {
         RequestScenario request = new RequestScenario(context);
         GatherScenario gather = new GatherScenario(context);
         boolean driven = options.runs("a") || options.runs("b") || options.runs("c") || options.runs("f");
+        if (options.systems().contains("node-ws") && options.runs("a")) {
+            context.results().note(RelayScenario.ID, "The ws relay runs in one process, not in Node's cluster mode: cluster workers"
+                    + " share the listening socket but not their connections, so a message for a client held by another worker"
+                    + " cannot be delivered without a broker between them (Redis pub/sub, usually). That is not the plain design"
+                    + " the relay stands for.");
+        }
         for (int repetition = 1; repetition <= options.repetitions() && driven; repetition++) {
             for (SystemUnderTest system : systems) {
                 log.info("repetition {} of {}: {}", repetition, options.repetitions(), system.label());
@@ -92,9 +98,10 @@ public final class Bench {
         }
         if (options.runs("d")) {
             IdleScenario idle = new IdleScenario(context);
+            Duration share = context.budget().allowed().get(IdleScenario.ID).dividedBy(systems.size());
             for (SystemUnderTest system : systems) {
                 try {
-                    idle.run(system);
+                    idle.run(system, share);
                 } catch (Exception e) {
                     log.error("{} failed the idle scenario: {}", system.label(), e.toString(), e);
                     context.results().note("errors", system.label() + ", idle connections: " + e);

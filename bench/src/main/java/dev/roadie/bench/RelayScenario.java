@@ -39,6 +39,8 @@ final class RelayScenario {
     }
 
     private final BenchContext context;
+    /** The sustained rate of each system and variant in the first repetition, where the later ones start. */
+    private final Map<String, Integer> firstSustained = new java.util.concurrent.ConcurrentHashMap<>();
 
     RelayScenario(BenchContext context) {
         this.context = context;
@@ -56,11 +58,26 @@ final class RelayScenario {
     }
 
     private Duration stepLength() {
-        return context.quick() ? Duration.ofSeconds(1) : Duration.ofSeconds(2);
+        return context.quick() ? Duration.ofSeconds(1) : Duration.ofMillis(1500);
     }
 
     private Duration drainBound() {
-        return context.quick() ? Duration.ofSeconds(1) : Duration.ofSeconds(2);
+        return context.quick() ? Duration.ofSeconds(1) : Duration.ofMillis(1500);
+    }
+
+    /**
+     * The first repetition climbs the whole ladder; the later ones only the steps around the
+     * first one's sustained rate (half of it, it, twice it), which is where their answer lies.
+     */
+    private List<Integer> ladder(SystemUnderTest system, Variant variant, int repetition) {
+        Integer sustained = firstSustained.get(system.id() + "|" + variant.name());
+        if (repetition == 1 || sustained == null) {
+            return variant.ladder();
+        }
+        if (sustained == 0) {
+            return variant.ladder().subList(0, 1);
+        }
+        return variant.ladder().stream().filter(rate -> rate * 2 >= sustained && rate <= sustained * 2).toList();
     }
 
     /** Runs every variant the system can do, for one repetition. */
@@ -113,7 +130,7 @@ final class RelayScenario {
             }
             Step last = null;
             Step best = null;
-            for (int rate : variant.ladder()) {
+            for (int rate : ladder(system, variant, repetition)) {
                 Duration unit = stepLength().plus(drainBound());
                 if (!context.budget().fits(ID, unit)) {
                     context.results().note(ID, "Some rate steps were skipped: the scenario's time budget was spent.");
@@ -134,6 +151,9 @@ final class RelayScenario {
                 }
             }
             String v = variant.name();
+            if (repetition == 1) {
+                firstSustained.put(system.id() + "|" + v, best == null ? 0 : best.offered());
+            }
             var results = context.results();
             if (best != null) {
                 results.add(ID, v, "sustained rate", "msg/s", Better.HIGHER, system.id(), best.offered);

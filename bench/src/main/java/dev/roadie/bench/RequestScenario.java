@@ -30,7 +30,8 @@ final class RequestScenario {
         }
         int warmup = context.quick() ? 50 : 200;
         int count = context.quick() ? 300 : 3000;
-        Duration bound = context.quick() ? Duration.ofSeconds(5) : Duration.ofSeconds(15);
+        // Bounded in time as well as count: a slow system gives fewer samples rather than a longer run.
+        Duration bound = context.quick() ? Duration.ofSeconds(3) : Duration.ofMillis(2500);
         if (!context.budget().fits(ID, bound)) {
             context.results().note(ID, "Some repetitions were skipped: the scenario's time budget was spent.");
             return;

@@ -175,10 +175,11 @@ public final class ReportWriter {
         if (Double.isNaN(value)) {
             return "n/a";
         }
-        if (value == Math.rint(value)) {
-            return String.format(Locale.ROOT, "%,.0f", value);
+        if (value == 0) {
+            return "0";
         }
-        return String.format(Locale.ROOT, "%.2f", value);
+        double size = Math.abs(value);
+        return String.format(Locale.ROOT, size >= 100 ? "%,.0f" : size >= 10 ? "%.1f" : "%.2f", value);
     }
 
     /** Plain statements of every figure where a peer beats Roadie. */
