@@ -36,9 +36,16 @@ public final class JettyEchoSystem implements SystemUnderTest {
     public ServerProcess start() {
         port = ServerProcess.freePort();
         String name = "jetty-echo-" + runs.incrementAndGet();
-        return new ServerProcess(name, List.of(env.java().toString(), "-cp", System.getProperty("java.class.path"),
+        return new ServerProcess(name, List.of(env.java().toString(), "-cp", absoluteClassPath(),
                 EchoServer.class.getName(), Integer.toString(port)), env.out(), env.log(name))
                 .start(ServerProcess.Readiness.port(port));
+    }
+
+    /** The harness's own class path, made absolute: the echo server runs in another folder. */
+    private static String absoluteClassPath() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .map(entry -> java.nio.file.Path.of(entry).toAbsolutePath().toString())
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 
     private URI uri() {

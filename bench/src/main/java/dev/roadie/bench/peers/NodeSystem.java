@@ -121,6 +121,12 @@ public final class NodeSystem implements SystemUnderTest {
 
     @Override
     public Map<String, String> changedSettings() {
-        return Map.of("maxPayload / maxHttpBufferSize", "1 MiB, as the hub's maxFrameBytes");
+        Map<String, String> why = new LinkedHashMap<>();
+        why.put("maxPayload / maxHttpBufferSize 1 MiB", "as the hub's maxFrameBytes");
+        if (kind == Kind.SOCKET_IO) {
+            why.put("client: one OkHttpClient whose dispatcher allows 100,000 calls",
+                    "OkHttp keeps each WebSocket on a dispatcher call; the default 64 would stall the 65th connection");
+        }
+        return why;
     }
 }

@@ -30,6 +30,14 @@ public final class ServerProcess implements AutoCloseable {
     /** Linux's USER_HZ: /proc/PID/stat counts CPU time in these ticks on every common kernel. */
     private static final long TICKS_PER_SECOND = 100;
 
+    /** Processes started and not stopped yet: a harness stopped by Ctrl+C must not leave servers behind. */
+    private static final java.util.Set<Process> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("bench-stop-servers").unstarted(
+                () -> LIVE.forEach(Process::destroyForcibly)));
+    }
+
     private final String name;
     private final List<String> command;
     private final Path logFile;
@@ -52,6 +60,7 @@ public final class ServerProcess implements AutoCloseable {
             Files.createDirectories(logFile.getParent());
             process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())).start();
+            LIVE.add(process);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name + " (" + String.join(" ", command) + ")", e);
         }
@@ -174,7 +183,11 @@ public final class ServerProcess implements AutoCloseable {
 
     private boolean awaitExit(Duration bound) {
         try {
-            return process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS);
+            boolean exited = process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS);
+            if (exited) {
+                LIVE.remove(process);
+            }
+            return exited;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
 import org.json.JSONArray;
 import org.json.JSONException;
 import org.json.JSONObject;
@@ -20,6 +22,20 @@ import org.json.JSONObject;
  * acknowledgements, over the WebSocket transport only.
  */
 final class SocketIoPeer implements Peer {
+    /**
+     * One HTTP client for every connection, as an application with many sockets sets it up.
+     * OkHttp keeps each WebSocket's reader on a call of its dispatcher, whose default limits
+     * (64 calls, 5 per host) would stall the 65th connection of the load generator.
+     */
+    private static final OkHttpClient HTTP = http();
+
+    private static OkHttpClient http() {
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequests(100_000);
+        dispatcher.setMaxRequestsPerHost(100_000);
+        return new OkHttpClient.Builder().dispatcher(dispatcher).readTimeout(0, TimeUnit.MILLISECONDS).build();
+    }
+
     private final Socket socket;
     private final LongAdder failures = new LongAdder();
     private volatile Consumer<String> onMessage = payload -> { };
@@ -27,6 +43,8 @@ final class SocketIoPeer implements Peer {
     SocketIoPeer(URI server, String name) throws Exception {
         IO.Options options = IO.Options.builder().setForceNew(true).setReconnection(false)
                 .setTransports(new String[] {WebSocket.NAME}).setQuery("name=" + name).build();
+        options.callFactory = HTTP;
+        options.webSocketFactory = HTTP;
         socket = IO.socket(server, options);
         CompletableFuture<Void> connected = new CompletableFuture<>();
         socket.on(Socket.EVENT_CONNECT, args -> connected.complete(null));
