@@ -98,18 +98,8 @@ public final class Bench {
                 }
             }
         }
-        if (options.runs("d")) {
-            IdleScenario idle = new IdleScenario(context);
-            Duration share = context.budget().allowed().get(IdleScenario.ID).dividedBy(systems.size());
-            for (SystemUnderTest system : systems) {
-                try {
-                    idle.run(system, share);
-                } catch (Exception e) {
-                    log.error("{} failed the idle scenario: {}", system.label(), e.toString(), e);
-                    context.results().note("errors", system.label() + ", idle connections: " + e);
-                }
-            }
-        }
+        // The reconnect scenario before the idle one: its figures are targets, while the idle one
+        // adapts to the time left (each system opens connections for its share of it).
         if (options.runs("e")) {
             for (SystemUnderTest system : systems) {
                 if (system instanceof RoadieSystem roadie) {
@@ -119,6 +109,24 @@ public final class Bench {
                         log.error("the reconnect scenario failed: {}", e.toString(), e);
                         context.results().note("errors", "reconnect scenario: " + e);
                     }
+                }
+            }
+        }
+        if (options.runs("d")) {
+            IdleScenario idle = new IdleScenario(context);
+            Duration time = context.budget().allowed().get(IdleScenario.ID);
+            // Keep a margin for stopping the servers and writing the report.
+            Duration left = context.budget().leftInRun().minusSeconds(10);
+            if (left.compareTo(time) < 0) {
+                time = left.isNegative() ? Duration.ZERO : left;
+            }
+            for (SystemUnderTest system : systems) {
+                try {
+                    idle.run(system, IdleScenario.share(time, system, systems.size(),
+                            context.options().systems().contains("roadie")));
+                } catch (Exception e) {
+                    log.error("{} failed the idle scenario: {}", system.label(), e.toString(), e);
+                    context.results().note("errors", system.label() + ", idle connections: " + e);
                 }
             }
         }

@@ -26,7 +26,7 @@ public final class Budget {
             budget.allow("b", Duration.ofSeconds(10));
             budget.allow("c", Duration.ofSeconds(15));
             budget.allow("d", Duration.ofSeconds(35));
-            budget.allow("e", Duration.ofSeconds(30));
+            budget.allow("e", Duration.ofSeconds(35));
             budget.allow("f", Duration.ofSeconds(10));
             // Starting and stopping the systems comes on top; building comes before.
             budget.whole = Duration.ofSeconds(150);
@@ -34,8 +34,8 @@ public final class Budget {
             budget.allow("a", Duration.ofSeconds(500));
             budget.allow("b", Duration.ofSeconds(50));
             budget.allow("c", Duration.ofSeconds(110));
-            budget.allow("d", Duration.ofSeconds(150));
-            budget.allow("e", Duration.ofSeconds(110));
+            budget.allow("d", Duration.ofSeconds(180));
+            budget.allow("e", Duration.ofSeconds(140));
             budget.allow("f", Duration.ofSeconds(40));
             budget.whole = Duration.ofSeconds(1080);
         }
@@ -68,6 +68,11 @@ public final class Budget {
 
     public synchronized Duration used(String scenario) {
         return Duration.ofNanos(used.get(scenario));
+    }
+
+    /** Time left before the whole run's deadline. */
+    public Duration leftInRun() {
+        return Duration.ofNanos(Math.max(0, whole.toNanos() - (System.nanoTime() - startNanos)));
     }
 
     /** The whole budget. */

@@ -48,7 +48,7 @@ final class RelayScenario {
 
     static List<Variant> variants(boolean quick) {
         // Delivered messages per second; a fan-out publishes a tenth of them.
-        List<Integer> ladder = List.of(1_000, 2_000, 4_000, 8_000, 16_000, 32_000, 64_000, 128_000);
+        List<Integer> ladder = List.of(500, 1_000, 2_000, 4_000, 8_000, 16_000, 32_000, 64_000, 128_000);
         if (quick) {
             return List.of(new Variant("1:1 100 B", false, 100, List.of(500, 1_000)),
                     new Variant("1:10 100 B", true, 100, List.of(1_000)));

@@ -1,5 +1,6 @@
 package dev.roadie.bench;
 
+import dev.roadie.bench.report.ReportWriter;
 import dev.roadie.bench.report.Results;
 import dev.roadie.bench.report.Results.Better;
 import dev.roadie.bench.report.Results.Figure;
@@ -55,8 +56,8 @@ final class Targets {
             double sm = Stats.median(s);
             boolean better = figure.better() == Better.HIGHER ? rm > sm : rm < sm;
             if (!better) {
-                behind.add("(" + figure.scenario() + ") " + figure.variant() + ", " + figure.metric() + ": Roadie " + rm
-                        + " vs " + sm + " " + figure.unit());
+                behind.add("(" + figure.scenario() + ") " + figure.variant() + ", " + figure.metric() + ": Roadie "
+                        + ReportWriter.number(rm) + " vs " + ReportWriter.number(sm) + " " + figure.unit());
             }
         }
         if (compared == 0) {
@@ -92,7 +93,7 @@ final class Targets {
             return;
         }
         results.target(name, status(extrapolated < 1024) + " (extrapolated)", prefix + String.format(
-                "%.0f MB extrapolated from the largest level this machine allowed (see scenario (d))", extrapolated));
+                "%.0f MB extrapolated from the largest count measured (see scenario (d) for why it is not 20,000)", extrapolated));
     }
 
     private static void silentDeath(Results results, String prefix) {

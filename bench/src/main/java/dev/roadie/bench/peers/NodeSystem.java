@@ -126,6 +126,8 @@ public final class NodeSystem implements SystemUnderTest {
         if (kind == Kind.SOCKET_IO) {
             why.put("client: one OkHttpClient whose dispatcher allows 100,000 calls",
                     "OkHttp keeps each WebSocket on a dispatcher call; the default 64 would stall the 65th connection");
+            why.put("note", "the Java Socket.IO client runs the events of every socket of a process on one shared thread"
+                    + " (its EventThread): at high rates the load generator's side may bound Socket.IO's figures");
         }
         return why;
     }

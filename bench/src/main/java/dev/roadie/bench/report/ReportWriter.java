@@ -171,7 +171,8 @@ public final class ReportWriter {
         return min == max ? number(median) : number(median) + " [" + number(min) + "-" + number(max) + "]";
     }
 
-    private static String number(double value) {
+    /** A number as the report prints it: 2 decimals under 10, 1 under 100, none above. */
+    public static String number(double value) {
         if (Double.isNaN(value)) {
             return "n/a";
         }
