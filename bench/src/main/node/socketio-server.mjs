@@ -10,10 +10,12 @@
 //   publish({group, data})                  emits "message" to the room `group`
 //   request({to, data, timeoutMs}, ack)     asks client `to` ("request" event with an ack), acks its answer
 //   gather({group, data, timeoutMs}, ack)   asks every client of the room, acks the array of answers
+import { createServer } from 'node:http';
 import { Server } from 'socket.io';
 
 const port = Number(process.argv[2] ?? process.env.PORT ?? 8081);
-const io = new Server(port, { serveClient: false, transports: ['websocket'], maxHttpBufferSize: 1024 * 1024 });
+const http = createServer();
+const io = new Server(http, { serveClient: false, transports: ['websocket'], maxHttpBufferSize: 1024 * 1024 });
 
 io.on('connection', (socket) => {
   const name = socket.handshake.query.name;
@@ -47,5 +49,5 @@ io.on('connection', (socket) => {
   });
 });
 
-console.log(`socket.io listening on ${port}`);
+http.listen(port, '127.0.0.1', () => console.log(`socket.io listening on ${port}`));
 process.on('SIGTERM', () => io.close(() => process.exit(0)));

@@ -235,13 +235,22 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
-    /** A free TCP port on the loopback address. */
+    /**
+     * A free TCP port on the loopback address, below the kernel's ephemeral range (32768 and up
+     * on Linux): the load generator's own connections take their source ports from that range,
+     * and one of them could take a port picked there before the server binds it.
+     */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = random.nextInt(20_000, 32_000);
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 1);
+                return port;
+            } catch (IOException e) {
+                log.debug("port {} is taken: {}", port, e.toString());
+            }
         }
+        throw new IllegalStateException("no free port between 20000 and 32000 on the loopback address");
     }
 }
