@@ -91,6 +91,11 @@ final class GatherScenario {
                 }
             }
             String variant = "to " + count + " receivers";
+            if (done == 0) {
+                context.results().note(ID, system.label() + ": no measured gather " + variant + " within " + bound.toSeconds()
+                        + " s (the warm-up took it all); no figure.");
+                return;
+            }
             var results = context.results();
             results.add(ID, variant, "gather time p50", "ms", Better.LOWER, system.id(), RelayScenario.ms(total.getValueAtPercentile(50)));
             results.add(ID, variant, "gather time p99", "ms", Better.LOWER, system.id(), RelayScenario.ms(total.getValueAtPercentile(99)));
