@@ -1,0 +1,242 @@
+package dev.roadie.bench;
+
+import dev.roadie.bench.load.LatencyProbe;
+import dev.roadie.bench.load.OpenLoop;
+import dev.roadie.bench.load.Payload;
+import dev.roadie.bench.peers.Capability;
+import dev.roadie.bench.peers.Peer;
+import dev.roadie.bench.peers.SystemUnderTest;
+import dev.roadie.bench.report.Results.Better;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Scenario (a): relay throughput and latency. Offered rates step up a ladder until the system
+ * no longer keeps up; "sustained" is the highest step it kept up with.
+ */
+final class RelayScenario {
+    static final String ID = "a";
+    static final String TITLE = "(a) relay throughput and latency";
+    /** Kept up: at least this share of the offered messages arrived within the step and its drain time... */
+    static final double KEPT_UP_SHARE = 0.95;
+    /** ...and the 99th percentile stayed under this. */
+    static final double P99_BOUND_MS = 50;
+    static final int PAIRS = 4;
+    static final int FAN_OUT = 10;
+    private static final Logger log = LoggerFactory.getLogger(RelayScenario.class);
+    private static final AtomicLong STEPS = new AtomicLong();
+
+    /** One way of relaying: who sends to whom, and how big. */
+    record Variant(String name, boolean fanOut, int size, List<Integer> ladder) {
+    }
+
+    private final BenchContext context;
+    /** The sustained rate of each system and variant in the first repetition, where the later ones start. */
+    private final Map<String, Integer> firstSustained = new java.util.concurrent.ConcurrentHashMap<>();
+
+    RelayScenario(BenchContext context) {
+        this.context = context;
+    }
+
+    static List<Variant> variants(boolean quick) {
+        // Delivered messages per second; a fan-out publishes a tenth of them.
+        List<Integer> ladder = List.of(500, 1_000, 2_000, 4_000, 8_000, 16_000, 32_000, 64_000, 128_000);
+        if (quick) {
+            return List.of(new Variant("1:1 100 B", false, 100, List.of(500, 1_000)),
+                    new Variant("1:10 100 B", true, 100, List.of(1_000)));
+        }
+        return List.of(new Variant("1:1 100 B", false, 100, ladder), new Variant("1:1 2 KB", false, 2048, ladder),
+                new Variant("1:10 100 B", true, 100, ladder), new Variant("1:10 2 KB", true, 2048, ladder));
+    }
+
+    private Duration stepLength() {
+        return context.quick() ? Duration.ofSeconds(1) : Duration.ofMillis(1500);
+    }
+
+    private Duration drainBound() {
+        return context.quick() ? Duration.ofSeconds(1) : Duration.ofMillis(1500);
+    }
+
+    /**
+     * The first repetition climbs the whole ladder; the later ones only the steps around the
+     * first one's sustained rate (half of it, it, twice it), which is where their answer lies.
+     */
+    private List<Integer> ladder(SystemUnderTest system, Variant variant, int repetition) {
+        Integer sustained = firstSustained.get(system.id() + "|" + variant.name());
+        if (repetition == 1 || sustained == null) {
+            return variant.ladder();
+        }
+        if (sustained == 0) {
+            return variant.ladder().subList(0, 1);
+        }
+        return variant.ladder().stream().filter(rate -> rate * 2 >= sustained && rate <= sustained * 2).toList();
+    }
+
+    /** Runs every variant the system can do, for one repetition. */
+    void run(SystemUnderTest system, int repetition) throws Exception {
+        boolean warmUp = true;
+        for (Variant variant : variants(context.quick())) {
+            if (variant.fanOut() && !system.capabilities().contains(Capability.FAN_OUT)) {
+                context.results().note(ID, system.label() + " has no fan-out: its 1:" + FAN_OUT + " rows are empty.");
+                continue;
+            }
+            runVariant(system, variant, repetition, warmUp);
+            warmUp = false;
+        }
+    }
+
+    private void runVariant(SystemUnderTest system, Variant variant, int repetition, boolean warmUp) throws Exception {
+        List<Peer> senders = new ArrayList<>();
+        List<Peer> receivers = new ArrayList<>();
+        List<String> targets = new ArrayList<>();
+        boolean echo = system.capabilities().contains(Capability.ECHO_ONLY);
+        String group = "fan-" + repetition;
+        try {
+            if (variant.fanOut()) {
+                senders.add(system.connect("pub-" + repetition));
+                for (int i = 0; i < FAN_OUT; i++) {
+                    Peer receiver = system.connect("sub-" + repetition + "-" + i);
+                    receiver.join(group);
+                    receivers.add(receiver);
+                }
+            } else {
+                for (int i = 0; i < PAIRS; i++) {
+                    Peer sender = system.connect("snd-" + repetition + "-" + i);
+                    senders.add(sender);
+                    if (echo) {
+                        // The echo sends back to the sender: it is its own receiver.
+                        receivers.add(sender);
+                        targets.add("self");
+                    } else {
+                        String name = "rcv-" + repetition + "-" + i;
+                        receivers.add(system.connect(name));
+                        targets.add(name);
+                    }
+                }
+            }
+            if (warmUp) {
+                // Warm up (JIT, buffers, connections) at the lowest rate, once per fresh server; not recorded.
+                long started = System.nanoTime();
+                step(system, variant, variant.ladder().getFirst(), senders, receivers, targets, group);
+                context.budget().charge(ID, started);
+            }
+            Step last = null;
+            Step best = null;
+            for (int rate : ladder(system, variant, repetition)) {
+                Duration unit = stepLength().plus(drainBound());
+                if (!context.budget().fits(ID, unit)) {
+                    context.results().note(ID, "Some rate steps were skipped: the scenario's time budget was spent.");
+                    break;
+                }
+                long started = System.nanoTime();
+                last = step(system, variant, rate, senders, receivers, targets, group);
+                context.budget().charge(ID, started);
+                log.info("{} {} offered {}/s: achieved {}/s, p50 {} ms, p99 {} ms, missing {}{}", system.id(), variant.name(),
+                        rate, Math.round(last.achieved), last.p50, last.p99, last.missing, last.keptUp ? "" : " (not kept up)");
+                recordStep(system, variant, repetition, last);
+                if (last.keptUp) {
+                    best = last;
+                } else if (!last.throughputKept || last.p99 > 10 * P99_BOUND_MS) {
+                    // Saturated: higher rates only pile up backlog. A step that missed only the latency
+                    // bound (a hiccup of a busy machine) does not end the ladder.
+                    break;
+                }
+            }
+            String v = variant.name();
+            if (repetition == 1) {
+                firstSustained.put(system.id() + "|" + v, best == null ? 0 : best.offered());
+            }
+            var results = context.results();
+            if (best != null) {
+                results.add(ID, v, "sustained rate", "msg/s", Better.HIGHER, system.id(), best.offered);
+                results.add(ID, v, "p50 at sustained rate", "ms", Better.LOWER, system.id(), best.p50);
+                results.add(ID, v, "p99 at sustained rate", "ms", Better.LOWER, system.id(), best.p99);
+                results.add(ID, v, "p99.9 at sustained rate", "ms", Better.LOWER, system.id(), best.p999);
+            } else if (last != null) {
+                results.add(ID, v, "sustained rate", "msg/s", Better.HIGHER, system.id(), 0);
+                results.note(ID, system.label() + " did not keep up with the lowest step of " + v + ".");
+            }
+            if (last != null && !last.keptUp && last != best) {
+                results.add(ID, v, "achieved at first step not kept up", "msg/s", Better.HIGHER, system.id(), last.achieved);
+            }
+        } finally {
+            senders.forEach(Peer::close);
+            receivers.stream().filter(peer -> !senders.contains(peer)).forEach(Peer::close);
+        }
+    }
+
+    /** What one step measured. */
+    record Step(int offered, double achieved, long sent, long received, long missing, long failures, double p50,
+            double p99, double p999, double max, boolean throughputKept, boolean keptUp) {
+    }
+
+    private Step step(SystemUnderTest system, Variant variant, int rate, List<Peer> senders, List<Peer> receivers,
+            List<String> targets, String group) {
+        long stepId = STEPS.incrementAndGet();
+        LatencyProbe probe = new LatencyProbe(stepId);
+        receivers.forEach(receiver -> receiver.onMessage(probe::receive));
+        long failuresBefore = senders.stream().mapToLong(Peer::failures).sum();
+        int perMessage = variant.fanOut() ? FAN_OUT : 1;
+        double sendRate = (double) rate / perMessage;
+        long start = System.nanoTime() + 20_000_000;
+        long[] seq = {0};
+        long sent = OpenLoop.run(sendRate, stepLength(), start, intended -> {
+            long n = seq[0]++;
+            String payload = Payload.of(stepId, n, intended, variant.size());
+            int who = (int) (n % senders.size());
+            if (variant.fanOut()) {
+                senders.get(who).publish(group, payload);
+            } else {
+                senders.get(who).send(targets.get(who), payload);
+            }
+        });
+        long expected = sent * perMessage;
+        long drainUntil = System.nanoTime() + drainBound().toNanos();
+        while (probe.received() < expected && System.nanoTime() < drainUntil) {
+            // Nothing to wait on but arrivals: poll every millisecond until they are all in or time is up.
+            LockSupport.parkNanos(1_000_000);
+        }
+        long received = probe.received();
+        Histogram latency = probe.histogram();
+        long end = Math.max(probe.lastNanos(), start + stepLength().toNanos());
+        double achieved = received / ((end - start) / 1e9);
+        double p99 = ms(latency.getValueAtPercentile(99));
+        boolean throughputKept = received >= KEPT_UP_SHARE * expected && received > 0;
+        boolean keptUp = throughputKept && p99 <= P99_BOUND_MS;
+        long failures = senders.stream().mapToLong(Peer::failures).sum() - failuresBefore;
+        return new Step(rate, achieved, expected, received, expected - received, failures,
+                ms(latency.getValueAtPercentile(50)), p99, ms(latency.getValueAtPercentile(99.9)), ms(latency.getMaxValue()),
+                throughputKept, keptUp);
+    }
+
+    private void recordStep(SystemUnderTest system, Variant variant, int repetition, Step step) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("system", system.id());
+        row.put("variant", variant.name());
+        row.put("repetition", repetition);
+        row.put("offered", step.offered());
+        row.put("achieved", Math.round(step.achieved()));
+        row.put("sent", step.sent());
+        row.put("received", step.received());
+        row.put("missing", step.missing());
+        row.put("sendFailures", step.failures());
+        row.put("p50Ms", step.p50());
+        row.put("p99Ms", step.p99());
+        row.put("p999Ms", step.p999());
+        row.put("maxMs", step.max());
+        row.put("keptUp", step.keptUp());
+        context.results().step(row);
+    }
+
+    static double ms(long micros) {
+        return Math.round(micros / 10.0) / 100.0;
+    }
+}

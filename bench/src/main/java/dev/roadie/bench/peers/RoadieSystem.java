@@ -1,0 +1,177 @@
+package dev.roadie.bench.peers;
+
+import dev.roadie.client.ClientOptions;
+import dev.roadie.client.RoadieClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The Roadie hub as users run it ({@code java -jar cli/target/roadie.jar serve}), driven through
+ * the SDK. Every connection uses the admin token of a fresh data folder under an identity of
+ * its own ({@code bench/NAME}).
+ */
+public final class RoadieSystem implements SystemUnderTest {
+    /**
+     * Settings changed from the defaults, and why: the load comes from one machine, through a
+     * few loopback addresses, faster than any one real client sends.
+     */
+    public static final Map<String, String> SETTINGS = settings();
+
+    private final BenchEnv env;
+    private final AtomicInteger runs = new AtomicInteger();
+    private ServerProcess process;
+    private int port;
+    private Path data;
+    private String token;
+
+    public RoadieSystem(BenchEnv env) {
+        this.env = env;
+    }
+
+    private static Map<String, String> settings() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("limits.framesPerSecond", "1000000");
+        settings.put("limits.frameBurst", "1000000");
+        settings.put("limits.connectionsPerAddress", "30000");
+        settings.put("limits.maxConnections", "30000");
+        settings.put("sessions.hellosPerSecond", "100000");
+        settings.put("sessions.helloBurst", "100000");
+        return Map.copyOf(settings);
+    }
+
+    @Override
+    public String id() {
+        return "roadie";
+    }
+
+    @Override
+    public String label() {
+        return "Roadie hub (SDK)";
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return EnumSet.of(Capability.DIRECT, Capability.FAN_OUT, Capability.REQUEST, Capability.GATHER);
+    }
+
+    @Override
+    public ServerProcess start() {
+        return start(Map.of());
+    }
+
+    /** Starts a fresh hub with these settings on top of the benchmark's. */
+    public ServerProcess start(Map<String, String> extra) {
+        int run = runs.incrementAndGet();
+        data = env.work("roadie-" + run).resolve("data");
+        port = ServerProcess.freePort();
+        Map<String, String> all = new LinkedHashMap<>(SETTINGS);
+        all.putAll(extra);
+        settingsInUse = all;
+        process = launch("roadie-" + run);
+        try {
+            token = Files.readString(data.resolve("admin.token")).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the hub wrote no admin token in " + data, e);
+        }
+        return process;
+    }
+
+    private Map<String, String> settingsInUse = SETTINGS;
+
+    /** Starts the hub again on the same port and data folder (after {@link ServerProcess#kill()} or close). */
+    public ServerProcess restart() {
+        process = launch("roadie-" + runs.get() + "-restarted");
+        return process;
+    }
+
+    private ServerProcess launch(String logName) {
+        try {
+            // Owner only, as the hub advises for a data folder holding tokens.
+            Files.createDirectories(data, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> command = new ArrayList<>(List.of(env.java().toString(), "--enable-native-access=ALL-UNNAMED",
+                "-jar", jar().toString(), "serve", "--host", "127.0.0.1", "--port", Integer.toString(port),
+                "--data", data.toString()));
+        settingsInUse.forEach((key, value) -> command.addAll(List.of("--set", key + "=" + value)));
+        return new ServerProcess(logName, command, data.getParent(), env.log(logName))
+                .start(ServerProcess.Readiness.http(URI.create("http://127.0.0.1:" + port + "/api/health")));
+    }
+
+    private Path jar() {
+        Path jar = env.root().resolve("cli/target/roadie.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build it with ./mvnw -q -B -ntp package -DskipTests -pl cli -am (bin/bench does)");
+        }
+        return jar;
+    }
+
+    public URI uri() {
+        return URI.create("ws://127.0.0.1:" + port + "/ws");
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String token() {
+        return token;
+    }
+
+    /** Options for a client named {@code name} connecting to {@code hub}. */
+    public ClientOptions.Builder options(URI hub, String name) {
+        return ClientOptions.builder().hub(hub).token(token).identity("bench", name).clientName(name);
+    }
+
+    @Override
+    public Peer connect(String name) {
+        RoadieClient client = RoadieClient.create(options(uri(), name).build());
+        try {
+            client.awaitConnected(Duration.ofSeconds(30));
+        } catch (RuntimeException e) {
+            client.close();
+            throw e;
+        }
+        return new RoadiePeer(client);
+    }
+
+    @Override
+    public IdleConnections idle() {
+        return IdleWebSockets.roadie(uri(), token);
+    }
+
+    @Override
+    public boolean jvm() {
+        return true;
+    }
+
+    @Override
+    public Map<String, String> versions() {
+        return Map.of("roadie", Versions.roadieCommit(env.root()), "client", "hub-client (SDK) " + Versions.ROADIE_VERSION);
+    }
+
+    @Override
+    public Map<String, String> changedSettings() {
+        Map<String, String> why = new LinkedHashMap<>();
+        why.put("limits.framesPerSecond=1000000, limits.frameBurst=1000000",
+                "one benchmark connection sends thousands of frames a second; the default (200/s) protects against abusive clients");
+        why.put("limits.connectionsPerAddress=30000, limits.maxConnections=30000",
+                "every connection comes from a few loopback addresses, and the idle scenario opens up to 20,000");
+        why.put("sessions.hellosPerSecond=100000, sessions.helloBurst=100000",
+                "thousands of idle connections are opened at once; the default (100/s) spreads a reconnect storm");
+        return why;
+    }
+}

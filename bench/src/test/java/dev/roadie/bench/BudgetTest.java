@@ -1,0 +1,26 @@
+package dev.roadie.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class BudgetTest {
+
+    @Test
+    void a_full_run_fits_in_twenty_minutes_by_construction() {
+        Budget full = Budget.of(false);
+
+        assertThat(full.total()).isLessThanOrEqualTo(Duration.ofMinutes(17));
+    }
+
+    @Test
+    void a_unit_longer_than_what_is_left_does_not_fit() {
+        Budget quick = Budget.of(true);
+
+        assertThat(quick.fits("b", Duration.ofSeconds(5))).isTrue();
+        quick.charge("b", System.nanoTime() - Duration.ofSeconds(8).toNanos());
+        assertThat(quick.fits("b", Duration.ofSeconds(5))).isFalse();
+        assertThat(quick.fits("c", Duration.ofSeconds(5))).isTrue();
+    }
+}
