@@ -54,6 +54,9 @@ final class HubLink extends WebSocketClient {
         setDnsResolver(uri -> address);
         // The protocol's JSON ping/pong is the heartbeat; the library's own timer would only add a thread.
         setConnectionLostTimeout(0);
+        // Frames are small and answered at once (acks, replies): Nagle's algorithm would hold each
+        // one back until the delayed ack of the previous, adding up to 40 ms to every round trip.
+        setTcpNoDelay(true);
         setDaemon(true);
     }
 
