@@ -4,6 +4,7 @@ import dev.roadie.bench.peers.FreezingProxy;
 import dev.roadie.bench.peers.RoadieSystem;
 import dev.roadie.bench.peers.ServerProcess;
 import dev.roadie.bench.report.Results.Better;
+import dev.roadie.client.ClientOptions;
 import dev.roadie.client.ConnectionListener;
 import dev.roadie.client.DisconnectReason;
 import dev.roadie.client.RoadieClient;
@@ -81,13 +82,14 @@ final class ReconnectScenario {
         Map<String, String> settings = Map.of();
         Duration clientHeartbeat = null;
         if (context.quick()) {
-            // The defaults take 15 to 30 s to notice; the quick run only proves the harness works.
+            // The defaults take up to interval x tolerance (12 s) to notice; the quick run only proves the harness works.
             settings = Map.of("heartbeat.interval", "1s");
             clientHeartbeat = Duration.ofSeconds(1);
             context.results().note(ID, SHORT_HEARTBEAT_NOTE + " (1 s) for the silent link death, not the defaults.");
         } else {
             context.results().note(ID, "The silent link death uses the default heartbeat settings of the hub and the SDK"
-                    + " (15 s interval, tolerance 2).");
+                    + " (" + ClientOptions.DEFAULT_HEARTBEAT_INTERVAL.toSeconds() + " s interval, tolerance "
+                    + ClientOptions.DEFAULT_HEARTBEAT_TOLERANCE + ").");
         }
         ServerProcess hub = roadie.start(settings);
         // Charged from here: the hub's start-up is scenario (f)'s business; its restarts are charged.
