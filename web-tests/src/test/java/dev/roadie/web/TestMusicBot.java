@@ -1,56 +1,65 @@
-package dev.roadie.hub.web;
+package dev.roadie.web;
 
+import dev.roadie.client.IncomingRequest;
+import dev.roadie.client.RequestFailedException;
+import dev.roadie.client.RoadieClient;
+import dev.roadie.client.testing.Clients;
 import dev.roadie.hub.testing.TestHub;
-import dev.roadie.hub.testing.WireClient;
 import dev.roadie.model.music.PlayerCommand;
 import dev.roadie.model.music.PlayerEvent;
 import dev.roadie.model.music.Track;
 import dev.roadie.model.registry.ServiceDescriptor;
 import dev.roadie.model.wire.Address;
-import dev.roadie.model.wire.Announce;
-import dev.roadie.model.wire.FrameCodec;
-import dev.roadie.model.wire.Message;
-import dev.roadie.model.wire.Reply;
-import dev.roadie.model.wire.ReplyStatus;
-import dev.roadie.model.wire.Request;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import tools.jackson.databind.json.JsonMapper;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * A music bot for the page's tests, on a real socket: it announces itself, answers
- * {@code player.command} requests (docs/PROTOCOL.md §12) with a real queue, and publishes a
- * {@code queue} event on topic {@code player.GUILD} after every change, as a real bot does.
+ * A music bot for the page's tests, built on the SDK as a real bot is: it announces itself,
+ * answers {@code player.command} requests (docs/PROTOCOL.md §12) with a real queue, and publishes
+ * a {@code queue} event on topic {@code player.GUILD} after every change.
  */
 final class TestMusicBot implements AutoCloseable {
     /** What the bot announces as a secret: the page must never show it. */
     static final String SECRET = "bot-password-never-shown";
 
-    private static final JsonMapper JSON = FrameCodec.DEFAULT.mapper();
+    private static final Logger LOG = LoggerFactory.getLogger(TestMusicBot.class);
 
     private final String name;
-    private final WireClient socket;
+    private final RoadieClient client;
     private final List<PlayerCommand> received = new CopyOnWriteArrayList<>();
     private final List<Track> queue = new ArrayList<>();
     private Track playing;
     private boolean paused;
 
-    private TestMusicBot(String name, WireClient socket) {
+    private TestMusicBot(String name, RoadieClient client) {
         this.name = name;
-        this.socket = socket;
+        this.client = client;
     }
 
-    /** Connects as music-bot/NAME with a new token and announces the service. */
+    /**
+     * Connects as music-bot/NAME with a new token and announces the service; returns once the hub
+     * confirmed the announcement, so that the page can find the bot.
+     */
     static TestMusicBot start(TestHub hub, String name) {
         String token = hub.token(name, "music-bot", "publish:player.*", "announce:music-bot", "subscribe:player.*");
-        WireClient socket = WireClient.authenticated(hub.port(), token);
-        TestMusicBot bot = new TestMusicBot(name, socket);
-        socket.respondWith(bot::answer);
-        socket.sendNumbered(new Announce(0, "announce-" + name, new ServiceDescriptor("music-bot", name, null,
-                List.of("player"), Map.of("region", "test"), Map.of("password", SECRET))));
+        RoadieClient client = RoadieClient.create(Clients.base(token)
+                .hub("ws://127.0.0.1:" + hub.port() + "/ws").clientName(name).build());
+        TestMusicBot bot = new TestMusicBot(name, client);
+        try {
+            // Requests of any other subject are answered no-handler by the SDK itself.
+            client.handle(PlayerCommand.SUBJECT, bot::answer);
+            client.announce(new ServiceDescriptor("music-bot", name, null, List.of("player"),
+                    Map.of("region", "test"), Map.of("password", SECRET)))
+                    .orTimeout(Clients.WAIT.toMillis(), TimeUnit.MILLISECONDS).join();
+        } catch (RuntimeException e) {
+            client.close();
+            throw e;
+        }
         return bot;
     }
 
@@ -71,32 +80,29 @@ final class TestMusicBot implements AutoCloseable {
         return playing == null ? null : playing.title();
     }
 
-    private Reply answer(Request request) {
-        if (!PlayerCommand.SUBJECT.equals(request.subject())) {
-            return Reply.failed(request.id(), ReplyStatus.NO_HANDLER, "no-handler", "this bot only plays music");
-        }
-        PlayerCommand command;
-        try {
-            command = JSON.treeToValue(request.body(), PlayerCommand.class);
-        } catch (RuntimeException e) {
-            return Reply.failed(request.id(), ReplyStatus.ERROR, "invalid-frame", e.getMessage());
-        }
+    /** Runs on the client's event thread; a body that is no command is answered invalid-frame by the SDK. */
+    private PlayerEvent.QueueSnapshot answer(IncomingRequest request) {
+        PlayerCommand command = request.as(PlayerCommand.class);
         received.add(command);
         PlayerEvent.QueueSnapshot snapshot;
         synchronized (this) {
             try {
                 apply(command);
             } catch (IndexOutOfBoundsException e) {
-                return Reply.failed(request.id(), ReplyStatus.ERROR, "no-such-entry", "no queue entry there");
+                throw new RequestFailedException("no-such-entry", "no queue entry there");
             }
             snapshot = snapshot(command.guild());
         }
         if (!(command instanceof PlayerCommand.ShowQueue) && !(command instanceof PlayerCommand.NowPlaying)) {
-            socket.sendNumbered(new Message(0, UUID.randomUUID().toString(), null,
-                    Address.topic(PlayerEvent.topic(command.guild())), PlayerEvent.SUBJECT,
-                    JSON.valueToTree(snapshot), false));
+            // Sent before the reply leaves, as a real bot does: every companion of the guild follows the change.
+            client.send(Address.topic(PlayerEvent.topic(command.guild())), PlayerEvent.SUBJECT, snapshot)
+                    .whenComplete((ok, failure) -> {
+                        if (failure != null) {
+                            LOG.error("the hub refused the queue event of guild {}", command.guild(), failure);
+                        }
+                    });
         }
-        return Reply.ok(request.id(), JSON.valueToTree(snapshot));
+        return snapshot;
     }
 
     private void apply(PlayerCommand command) {
@@ -143,6 +149,6 @@ final class TestMusicBot implements AutoCloseable {
     /** Leaves for good (close 1000): the hub ends its session. */
     @Override
     public void close() {
-        socket.close();
+        client.close();
     }
 }

@@ -1,4 +1,4 @@
-package dev.roadie.hub.web;
+package dev.roadie.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,26 +1,26 @@
-package dev.roadie.hub.web;
+package dev.roadie.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.roadie.client.RoadieClient;
+import dev.roadie.client.testing.Clients;
 import dev.roadie.hub.certs.Pem;
 import dev.roadie.hub.testing.Http;
 import dev.roadie.hub.testing.TestCertificates;
 import dev.roadie.hub.testing.TestHub;
-import dev.roadie.hub.testing.WireClient;
-import dev.roadie.hub.web.FixtureMusicServer.Song;
 import dev.roadie.model.music.PlayerCommand;
 import dev.roadie.model.music.QueuePosition;
 import dev.roadie.model.registry.NodeStats;
 import dev.roadie.model.registry.ServiceDescriptor;
 import dev.roadie.model.registry.ServiceId;
-import dev.roadie.model.wire.Announce;
 import dev.roadie.model.wire.FrameCodec;
-import dev.roadie.model.wire.Stats;
+import dev.roadie.web.FixtureMusicServer.Song;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,8 +34,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The web page in a real headless Chromium against a real hub, with Deezer and iTunes played by a
- * local fixture server and a music bot on a real socket. Each scenario saves a screenshot under
- * target/screenshots/.
+ * local fixture server, and a music bot and a node agent built on the SDK. Each scenario saves a
+ * screenshot under web-tests/target/screenshots/.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebPageTest {
@@ -46,6 +46,8 @@ class WebPageTest {
     FixtureMusicServer music;
     TestHub hub;
     TestMusicBot bot;
+    /** Other SDK clients a scenario starts (a node agent); they stay connected until the end, as the bot does. */
+    final Clients clients = new Clients();
     Browser browser;
 
     static final List<Song> DEEZER_SONGS = List.of(
@@ -83,6 +85,7 @@ class WebPageTest {
         if (bot != null) {
             bot.close();
         }
+        clients.close();
         if (hub != null) {
             hub.close();
         }
@@ -312,14 +315,15 @@ class WebPageTest {
         browser.open(hub.baseUrl() + "/#services");
         browser.awaitText("#services-rows", "eu-1");
 
-        WireClient agent = hub.client("ams-3", "node-agent", "announce:audio-node");
+        RoadieClient agent = clients.create(Clients.base(hub.token("ams-3", "node-agent", "announce:audio-node"))
+                .hub("ws://127.0.0.1:" + hub.port() + "/ws").clientName("ams-3").build());
         ServiceId node = new ServiceId("audio-node", "ams-3");
-        agent.sendNumbered(new Announce(0, "a-1", new ServiceDescriptor("audio-node", "ams-3",
+        agent.announce(new ServiceDescriptor("audio-node", "ams-3",
                 "http://ams-3.example.org:2333", List.of("source:youtube"), Map.of("region", "eu"),
-                Map.of("password", "youshallnotpass"))));
-        agent.sendNumbered(new Stats(0, "s-1", node, new NodeStats(4, 3, 60_000,
+                Map.of("password", "youshallnotpass"))).orTimeout(Clients.WAIT.toMillis(), TimeUnit.MILLISECONDS).join();
+        agent.updateStats(node, new NodeStats(4, 3, 60_000,
                 new NodeStats.Memory(100L << 20, 300L << 20, 400L << 20, 1L << 30), new NodeStats.Cpu(4, 0.25, 0.1),
-                null)));
+                null)).orTimeout(Clients.WAIT.toMillis(), TimeUnit.MILLISECONDS).join();
 
         WebElement row = browser.awaitText("#services-rows tr[data-service='audio-node/ams-3']", "4 players (3 playing)");
         assertThat(row.getText()).contains("up", "http://ams-3.example.org:2333", "CPU 25 %", "s ago");

@@ -1,4 +1,4 @@
-package dev.roadie.hub.web;
+package dev.roadie.web;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -122,7 +122,7 @@ final class Browser implements AutoCloseable {
                 Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
     }
 
-    /** Saves a screenshot to target/screenshots/NAME.png for a reviewer. */
+    /** Saves a screenshot to target/screenshots/NAME.png (of the web-tests module) for a reviewer. */
     void screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);

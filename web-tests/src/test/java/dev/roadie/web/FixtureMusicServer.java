@@ -1,4 +1,4 @@
-package dev.roadie.hub.web;
+package dev.roadie.web;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
