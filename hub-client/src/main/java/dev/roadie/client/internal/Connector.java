@@ -49,6 +49,8 @@ final class Connector implements HubLink.Events, Protocol.Writer {
     private HubLink link;
     private boolean welcomed;
     private int failedAttempts;
+    /** When an attempt with no welcome in time was given up (0: none lately); its hello may still reach the hub. */
+    private long abandonedAtNanos;
     private Goodbye goodbye;
     private String refusal;
     private ScheduledFuture<?> connectDeadline;
@@ -128,6 +130,7 @@ final class Connector implements HubLink.Events, Protocol.Writer {
 
     private void connectTimedOut(HubLink timedOut) {
         if (timedOut == link && !welcomed) {
+            abandonedAtNanos = System.nanoTime();
             timedOut.abandon(1000, "no welcome in time");
             lost(DisconnectCause.CONNECT_FAILED, 0, "no welcome from " + timedOut + " within "
                     + options.connectTimeout().toMillis() + " ms");
@@ -295,7 +298,10 @@ final class Connector implements HubLink.Events, Protocol.Writer {
         if (state.isTerminal()) {
             return;
         }
-        if (code == 4003 || code == 4010) {
+        if (code == 4010 && replacedByOwnLateHello()) {
+            log.info("[{}] Replaced, most likely by the late hello of an attempt given up before; connecting again",
+                    options.clientName());
+        } else if (code == 4003 || code == 4010) {
             fail(new DisconnectReason(DisconnectCause.REFUSED, code, message));
             return;
         }
@@ -326,6 +332,19 @@ final class Connector implements HubLink.Events, Protocol.Writer {
     }
 
     /** The hub refused this client for good: stop, fail what waits, and tell the application. */
+    /**
+     * A 4010 means another connection took over this identity, and the client stops so that two
+     * clients with one identity do not take turns forever. But a hello this client gave up on (no
+     * welcome in time) may reach a slow hub after the next attempt's, and replace it: that once,
+     * within two connect timeouts of giving up, the client connects again instead.
+     */
+    private boolean replacedByOwnLateHello() {
+        boolean late = abandonedAtNanos != 0
+                && System.nanoTime() - abandonedAtNanos < 2 * options.connectTimeout().toNanos();
+        abandonedAtNanos = 0;
+        return late;
+    }
+
     private void fail(DisconnectReason reason) {
         log.error("[{}] The hub refused this client, which stops: {}. Fix the token or identity and create a new client",
                 options.clientName(), reason);
