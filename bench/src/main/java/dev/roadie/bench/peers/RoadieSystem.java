@@ -103,8 +103,13 @@ public final class RoadieSystem implements SystemUnderTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<String> command = new ArrayList<>(List.of(env.java().toString(), "--enable-native-access=ALL-UNNAMED",
-                "-jar", jar().toString(), "serve", "--host", "127.0.0.1", "--port", Integer.toString(port),
+        List<String> command = new ArrayList<>(List.of(env.java().toString(), "--enable-native-access=ALL-UNNAMED"));
+        // For profiling the hub under the benchmark, e.g. -Droadie.bench.hubJavaOptions=-XX:StartFlightRecording=...
+        String extra = System.getProperty("roadie.bench.hubJavaOptions", "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar().toString(), "serve", "--host", "127.0.0.1", "--port", Integer.toString(port),
                 "--data", data.toString()));
         settingsInUse.forEach((key, value) -> command.addAll(List.of("--set", key + "=" + value)));
         return new ServerProcess(logName, command, data.getParent(), env.log(logName))
