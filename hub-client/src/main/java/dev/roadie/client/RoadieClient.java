@@ -37,7 +37,10 @@ import tools.jackson.databind.JsonNode;
  * <p>Threads: one timer thread ({@code roadie-client-NAME-timer}) runs heartbeats, reconnects
  * and deadlines; one event thread ({@code roadie-client-NAME-events}) runs handlers, listeners
  * and the callbacks of returned futures, in order; the socket's reader is {@code roadie-client-NAME-io}.
- * Application code never runs on the socket's or the timer's thread. Every method is thread-safe.
+ * The protocol's own work (numbering, writing, acknowledging) runs on whichever of these threads, or
+ * the caller's, has it to do, one piece at a time and never blocking: a send is written from the
+ * caller's thread when nothing else is being done. Application code never runs on the socket's
+ * or the timer's thread. Every method is thread-safe.
  * <p>Bodies are any value the protocol's codec ({@link FrameCodec}) writes: records, {@link JsonNode}s,
  * strings, numbers, maps.
  * <p>DNS: unless {@link ClientOptions.Builder#disableJvmDnsCache(boolean)} says otherwise, the

@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,13 +26,13 @@ final class Calls {
     static final long GRACE_MS = 2_000;
 
     private final Protocol protocol;
-    private final ScheduledExecutorService timer;
+    private final ProtocolLoop loop;
     private final Map<String, PendingCall<dev.roadie.client.Reply>> requests = new HashMap<>();
     private final Map<String, PendingCall<dev.roadie.client.GatherResult>> gathers = new HashMap<>();
 
-    Calls(Protocol protocol, ScheduledExecutorService timer) {
+    Calls(Protocol protocol, ProtocolLoop loop) {
         this.protocol = protocol;
-        this.timer = timer;
+        this.loop = loop;
     }
 
     /** What becomes of a call's frame: delivered when acknowledged, failed when refused. */
@@ -64,7 +63,7 @@ final class Calls {
     private <T> void start(PendingCall<T> call, OutgoingFrame frame, Map<String, PendingCall<T>> map) {
         call.frame = frame;
         map.put(call.id, call);
-        call.deadline = timer.schedule(() -> expire(call, map), call.timeoutMs, TimeUnit.MILLISECONDS);
+        call.deadline = loop.schedule(() -> expire(call, map), call.timeoutMs, TimeUnit.MILLISECONDS);
         protocol.enqueue(frame);
     }
 
@@ -80,7 +79,7 @@ final class Calls {
                     + call.timeoutMs + " ms; the request was not delivered");
             return;
         }
-        call.deadline = timer.schedule(() -> {
+        call.deadline = loop.schedule(() -> {
             if (map.remove(call.id) != null) {
                 call.answerOwn(ReplyStatus.TIMEOUT, ReplyStatus.TIMEOUT.wire(), "no answer within " + call.timeoutMs
                         + " ms (and none from the hub " + GRACE_MS + " ms later)");

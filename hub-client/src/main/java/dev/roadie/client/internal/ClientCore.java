@@ -28,7 +28,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -38,14 +37,15 @@ import org.slf4j.LoggerFactory;
 /**
  * The machinery behind {@code RoadieClient}: its two threads, the outbox and the handlers.
  * Calls from the application are checked in the caller's thread (so that bad input and a full
- * outbox fail at once) and then carried out on the timer thread, which alone touches the
+ * outbox fail at once) and then carried out in the {@link ProtocolLoop}, which alone touches the
  * protocol's state. Not part of the API.
  */
 public final class ClientCore {
     private static final Logger log = LoggerFactory.getLogger(ClientCore.class);
 
     private final ClientOptions options;
-    private final ScheduledExecutorService timer;
+    private final GuardedTimer timer;
+    private final ProtocolLoop loop;
     private final EventThread events;
     private final Registrations handlers = new Registrations();
     private final Ids ids = new Ids();
@@ -63,10 +63,11 @@ public final class ClientCore {
             DnsCache.disable();
         }
         this.timer = new GuardedTimer(options.clientName());
+        this.loop = new ProtocolLoop(options.clientName(), timer);
         this.events = new EventThread(options.clientName());
         this.outbox = new Outbox(options.outboxFrameLimit(), options.outboxByteLimit());
-        this.protocol = new Protocol(options.clientName(), outbox, ids, timer, events, handlers);
-        this.connector = new Connector(options, timer, protocol, state, this::toListener);
+        this.protocol = new Protocol(options.clientName(), outbox, ids, loop, events, handlers);
+        this.connector = new Connector(options, loop, protocol, state, this::toListener);
         protocol.writer(connector);
     }
 
@@ -245,16 +246,20 @@ public final class ClientCore {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        CompletableFuture<Void> done = new CompletableFuture<>();
+        CompletableFuture<HubLink> done = new CompletableFuture<>();
         try {
-            timer.execute(() -> {
+            loop.execute(() -> {
+                HubLink last = null;
                 try {
-                    connector.close();
+                    last = connector.close();
                 } finally {
-                    done.complete(null);
+                    done.complete(last);
                 }
             });
-            done.get(5, TimeUnit.SECONDS);
+            HubLink last = done.get(5, TimeUnit.SECONDS);
+            if (last != null) {
+                last.closeGracefully(1000, "client closed", Connector.CLOSE_BOUND);
+            }
         } catch (RejectedExecutionException | ExecutionException | TimeoutException e) {
             log.warn("[{}] Closing did not finish cleanly: {}", options.clientName(), e.toString());
         } catch (InterruptedException e) {
@@ -281,7 +286,7 @@ public final class ClientCore {
         requireOpen();
         outbox.reserve(frame);
         try {
-            timer.execute(onTimer);
+            loop.execute(onTimer);
         } catch (RejectedExecutionException e) {
             outbox.unreserve(frame);
             throw new RoadieException("the client is closed");

@@ -20,8 +20,6 @@ import dev.roadie.model.wire.Ping;
 import dev.roadie.model.wire.Welcome;
 import java.net.URI;
 import java.time.Duration;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -29,10 +27,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The life of the client's link to the hub, on the timer thread: attempts over every address of
+ * The life of the client's link to the hub, in the protocol loop: attempts over every address of
  * every hub URI, the hello and the welcome, heartbeats and dead-link detection, goodbyes, and the
- * delay before the next attempt. Socket callbacks only post work here, so nothing reconnects from
- * a socket's own thread.
+ * delay before the next attempt. Socket callbacks only post work to the loop,
+ * which may run it on the socket's own thread; no task there blocks (closing waits outside).
  */
 final class Connector implements HubLink.Events, Protocol.Writer {
     private static final Logger log = LoggerFactory.getLogger(Connector.class);
@@ -40,7 +38,7 @@ final class Connector implements HubLink.Events, Protocol.Writer {
     private static final ReconnectPolicy FALLBACK = new ExponentialBackoff();
 
     private final ClientOptions options;
-    private final ScheduledExecutorService timer;
+    private final ProtocolLoop loop;
     private final Protocol protocol;
     private final Consumer<Runnable> toListener;
     private final StateHolder state;
@@ -53,18 +51,18 @@ final class Connector implements HubLink.Events, Protocol.Writer {
     private long abandonedAtNanos;
     private Goodbye goodbye;
     private String refusal;
-    private ScheduledFuture<?> connectDeadline;
-    private ScheduledFuture<?> heartbeat;
-    private ScheduledFuture<?> reconnect;
+    private ProtocolLoop.Timeout connectDeadline;
+    private ProtocolLoop.Timeout heartbeat;
+    private ProtocolLoop.Timeout reconnect;
     private String sessionId;
     private String epoch;
     private volatile SessionInfo session;
     private long intervalNanos;
 
-    Connector(ClientOptions options, ScheduledExecutorService timer, Protocol protocol, StateHolder state,
+    Connector(ClientOptions options, ProtocolLoop loop, Protocol protocol, StateHolder state,
             Consumer<Runnable> toListener) {
         this.options = options;
-        this.timer = timer;
+        this.loop = loop;
         this.protocol = protocol;
         this.state = state;
         this.toListener = toListener;
@@ -123,7 +121,7 @@ final class Connector implements HubLink.Events, Protocol.Writer {
         refusal = null;
         log.debug("[{}] Connecting to {}", options.clientName(), next);
         toListener.accept(() -> listener().connecting(target.hub(), target.address()));
-        connectDeadline = timer.schedule(() -> connectTimedOut(next), options.connectTimeout().toMillis(),
+        connectDeadline = loop.schedule(() -> connectTimedOut(next), options.connectTimeout().toMillis(),
                 TimeUnit.MILLISECONDS);
         next.connect();
     }
@@ -160,7 +158,7 @@ final class Connector implements HubLink.Events, Protocol.Writer {
         Duration wait = delay == null || delay.isNegative() ? Duration.ZERO : delay;
         setState(ConnectionState.DISCONNECTED);
         toListener.accept(() -> listener().reconnecting(wait));
-        reconnect = timer.schedule(this::beginAttempt, wait.toNanos(), TimeUnit.NANOSECONDS);
+        reconnect = loop.schedule(this::beginAttempt, wait.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     // ---- link events, posted from the link's IO thread
@@ -226,7 +224,7 @@ final class Connector implements HubLink.Events, Protocol.Writer {
     }
 
     private void welcomed(HubLink from, Welcome welcome) {
-        connectDeadline.cancel(false);
+        connectDeadline.cancel();
         welcomed = true;
         failedAttempts = 0;
         plan.succeeded();
@@ -262,7 +260,7 @@ final class Connector implements HubLink.Events, Protocol.Writer {
             protocol.newSession(rate, maxFrame);
         }
         long tick = Math.max(TimeUnit.MILLISECONDS.toNanos(10), Math.min(TimeUnit.SECONDS.toNanos(1), intervalNanos / 4));
-        heartbeat = timer.scheduleAtFixedRate(() -> beat(from), tick, tick, TimeUnit.NANOSECONDS);
+        heartbeat = loop.scheduleAtFixedRate(() -> beat(from), tick, tick, TimeUnit.NANOSECONDS);
     }
 
     private void beat(HubLink beating) {
@@ -355,10 +353,15 @@ final class Connector implements HubLink.Events, Protocol.Writer {
     }
 
     /** How long a closing client waits for the hub to confirm the close. */
-    private static final java.time.Duration CLOSE_BOUND = java.time.Duration.ofSeconds(1);
+    static final java.time.Duration CLOSE_BOUND = java.time.Duration.ofSeconds(1);
 
     /** Closes the link on the application's request. */
-    void close() {
+    /**
+     * Ends everything for good and returns the link to close, or null. The caller closes it
+     * outside the loop: closing waits for the hub's answer, which the socket's own thread reads,
+     * and a loop task may be running on that very thread.
+     */
+    HubLink close() {
         cancel(reconnect);
         protocol.end(new RoadieException("the client was closed before this was done"));
         HubLink old = link;
@@ -366,9 +369,6 @@ final class Connector implements HubLink.Events, Protocol.Writer {
         welcomed = false;
         cancel(connectDeadline);
         cancel(heartbeat);
-        if (old != null) {
-            old.closeGracefully(1000, "client closed", CLOSE_BOUND);
-        }
         DisconnectReason reason = new DisconnectReason(DisconnectCause.CLOSED_BY_CLIENT, 1000, "closed by the application");
         ConnectionState before = state.set(ConnectionState.CLOSED, reason);
         if (before != ConnectionState.CLOSED) {
@@ -377,6 +377,7 @@ final class Connector implements HubLink.Events, Protocol.Writer {
                 toListener.accept(() -> listener().disconnected(reason));
             }
         }
+        return old;
     }
 
     private void setState(ConnectionState next) {
@@ -386,9 +387,9 @@ final class Connector implements HubLink.Events, Protocol.Writer {
         }
     }
 
-    private static void cancel(ScheduledFuture<?> task) {
+    private static void cancel(ProtocolLoop.Timeout task) {
         if (task != null) {
-            task.cancel(false);
+            task.cancel();
         }
     }
 

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Hands delivered messages and requests to the application's handlers, on the event thread,
- * after dropping duplicate messages by sender and id. Called on the timer thread.
+ * after dropping duplicate messages by sender and id. Called in the protocol loop.
  */
 final class Dispatch {
     private static final Logger log = LoggerFactory.getLogger(Dispatch.class);

@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The future handed to applications. Its source is completed on the timer thread; this copy is
+ * The future handed to applications. Its source is completed in the protocol loop (on any of the client's threads); this copy is
  * completed on the event thread, so that callbacks chained with {@code thenAccept} and friends
  * run there and never on the thread that keeps heartbeats and deadlines. Waiting on it from a
  * handler (which runs on the event thread) would wait for the thread it blocks, so there

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One WebSocket to one address of a hub. Used once: every attempt opens a new link. Its IO
- * thread only decodes frames and hands them on; everything else happens on the timer thread.
+ * thread decodes frames and hands them to the protocol loop, which usually runs them right there.
  * The socket goes to the address chosen by the client while the URI's host stays in the Host
  * header and, for {@code wss}, in TLS (SNI and certificate check).
  */
@@ -26,7 +26,7 @@ final class HubLink extends WebSocketClient {
 
     private final java.util.concurrent.CountDownLatch closedLatch = new java.util.concurrent.CountDownLatch(1);
 
-    /** Where a link reports; implementations move to the timer thread at once. */
+    /** Where a link reports; implementations hand over to the protocol loop at once. */
     interface Events {
         void opened(HubLink link);
 

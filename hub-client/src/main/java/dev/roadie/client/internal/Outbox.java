@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The numbered frames not yet acknowledged by the hub, in the order of their numbers, and the
  * queue of those still to be written on the current link. Limits are reserved in the caller's
- * thread (so a full outbox refuses a send at once); everything else runs on the timer thread.
+ * thread (so a full outbox refuses a send at once); everything else runs in the protocol loop.
  */
 final class Outbox {
     private final int frameLimit;

@@ -4,7 +4,6 @@ import dev.roadie.client.RoadieException;
 import dev.roadie.model.wire.Problem;
 import dev.roadie.model.wire.ReplyStatus;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
 import java.util.function.BiFunction;
 
 /**
@@ -22,7 +21,7 @@ final class PendingCall<T> {
     OutgoingFrame frame;
     /** Whether the hub acknowledged the request: it was delivered, only its answer is missing. */
     boolean delivered;
-    ScheduledFuture<?> deadline;
+    ProtocolLoop.Timeout deadline;
 
     PendingCall(String id, long timeoutMs, BiFunction<ReplyStatus, Problem, T> ownAnswer) {
         this.id = id;
@@ -52,7 +51,7 @@ final class PendingCall<T> {
 
     private void cancelDeadline() {
         if (deadline != null) {
-            deadline.cancel(false);
+            deadline.cancel();
         }
     }
 }

@@ -17,14 +17,12 @@ import dev.roadie.model.wire.Request;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The frames of a session, on the timer thread: numbering and writing what the client sends
+ * The frames of a session, in the {@link ProtocolLoop}: numbering and writing what the client sends
  * (paced under the hub's rate), acknowledging what the hub sends (batched), dropping duplicate
  * messages, and handing messages, requests and answers on. Link and session changes come from
  * the {@link Connector}.
@@ -53,7 +51,7 @@ final class Protocol {
     final Calls calls;
     final RestoreState restore = new RestoreState();
     final Ids ids;
-    private final ScheduledExecutorService timer;
+    private final ProtocolLoop loop;
     private final EventThread events;
     private final Registrations handlers;
     private final RateGate gate = new RateGate();
@@ -71,18 +69,18 @@ final class Protocol {
     private long settlePing;
     /** The hub's frame size limit from the welcome; larger frames are refused here, never sent. */
     private int maxFrameBytes = Integer.MAX_VALUE;
-    private ScheduledFuture<?> ackTask;
-    private ScheduledFuture<?> flushTask;
+    private ProtocolLoop.Timeout ackTask;
+    private ProtocolLoop.Timeout flushTask;
 
-    Protocol(String client, Outbox outbox, Ids ids, ScheduledExecutorService timer, EventThread events,
+    Protocol(String client, Outbox outbox, Ids ids, ProtocolLoop loop, EventThread events,
             Registrations handlers) {
         this.client = client;
         this.outbox = outbox;
         this.ids = ids;
-        this.timer = timer;
+        this.loop = loop;
         this.events = events;
         this.handlers = handlers;
-        this.calls = new Calls(this, timer);
+        this.calls = new Calls(this, loop);
         this.dispatch = new Dispatch(client, handlers, this);
     }
 
@@ -113,7 +111,7 @@ final class Protocol {
                 continue;
             }
             if (!gate.tryTake()) {
-                flushTask = timer.schedule(() -> {
+                flushTask = loop.schedule(() -> {
                     flushTask = null;
                     flush();
                 }, Math.max(1, gate.waitNanos()), TimeUnit.NANOSECONDS);
@@ -203,11 +201,11 @@ final class Protocol {
 
     private void cancelTasks() {
         if (ackTask != null) {
-            ackTask.cancel(false);
+            ackTask.cancel();
             ackTask = null;
         }
         if (flushTask != null) {
-            flushTask.cancel(false);
+            flushTask.cancel();
             flushTask = null;
         }
     }
@@ -279,7 +277,7 @@ final class Protocol {
 
     private void scheduleAck() {
         if (ackTask == null) {
-            ackTask = timer.schedule(() -> {
+            ackTask = loop.schedule(() -> {
                 ackTask = null;
                 sendAck();
             }, ACK_WITHIN_MS, TimeUnit.MILLISECONDS);
@@ -288,7 +286,7 @@ final class Protocol {
 
     private void sendAck() {
         if (ackTask != null) {
-            ackTask.cancel(false);
+            ackTask.cancel();
             ackTask = null;
         }
         if (writer.sessionOpen() && lastHubSeq > 0) {
@@ -355,10 +353,10 @@ final class Protocol {
         }
     }
 
-    /** Comes back to the timer thread from elsewhere. */
+    /** Runs protocol work in the loop, from any thread. */
     void onTimer(Runnable task) {
         try {
-            timer.execute(task);
+            loop.execute(task);
         } catch (java.util.concurrent.RejectedExecutionException e) {
             log.debug("[{}] Dropped a task: the client is closed", client);
         }

@@ -9,7 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The application's handlers: per topic, per subject of direct messages and per subject of
- * requests. Registered from any thread, read on the timer thread when frames arrive.
+ * requests. Registered from any thread, read in the protocol loop when frames arrive.
  */
 final class Registrations {
     private final Map<String, List<Handle<MessageHandler>>> topics = new ConcurrentHashMap<>();
