@@ -44,4 +44,20 @@ class OpenLoopTest {
         assertThat(intended.get(20)).isEqualTo(start + 20_000_000L);
         assertThat(actual.get(20) - intended.get(20)).isGreaterThan(10_000_000L);
     }
+
+    @Test
+    void the_sender_sleeps_between_due_times_instead_of_spinning_on_the_clock() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpuBefore = threads.getCurrentThreadCpuTime();
+        long wallBefore = System.nanoTime();
+
+        // 40,000 a second: the next message is always due in under 50 microseconds.
+        long sent = OpenLoop.run(40_000, Duration.ofMillis(500), wallBefore, due -> { });
+
+        long cpu = threads.getCurrentThreadCpuTime() - cpuBefore;
+        long wall = System.nanoTime() - wallBefore;
+        assertThat(sent).isEqualTo(20_000);
+        // A spinning sender burns its whole wall time; a sleeping one a fraction of it.
+        assertThat(cpu).isLessThan(wall * 3 / 4);
+    }
 }
