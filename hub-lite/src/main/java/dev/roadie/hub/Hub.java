@@ -121,6 +121,7 @@ public final class Hub implements AutoCloseable {
                     factory.setIdleTimeout(config.heartbeat().interval().multipliedBy(
                             2L * config.heartbeat().tolerance()).plus(Duration.ofSeconds(5)));
                 });
+                javalin.jetty.modifyServletContextHandler(handler -> handler.setSessionHandler(WebSessions.forgotten()));
                 javalin.routes.ws("/ws", socket::configure);
                 new ApiRoutes(context).configure(javalin);
                 WebRoutes.configure(javalin);
