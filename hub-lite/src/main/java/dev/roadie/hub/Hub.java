@@ -15,6 +15,7 @@ import dev.roadie.hub.search.HubSearch;
 import dev.roadie.hub.routing.DurableMessages;
 import dev.roadie.hub.routing.Requests;
 import dev.roadie.hub.routing.Router;
+import dev.roadie.hub.session.AckTimer;
 import dev.roadie.hub.session.SessionTable;
 import dev.roadie.hub.socket.CertificateTopics;
 import dev.roadie.hub.socket.HubSocket;
@@ -56,6 +57,7 @@ public final class Hub implements AutoCloseable {
     private final HubContext context;
     private final Database database;
     private final ScheduledExecutorService timer;
+    private final AckTimer acks;
     private final HubSocket socket;
     private final Javalin server;
     private final Optional<Path> newAdminToken;
@@ -70,6 +72,7 @@ public final class Hub implements AutoCloseable {
         // Answered requests cancel their deadlines: drop those at once instead of holding them until due.
         scheduler.setRemoveOnCancelPolicy(true);
         this.timer = scheduler;
+        this.acks = new AckTimer(config.sessions().ackDelay());
         try {
             TokenService tokens = new TokenService(database, clock);
             this.newAdminToken = tokens.ensureAdminToken(config.data());
@@ -100,7 +103,7 @@ public final class Hub implements AutoCloseable {
             });
             this.context = new HubContext(config, newEpoch(), clock, sessions, registry, events,
                     new Router(sessions, registry, durable), new Requests(timer, metrics), durable, metrics, tokens,
-                    audit, search, vault, certTopics, renewals);
+                    audit, search, vault, certTopics, renewals, acks);
             metrics.gauges(sessions::size, () -> {
                 Map<String, Long> counts = new LinkedHashMap<>();
                 registry.countByState().forEach((state, count) -> counts.put(state.wire(), count));
@@ -144,6 +147,7 @@ public final class Hub implements AutoCloseable {
                 search.close();
             }
             timer.shutdownNow();
+            acks.close();
             database.close();
             throw e;
         }
@@ -243,6 +247,7 @@ public final class Hub implements AutoCloseable {
             server.stop();
         }
         timer.shutdownNow();
+        acks.close();
         renewals.close();
         search.close();
         database.close();

@@ -9,6 +9,7 @@ import dev.roadie.hub.registry.Registry;
 import dev.roadie.hub.routing.DurableMessages;
 import dev.roadie.hub.routing.Requests;
 import dev.roadie.hub.search.HubSearch;
+import dev.roadie.hub.session.AckTimer;
 import dev.roadie.hub.session.ClientSession;
 import dev.roadie.hub.socket.CertificateTopics;
 import dev.roadie.hub.socket.RegistryEvents;
@@ -25,11 +26,12 @@ import java.time.Clock;
  * @param certs  the managed and imported certificates
  * @param certTopics pushes certificates to their subscribers
  * @param renewals obtains and renews managed certificates on its own thread
+ * @param acks   writes the held-back acks of client frames on its own thread
  */
 public record HubContext(HubConfig config, String epoch, Clock clock, SessionTable sessions, Registry registry,
         RegistryEvents registryEvents, Router router, Requests requests, DurableMessages durable, HubMetrics metrics,
         TokenService tokens, AuditLog audit, HubSearch search, CertificateVault certs,
-        CertificateTopics certTopics, CertificateRenewals renewals) {
+        CertificateTopics certTopics, CertificateRenewals renewals, AckTimer acks) {
 
     /** Forgets an ended session: its routes and subscriptions go, and what it was asked ends as gone. */
     public void forget(ClientSession session) {

@@ -180,15 +180,23 @@ public record HubConfig(String host, int port, Path data, Heartbeat heartbeat, L
      * @param hellosPerSecond hellos the hub accepts per second; more are told to come back later (4029)
      * @param helloBurst      hellos accepted at once above that rate
      * @param durableTtl      how long a durable message waits for a receiver that is not connected
+     * @param ackDelay        a client frame is acknowledged at once when its session had no ack within
+     *                        this long, otherwise within this long by an ack covering it; 0 acks every
+     *                        frame at once; at most {@link #MAX_ACK_DELAY}
      */
     public record Sessions(Duration resumeWindow, Duration reconnectSpread, int hellosPerSecond, int helloBurst,
-            Duration durableTtl) {
+            Duration durableTtl, Duration ackDelay) {
+
+        /** Longer would hold a client's frames, and whoever waits on them, for a noticeable time. */
+        static final Duration MAX_ACK_DELAY = Duration.ofSeconds(1);
+
         public Sessions {
             Require.atLeast("sessions.resumeWindow", resumeWindow, Duration.ofMillis(1));
             Require.atLeast("sessions.reconnectSpread", reconnectSpread, Duration.ofMillis(1));
             Require.positive("sessions.hellosPerSecond", hellosPerSecond);
             Require.positive("sessions.helloBurst", helloBurst);
             Require.atLeast("sessions.durableTtl", durableTtl, Duration.ofMillis(1));
+            Require.between("sessions.ackDelay", ackDelay, Duration.ZERO, MAX_ACK_DELAY);
         }
     }
 }

@@ -56,6 +56,16 @@ final class Require {
         return value;
     }
 
+    /** A duration from {@code min} to {@code max}. */
+    static Duration between(String setting, Duration value, Duration min, Duration max) {
+        requireSet(setting, value);
+        if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+            throw ConfigException.invalid(setting, "expected from " + Durations.format(min) + " to "
+                    + Durations.format(max), Durations.format(value));
+        }
+        return value;
+    }
+
     /** A duration longer than another setting's. */
     static Duration longerThan(String setting, Duration value, String other, Duration otherValue) {
         requireSet(setting, value);

@@ -35,6 +35,9 @@ public final class ClientSession {
     private final SessionLimits limits;
     private final Bucket rate;
     private final Outbound outbound;
+    private final AckTimer acks;
+    /** Made once, not per flush: a busy session asks for one every ack delay. */
+    private final Runnable flushAckTask = this::flushAck;
     private final Consumer<ClientSession> onEnd;
     private final AtomicBoolean ended = new AtomicBoolean();
 
@@ -50,18 +53,22 @@ public final class ClientSession {
 
     /**
      * A session attached to {@code link}, or to none yet when it is null (then {@link #attach}
-     * gives it one, writing its welcome first). {@code durableAcknowledged} hears of every durable
+     * gives it one, writing its welcome first). {@code acks} says how soon the client's frames are
+     * acknowledged and writes the held-back acks. {@code durableAcknowledged} hears of every durable
      * message the client acknowledged; {@code onEnd} runs once when the session ends.
      */
     public ClientSession(String id, Principal principal, ServiceId identity, String remoteAddress, ClientLink link,
-            SessionLimits limits, long nowNanos, LongConsumer durableAcknowledged, Consumer<ClientSession> onEnd) {
+            SessionLimits limits, AckTimer acks, long nowNanos, LongConsumer durableAcknowledged,
+            Consumer<ClientSession> onEnd) {
         this.id = id;
         this.principal = principal;
         this.identity = identity;
         this.remoteAddress = remoteAddress;
         this.limits = limits;
+        this.acks = acks;
         this.onEnd = onEnd;
-        this.outbound = new Outbound(link, limits, durableAcknowledged, nowNanos);
+        this.outbound = new Outbound(link, limits, durableAcknowledged, acks.delayNanos(), this::askFlushAck,
+                nowNanos);
         this.rate = Bucket.builder()
                 .addLimit(limit -> limit.capacity(limits.frameBurst()).refillGreedy(limits.framesPerSecond(),
                         java.time.Duration.ofSeconds(1)))
@@ -176,7 +183,31 @@ public final class ClientSession {
         return lastClientSeq;
     }
 
-    /** Sends a control frame (ping, pong, ack, ...): not numbered, not kept, dropped while detached. */
+    /**
+     * The client's frame numbered {@code seq} was processed, and everything the hub sends in answer
+     * to it was sent: acknowledges it, at once or by the ack the delay ends with
+     * ({@code sessions.ackDelay}). Acks are cumulative, so one covers every frame processed before.
+     */
+    public void processed(long seq) {
+        handle(outbound.ackProcessed(seq, System.nanoTime()));
+    }
+
+    private void askFlushAck(long nanos) {
+        if (!acks.schedule(flushAckTask, nanos)) {
+            log.debug("Ack of {} dropped: the hub is stopping", this);
+        }
+    }
+
+    /** Runs on the ack timer's thread: nothing may escape, or the flush would fail unseen. */
+    private void flushAck() {
+        try {
+            handle(outbound.flushAck(System.nanoTime()));
+        } catch (RuntimeException e) {
+            log.error("Failed to write the ack to {}", this, e);
+        }
+    }
+
+    /** Sends a control frame (ping, pong, ...): not numbered, not kept, dropped while detached. */
     public void sendControl(Frame frame) {
         handle(outbound.sendControl(FrameCodec.DEFAULT.encode(frame)));
     }
@@ -280,7 +311,7 @@ public final class ClientSession {
 
     private void handle(Outbound.Result result) {
         switch (result) {
-            case SENT, BUFFERED, CLOSED -> { }
+            case SENT, BUFFERED, CLOSED, DELAYED -> { }
             case UNACKED_OVERFLOW -> end(CloseCode.SLOW_CONSUMER, "more than " + limits.maxUnackedFrames()
                     + " frames or " + limits.maxUnackedBytes() + " bytes not acknowledged");
             case QUEUE_OVERFLOW -> closeLink(CloseCode.SLOW_CONSUMER, "more than " + limits.maxPendingBytes()

@@ -1,5 +1,7 @@
 package dev.roadie.hub.session;
 
+import dev.roadie.model.wire.Ack;
+import dev.roadie.model.wire.FrameCodec;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +15,11 @@ import java.util.function.LongConsumer;
  * socket are bounded; going over either is reported to the caller, which cuts the client.
  * Link changes (attach, detach, close) happen under the same lock as writes, so a frame is
  * never written to a link that was already swapped out, and a closed stream never takes a link.
+ *
+ * <p>It also acknowledges the client's frames, cumulatively: an ack is written at once when none
+ * was written within the ack delay, otherwise the highest processed number waits for one flush
+ * at the end of the delay. The ack state is kept under the same lock as writes, so everything
+ * written in answer to a frame precedes any ack covering it.
  */
 final class Outbound {
     /** How a write went. */
@@ -25,7 +32,9 @@ final class Outbound {
         /** The socket has too much queued: the link must be cut (the session may resume). */
         QUEUE_OVERFLOW,
         /** The stream was closed for good: nothing is written, no link is taken. */
-        CLOSED
+        CLOSED,
+        /** An ack held back: the flush already asked for writes it. */
+        DELAYED
     }
 
     /** What an attach did, and the link it replaced (to be closed by the caller), if any. */
@@ -38,6 +47,9 @@ final class Outbound {
     private final Object lock = new Object();
     private final SessionLimits limits;
     private final LongConsumer durableAcknowledged;
+    private final long ackDelayNanos;
+    /** Asked, with a delay in nanoseconds, to run {@link #flushAck} then. */
+    private final LongConsumer flushAckIn;
     private final ArrayDeque<Unacked> unacked = new ArrayDeque<>();
     /** Changed only under the lock; volatile so that {@link #isLink} can read it without. */
     private volatile ClientLink link;
@@ -47,12 +59,26 @@ final class Outbound {
     private long nextSeq = 1;
     private long unackedBytes;
     private volatile long lastSentNanos;
+    /** The highest processed client number not yet acknowledged, or 0. */
+    private long ackDue;
+    private boolean ackFlushAsked;
+    private long lastAckNanos;
 
-    Outbound(ClientLink link, SessionLimits limits, LongConsumer durableAcknowledged, long nowNanos) {
+    /**
+     * A stream on {@code link} (null: none yet). Client frames are acknowledged as told in the
+     * class comment, {@code ackDelayNanos} 0 acking each at once; {@code flushAckIn} is asked to
+     * run {@link #flushAck} after a delay in nanoseconds.
+     */
+    Outbound(ClientLink link, SessionLimits limits, LongConsumer durableAcknowledged, long ackDelayNanos,
+            LongConsumer flushAckIn, long nowNanos) {
         this.link = link;
         this.limits = limits;
         this.durableAcknowledged = durableAcknowledged;
+        this.ackDelayNanos = ackDelayNanos;
+        this.flushAckIn = flushAckIn;
         this.lastSentNanos = nowNanos;
+        // nanoTime has an arbitrary origin: as if the last ack were a full delay ago, so the first is at once.
+        this.lastAckNanos = nowNanos - ackDelayNanos;
     }
 
     /** Numbers, keeps and (when there is a link) writes a frame; {@code durableId} 0 when not durable. */
@@ -77,6 +103,57 @@ final class Outbound {
         synchronized (lock) {
             return link == null ? Result.BUFFERED : write(text);
         }
+    }
+
+    /**
+     * The client's frame numbered {@code seq} was processed, and whatever it produced for this
+     * session written: acknowledges it now when no ack was written within the delay, otherwise
+     * keeps the number for the flush at the end of the delay (asking for one if none is due).
+     * Without a link the ack is dropped: a resumed session learns from its welcome how far the
+     * hub got.
+     */
+    Result ackProcessed(long seq, long nowNanos) {
+        synchronized (lock) {
+            if (closed) {
+                return Result.CLOSED;
+            }
+            if (link == null) {
+                return Result.BUFFERED;
+            }
+            ackDue = Math.max(ackDue, seq);
+            long sinceLastAck = nowNanos - lastAckNanos;
+            if (sinceLastAck >= ackDelayNanos) {
+                return writeAck(nowNanos);
+            }
+            if (!ackFlushAsked) {
+                ackFlushAsked = true;
+                flushAckIn.accept(ackDelayNanos - sinceLastAck);
+            }
+            return Result.DELAYED;
+        }
+    }
+
+    /** Writes the ack held back, if it was not written meanwhile; runs when the delay has passed. */
+    Result flushAck(long nowNanos) {
+        synchronized (lock) {
+            ackFlushAsked = false;
+            if (ackDue == 0 || closed) {
+                return closed ? Result.CLOSED : Result.SENT;
+            }
+            if (link == null) {
+                ackDue = 0;
+                return Result.BUFFERED;
+            }
+            return writeAck(nowNanos);
+        }
+    }
+
+    /** Writes an ack of {@link #ackDue}. Called under the lock. */
+    private Result writeAck(long nowNanos) {
+        String text = FrameCodec.DEFAULT.encode(new Ack(ackDue));
+        ackDue = 0;
+        lastAckNanos = nowNanos;
+        return write(text);
     }
 
     /** The client has everything up to {@code seq}: forget it, and tell which durable messages are delivered. */

@@ -94,7 +94,7 @@ final class FrameDispatcher {
         }
         if (!session.acceptClientSeq(frame.seq())) {
             // A replay of something already processed: confirm it again, do it not twice.
-            session.sendControl(new Ack(session.lastClientSeq()));
+            session.processed(session.lastClientSeq());
             return;
         }
         try {
@@ -105,8 +105,10 @@ final class FrameDispatcher {
             log.error("Failed to handle {} from {}", typeOf(frame), session, e);
             refuse(session, frame.id(), ErrorCode.INTERNAL, "the hub failed to handle this frame; it is logged");
         }
+        // After handling: whatever the frame produced for this session (an error, a no-route
+        // reply, a snapshot) is written already, so no ack covering it can overtake it.
         if (frame.seq() > 0) {
-            session.sendControl(new Ack(frame.seq()));
+            session.processed(frame.seq());
         }
     }
 

@@ -97,7 +97,7 @@ final class Handshake {
         // The session starts without a link: it is routable at once, and whatever it is sent before
         // its welcome waits in its stream; attaching writes the welcome first, then those frames.
         ClientSession session = new ClientSession(newSessionId(), who, identity, connection.remoteAddress, null,
-                limits(), System.nanoTime(), hub.durable()::delivered, hub::forget);
+                limits(), hub.acks(), System.nanoTime(), hub.durable()::delivered, hub::forget);
         connection.session = session;
         hub.sessions().add(session).ifPresent(previous -> previous.end(CloseCode.REPLACED,
                 "a newer connection of " + identity + " took over"));

@@ -9,7 +9,6 @@ import dev.roadie.model.registry.RegistryEvent;
 import dev.roadie.model.registry.ServiceDescriptor;
 import dev.roadie.model.registry.ServiceId;
 import dev.roadie.model.registry.ServiceState;
-import dev.roadie.model.wire.Ack;
 import dev.roadie.model.wire.Address;
 import dev.roadie.model.wire.Announce;
 import dev.roadie.model.wire.ErrorCode;
@@ -71,7 +70,7 @@ class RestApiTest {
 
     static void done(WireClient client, Numbered frame) {
         long seq = client.sendNumbered(frame);
-        client.expect(Ack.class, ack -> ack.seq() == seq);
+        client.expectAck(seq);
     }
 
     /** Connects audio-node/{@code name} and announces it with a password. */

@@ -7,7 +7,6 @@ import dev.roadie.hub.testing.Http;
 import dev.roadie.hub.testing.TestHub;
 import dev.roadie.hub.testing.WireClient;
 import dev.roadie.model.registry.ServiceDescriptor;
-import dev.roadie.model.wire.Ack;
 import dev.roadie.model.wire.Announce;
 import dev.roadie.model.wire.ErrorCode;
 import java.nio.file.Path;
@@ -156,7 +155,7 @@ class SearchApiTest {
         node = hub.client("lava-1", "audio-node", "announce:audio-node");
         long seq = node.sendNumbered(new Announce(0, "an-1", new ServiceDescriptor("audio-node", "lava-1",
                 music.url(""), List.of("source:youtube"), Map.of(), Map.of("password", "s3cret"))));
-        node.expect(Ack.class, ack -> ack.seq() == seq);
+        node.expectAck(seq);
 
         JsonNode body = http.get("/api/search?q=paper%20boats&providers=youtube", hub.token("bot", "music-bot", "search")).json();
 

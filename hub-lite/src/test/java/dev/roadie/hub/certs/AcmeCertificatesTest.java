@@ -8,7 +8,6 @@ import dev.roadie.hub.testing.Http;
 import dev.roadie.hub.testing.Pebble;
 import dev.roadie.hub.testing.TestHub;
 import dev.roadie.hub.testing.WireClient;
-import dev.roadie.model.wire.Ack;
 import dev.roadie.model.wire.Address;
 import dev.roadie.model.wire.FrameCodec;
 import dev.roadie.model.wire.Message;
@@ -213,7 +212,7 @@ class AcmeCertificatesTest {
 
         long seq = subscriber.sendNumbered(new Message(0, "m1", null, Address.topic("cert:" + NAME), "cert.installed",
                 FrameCodec.DEFAULT.mapper().createObjectNode().put("serial", second), false));
-        subscriber.expect(Ack.class, ack -> ack.seq() == seq);
+        subscriber.expectAck(seq);
         JsonNode installations = Http.to(hub).get("/api/certs/" + NAME, hub.adminToken()).json().get("installations");
         assertThat(installations).hasSize(1);
         assertThat(installations.get(0).get("service").asString()).isEqualTo("web/nginx-1");

@@ -7,7 +7,6 @@ import dev.roadie.hub.testing.Http;
 import dev.roadie.hub.testing.TestCertificates;
 import dev.roadie.hub.testing.TestHub;
 import dev.roadie.hub.testing.WireClient;
-import dev.roadie.model.wire.Ack;
 import dev.roadie.model.wire.Address;
 import dev.roadie.model.wire.ErrorCode;
 import dev.roadie.model.wire.ErrorFrame;
@@ -222,7 +221,7 @@ class CertificateApiTest {
         ObjectNode body = FrameCodec.DEFAULT.mapper().createObjectNode().put("serial", serial(leaf));
         long seq = client.sendNumbered(new Message(0, "m1", null, Address.topic("cert:web"), "cert.installed", body,
                 false));
-        client.expect(Ack.class, ack -> ack.seq() == seq);
+        client.expectAck(seq);
         JsonNode installations = http.get("/api/certs/web", hub.adminToken()).json().get("installations");
         assertThat(installations).hasSize(1);
         assertThat(installations.get(0).get("service").asString()).isEqualTo("web/nginx-1");

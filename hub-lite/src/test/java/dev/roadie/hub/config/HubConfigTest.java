@@ -21,6 +21,7 @@ class HubConfigTest {
                 16L << 20, 256, 16, Duration.ofSeconds(5)));
         assertThat(config.requests()).isEqualTo(new HubConfig.Requests(Duration.ofSeconds(10), Duration.ofMinutes(5)));
         assertThat(config.registry()).isEqualTo(new HubConfig.Registry(Duration.ofSeconds(45), Duration.ofMinutes(15)));
+        assertThat(config.sessions().ackDelay()).isEqualTo(Duration.ofMillis(5));
     }
 
     @Test
@@ -49,6 +50,11 @@ class HubConfigTest {
                 .hasMessage("Setting heartbeat.interval: expected at least 10ms, got '5ms'");
         assertThatThrownBy(() -> new HubConfig.Registry(Duration.ofMinutes(1), Duration.ofMinutes(1)))
                 .hasMessage("Setting registry.removeAfter: expected longer than registry.downAfter (1m), got '1m'");
+        assertThatThrownBy(() -> new HubConfig.Sessions(Duration.ofMinutes(2), Duration.ofSeconds(5), 100, 200,
+                Duration.ofDays(1), Duration.ofSeconds(2)))
+                .hasMessage("Setting sessions.ackDelay: expected from 0s to 1s, got '2s'");
+        assertThat(new HubConfig.Sessions(Duration.ofMinutes(2), Duration.ofSeconds(5), 100, 200, Duration.ofDays(1),
+                Duration.ZERO).ackDelay()).as("0 acks every frame at once").isZero();
         assertThatThrownBy(() -> HubConfig.defaults().withData(null))
                 .hasMessage("Setting data: expected a value, got nothing");
     }

@@ -14,7 +14,6 @@ import dev.roadie.model.registry.ServiceDescriptor;
 import dev.roadie.model.registry.ServiceEntry;
 import dev.roadie.model.registry.ServiceId;
 import dev.roadie.model.registry.ServiceState;
-import dev.roadie.model.wire.Ack;
 import dev.roadie.model.wire.Address;
 import dev.roadie.model.wire.Announce;
 import dev.roadie.model.wire.ErrorCode;
@@ -115,7 +114,7 @@ class RegistryTest {
     /** Sends a numbered frame and waits until the hub processed it (its ack). */
     static void done(WireClient client, Numbered frame) {
         long seq = client.sendNumbered(frame);
-        client.expect(Ack.class, ack -> ack.seq() == seq);
+        client.expectAck(seq);
     }
 
     static void announce(WireClient client, ServiceDescriptor descriptor) {

@@ -40,7 +40,7 @@ class OutboundTest {
     @Test
     void a_closed_stream_takes_no_link_and_writes_nothing() {
         RecordingLink first = new RecordingLink();
-        Outbound outbound = new Outbound(first, LIMITS, id -> { }, System.nanoTime());
+        Outbound outbound = new Outbound(first, LIMITS, id -> { }, 0, nanos -> { }, System.nanoTime());
         outbound.close();
         RecordingLink second = new RecordingLink();
 
@@ -55,7 +55,7 @@ class OutboundTest {
     @Test
     void a_resume_writes_the_welcome_then_what_was_not_acknowledged_in_order_and_names_the_old_link() {
         RecordingLink first = new RecordingLink();
-        Outbound outbound = new Outbound(first, LIMITS, id -> { }, System.nanoTime());
+        Outbound outbound = new Outbound(first, LIMITS, id -> { }, 0, nanos -> { }, System.nanoTime());
         outbound.deliver(message("a"), 0);
         outbound.deliver(message("b"), 0);
         outbound.deliver(message("c"), 0);
@@ -74,7 +74,7 @@ class OutboundTest {
     @Test
     void bytes_stuck_in_an_old_link_do_not_count_against_the_new_one() {
         RecordingLink stuck = new RecordingLink(); // never completes: its bytes stay queued
-        Outbound outbound = new Outbound(stuck, LIMITS, id -> { }, System.nanoTime());
+        Outbound outbound = new Outbound(stuck, LIMITS, id -> { }, 0, nanos -> { }, System.nanoTime());
         assertThat(outbound.deliver(big("x", 250), 0)).isEqualTo(Outbound.Result.SENT);
         outbound.acknowledged(1);
         RecordingLink fresh = new RecordingLink();
@@ -88,7 +88,8 @@ class OutboundTest {
     @Test
     void durable_acknowledgements_are_reported_for_each_acknowledged_durable_frame() {
         List<Long> delivered = new ArrayList<>();
-        Outbound outbound = new Outbound(new RecordingLink(), LIMITS, delivered::add, System.nanoTime());
+        Outbound outbound = new Outbound(new RecordingLink(), LIMITS, delivered::add, 0, nanos -> { },
+                System.nanoTime());
         outbound.deliver(message("plain"), 0);
         outbound.deliver(message("durable"), 42);
         outbound.deliver(message("later"), 43);
@@ -96,5 +97,81 @@ class OutboundTest {
         outbound.acknowledged(2);
 
         assertThat(delivered).containsExactly(42L);
+    }
+
+    static final long DELAY = 5_000_000;
+
+    @Test
+    void an_ack_is_written_at_once_when_none_was_within_the_delay_else_once_at_its_end_for_the_highest() {
+        RecordingLink link = new RecordingLink();
+        List<Long> flushesAsked = new ArrayList<>();
+        long start = 1_000_000_000L;
+        Outbound outbound = new Outbound(link, LIMITS, id -> { }, DELAY, flushesAsked::add, start);
+
+        assertThat(outbound.ackProcessed(1, start)).isEqualTo(Outbound.Result.SENT);
+        assertThat(outbound.ackProcessed(2, start + 1_000_000)).isEqualTo(Outbound.Result.DELAYED);
+        assertThat(outbound.ackProcessed(3, start + 2_000_000)).isEqualTo(Outbound.Result.DELAYED);
+
+        assertThat(link.sent).containsExactly("{\"type\":\"ack\",\"seq\":1}");
+        assertThat(flushesAsked).as("one flush, due a delay after the last ack").containsExactly(DELAY - 1_000_000);
+
+        assertThat(outbound.flushAck(start + DELAY)).isEqualTo(Outbound.Result.SENT);
+        assertThat(outbound.ackProcessed(4, start + DELAY + 1)).isEqualTo(Outbound.Result.DELAYED);
+        assertThat(outbound.flushAck(start + 2 * DELAY)).isEqualTo(Outbound.Result.SENT);
+        assertThat(outbound.flushAck(start + 3 * DELAY)).as("nothing left to ack").isEqualTo(Outbound.Result.SENT);
+        assertThat(outbound.ackProcessed(5, start + 5 * DELAY)).as("quiet again").isEqualTo(Outbound.Result.SENT);
+
+        assertThat(link.sent).containsExactly("{\"type\":\"ack\",\"seq\":1}", "{\"type\":\"ack\",\"seq\":3}",
+                "{\"type\":\"ack\",\"seq\":4}", "{\"type\":\"ack\",\"seq\":5}");
+        assertThat(flushesAsked).containsExactly(DELAY - 1_000_000, DELAY - 1);
+    }
+
+    @Test
+    void a_late_flush_finds_its_ack_written_already_by_a_frame_after_the_delay() {
+        RecordingLink link = new RecordingLink();
+        long start = 1_000_000_000L;
+        Outbound outbound = new Outbound(link, LIMITS, id -> { }, DELAY, nanos -> { }, start);
+        outbound.ackProcessed(1, start);
+        outbound.ackProcessed(2, start + 1);
+
+        assertThat(outbound.ackProcessed(3, start + DELAY)).isEqualTo(Outbound.Result.SENT);
+        assertThat(outbound.flushAck(start + DELAY + 1)).isEqualTo(Outbound.Result.SENT);
+
+        assertThat(link.sent).containsExactly("{\"type\":\"ack\",\"seq\":1}", "{\"type\":\"ack\",\"seq\":3}");
+    }
+
+    @Test
+    void with_no_delay_every_frame_is_acked_at_once_with_its_number() {
+        RecordingLink link = new RecordingLink();
+        List<Long> flushesAsked = new ArrayList<>();
+        long start = System.nanoTime();
+        Outbound outbound = new Outbound(link, LIMITS, id -> { }, 0, flushesAsked::add, start);
+
+        for (long seq = 1; seq <= 3; seq++) {
+            assertThat(outbound.ackProcessed(seq, start)).isEqualTo(Outbound.Result.SENT);
+        }
+
+        assertThat(link.sent).containsExactly("{\"type\":\"ack\",\"seq\":1}", "{\"type\":\"ack\",\"seq\":2}",
+                "{\"type\":\"ack\",\"seq\":3}");
+        assertThat(flushesAsked).isEmpty();
+    }
+
+    @Test
+    void an_ack_due_when_the_link_is_lost_is_dropped_and_nothing_is_acked_without_a_link() {
+        RecordingLink first = new RecordingLink();
+        long start = 1_000_000_000L;
+        Outbound outbound = new Outbound(first, LIMITS, id -> { }, DELAY, nanos -> { }, start);
+        outbound.ackProcessed(1, start);
+        outbound.ackProcessed(2, start + 1);
+        outbound.detach(first);
+
+        assertThat(outbound.flushAck(start + DELAY)).isEqualTo(Outbound.Result.BUFFERED);
+        assertThat(outbound.ackProcessed(3, start + 2 * DELAY)).isEqualTo(Outbound.Result.BUFFERED);
+        RecordingLink second = new RecordingLink();
+        outbound.attach(second, 0, "{\"type\":\"welcome\"}");
+        assertThat(outbound.flushAck(start + 3 * DELAY)).isEqualTo(Outbound.Result.SENT);
+
+        assertThat(first.sent).containsExactly("{\"type\":\"ack\",\"seq\":1}");
+        assertThat(second.sent).as("the welcome says how far the hub got").containsExactly("{\"type\":\"welcome\"}");
     }
 }

@@ -7,7 +7,6 @@ import dev.roadie.hub.testing.WireClient;
 import dev.roadie.model.registry.RegistryEvent;
 import dev.roadie.model.registry.RegistrySnapshot;
 import dev.roadie.model.registry.ServiceDescriptor;
-import dev.roadie.model.wire.Ack;
 import dev.roadie.model.wire.Address;
 import dev.roadie.model.wire.Announce;
 import dev.roadie.model.wire.FrameCodec;
@@ -54,7 +53,7 @@ class RestartTest {
         String botToken = hub.token("eu-1", "music-bot");
         WireClient desktop = connect(hub.token("alice", "desktop", "send:music-bot"));
         long seq = desktop.sendNumbered(durable("d-1", Address.service("music-bot", "eu-1")));
-        desktop.expect(Ack.class, ack -> ack.seq() == seq);
+        desktop.expectAck(seq);
         hub.close();
 
         hub = TestHub.start(data);
@@ -107,11 +106,11 @@ class RestartTest {
         WireClient agent = connect(agentToken);
         ServiceDescriptor node = new ServiceDescriptor("audio-node", "ams-3", null, null, null, null);
         long announced = agent.sendNumbered(new Announce(0, "a-1", node));
-        agent.expect(Ack.class, ack -> ack.seq() == announced);
+        agent.expectAck(announced);
         agent.close();
         WireClient bot = connect(hub.token("eu-1", "music-bot", "send:audio-node"));
         long seq = bot.sendNumbered(durable("d-4", Address.service("audio-node", "ams-3")));
-        bot.expect(Ack.class, ack -> ack.seq() == seq);
+        bot.expectAck(seq);
 
         WireClient back = connect(agentToken);
         back.sendNumbered(new Announce(0, "a-2", node));
@@ -155,7 +154,7 @@ class RestartTest {
         WireClient agent = connect(hub.token("ams-3-agent", "node-agent", "announce:audio-node"));
         long announced = agent.sendNumbered(new Announce(0, "a-1",
                 new ServiceDescriptor("audio-node", "ams-3", null, null, null, null)));
-        agent.expect(Ack.class, ack -> ack.seq() == announced);
+        agent.expectAck(announced);
         WireClient bot = connect(hub.token("eu-1", "music-bot", "registry"));
 
         bot.sendNumbered(new Subscribe(0, "s-1", RegistryEvent.TOPIC));

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.roadie.hub.testing.TestHub;
 import dev.roadie.hub.testing.WireClient;
-import dev.roadie.model.wire.Ack;
 import dev.roadie.model.wire.Address;
 import dev.roadie.model.wire.Hello;
 import dev.roadie.model.wire.Message;
@@ -57,7 +56,7 @@ class ResumeTest {
         WireClient bot = connect(botToken, null);
         Welcome first = bot.welcome();
         long subscribed = bot.sendNumbered(new Subscribe(0, "s-1", "player.1"));
-        bot.expect(Ack.class, ack -> ack.seq() == subscribed);
+        bot.expectAck(subscribed);
         WireClient desktop = connect(hub.token("alice", "desktop", "send:music-bot", "publish:player.*"), null);
         desktop.sendNumbered(message("before", Address.service("music-bot", "eu-1")));
         bot.expect(Message.class, m -> m.id().equals("before"));
@@ -68,7 +67,7 @@ class ResumeTest {
             desktop.sendNumbered(message("while-away-" + i, i % 2 == 0
                     ? Address.service("music-bot", "eu-1") : Address.topic("player.1")));
         }
-        desktop.expect(Ack.class, ack -> ack.seq() == 6);
+        desktop.expectAck(6);
         WireClient back = connect(botToken, new Hello.Resume(first.session(), lastSeq));
 
         Welcome welcome = back.welcome();

@@ -9,7 +9,6 @@ import dev.roadie.hub.testing.Frames;
 import dev.roadie.hub.testing.TestHub;
 import dev.roadie.hub.testing.WireClient;
 import dev.roadie.model.registry.ServiceId;
-import dev.roadie.model.wire.Ack;
 import dev.roadie.model.wire.Address;
 import dev.roadie.model.wire.ErrorCode;
 import dev.roadie.model.wire.ErrorFrame;
@@ -230,7 +229,7 @@ class BadInputFloodTest {
         bot.respondWith(request -> Reply.ok(request.id(),
                 json("{\"n\":" + request.body().get("n").asInt() + ",\"by\":\"" + name + "\"}")));
         long seq = bot.sendNumbered(new Subscribe(0, "sub", TOPIC));
-        bot.expect(Ack.class, ack -> ack.seq() == seq);
+        bot.expectAck(seq);
         return bot;
     }
 

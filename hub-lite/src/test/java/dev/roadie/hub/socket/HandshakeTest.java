@@ -8,7 +8,6 @@ import dev.roadie.hub.testing.Frames;
 import dev.roadie.hub.testing.TestHub;
 import dev.roadie.hub.testing.WireClient;
 import dev.roadie.model.registry.ServiceId;
-import dev.roadie.model.wire.Ack;
 import dev.roadie.model.wire.Address;
 import dev.roadie.model.wire.ErrorCode;
 import dev.roadie.model.wire.ErrorFrame;
@@ -87,7 +86,7 @@ class HandshakeTest {
         long seq = sender.sendNumbered(message(id, Address.service(kind, name)));
         assertThat(receiver.expect(Message.class, m -> m.id().equals(id)).from())
                 .isEqualTo(new ServiceId("desktop", prober));
-        sender.expect(Ack.class, ack -> ack.seq() == seq);
+        sender.expectAck(seq);
     }
 
     @Test

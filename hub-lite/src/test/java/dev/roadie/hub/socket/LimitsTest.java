@@ -94,7 +94,7 @@ class LimitsTest {
         assertThat(error.re()).as("a too-large frame is not read, so its id is unknown").isNull();
         long seq = sender.sendNumbered(message("after", bot));
         assertThat(receiver.expect(Message.class).id()).as("the big frame was dropped").isEqualTo("after");
-        sender.expect(Ack.class, ack -> ack.seq() == seq);
+        sender.expectAck(seq);
         assertThat(sender.isClosedByHub()).isFalse();
     }
 
@@ -190,7 +190,7 @@ class LimitsTest {
 
         long seq = calm.sendNumbered(message("calm", Address.service("music-bot", "eu-1")));
         assertThat(receiver.expect(Message.class).id()).isEqualTo("calm");
-        calm.expect(Ack.class, ack -> ack.seq() == seq);
+        calm.expectAck(seq);
         assertThat(calm.isClosedByHub()).isFalse();
     }
 
@@ -251,7 +251,7 @@ class LimitsTest {
         assertThat(error.code()).isEqualTo(ErrorCode.LIMIT_REACHED);
         assertThat(error.re()).isEqualTo("s-3");
         assertThat(error.message()).contains("at most 2 subscriptions");
-        listener.expect(Ack.class, ack -> ack.seq() == third);
+        listener.expectAck(third);
         bot.sendNumbered(message("on-3", Address.topic("player.3")));
         bot.sendNumbered(message("on-2", Address.topic("player.2")));
         assertThat(listener.expect(Message.class).id()).as("not subscribed to player.3").isEqualTo("on-2");
@@ -267,7 +267,7 @@ class LimitsTest {
 
         long again = listener.sendNumbered(new Subscribe(0, "s-again", "player.1"));
 
-        listener.expect(Ack.class, ack -> ack.seq() == again);
+        listener.expectAck(again);
         listener.sync();
         assertThat(listener.received()).noneMatch(ErrorFrame.class::isInstance);
     }
@@ -282,7 +282,7 @@ class LimitsTest {
         WireClient agent = client("ams-agent", "node-agent", "announce:audio-node");
         WireClient bot = client("eu-1", "music-bot", "send:audio-node");
         long first = agent.sendNumbered(announce("a-1", "ams-1"));
-        agent.expect(Ack.class, ack -> ack.seq() == first);
+        agent.expectAck(first);
 
         long second = agent.sendNumbered(announce("a-2", "ams-2"));
 
@@ -290,7 +290,7 @@ class LimitsTest {
         assertThat(error.code()).isEqualTo(ErrorCode.LIMIT_REACHED);
         assertThat(error.re()).isEqualTo("a-2");
         assertThat(error.message()).contains("at most 1 services per connection");
-        agent.expect(Ack.class, ack -> ack.seq() == second);
+        agent.expectAck(second);
         assertThat(hub.hub().context().registry().get(new ServiceId("audio-node", "ams-2")))
                 .isEmpty();
         bot.sendNumbered(message("to-ams-1", Address.service("audio-node", "ams-1")));
@@ -305,7 +305,7 @@ class LimitsTest {
 
         long again = agent.sendNumbered(announce("a-1b", "ams-1"));
 
-        agent.expect(Ack.class, ack -> ack.seq() == again);
+        agent.expectAck(again);
         agent.sync();
         assertThat(agent.received()).noneMatch(ErrorFrame.class::isInstance);
     }
@@ -320,7 +320,7 @@ class LimitsTest {
         WireClient bot = client("eu-1", "music-bot", "publish:*");
         for (WireClient listener : List.of(slow, fast)) {
             long seq = listener.sendNumbered(new Subscribe(0, "s", "player.1"));
-            listener.expect(Ack.class, ack -> ack.seq() == seq);
+            listener.expectAck(seq);
         }
 
         // Published in batches of 5, each once the acking subscriber has it: the limit is a window
@@ -359,7 +359,7 @@ class LimitsTest {
         assertThat(lively.isClosedByHub()).isFalse();
         long seq = lively.sendNumbered(message("still-here", Address.service("music-bot", "listener")));
         assertThat(listener.expect(Message.class).id()).isEqualTo("still-here");
-        lively.expect(Ack.class, ack -> ack.seq() == seq);
+        lively.expectAck(seq);
     }
 
     @Test

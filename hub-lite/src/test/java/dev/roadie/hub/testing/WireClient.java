@@ -43,6 +43,7 @@ public final class WireClient extends WebSocketClient implements AutoCloseable {
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private volatile String closeReason;
     private volatile long lastReceivedSeq;
+    private volatile long ackedUpTo;
     private volatile Welcome welcome;
     private volatile boolean autoAck = true;
     private volatile boolean autoPong = true;
@@ -192,6 +193,39 @@ public final class WireClient extends WebSocketClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until the hub acknowledged every frame up to {@code seq}, by an ack of it or a later
+     * one: acks are cumulative and the hub holds them back for a moment when it acked recently, so
+     * frames sent back to back may share one. Acks stay in {@link #received()}, in arrival order;
+     * returns the highest number acknowledged so far.
+     */
+    public long expectAck(long seq) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        try {
+            while (ackedUpTo < seq) {
+                long left = deadline - System.nanoTime();
+                Frame frame = left <= 0 ? null : inbox.poll(left, TimeUnit.NANOSECONDS);
+                if (frame == null) {
+                    throw new AssertionError("no ack of " + seq + " arrived within " + WAIT.toSeconds()
+                            + " s (acknowledged up to " + ackedUpTo + "); got meanwhile: " + backlogSnapshot()
+                            + (closed.isDone() ? " (socket closed " + closed.getNow(0) + " " + closeReason + ")" : ""));
+                }
+                synchronized (backlog) {
+                    backlog.add(frame);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+        return ackedUpTo;
+    }
+
+    /** The highest number the hub acknowledged so far. */
+    public long ackedUpTo() {
+        return ackedUpTo;
+    }
+
     /** Waits for an error frame. */
     public ErrorFrame expectError() {
         return expect(ErrorFrame.class);
@@ -262,6 +296,10 @@ public final class WireClient extends WebSocketClient implements AutoCloseable {
         Frame frame = codec.decode(text);
         if (frame instanceof Ping ping && autoPong) {
             sendFrame(new Pong(ping.ts(), null));
+        }
+        if (frame instanceof Ack ack && ack.seq() > ackedUpTo) {
+            // Before the frame is queued, so that whoever takes it from the queue sees it counted.
+            ackedUpTo = ack.seq();
         }
         if (frame instanceof Numbered numbered && numbered.seq() > lastReceivedSeq) {
             lastReceivedSeq = numbered.seq();
