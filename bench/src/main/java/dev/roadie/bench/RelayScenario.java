@@ -57,6 +57,9 @@ final class RelayScenario {
                 new Variant("1:10 100 B", true, 100, ladder), new Variant("1:10 2 KB", true, 2048, ladder));
     }
 
+    /** A warm-up step of a later repetition: long enough for the JIT to see the rate, short enough to fit the budget. */
+    private static final Duration WARM_UP_STEP = Duration.ofMillis(500);
+
     private Duration stepLength() {
         return context.quick() ? Duration.ofSeconds(1) : Duration.ofMillis(1500);
     }
@@ -122,22 +125,30 @@ final class RelayScenario {
                     }
                 }
             }
+            List<Integer> ladder = ladder(system, variant, repetition);
             if (warmUp) {
-                // Warm up (JIT, buffers, connections) at the lowest rate, once per fresh server; not recorded.
+                // Warm up (JIT, buffers, connections) once per fresh server; not recorded. A later
+                // repetition starts its ladder high, so its fresh server first climbs the steps below,
+                // briefly, as the first repetition's did: a JIT-compiled server thrown cold at
+                // 16,000 messages a second would measure its compiler, not its relay.
                 long started = System.nanoTime();
-                step(system, variant, variant.ladder().getFirst(), senders, receivers, targets, group);
+                List<Integer> below = variant.ladder().stream().filter(rate -> rate < ladder.getFirst()).toList();
+                step(system, variant, variant.ladder().getFirst(), senders, receivers, targets, group, stepLength());
+                for (int rate : below.subList(Math.min(1, below.size()), below.size())) {
+                    step(system, variant, rate, senders, receivers, targets, group, WARM_UP_STEP);
+                }
                 context.budget().charge(ID, started);
             }
             Step last = null;
             Step best = null;
-            for (int rate : ladder(system, variant, repetition)) {
+            for (int rate : ladder) {
                 Duration unit = stepLength().plus(drainBound());
                 if (!context.budget().fits(ID, unit)) {
                     context.results().note(ID, "Some rate steps were skipped: the scenario's time budget was spent.");
                     break;
                 }
                 long started = System.nanoTime();
-                last = step(system, variant, rate, senders, receivers, targets, group);
+                last = step(system, variant, rate, senders, receivers, targets, group, stepLength());
                 context.budget().charge(ID, started);
                 log.info("{} {} offered {}/s: achieved {}/s, p50 {} ms, p99 {} ms, missing {}{}", system.id(), variant.name(),
                         rate, Math.round(last.achieved), last.p50, last.p99, last.missing, last.keptUp ? "" : " (not kept up)");
@@ -179,7 +190,7 @@ final class RelayScenario {
     }
 
     private Step step(SystemUnderTest system, Variant variant, int rate, List<Peer> senders, List<Peer> receivers,
-            List<String> targets, String group) {
+            List<String> targets, String group, Duration length) {
         long stepId = STEPS.incrementAndGet();
         LatencyProbe probe = new LatencyProbe(stepId);
         receivers.forEach(receiver -> receiver.onMessage(probe::receive));
@@ -188,7 +199,7 @@ final class RelayScenario {
         double sendRate = (double) rate / perMessage;
         long start = System.nanoTime() + 20_000_000;
         long[] seq = {0};
-        long sent = OpenLoop.run(sendRate, stepLength(), start, intended -> {
+        long sent = OpenLoop.run(sendRate, length, start, intended -> {
             long n = seq[0]++;
             String payload = Payload.of(stepId, n, intended, variant.size());
             int who = (int) (n % senders.size());
@@ -206,7 +217,7 @@ final class RelayScenario {
         }
         long received = probe.received();
         Histogram latency = probe.histogram();
-        long end = Math.max(probe.lastNanos(), start + stepLength().toNanos());
+        long end = Math.max(probe.lastNanos(), start + length.toNanos());
         double achieved = received / ((end - start) / 1e9);
         double p99 = ms(latency.getValueAtPercentile(99));
         boolean throughputKept = received >= KEPT_UP_SHARE * expected && received > 0;
