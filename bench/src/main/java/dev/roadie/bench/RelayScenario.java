@@ -57,8 +57,10 @@ final class RelayScenario {
                 new Variant("1:10 100 B", true, 100, ladder), new Variant("1:10 2 KB", true, 2048, ladder));
     }
 
-    /** A warm-up step of a later repetition: long enough for the JIT to see the rate, short enough to fit the budget. */
-    private static final Duration WARM_UP_STEP = Duration.ofMillis(500);
+    /** A warm-up step: long enough for the JIT to see the rate, short enough to fit the budget. */
+    private static final Duration WARM_UP_STEP = Duration.ofSeconds(1);
+    /** The warm-up climbs the ladder up to this rate. */
+    private static final int WARM_UP_TOP = 8_000;
 
     private Duration stepLength() {
         return context.quick() ? Duration.ofSeconds(1) : Duration.ofMillis(1500);
@@ -125,23 +127,23 @@ final class RelayScenario {
                     }
                 }
             }
-            List<Integer> ladder = ladder(system, variant, repetition);
             if (warmUp) {
-                // Warm up (JIT, buffers, connections) once per fresh server; not recorded. A later
-                // repetition starts its ladder high, so its fresh server first climbs the steps below,
-                // briefly, as the first repetition's did: a JIT-compiled server thrown cold at
-                // 16,000 messages a second would measure its compiler, not its relay.
+                // Warm up (JIT, buffers, connections) once per fresh server, not recorded: every step of
+                // the ladder up to WARM_UP_TOP, briefly. A JIT-compiled server (or client library) thrown
+                // cold at 16,000 messages a second measures its compiler, not its relay; and a later
+                // repetition, which records only the steps around the first one's answer, would start cold.
                 long started = System.nanoTime();
-                List<Integer> below = variant.ladder().stream().filter(rate -> rate < ladder.getFirst()).toList();
-                step(system, variant, variant.ladder().getFirst(), senders, receivers, targets, group, stepLength());
-                for (int rate : below.subList(Math.min(1, below.size()), below.size())) {
+                for (int rate : variant.ladder()) {
+                    if (rate > WARM_UP_TOP) {
+                        break;
+                    }
                     step(system, variant, rate, senders, receivers, targets, group, WARM_UP_STEP);
                 }
                 context.budget().charge(ID, started);
             }
             Step last = null;
             Step best = null;
-            for (int rate : ladder) {
+            for (int rate : ladder(system, variant, repetition)) {
                 Duration unit = stepLength().plus(drainBound());
                 if (!context.budget().fits(ID, unit)) {
                     context.results().note(ID, "Some rate steps were skipped: the scenario's time budget was spent.");
