@@ -38,6 +38,8 @@ export class Connector {
   #connectTimer = null;
   #heartbeatTimer = null;
   #reconnectTimer = null;
+  /** When an attempt with no welcome in time was given up (0: none lately); its hello may still reach the hub. */
+  #abandonedAt = 0;
 
   /**
    * @param {object} parts
@@ -114,6 +116,7 @@ export class Connector {
     this.#socket = socket;
     this.#connectTimer = globalThis.setTimeout(() => {
       if (socket === this.#socket && !this.#welcomed) {
+        this.#abandonedAt = Date.now();
         this.#lost(0, `no welcome from ${this.#options.url} within ${this.#options.connectTimeoutMs} ms`);
       }
     }, this.#options.connectTimeoutMs);
@@ -226,6 +229,18 @@ export class Connector {
     }
   }
 
+  /**
+   * A 4010 means another connection took over this identity, and the client stops so that two
+   * clients with one identity do not take turns forever. But a hello this client gave up on (no
+   * welcome in time) may reach a slow hub after the next attempt's, and replace it: that once,
+   * within two connect timeouts of giving up, the client connects again instead.
+   */
+  #replacedByOwnLateHello() {
+    const late = this.#abandonedAt !== 0 && Date.now() - this.#abandonedAt < 2 * this.#options.connectTimeoutMs;
+    this.#abandonedAt = 0;
+    return late;
+  }
+
   /** The current link ended (or never worked): decide what comes next. */
   #lost(code, reason) {
     const socket = this.#socket;
@@ -237,7 +252,9 @@ export class Connector {
     if (this.#stopped) {
       return;
     }
-    if (code === 4003 || code === 4010) {
+    if (code === 4010 && this.#replacedByOwnLateHello()) {
+      this.#log.info('Replaced, most likely by the late hello of an attempt given up before; connecting again');
+    } else if (code === 4003 || code === 4010) {
       const error = this.#refusal
         ? new RoadieError(this.#refusal.code, this.#refusal.message)
         : new RoadieError(code === 4010 ? 'replaced' : 'unauthorized', reason);
