@@ -39,6 +39,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Any setting, e.g. --set limits.maxFrameBytes=2MiB.")
     Map<String, String> settings = new LinkedHashMap<>();
 
+    @Option(names = "--check", description = "Start the hub, check that /api/health answers and /ws refuses a hello"
+            + " without a token, then stop: exit status 0 when all is well. Tries a configuration without serving.")
+    boolean check;
+
     @Override
     public Integer call() throws InterruptedException {
         Map<String, String> overrides = new LinkedHashMap<>(settings);
@@ -60,6 +64,9 @@ public final class ServeCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("roadie: " + e.getMessage());
             return 1;
         }
+        if (check) {
+            return check(hub, hubConfig);
+        }
         hub.newAdminToken().ifPresent(path -> spec.commandLine().getOut().println(
                 "First start: your admin token is in " + path + " (keep it secret)."));
         spec.commandLine().getOut().println("Roadie hub running on http://localhost:" + hub.port()
@@ -73,5 +80,18 @@ public final class ServeCommand implements Callable<Integer> {
         }));
         stopped.await();
         return 0;
+    }
+
+    private int check(Hub hub, HubConfig hubConfig) throws InterruptedException {
+        try {
+            String passed = new StartCheck(hubConfig.host(), hub.port()).run();
+            spec.commandLine().getOut().println("roadie: check passed on port " + hub.port() + ": " + passed + ".");
+            return 0;
+        } catch (StartCheck.CheckFailed e) {
+            spec.commandLine().getErr().println("roadie: check failed: " + e.getMessage());
+            return 1;
+        } finally {
+            hub.close();
+        }
     }
 }

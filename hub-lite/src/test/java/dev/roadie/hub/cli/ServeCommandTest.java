@@ -58,4 +58,28 @@ class ServeCommandTest {
         assertThat(err.toString()).contains("maxFrameBytes");
         assertThat(Files.exists(fresh)).isFalse();
     }
+
+    @Test
+    void check_starts_the_hub_checks_its_health_and_socket_then_stops() throws IOException {
+        int exit = run("--check", "--host", "127.0.0.1", "--port", "0", "--data", data.toString());
+
+        assertThat(exit).as("stderr: %s", err).isZero();
+        assertThat(out.toString()).contains("check passed", "/api/health answered", "/ws refused a hello without a token");
+        // Stopped: the port it used is free again.
+        int port = Integer.parseInt(out.toString().replaceAll("(?s).*check passed on port (\\d+).*", "$1"));
+        try (ServerSocket again = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            assertThat(again.getLocalPort()).isEqualTo(port);
+        }
+    }
+
+    @Test
+    void check_fails_with_one_line_when_the_hub_cannot_start() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int exit = run("--check", "--host", "127.0.0.1", "--port", Integer.toString(taken.getLocalPort()),
+                    "--data", data.toString());
+
+            assertThat(exit).isEqualTo(1);
+            assertThat(err.toString().strip()).hasLineCount(1).contains("already in use");
+        }
+    }
 }
