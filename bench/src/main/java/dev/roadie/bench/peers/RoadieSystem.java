@@ -17,7 +17,8 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The Roadie hub as users run it ({@code java -jar cli/target/roadie.jar serve}), driven through
+ * The Roadie hub as users run it ({@code java -jar cli/target/roadie.jar serve}, with the start-up
+ * cache {@code bin/roadie} uses on JDK 25 and newer), driven through
  * the SDK. Every connection uses the admin token of a fresh data folder under an identity of
  * its own ({@code bench/NAME}).
  */
@@ -27,6 +28,8 @@ public final class RoadieSystem implements SystemUnderTest {
      * few loopback addresses, faster than any one real client sends.
      */
     public static final Map<String, String> SETTINGS = settings();
+    /** JVM options for the hub's start-up cache, as bin/roadie uses them; set by bin/bench, empty before JDK 25. */
+    static final String START_CACHE_PROPERTY = "roadie.bench.hubStartCache";
 
     private final BenchEnv env;
     private final AtomicInteger runs = new AtomicInteger();
@@ -104,10 +107,13 @@ public final class RoadieSystem implements SystemUnderTest {
             throw new UncheckedIOException(e);
         }
         List<String> command = new ArrayList<>(List.of(env.java().toString(), "--enable-native-access=ALL-UNNAMED"));
-        // For profiling the hub under the benchmark, e.g. -Droadie.bench.hubJavaOptions=-XX:StartFlightRecording=...
-        String extra = System.getProperty("roadie.bench.hubJavaOptions", "").strip();
-        if (!extra.isEmpty()) {
-            command.addAll(List.of(extra.split("\\s+")));
+        // The start-up cache bin/roadie starts the hub with (bin/bench records it the same way); then,
+        // for profiling the hub under the benchmark, e.g. -Droadie.bench.hubJavaOptions=-XX:StartFlightRecording=...
+        for (String property : List.of(START_CACHE_PROPERTY, "roadie.bench.hubJavaOptions")) {
+            String extra = System.getProperty(property, "").strip();
+            if (!extra.isEmpty()) {
+                command.addAll(List.of(extra.split("\\s+")));
+            }
         }
         command.addAll(List.of("-jar", jar().toString(), "serve", "--host", "127.0.0.1", "--port", Integer.toString(port),
                 "--data", data.toString()));
@@ -165,7 +171,10 @@ public final class RoadieSystem implements SystemUnderTest {
 
     @Override
     public Map<String, String> versions() {
-        return Map.of("roadie", Versions.roadieCommit(env.root()), "client", "hub-client (SDK) " + Versions.ROADIE_VERSION);
+        String cache = System.getProperty(START_CACHE_PROPERTY, "").isBlank() ? "no start-up cache (JDK before 25)"
+                : "started from its start-up cache (JDK AOT cache), as bin/roadie starts it";
+        return Map.of("roadie", Versions.roadieCommit(env.root()) + ", " + cache,
+                "client", "hub-client (SDK) " + Versions.ROADIE_VERSION);
     }
 
     @Override
