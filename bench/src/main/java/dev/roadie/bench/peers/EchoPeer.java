@@ -5,8 +5,6 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.handshake.ServerHandshake;
@@ -17,12 +15,10 @@ import org.slf4j.LoggerFactory;
  * A Java-WebSocket client of the echo server. What it sends comes back to itself, whatever the
  * address: the scenarios count it as delivered, which is the one hop a relay also makes.
  */
-final class EchoPeer implements Peer {
+final class EchoPeer extends PeerBase {
     private static final Logger log = LoggerFactory.getLogger(EchoPeer.class);
     private final Socket socket;
-    private final LongAdder failures = new LongAdder();
     private final AtomicReference<CompletableFuture<String>> pending = new AtomicReference<>();
-    private volatile Consumer<String> onMessage = payload -> { };
 
     EchoPeer(URI server) throws InterruptedException {
         socket = new Socket(server);
@@ -63,11 +59,6 @@ final class EchoPeer implements Peer {
     }
 
     @Override
-    public void onMessage(Consumer<String> handler) {
-        onMessage = handler;
-    }
-
-    @Override
     public void onRequest(UnaryOperator<String> handler) {
         // The echo server answers by itself.
     }
@@ -105,11 +96,6 @@ final class EchoPeer implements Peer {
     @Override
     public CompletableFuture<Integer> gather(String group, int expected, String payload, Duration timeout) {
         throw new UnsupportedOperationException("the echo server has no gather");
-    }
-
-    @Override
-    public long failures() {
-        return failures.sum();
     }
 
     @Override

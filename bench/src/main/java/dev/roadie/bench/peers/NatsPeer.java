@@ -13,22 +13,16 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Consumer;
-import java.util.function.UnaryOperator;
 
 /**
  * A jnats connection. Subjects: {@code m.NAME} for messages to a peer, {@code r.NAME} for its
  * requests, {@code g.GROUP} and {@code q.GROUP} for a group's messages and gathers. NATS has no
  * gather: the asker publishes with a reply inbox and counts the answers, as NATS users do.
  */
-final class NatsPeer implements Peer {
+final class NatsPeer extends PeerBase {
     private final String name;
     private final Connection connection;
     private final Dispatcher dispatcher;
-    private final LongAdder failures = new LongAdder();
-    private volatile Consumer<String> onMessage = payload -> { };
-    private volatile UnaryOperator<String> onRequest = payload -> payload;
     /** Answers to this peer's gathers come to GATHER_INBOX.N, one subscription for all of them. */
     private final String gatherInbox;
     private final AtomicLong gathers = new AtomicLong();
@@ -61,16 +55,6 @@ final class NatsPeer implements Peer {
 
     private static String text(Message message) {
         return new String(message.getData(), StandardCharsets.UTF_8);
-    }
-
-    @Override
-    public void onMessage(Consumer<String> handler) {
-        onMessage = handler;
-    }
-
-    @Override
-    public void onRequest(UnaryOperator<String> handler) {
-        onRequest = handler;
     }
 
     @Override
@@ -111,11 +95,6 @@ final class NatsPeer implements Peer {
         gathering.put(inbox, one);
         publish("q." + group, inbox, payload);
         return one.done().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((n, e) -> gathering.remove(inbox));
-    }
-
-    @Override
-    public long failures() {
-        return failures.sum();
     }
 
     @Override

@@ -9,20 +9,16 @@ import dev.roadie.model.wire.GatherMode;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import tools.jackson.databind.JsonNode;
 
 /** A Roadie SDK client as a benchmark peer: messages of subject {@code bench}, requests of subject {@code bench.ask}. */
-final class RoadiePeer implements Peer {
+final class RoadiePeer extends PeerBase {
     static final String KIND = "bench";
     private static final String MESSAGE = "bench";
     private static final String ASK = "bench.ask";
 
     private final RoadieClient client;
-    private final LongAdder failures = new LongAdder();
-    private volatile Consumer<String> onMessage = payload -> { };
 
     RoadiePeer(RoadieClient client) {
         this.client = client;
@@ -31,11 +27,6 @@ final class RoadiePeer implements Peer {
 
     RoadieClient client() {
         return client;
-    }
-
-    @Override
-    public void onMessage(Consumer<String> handler) {
-        onMessage = handler;
     }
 
     @Override
@@ -85,11 +76,6 @@ final class RoadiePeer implements Peer {
     public CompletableFuture<Integer> gather(String group, int expected, String payload, Duration timeout) {
         return client.gather(Address.topic(group), ASK, payload, timeout, GatherMode.ALL, 0)
                 .thenApply((GatherResult result) -> result.ok().size());
-    }
-
-    @Override
-    public long failures() {
-        return failures.sum();
     }
 
     @Override

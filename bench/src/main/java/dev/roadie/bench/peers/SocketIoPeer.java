@@ -8,8 +8,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
@@ -21,7 +19,7 @@ import org.json.JSONObject;
  * A Socket.IO client (the Java one, which speaks to Socket.IO 4 servers): events with
  * acknowledgements, over the WebSocket transport only.
  */
-final class SocketIoPeer implements Peer {
+final class SocketIoPeer extends PeerBase {
     /**
      * One HTTP client for every connection, as an application with many sockets sets it up.
      * OkHttp keeps each WebSocket's reader on a call of its dispatcher, whose default limits
@@ -37,8 +35,6 @@ final class SocketIoPeer implements Peer {
     }
 
     private final Socket socket;
-    private final LongAdder failures = new LongAdder();
-    private volatile Consumer<String> onMessage = payload -> { };
 
     SocketIoPeer(URI server, String name) throws Exception {
         IO.Options options = IO.Options.builder().setForceNew(true).setReconnection(false)
@@ -53,11 +49,6 @@ final class SocketIoPeer implements Peer {
         socket.on("message", args -> onMessage.accept(((JSONObject) args[0]).optString("data")));
         socket.connect();
         connected.get(30, TimeUnit.SECONDS);
-    }
-
-    @Override
-    public void onMessage(Consumer<String> handler) {
-        onMessage = handler;
     }
 
     @Override
@@ -139,11 +130,6 @@ final class SocketIoPeer implements Peer {
         } catch (JSONException e) {
             throw new IllegalArgumentException(e);
         }
-    }
-
-    @Override
-    public long failures() {
-        return failures.sum();
     }
 
     @Override

@@ -8,9 +8,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Consumer;
-import java.util.function.UnaryOperator;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.handshake.ServerHandshake;
 import org.slf4j.Logger;
@@ -22,19 +19,16 @@ import tools.jackson.databind.json.JsonMapper;
  * A client of the Node {@code ws} relay, written as its users write one: Java-WebSocket, JSON
  * objects, requests matched to replies by an id, gathers counted by hand (the relay has none).
  */
-final class WsRelayPeer implements Peer {
+final class WsRelayPeer extends PeerBase {
     private static final Logger log = LoggerFactory.getLogger(WsRelayPeer.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String name;
     private final Socket socket;
-    private final LongAdder failures = new LongAdder();
     private final AtomicLong ids = new AtomicLong();
     private final Map<Long, CompletableFuture<String>> requests = new ConcurrentHashMap<>();
     private final Map<Long, Gathering> gathers = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<Void>> joins = new ConcurrentHashMap<>();
-    private volatile Consumer<String> onMessage = payload -> { };
-    private volatile UnaryOperator<String> onRequest = payload -> payload;
 
     private record Gathering(CompletableFuture<Integer> done, int expected, AtomicInteger answers) { }
 
@@ -112,16 +106,6 @@ final class WsRelayPeer implements Peer {
     }
 
     @Override
-    public void onMessage(Consumer<String> handler) {
-        onMessage = handler;
-    }
-
-    @Override
-    public void onRequest(UnaryOperator<String> handler) {
-        onRequest = handler;
-    }
-
-    @Override
     public void join(String group) throws Exception {
         CompletableFuture<Void> joined = new CompletableFuture<>();
         joins.put(group, joined);
@@ -156,11 +140,6 @@ final class WsRelayPeer implements Peer {
         write(Map.of("type", "publish", "group", group, "op", "req", "id", id, "data", payload));
         return gathering.done().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete((a, e) -> gathers.remove(id));
-    }
-
-    @Override
-    public long failures() {
-        return failures.sum();
     }
 
     @Override
