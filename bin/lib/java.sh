@@ -1,15 +1,21 @@
 # Finds a Java >= 21 for Roadie's scripts. Sourced, not run.
 # Looks at JAVA_HOME, then java on the PATH, then the usual install folders, and sets
-# ROADIE_JAVA (the java binary), ROADIE_JAVA_HOME and ROADIE_JAVA_MAJOR (21, 25, ...), or returns 1.
+# ROADIE_JAVA (the java binary), ROADIE_JAVA_HOME, ROADIE_JAVA_MAJOR (21, 25, ...) and
+# ROADIE_JAVA_BUILD (25.0.3+9-LTS), or returns 1.
 
-roadie_java_major() {
-  # Prints the feature version (17, 21, 25, ...) of the given java binary.
-  "$1" -XshowSettings:properties -version 2>&1 |
-    sed -n 's/^ *java\.specification\.version = \([0-9.]*\).*/\1/p' | sed 's/^1\.//; s/\..*//' | head -n 1
+roadie_java_describe() {
+  # Prints the feature version (17, 21, 25, ...) and the build (25.0.3+9-LTS) of the given java binary.
+  local settings
+  settings=$("$1" -XshowSettings:properties -version 2>&1)
+  printf '%s %s\n' \
+    "$(printf '%s\n' "$settings" | sed -n 's/^ *java\.specification\.version = \([0-9.]*\).*/\1/p' |
+      sed 's/^1\.//; s/\..*//' | head -n 1)" \
+    "$(printf '%s\n' "$settings" | sed -n 's/^ *java\.vm\.version = \(.*\)$/\1/p' | head -n 1 |
+      tr -c 'A-Za-z0-9.+\n-' '_')"
 }
 
 roadie_find_java() {
-  local candidates=() candidate major
+  local candidates=() candidate major build
   [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME/bin/java")
   command -v java >/dev/null 2>&1 && candidates+=("$(command -v java)")
   for candidate in /usr/lib/jvm/*/bin/java /opt/java/*/bin/java /opt/*/bin/java \
@@ -19,11 +25,12 @@ roadie_find_java() {
   done
   for candidate in "${candidates[@]}"; do
     [ -x "$candidate" ] || continue
-    major=$(roadie_java_major "$candidate")
+    read -r major build < <(roadie_java_describe "$candidate")
     if [ -n "$major" ] && [ "$major" -ge 21 ] 2>/dev/null; then
       ROADIE_JAVA=$(readlink -f "$candidate")
       ROADIE_JAVA_HOME=$(dirname "$(dirname "$ROADIE_JAVA")")
       ROADIE_JAVA_MAJOR=$major
+      ROADIE_JAVA_BUILD=${build:-unknown}
       return 0
     fi
   done
@@ -36,12 +43,10 @@ roadie_start_cache_options() {
   # (before JDK 25) or recording it failed. The cache (JDK 25's AOT cache: classes loaded and
   # linked, and method profiles) halves the hub's start-up. It is recorded from a
   # `serve --check` run, once per build and JVM, into cli/target/.
-  local jar=$1 version cache work
+  local jar=$1 cache work
   [ "${ROADIE_JAVA_MAJOR:-0}" -ge 25 ] 2>/dev/null || return 0
   # A cache only works with the JVM that recorded it: one file per JVM build.
-  version=$("$ROADIE_JAVA" -XshowSettings:properties -version 2>&1 |
-    sed -n 's/^ *java\.vm\.version = \(.*\)$/\1/p' | head -n 1 | tr -c 'A-Za-z0-9.+\n-' '_')
-  cache="${jar%.jar}-${version:-unknown}.aot"
+  cache="${jar%.jar}-${ROADIE_JAVA_BUILD:-unknown}.aot"
   if [ ! -f "$cache" ] || [ "$jar" -nt "$cache" ]; then
     work=$(mktemp -d)
     echo "roadie: recording a start-up cache for this JVM (once per build, a few seconds)..." >&2
