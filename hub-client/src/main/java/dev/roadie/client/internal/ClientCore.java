@@ -249,11 +249,11 @@ public final class ClientCore {
         CompletableFuture<HubLink> done = new CompletableFuture<>();
         try {
             loop.execute(() -> {
-                HubLink last = null;
+                HubLink open = null;
                 try {
-                    last = connector.close();
+                    open = connector.close();
                 } finally {
-                    done.complete(last);
+                    done.complete(open);
                 }
             });
             HubLink last = done.get(5, TimeUnit.SECONDS);
