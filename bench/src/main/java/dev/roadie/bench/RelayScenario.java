@@ -47,8 +47,11 @@ final class RelayScenario {
     }
 
     static List<Variant> variants(boolean quick) {
-        // Delivered messages per second; a fan-out publishes a tenth of them.
-        List<Integer> ladder = List.of(500, 1_000, 2_000, 4_000, 8_000, 16_000, 32_000, 64_000, 128_000);
+        // Delivered messages per second; a fan-out publishes a tenth of them. Doubling up to 8,000,
+        // then steps of 1.5 and 1.33 in turn: where the systems saturate, a doubling ladder would call
+        // a system at 16,000 and one at 31,000 equal.
+        List<Integer> ladder = List.of(500, 1_000, 2_000, 4_000, 8_000, 12_000, 16_000, 24_000, 32_000, 48_000, 64_000,
+                96_000, 128_000);
         if (quick) {
             return List.of(new Variant("1:1 100 B", false, 100, List.of(500, 1_000)),
                     new Variant("1:10 100 B", true, 100, List.of(1_000)));
@@ -71,18 +74,25 @@ final class RelayScenario {
     }
 
     /**
-     * The first repetition climbs the whole ladder; the later ones only the steps around the
-     * first one's sustained rate (half of it, it, twice it), which is where their answer lies.
+     * The first repetition climbs the whole ladder; the later ones start one step below the first
+     * one's sustained rate, which is where their answer lies, and climb from there until they
+     * saturate as the first did.
      */
     private List<Integer> ladder(SystemUnderTest system, Variant variant, int repetition) {
         Integer sustained = firstSustained.get(system.id() + "|" + variant.name());
         if (repetition == 1 || sustained == null) {
             return variant.ladder();
         }
+        return laterLadder(variant.ladder(), sustained);
+    }
+
+    /** The steps a later repetition climbs, given the first one's sustained rate (0: none). */
+    static List<Integer> laterLadder(List<Integer> ladder, int sustained) {
         if (sustained == 0) {
-            return variant.ladder().subList(0, 1);
+            return ladder.subList(0, 1);
         }
-        return variant.ladder().stream().filter(rate -> rate * 2 >= sustained && rate <= sustained * 2).toList();
+        int at = ladder.indexOf(sustained);
+        return at < 0 ? ladder : ladder.subList(Math.max(0, at - 1), ladder.size());
     }
 
     /** Runs every variant the system can do, for one repetition. */
