@@ -49,9 +49,10 @@ final class RelayScenario {
     static List<Variant> variants(boolean quick) {
         // Delivered messages per second; a fan-out publishes a tenth of them. Doubling up to 8,000,
         // then steps of 1.5 and 1.33 in turn: where the systems saturate, a doubling ladder would call
-        // a system at 16,000 and one at 31,000 equal.
-        List<Integer> ladder = List.of(500, 1_000, 2_000, 4_000, 8_000, 12_000, 16_000, 24_000, 32_000, 48_000, 64_000,
-                96_000, 128_000);
+        // a system at 16,000 and one at 31,000 equal. It starts at 2,000, which every system keeps up
+        // with (the warm-up before it has run lower rates).
+        List<Integer> ladder = List.of(2_000, 4_000, 8_000, 12_000, 16_000, 24_000, 32_000, 48_000, 64_000, 96_000,
+                128_000);
         if (quick) {
             return List.of(new Variant("1:1 100 B", false, 100, List.of(500, 1_000)),
                     new Variant("1:10 100 B", true, 100, List.of(1_000)));
@@ -62,8 +63,10 @@ final class RelayScenario {
 
     /** A warm-up step: long enough for the JIT to see the rate, short enough to fit the budget. */
     private static final Duration WARM_UP_STEP = Duration.ofSeconds(1);
-    /** The warm-up climbs the ladder up to this rate. */
-    private static final int WARM_UP_TOP = 8_000;
+    /** The warm-up's steps, a second each: up to a rate every system keeps up with, then a second more there. */
+    private static final List<Integer> WARM_UP = List.of(500, 1_000, 2_000, 4_000, 8_000, 8_000);
+    /** Not kept up this many steps in a row: saturated, whatever the latency. */
+    private static final int MISSES_TO_STOP = 2;
 
     private Duration stepLength() {
         return context.quick() ? Duration.ofSeconds(1) : Duration.ofMillis(1500);
@@ -74,9 +77,9 @@ final class RelayScenario {
     }
 
     /**
-     * The first repetition climbs the whole ladder; the later ones start one step below the first
-     * one's sustained rate, which is where their answer lies, and climb from there until they
-     * saturate as the first did.
+     * The first repetition climbs the whole ladder; the later ones start at half the first one's
+     * sustained rate, below where their answer lies (a fresh server thrown straight at its limit
+     * measures its JIT compiler), and climb from there until they saturate as the first did.
      */
     private List<Integer> ladder(SystemUnderTest system, Variant variant, int repetition) {
         Integer sustained = firstSustained.get(system.id() + "|" + variant.name());
@@ -88,11 +91,13 @@ final class RelayScenario {
 
     /** The steps a later repetition climbs, given the first one's sustained rate (0: none). */
     static List<Integer> laterLadder(List<Integer> ladder, int sustained) {
-        if (sustained == 0) {
-            return ladder.subList(0, 1);
+        int from = 0;
+        for (int i = 0; i < ladder.size(); i++) {
+            if (ladder.get(i) * 2 <= sustained) {
+                from = i;
+            }
         }
-        int at = ladder.indexOf(sustained);
-        return at < 0 ? ladder : ladder.subList(Math.max(0, at - 1), ladder.size());
+        return sustained == 0 ? ladder.subList(0, 1) : ladder.subList(from, ladder.size());
     }
 
     /** Runs every variant the system can do, for one repetition. */
@@ -138,21 +143,19 @@ final class RelayScenario {
                 }
             }
             if (warmUp) {
-                // Warm up (JIT, buffers, connections) once per fresh server, not recorded: every step of
-                // the ladder up to WARM_UP_TOP, briefly. A JIT-compiled server (or client library) thrown
-                // cold at 16,000 messages a second measures its compiler, not its relay; and a later
-                // repetition, which records only the steps around the first one's answer, would start cold.
+                // Warm up (JIT, buffers, connections) once per fresh server, not recorded, a second a
+                // step. A JIT-compiled server (or client library) thrown cold at 16,000 messages a second
+                // measures its compiler, not its relay; and a later repetition, which records only the
+                // steps from half the first one's answer, would start cold.
                 long started = System.nanoTime();
-                for (int rate : variant.ladder()) {
-                    if (rate > WARM_UP_TOP) {
-                        break;
-                    }
+                for (int rate : context.quick() ? variant.ladder() : WARM_UP) {
                     step(system, variant, rate, senders, receivers, targets, group, WARM_UP_STEP);
                 }
                 context.budget().charge(ID, started);
             }
             Step last = null;
             Step best = null;
+            int misses = 0;
             for (int rate : ladder(system, variant, repetition)) {
                 Duration unit = stepLength().plus(drainBound());
                 if (!context.budget().fits(ID, unit)) {
@@ -165,11 +168,12 @@ final class RelayScenario {
                 log.info("{} {} offered {}/s: achieved {}/s, p50 {} ms, p99 {} ms, missing {}{}", system.id(), variant.name(),
                         rate, Math.round(last.achieved), last.p50, last.p99, last.missing, last.keptUp ? "" : " (not kept up)");
                 recordStep(system, variant, repetition, last);
+                misses = last.keptUp ? 0 : misses + 1;
                 if (last.keptUp) {
                     best = last;
-                } else if (!last.throughputKept || last.p99 > 10 * P99_BOUND_MS) {
-                    // Saturated: higher rates only pile up backlog. A step that missed only the latency
-                    // bound (a hiccup of a busy machine) does not end the ladder.
+                } else if (!last.throughputKept || last.p99 > 10 * P99_BOUND_MS || misses >= MISSES_TO_STOP) {
+                    // Saturated: higher rates only pile up backlog. One step that missed only the latency
+                    // bound (a hiccup of a busy machine) does not end the ladder; two in a row do.
                     break;
                 }
             }
