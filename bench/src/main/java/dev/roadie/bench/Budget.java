@@ -32,12 +32,12 @@ public final class Budget {
             budget.whole = Duration.ofSeconds(150);
         } else {
             // From what the scenarios used in full runs, with room: the relay's ladder takes most.
-            budget.allow("a", Duration.ofSeconds(660));
-            budget.allow("b", Duration.ofSeconds(40));
-            budget.allow("c", Duration.ofSeconds(70));
-            budget.allow("d", Duration.ofSeconds(160));
-            budget.allow("e", Duration.ofSeconds(70));
-            budget.allow("f", Duration.ofSeconds(20));
+            budget.allow("a", Duration.ofSeconds(750));
+            budget.allow("b", Duration.ofSeconds(35));
+            budget.allow("c", Duration.ofSeconds(45));
+            budget.allow("d", Duration.ofSeconds(130));
+            budget.allow("e", Duration.ofSeconds(50));
+            budget.allow("f", Duration.ofSeconds(10));
             budget.whole = Duration.ofSeconds(1080);
         }
         return budget;
