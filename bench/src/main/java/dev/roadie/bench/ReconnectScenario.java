@@ -72,9 +72,14 @@ final class ReconnectScenario {
         }
     }
 
+    /** What the scenario needs at least: it runs whole or not at all. */
+    static Duration estimate(boolean quick) {
+        return quick ? Duration.ofSeconds(15) : Duration.ofSeconds(60);
+    }
+
     /** Both parts on one hub: the restart part starts it again on the same port and data folder. */
     void run(RoadieSystem roadie) throws Exception {
-        Duration estimate = context.quick() ? Duration.ofSeconds(15) : Duration.ofSeconds(60);
+        Duration estimate = estimate(context.quick());
         if (!context.budget().fits(ID, estimate)) {
             context.results().note(ID, "The reconnect scenario was skipped: its time budget was spent.");
             return;
