@@ -21,26 +21,21 @@ public final class Budget {
     /** The budgets of a quick or a full run. */
     public static Budget of(boolean quick) {
         Budget budget = new Budget();
-        if (quick) {
-            budget.allow("a", Duration.ofSeconds(35));
-            budget.allow("b", Duration.ofSeconds(10));
-            budget.allow("c", Duration.ofSeconds(15));
-            budget.allow("d", Duration.ofSeconds(35));
-            budget.allow("e", Duration.ofSeconds(35));
-            budget.allow("f", Duration.ofSeconds(10));
-            // Starting and stopping the systems comes on top; building comes before.
-            budget.whole = Duration.ofSeconds(150);
-        } else {
-            // From what the scenarios used in full runs, with room: the relay's ladder takes most.
-            budget.allow("a", Duration.ofSeconds(730));
-            budget.allow("b", Duration.ofSeconds(35));
-            budget.allow("c", Duration.ofSeconds(45));
-            budget.allow("d", Duration.ofSeconds(130));
-            budget.allow("e", Duration.ofSeconds(70));
-            budget.allow("f", Duration.ofSeconds(10));
-            budget.whole = Duration.ofSeconds(1080);
-        }
+        // Seconds for a quick run, then a full one. The full run's come from what the scenarios used
+        // in full runs, with room: the relay's ladder takes most.
+        budget.allow("a", quick, 35, 730);
+        budget.allow("b", quick, 10, 35);
+        budget.allow("c", quick, 15, 45);
+        budget.allow("d", quick, 35, 130);
+        budget.allow("e", quick, 35, 70);
+        budget.allow("f", quick, 10, 10);
+        // Starting and stopping the systems comes on top; building comes before.
+        budget.whole = Duration.ofSeconds(quick ? 150 : 1080);
         return budget;
+    }
+
+    private void allow(String scenario, boolean quick, int quickSeconds, int fullSeconds) {
+        allow(scenario, Duration.ofSeconds(quick ? quickSeconds : fullSeconds));
     }
 
     private void allow(String scenario, Duration time) {
