@@ -40,7 +40,7 @@ class OutboundTest {
     @Test
     void a_closed_stream_takes_no_link_and_writes_nothing() {
         RecordingLink first = new RecordingLink();
-        Outbound outbound = new Outbound(first, LIMITS, id -> { }, 0, nanos -> { }, System.nanoTime());
+        Outbound outbound = outbound(first, 0, System.nanoTime());
         outbound.close();
         RecordingLink second = new RecordingLink();
 
@@ -55,7 +55,7 @@ class OutboundTest {
     @Test
     void a_resume_writes_the_welcome_then_what_was_not_acknowledged_in_order_and_names_the_old_link() {
         RecordingLink first = new RecordingLink();
-        Outbound outbound = new Outbound(first, LIMITS, id -> { }, 0, nanos -> { }, System.nanoTime());
+        Outbound outbound = outbound(first, 0, System.nanoTime());
         outbound.deliver(message("a"), 0);
         outbound.deliver(message("b"), 0);
         outbound.deliver(message("c"), 0);
@@ -74,7 +74,7 @@ class OutboundTest {
     @Test
     void bytes_stuck_in_an_old_link_do_not_count_against_the_new_one() {
         RecordingLink stuck = new RecordingLink(); // never completes: its bytes stay queued
-        Outbound outbound = new Outbound(stuck, LIMITS, id -> { }, 0, nanos -> { }, System.nanoTime());
+        Outbound outbound = outbound(stuck, 0, System.nanoTime());
         assertThat(outbound.deliver(big("x", 250), 0)).isEqualTo(Outbound.Result.SENT);
         outbound.acknowledged(1);
         RecordingLink fresh = new RecordingLink();
@@ -130,7 +130,7 @@ class OutboundTest {
     void a_late_flush_finds_its_ack_written_already_by_a_frame_after_the_delay() {
         RecordingLink link = new RecordingLink();
         long start = 1_000_000_000L;
-        Outbound outbound = new Outbound(link, LIMITS, id -> { }, DELAY, nanos -> { }, start);
+        Outbound outbound = outbound(link, DELAY, start);
         outbound.ackProcessed(1, start);
         outbound.ackProcessed(2, start + 1);
 
@@ -160,7 +160,7 @@ class OutboundTest {
     void an_ack_due_when_the_link_is_lost_is_dropped_and_nothing_is_acked_without_a_link() {
         RecordingLink first = new RecordingLink();
         long start = 1_000_000_000L;
-        Outbound outbound = new Outbound(first, LIMITS, id -> { }, DELAY, nanos -> { }, start);
+        Outbound outbound = outbound(first, DELAY, start);
         outbound.ackProcessed(1, start);
         outbound.ackProcessed(2, start + 1);
         outbound.detach(first);
@@ -173,5 +173,10 @@ class OutboundTest {
 
         assertThat(first.sent).containsExactly("{\"type\":\"ack\",\"seq\":1}");
         assertThat(second.sent).as("the welcome says how far the hub got").containsExactly("{\"type\":\"welcome\"}");
+    }
+
+    /** A stream whose acks and durable deliveries nobody watches. */
+    private static Outbound outbound(ClientLink link, long ackDelayNanos, long nowNanos) {
+        return new Outbound(link, LIMITS, id -> { }, ackDelayNanos, nanos -> { }, nowNanos);
     }
 }
