@@ -115,17 +115,8 @@ public final class Hub implements AutoCloseable {
                 javalin.jsonMapper(new JavalinJackson3(FrameCodec.DEFAULT.mapper(), false));
                 javalin.jetty.host = config.host();
                 javalin.jetty.port = config.port();
-                javalin.jetty.modifyWebSocketServletFactory(factory -> {
-                    // Frames over the configured limit get a too-large error and the link stays;
-                    // only frames over four times the limit are cut by Jetty itself (close 1009).
-                    factory.setMaxTextMessageSize(4L * config.limits().maxFrameBytes());
-                    factory.setMaxBinaryMessageSize(1024);
-                    // Our heartbeats decide when a link is dead; Jetty's idle timeout is a backstop.
-                    factory.setIdleTimeout(config.heartbeat().interval().multipliedBy(
-                            2L * config.heartbeat().tolerance()).plus(Duration.ofSeconds(5)));
-                });
                 javalin.jetty.modifyServletContextHandler(handler -> handler.setSessionHandler(WebSessions.forgotten()));
-                javalin.routes.ws("/ws", socket::configure);
+                javalin.jetty.modifyServer(socket::install);
                 new ApiRoutes(context).configure(javalin);
                 WebRoutes.configure(javalin);
                 tls.ifPresent(served -> {

@@ -6,10 +6,11 @@ import org.eclipse.jetty.session.NullSessionDataStore;
 
 /**
  * The hub keeps no HTTP sessions: the web page and the REST API carry a token with every
- * request. Javalin still asks for one on every WebSocket upgrade (to copy its attributes into
- * the socket's context), so Jetty would create a session per connection and, with its default
- * cache, keep every one of them in memory after the connection is gone: a reconnecting crowd
- * would grow the heap without bound. With a null cache a session lives only for its request.
+ * request. Javalin's WebSocket routes asked for one on every upgrade (to copy its attributes into
+ * the socket's context), and with its default cache Jetty kept every one in memory after the
+ * connection was gone: a reconnecting crowd grew the heap without bound. {@code /ws} now runs in
+ * Jetty's own container ({@code HubSocket}); this stays so that no later route brings the leak
+ * back. With a null cache a session lives only for its request.
  */
 final class WebSessions {
     private WebSessions() {

@@ -3,19 +3,19 @@ package dev.roadie.hub.socket;
 import dev.roadie.hub.session.ClientLink;
 import dev.roadie.hub.session.ClientSession;
 import dev.roadie.model.wire.CloseCode;
-import io.javalin.websocket.WsContext;
 import java.util.function.Consumer;
 import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
 
 /** One WebSocket, before and after its hello: the link a session writes through. */
 final class Connection implements ClientLink {
-    final WsContext socket;
+    final Session socket;
     final String remoteAddress;
     final long openedNanos;
     final String headerToken;
     volatile ClientSession session;
 
-    Connection(WsContext socket, String remoteAddress, long openedNanos, String headerToken) {
+    Connection(Session socket, String remoteAddress, long openedNanos, String headerToken) {
         this.socket = socket;
         this.remoteAddress = remoteAddress;
         this.openedNanos = openedNanos;
@@ -24,12 +24,12 @@ final class Connection implements ClientLink {
 
     @Override
     public void send(String text, Runnable sent, Consumer<Throwable> failed) {
-        socket.session.sendText(text, Callback.from(sent, failed));
+        socket.sendText(text, Callback.from(sent, failed));
     }
 
     @Override
     public void close(int code, String reason) {
-        socket.closeSession(code, reason);
+        socket.close(code, reason, Callback.NOOP);
     }
 
     /** Closes with a hub close code, its reason first and then the detail, as sessions do. */

@@ -6,17 +6,17 @@ import dev.roadie.model.wire.CloseCode;
 import dev.roadie.model.wire.Goodbye;
 import dev.roadie.model.wire.Ping;
 import java.util.concurrent.ThreadLocalRandom;
-import io.javalin.websocket.WsCloseContext;
-import io.javalin.websocket.WsConfig;
-import io.javalin.websocket.WsConnectContext;
-import io.javalin.websocket.WsErrorContext;
-import io.javalin.websocket.WsMessageContext;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class HubSocket {
     private static final Logger log = LoggerFactory.getLogger(HubSocket.class);
-    private static final String CONNECTION = "roadie.connection";
+    /** Where clients connect. */
+    private static final String PATH = "/ws";
 
     private final HubContext hub;
     private final Handshake handshake;
@@ -46,19 +47,33 @@ public final class HubSocket {
         this.dispatcher = new FrameDispatcher(hub);
     }
 
-    /** Wires the handlers into Javalin's WebSocket config. */
-    public void configure(WsConfig ws) {
-        ws.onConnect(this::onConnect);
-        ws.onMessage(this::onMessage);
-        ws.onClose(this::onClose);
-        ws.onError(this::onError);
+    /**
+     * Serves {@code /ws} from Jetty's own WebSocket container, in front of Javalin's handlers
+     * (Javalin attaches its own inside this wrapper). Why not Javalin's WebSocket routes: they
+     * go through the servlet layer, which keeps a servlet request, its headers and an HTTP session
+     * for every socket's lifetime and took 1.7 times the CPU per connection (docs/PERFORMANCE.md).
+     */
+    public void install(Server server) {
+        var limits = hub.config().limits();
+        var heartbeat = hub.config().heartbeat();
+        server.setHandler(WebSocketUpgradeHandler.from(server, container -> {
+            // Frames over the configured limit get a too-large error and the link stays;
+            // only frames over four times the limit are cut by Jetty itself (close 1009).
+            container.setMaxTextMessageSize(4L * limits.maxFrameBytes());
+            container.setMaxBinaryMessageSize(1024);
+            // Our heartbeats decide when a link is dead; Jetty's idle timeout is a backstop.
+            container.setIdleTimeout(heartbeat.interval().multipliedBy(2L * heartbeat.tolerance())
+                    .plus(Duration.ofSeconds(5)));
+            container.addMapping(PATH, (request, response, callback) ->
+                    new SocketEndpoint(this, request.getHeaders().get(HttpHeader.AUTHORIZATION)));
+        }));
     }
 
-    private void onConnect(WsConnectContext ctx) {
+    /** A socket was opened: counts it against the limits and waits for its hello. */
+    Connection opened(Session socket, String authorization) {
         hub.metrics().connectionOpened();
-        String address = addressOf(ctx.session.getRemoteSocketAddress());
-        Connection connection = new Connection(ctx, address, System.nanoTime(), bearer(ctx.header("Authorization")));
-        ctx.attribute(CONNECTION, connection);
+        String address = addressOf(socket.getRemoteSocketAddress());
+        Connection connection = new Connection(socket, address, System.nanoTime(), bearer(authorization));
         int fromAddress = perAddress.merge(address, 1, Integer::sum);
         int total = open.incrementAndGet();
         var limits = hub.config().limits();
@@ -71,28 +86,26 @@ public final class HubSocket {
         } else {
             waitingForHello.put(connection, Boolean.TRUE);
         }
+        return connection;
     }
 
-    private void onMessage(WsMessageContext ctx) {
-        Connection connection = ctx.attribute(CONNECTION);
-        if (connection == null) {
-            return;
-        }
+    /** A text frame arrived: the hello goes to the handshake, the rest to the dispatcher. */
+    void text(Connection connection, String text) {
         ClientSession session = connection.session;
         if (session != null) {
             // Frames still arriving on a link that was replaced, cut or ended are stale: dropping
             // them keeps an old socket from changing a session (or a route) it no longer owns.
             if (session.isLink(connection)) {
-                dispatcher.onText(session, ctx.message());
+                dispatcher.onText(session, text);
             }
         } else if (waitingForHello.remove(connection) != null) {
-            handshake.accept(connection, ctx.message());
+            handshake.accept(connection, text);
         }
     }
 
-    private void onClose(WsCloseContext ctx) {
-        hub.metrics().connectionClosed(ctx.status());
-        Connection connection = ctx.attribute(CONNECTION);
+    /** The socket closed: a lost link leaves its session waiting for a resume, a normal close ends it. */
+    void closed(Connection connection, int status, String reason) {
+        hub.metrics().connectionClosed(status);
         if (connection == null) {
             return;
         }
@@ -106,19 +119,19 @@ public final class HubSocket {
         if (!session.detach(connection, System.nanoTime())) {
             return; // an old link of a session resumed elsewhere: the session is not this socket's any more
         }
-        if (ctx.status() == 1000 || ctx.status() == 1001) {
+        if (status == 1000 || status == 1001) {
             // A client that closes normally is leaving, not losing its link: nothing to resume.
-            session.end("closed by the client (" + ctx.status() + ")");
+            session.end("closed by the client (" + status + ")");
         } else {
-            log.info("Link of {} lost ({} {}); the session waits {} ms for a resume", session, ctx.status(),
-                    ctx.reason(), hub.config().sessions().resumeWindow().toMillis());
+            log.info("Link of {} lost ({} {}); the session waits {} ms for a resume", session, status, reason,
+                    hub.config().sessions().resumeWindow().toMillis());
         }
     }
 
-    private void onError(WsErrorContext ctx) {
-        Connection connection = ctx.attribute(CONNECTION);
+    /** Jetty reports a socket's failure here, then closes it: {@link #closed} does the rest. */
+    void failed(Connection connection, Throwable error) {
         log.debug("WebSocket error on {}: {}", connection == null ? "a connection" : connection.remoteAddress,
-                String.valueOf(ctx.error()));
+                String.valueOf(error));
     }
 
     /**
