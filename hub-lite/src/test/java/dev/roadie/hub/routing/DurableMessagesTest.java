@@ -1,0 +1,111 @@
+package dev.roadie.hub.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import dev.roadie.hub.store.Database;
+import dev.roadie.model.registry.ServiceId;
+import dev.roadie.model.wire.Address;
+import dev.roadie.model.wire.Message;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DurableMessagesTest {
+    private static final ServiceId BOT = ServiceId.parse("music-bot/eu-1");
+    private static final ServiceId DESKTOP = ServiceId.parse("desktop/anna");
+    private static final Duration TTL = Duration.ofDays(1);
+
+    @TempDir
+    Path temp;
+    private Database db;
+    private DurableMessages durable;
+
+    @BeforeEach
+    void open() {
+        db = Database.open(temp);
+        durable = new DurableMessages(db, Clock.systemUTC(), TTL);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void aReceiverWithNothingWaitingIsAnsweredWithoutTheDatabase() {
+        assertThat(whileTheDatabaseIsBusy(() -> durable.pendingFor(DESKTOP))).isEmpty();
+    }
+
+    @Test
+    void whatWaitsIsFoundUntilItIsDeliveredAndThenNoLongerAsked() {
+        List<Long> ids = durable.store(List.of(BOT, DESKTOP), message("m-1"));
+
+        assertThat(durable.pendingFor(DESKTOP)).extracting(DurableMessages.Pending::id).containsExactly(ids.get(1));
+        durable.delivered(ids.get(1));
+        // The first query after the last delivery finds nothing; the one after that needs no query.
+        assertThat(durable.pendingFor(DESKTOP)).isEmpty();
+        assertThat(whileTheDatabaseIsBusy(() -> durable.pendingFor(DESKTOP))).isEmpty();
+        assertThat(durable.pendingFor(BOT)).extracting(DurableMessages.Pending::id).containsExactly(ids.get(0));
+    }
+
+    @Test
+    void aReceiverAnsweredEmptyIsAskedAgainOnceSomethingIsStoredForIt() {
+        assertThat(durable.pendingFor(DESKTOP)).isEmpty();
+
+        long id = durable.store(List.of(DESKTOP), message("m-2")).getFirst();
+
+        assertThat(durable.pendingFor(DESKTOP)).extracting(DurableMessages.Pending::id).containsExactly(id);
+    }
+
+    @Test
+    void whatWaitedBeforeARestartIsFoundAfterIt() {
+        long id = durable.store(List.of(DESKTOP), message("m-3")).getFirst();
+        db.close();
+
+        db = Database.open(temp);
+        DurableMessages restarted = new DurableMessages(db, Clock.systemUTC(), TTL);
+
+        assertThat(restarted.pendingFor(DESKTOP)).extracting(DurableMessages.Pending::id).containsExactly(id);
+        assertThat(whileTheDatabaseIsBusy(() -> restarted.pendingFor(BOT))).isEmpty();
+    }
+
+    /** Runs {@code call} while another thread holds the database in a write; fails if it waits for it. */
+    private <T> T whileTheDatabaseIsBusy(Supplier<T> call) {
+        CountDownLatch writing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> db.write(c -> {
+            writing.countDown();
+            awaitQuietly(release);
+        }));
+        try {
+            assertTimeoutPreemptively(Duration.ofSeconds(5), () -> writing.await());
+            return assertTimeoutPreemptively(Duration.ofSeconds(5), call::get,
+                    "the call waited for the database, which another thread holds");
+        } finally {
+            release.countDown();
+            writer.join();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Message message(String id) {
+        return new Message(0, id, null, Address.service("desktop", "anna"), "note", null, true);
+    }
+}
