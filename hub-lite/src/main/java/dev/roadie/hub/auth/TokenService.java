@@ -2,6 +2,7 @@ package dev.roadie.hub.auth;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.roadie.hub.store.Database;
 import dev.roadie.hub.store.OwnerOnlyFiles;
@@ -27,11 +28,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #authenticate} is called for every connection and REST call, so token records are
  * cached by id for 5 s: a revoke through this service takes effect at
- * once, one made by another process (the {@code roadie token} command) within that time.
+ * once, one made by another process (the {@code roadie token} command) within that time. A
+ * record used in its last second is read again by the one call that finds it so, while the
+ * others go on with it: otherwise every hello arriving with that token would wait for the read.
  * The time of last use is written at most once a minute per token.
  */
 public final class TokenService {
     static final Duration CACHE_TTL = Duration.ofSeconds(5);
+    static final Duration REFRESH_AFTER = CACHE_TTL.minusSeconds(1);
     static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
     static final String ADMIN_TOKEN_FILE = "admin.token";
     private static final int CACHE_SIZE = 10_000;
@@ -41,7 +45,7 @@ public final class TokenService {
     private final Clock clock;
     private final TokenFormat format = new TokenFormat(new SecureRandom());
     /** By id; empty for unknown ids, so that a flood of made-up tokens does not reach the database. */
-    private final Cache<String, Optional<TokenRecord>> records;
+    private final LoadingCache<String, Optional<TokenRecord>> records;
     /** Ids whose last use was written less than a minute ago. */
     private final Cache<String, Boolean> touched;
 
@@ -54,7 +58,9 @@ public final class TokenService {
     TokenService(Database db, Clock clock, Ticker ticker) {
         this.db = Objects.requireNonNull(db, "db");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.records = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(CACHE_TTL).maximumSize(CACHE_SIZE).build();
+        // The refresh runs in the thread that asks: no pool of its own, and tests stay in step.
+        this.records = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(CACHE_TTL).refreshAfterWrite(REFRESH_AFTER)
+                .executor(Runnable::run).maximumSize(CACHE_SIZE).build(this::load);
         this.touched = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(TOUCH_INTERVAL).maximumSize(CACHE_SIZE)
                 .build();
     }
@@ -87,7 +93,7 @@ public final class TokenService {
             return Optional.empty();
         }
         String id = parts.get().id();
-        Optional<TokenRecord> found = records.get(id, this::load);
+        Optional<TokenRecord> found = records.get(id);
         if (found.isEmpty()) {
             log.debug("Denied token {}: unknown id", id);
             return Optional.empty();
