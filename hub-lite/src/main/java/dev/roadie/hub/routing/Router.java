@@ -100,7 +100,23 @@ public final class Router {
         for (int i = 0; i < receivers.size(); i++) {
             receivers.get(i).session().deliver(prepared, ids.get(i));
         }
+        if (receivers.isEmpty()) {
+            return handToArrivedMeanwhile(targets.getFirst(), message, prepared, ids.getFirst());
+        }
         return receivers.size();
+    }
+
+    /**
+     * The addressed instance was away when the receivers were looked up. If it connected since,
+     * its hello may have asked what waits for it before this message was stored, and would never
+     * see it: a session serving it now gets it here. Its hello may have found it as well; delivery
+     * of durable messages is at least once, and the receiver drops a second copy by id.
+     */
+    private int handToArrivedMeanwhile(ServiceId instance, Message message, PreparedFrame prepared, long id) {
+        Optional<ClientSession> arrived = sessions.serving(instance)
+                .filter(session -> !session.isEnded() && !instance.equals(message.from()));
+        arrived.ifPresent(session -> session.deliver(prepared, id));
+        return arrived.isPresent() ? 1 : 0;
     }
 
     /** Sends {@code session} the durable messages waiting for {@code service}. */

@@ -66,6 +66,22 @@ class RestartTest {
     }
 
     @Test
+    void a_durable_message_addressed_while_its_receiver_was_away_reaches_it_if_it_connected_meanwhile() {
+        hub = TestHub.start(data);
+        WireClient bot = connect(hub.token("eu-1", "music-bot"));
+        bot.sync();
+
+        // The sender found no receiver (the bot was not connected yet when it looked); the bot's
+        // hello then asked for what waits before this message was stored.
+        Message addressed = durable("d-race", Address.service("music-bot", "eu-1"));
+        hub.hub().context().router().deliver(addressed, List.of());
+
+        Message got = bot.expect(Message.class);
+        assertThat(got.id()).isEqualTo("d-race");
+        assertThat(got.durable()).isTrue();
+    }
+
+    @Test
     void a_durable_message_the_receiver_acknowledged_is_not_delivered_again() {
         hub = TestHub.start(data);
         String botToken = hub.token("eu-1", "music-bot");
