@@ -172,12 +172,7 @@ class TokenServiceTest {
 
     @Test
     void a_revoke_by_another_process_takes_effect_when_the_cache_expires() {
-        IssuedToken issued = tokens.create("alice-laptop", "desktop", DESKTOP);
-        assertThat(tokens.authenticate(issued.token())).isPresent();
-
-        try (Database cliDb = Database.open(temp)) {
-            assertThat(new TokenService(cliDb, time).revoke("alice-laptop")).isPresent();
-        }
+        IssuedToken issued = cachedThenRevokedByAnotherProcess();
 
         time.advance(Duration.ofSeconds(4));
         assertThat(tokens.authenticate(issued.token())).as("still cached").isPresent();
@@ -187,15 +182,21 @@ class TokenServiceTest {
 
     @Test
     void a_record_used_in_its_last_second_is_read_again_before_it_expires() {
+        IssuedToken issued = cachedThenRevokedByAnotherProcess();
+
+        time.advance(TokenService.REFRESH_AFTER.plusMillis(100));
+        // The call that finds the record old reads it again (calls arriving meanwhile get the old one).
+        assertThat(tokens.authenticate(issued.token())).as("read again, before the 5 s are up").isEmpty();
+    }
+
+    /** A token this service has cached, then revoked by another process (as the roadie token command does). */
+    private IssuedToken cachedThenRevokedByAnotherProcess() {
         IssuedToken issued = tokens.create("alice-laptop", "desktop", DESKTOP);
         assertThat(tokens.authenticate(issued.token())).isPresent();
         try (Database cliDb = Database.open(temp)) {
             assertThat(new TokenService(cliDb, time).revoke("alice-laptop")).isPresent();
         }
-
-        time.advance(TokenService.REFRESH_AFTER.plusMillis(100));
-        // The call that finds the record old reads it again (calls arriving meanwhile get the old one).
-        assertThat(tokens.authenticate(issued.token())).as("read again, before the 5 s are up").isEmpty();
+        return issued;
     }
 
     @Test
