@@ -107,7 +107,7 @@ public final class HubSocket {
     void closed(Connection connection, int status, String reason) {
         hub.metrics().connectionClosed(status);
         if (connection == null) {
-            return;
+            return; // opened() threw before returning it, and Jetty closed the socket
         }
         waitingForHello.remove(connection);
         open.decrementAndGet();
