@@ -65,7 +65,7 @@ public final class Hub implements AutoCloseable {
     private final Optional<HubTls> tls;
 
     private Hub(HubConfig config, Clock clock) {
-        this.database = Database.open(config.data());
+        this.database = Database.openForHub(config.data());
         ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1,
                 Thread.ofPlatform().name("roadie-timer").daemon().factory());
         // Answered requests cancel their deadlines: drop those at once instead of holding them until due.
@@ -102,7 +102,7 @@ public final class Hub implements AutoCloseable {
             });
             this.context = new HubContext(config, newEpoch(), clock, sessions, registry, events,
                     new Router(sessions, registry, durable), new Requests(timer, metrics), durable, metrics, tokens,
-                    audit, search, vault, certTopics, renewals, acks);
+                    audit, search, vault, certTopics, renewals, acks, database);
             metrics.gauges(sessions::size, () -> {
                 Map<String, Long> counts = new LinkedHashMap<>();
                 registry.countByState().forEach((state, count) -> counts.put(state.wire(), count));

@@ -16,6 +16,7 @@ import dev.roadie.hub.socket.RegistryEvents;
 import dev.roadie.hub.routing.Router;
 import dev.roadie.hub.session.SessionTable;
 import dev.roadie.hub.store.AuditLog;
+import dev.roadie.hub.store.DataFolderHealth;
 import java.time.Clock;
 
 /**
@@ -27,11 +28,12 @@ import java.time.Clock;
  * @param certTopics pushes certificates to their subscribers
  * @param renewals obtains and renews managed certificates on its own thread
  * @param acks   writes the held-back acks of client frames on its own thread
+ * @param dataFolder whether the data folder and database are still there to write to
  */
 public record HubContext(HubConfig config, String epoch, Clock clock, SessionTable sessions, Registry registry,
         RegistryEvents registryEvents, Router router, Requests requests, DurableMessages durable, HubMetrics metrics,
         TokenService tokens, AuditLog audit, HubSearch search, CertificateVault certs,
-        CertificateTopics certTopics, CertificateRenewals renewals, AckTimer acks) {
+        CertificateTopics certTopics, CertificateRenewals renewals, AckTimer acks, DataFolderHealth dataFolder) {
 
     /** Forgets an ended session: its routes and subscriptions go, and what it was asked ends as gone. */
     public void forget(ClientSession session) {

@@ -2,6 +2,7 @@ package dev.roadie.hub.api;
 
 import dev.roadie.hub.HubContext;
 import dev.roadie.hub.auth.Principal;
+import dev.roadie.hub.store.StoreException;
 import dev.roadie.model.wire.ErrorCode;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -22,8 +23,8 @@ public final class ApiRoutes {
         this.auth = new ApiAuth(hub.tokens());
     }
 
-    /** The answer of {@code /api/health}. */
-    record Health(String status, String epoch, String version) {
+    /** The answer of {@code /api/health}: {@code ok}, or {@code failing} with the reason (then with status 503). */
+    record Health(String status, String epoch, String version, String reason) {
     }
 
     public void configure(JavalinConfig config) {
@@ -34,7 +35,7 @@ public final class ApiRoutes {
         var certs = new CertificatesController(hub);
         var routes = config.routes;
 
-        routes.get("/api/health", ctx -> ctx.json(new Health("ok", hub.epoch(), version())));
+        routes.get("/api/health", this::health);
         routes.before("/api/services*", auth::authenticate);
         routes.before("/api/send", auth::authenticate);
         routes.before("/api/request", auth::authenticate);
@@ -74,6 +75,12 @@ public final class ApiRoutes {
         routes.post("/api/certs/{name}/import", certs::importPem);
 
         routes.exception(ApiException.class, (e, ctx) -> ctx.status(e.status()).json(e.body()));
+        routes.exception(StoreException.class, (e, ctx) -> {
+            // The operator's message names files and folders: it goes to the log, not to the caller.
+            log.error("REST call {} {} failed on the hub's storage", ctx.method(), ctx.path(), e);
+            ctx.status(503).json(new ApiException(503, ErrorCode.INTERNAL, "the hub cannot use its storage now;"
+                    + " nothing was changed. Try again later; /api/health says whether the hub is failing").body());
+        });
         routes.exception(Exception.class, (e, ctx) -> {
             if (clientWentAway(e)) {
                 // A client that resets its connection mid-call (or mid-upgrade) is not the hub failing.
@@ -90,6 +97,13 @@ public final class ApiRoutes {
                         + ctx.path()).body());
             }
         });
+    }
+
+    private void health(Context ctx) {
+        // A hub that cannot store anything must not look healthy to a monitor or to serve --check.
+        hub.dataFolder().problem().ifPresentOrElse(
+                problem -> ctx.status(503).json(new Health("failing", hub.epoch(), version(), problem)),
+                () -> ctx.json(new Health("ok", hub.epoch(), version(), null)));
     }
 
     private void metrics(Context ctx) throws IOException {

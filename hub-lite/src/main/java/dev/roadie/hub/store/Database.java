@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +25,12 @@ import org.sqlite.SQLiteConfig;
  * SQLite's write lock up front and so wait (up to the busy timeout, 5 s) for another process
  * such as the {@code roadie token} command instead of failing half-way. A write started inside
  * another write on the same thread joins the outer transaction.
+ *
+ * <p>A hub opens it with {@link #openForHub(Path)}, which also locks the data folder against a
+ * second hub. Each write first checks that the folder and the database file are still the ones
+ * opened: SQLite would go on writing into a deleted file, and everything would vanish with it.
  */
-public final class Database implements AutoCloseable {
+public final class Database implements AutoCloseable, DataFolderHealth {
     /** The database's file name inside the data folder. */
     public static final String FILE_NAME = "roadie.db";
 
@@ -37,15 +42,20 @@ public final class Database implements AutoCloseable {
     private final Path file;
     private final Connection connection;
     private final SqlErrors errors;
+    private final Object fileKey;
+    private final DataFolderLock folderLock; // null when not opened for a hub
     private final ReentrantLock lock = new ReentrantLock();
     private boolean inTransaction; // guarded by lock
     private boolean closed; // guarded by lock
 
-    private Database(Path dataDir, Path file, Connection connection, SqlErrors errors) {
+    private Database(Path dataDir, Path file, Connection connection, SqlErrors errors, Object fileKey,
+            DataFolderLock folderLock) {
         this.dataDir = dataDir;
         this.file = file;
         this.connection = connection;
         this.errors = errors;
+        this.fileKey = fileKey;
+        this.folderLock = folderLock;
     }
 
     /**
@@ -56,22 +66,41 @@ public final class Database implements AutoCloseable {
      *     or newer than this code
      */
     public static Database open(Path dataDir) throws StoreException {
-        return open(dataDir, DEFAULT_BUSY_TIMEOUT);
+        return open(dataDir, DEFAULT_BUSY_TIMEOUT, false);
+    }
+
+    /**
+     * {@link #open(Path)} for a hub: first locks the data folder ({@code DATA/hub.lock}) until
+     * {@link #close()}, so that a second hub on the same folder is refused with a message that
+     * says so. Tools such as {@code roadie token} use {@link #open(Path)} beside a running hub.
+     *
+     * @throws StoreException also when another hub holds the folder
+     */
+    public static Database openForHub(Path dataDir) throws StoreException {
+        return open(dataDir, DEFAULT_BUSY_TIMEOUT, true);
     }
 
     /** {@link #open(Path)} with another busy timeout, so that tests need not wait 5 s for a lock. */
     static Database open(Path dataDir, Duration busyTimeout) throws StoreException {
+        return open(dataDir, busyTimeout, false);
+    }
+
+    private static Database open(Path dataDir, Duration busyTimeout, boolean forHub) throws StoreException {
         Path dir = dataDir.toAbsolutePath().normalize();
         Path file = dir.resolve(FILE_NAME);
         prepareFolder(dir, file);
+        DataFolderLock folderLock = forHub ? DataFolderLock.acquire(dir) : null;
         SqlErrors errors = new SqlErrors(file, busyTimeout);
         Connection connection;
         try {
             connection = config(busyTimeout).createConnection("jdbc:sqlite:" + file);
-        } catch (SQLException e) {
-            throw errors.translate(e);
+        } catch (SQLException | RuntimeException e) {
+            if (folderLock != null) {
+                folderLock.close();
+            }
+            throw e instanceof SQLException sql ? errors.translate(sql) : (RuntimeException) e;
         }
-        Database db = new Database(dir, file, connection, errors);
+        Database db = new Database(dir, file, connection, errors, FileIdentity.of(file), folderLock);
         try {
             Migrations.apply(db);
         } catch (RuntimeException e) {
@@ -124,6 +153,7 @@ public final class Database implements AutoCloseable {
             if (inTransaction) {
                 return work.apply(connection); // nested: part of the outer transaction
             }
+            refuseIfGone();
             return inTransaction(work);
         } catch (SQLException e) {
             throw errors.translate(e);
@@ -164,7 +194,39 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Closes the connection; later calls fail with {@link StoreException}. Closing twice does nothing. */
+    /**
+     * What keeps the hub from storing anything, if anything: the data folder or the database file
+     * deleted or replaced since it was opened, or the hub's lock file gone.
+     */
+    @Override
+    public Optional<String> problem() {
+        if (FileIdentity.of(dataDir) == null) {
+            return Optional.of("the data folder " + dataDir + " is gone (deleted while the hub runs)");
+        }
+        Object now = FileIdentity.of(file);
+        if (now == null) {
+            return Optional.of("the database " + file + " is gone (deleted while the hub runs)");
+        }
+        if (!now.equals(fileKey)) {
+            return Optional.of("the database " + file + " was replaced by another file while the hub runs");
+        }
+        return folderLock == null ? Optional.empty() : folderLock.problem();
+    }
+
+    /** A write into a deleted database would look successful and be lost: refused instead. */
+    private void refuseIfGone() {
+        Optional<String> problem = problem();
+        if (problem.isPresent()) {
+            throw new StoreException("Refused to write: " + problem.get() + ". Nothing more can be stored; stop the"
+                    + " hub, put the data folder back (from a backup) or let the hub start with a new one, and start it"
+                    + " again.");
+        }
+    }
+
+    /**
+     * Closes the connection and releases the data folder; later calls fail with {@link StoreException}.
+     * Closing twice does nothing.
+     */
     @Override
     public void close() {
         lock.lock();
@@ -173,7 +235,13 @@ public final class Database implements AutoCloseable {
                 return;
             }
             closed = true;
-            connection.close();
+            try {
+                connection.close();
+            } finally {
+                if (folderLock != null) {
+                    folderLock.close();
+                }
+            }
             log.debug("Closed {}", file);
         } catch (SQLException e) {
             throw errors.translate(e);

@@ -280,6 +280,35 @@ class DatabaseTest {
         return DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("roadie.db"));
     }
 
+    @Test
+    void a_write_after_the_database_file_was_deleted_is_refused_instead_of_lost() throws IOException {
+        try (Database db = Database.open(temp)) {
+            db.write(c -> insertAudit(c, "before"));
+            Files.delete(temp.resolve("roadie.db"));
+
+            assertThatThrownBy(() -> db.write(c -> insertAudit(c, "lost")))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("Refused to write")
+                    .hasMessageContaining(temp.resolve("roadie.db") + " is gone")
+                    .hasMessageContaining("put the data folder back");
+            assertThat(db.problem()).hasValueSatisfying(problem -> assertThat(problem).contains("is gone"));
+        }
+    }
+
+    @Test
+    void a_hub_locks_its_data_folder_and_releases_it_when_closed() {
+        try (Database hub = Database.openForHub(temp)) {
+            assertThatThrownBy(() -> Database.openForHub(temp))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("Another hub is running on the data folder " + temp.toAbsolutePath());
+            try (Database tool = Database.open(temp)) {
+                tool.write(c -> insertAudit(c, "from the token command"));
+            }
+            assertThat(hub.problem()).isEmpty();
+        }
+        Database.openForHub(temp).close();
+    }
+
     private static String permissions(Path path) throws IOException {
         return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
     }
