@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
@@ -73,6 +74,48 @@ class RetireActionsTest {
         RetireCommand command = new RetireCommand(List.of(script.toString()), Duration.ofSeconds(30));
         assertThatThrownBy(() -> command.run(NODE, false)).isInstanceOf(RetireActionException.class)
                 .hasMessageEndingWith("exited with 3");
+    }
+
+    @Test
+    void the_command_gets_the_nodes_facts_and_nothing_of_the_agents_settings() throws Exception {
+        Path written = dir.resolve("retire.env");
+        Map<String, String> agent = Map.of(
+                "PATH", System.getenv("PATH"),
+                "LC_ALL", "C.UTF-8",
+                "ROADIE_AGENT_NODE_PASSWORD", "youshallnotpass",
+                "ROADIE_AGENT_HUB_TOKEN", "rd_abcdefghijkl_secret",
+                "ROADIE_AGENT_RETIRE_DIGITALOCEAN_TOKEN", "dop_v1_secret",
+                "LAVALINK_PASSWORD", "youshallnotpass");
+
+        new RetireCommand(envDump(written), Duration.ofSeconds(30), agent).run(NODE, false);
+
+        assertThat(Files.readAllLines(written)).contains("ROADIE_NODE_NAME=ams-1", "ROADIE_NODE_HOST=ams-1.example.org",
+                        "ROADIE_NODE_REASON=IP block exhausted: test", "ROADIE_DROPLET_ID=3164444",
+                        "PATH=" + System.getenv("PATH"), "LC_ALL=C.UTF-8")
+                .noneMatch(line -> line.startsWith("ROADIE_AGENT_") || line.startsWith("LAVALINK_")
+                        || line.contains("youshallnotpass") || line.contains("secret"));
+    }
+
+    @Test
+    void of_the_agents_own_environment_the_command_gets_only_what_is_documented() throws Exception {
+        Path written = dir.resolve("retire.env");
+
+        new RetireCommand(envDump(written), Duration.ofSeconds(30)).run(NODE, false);
+
+        assertThat(Files.readAllLines(written)).extracting(line -> line.contains("=") ? line.substring(0, line.indexOf('=')) : line)
+                .isNotEmpty()
+                .allMatch(name -> RetireCommand.PASSED_ON.contains(name) || name.startsWith("LC_")
+                        || name.startsWith("ROADIE_NODE_") || name.equals("ROADIE_DROPLET_ID")
+                        // set by the shell that runs the script, not passed by the agent
+                        || name.equals("PWD") || name.equals("SHLVL") || name.equals("_") || name.equals("OLDPWD"),
+                        "documented in NODE-AGENT.md");
+    }
+
+    /** A script that writes its environment, one NAME=value a line, to {@code file}. */
+    private List<String> envDump(Path file) throws Exception {
+        Path script = Files.writeString(dir.resolve("env.sh"), "#!/bin/sh\nenv > \"$1\"\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+        return List.of(script.toString(), file.toString());
     }
 
     @Test
