@@ -36,6 +36,10 @@ import org.slf4j.LoggerFactory;
  * the loop: every failure is logged and the next poll tries again. With {@code node.websocket}
  * the node's websocket adds readings: its ready op (a new session id means a restart) and its
  * stats ops run a reading at once, on the same thread, so the agent's state has one writer.
+ *
+ * <p>Readings are used in the order they arrived, not the order they are handled: a stats op
+ * that arrived while a REST reading was under way waits for it on the poll thread, and was
+ * taken earlier. Handled after the REST reading, its lower uptime would look like a restart.
  */
 public final class NodeAgent implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(NodeAgent.class);
@@ -54,6 +58,7 @@ public final class NodeAgent implements AutoCloseable {
     private volatile HealthVerdict verdict = HealthVerdict.START;
     private NodeInfo info;
     private long lastUptime = -1;
+    private long lastReadingArrived; // System.nanoTime() when the reading behind lastUptime arrived
     private Instant unreachableSince;
     private String sessionId;
 
@@ -113,28 +118,38 @@ public final class NodeAgent implements AutoCloseable {
     }
 
     private void pollSafely() {
-        readSafely(null);
+        readSafely(null, 0);
     }
 
-    /** @param pushed stats the node pushed on its websocket, or null to read them over REST */
-    private void readSafely(NodeStats pushed) {
+    /**
+     * @param pushed  stats the node pushed on its websocket, or null to read them over REST
+     * @param arrived when the pushed stats arrived ({@link System#nanoTime()})
+     */
+    private void readSafely(NodeStats pushed, long arrived) {
         try {
-            read(pushed);
+            read(pushed, arrived);
         } catch (RuntimeException e) {
             // A scheduled task that throws is never run again: the agent must outlive any one failure.
             log.error("poll of {} failed; trying again in {}: {}", presence.id(), config.pollInterval(), e.toString(), e);
         }
     }
 
-    private void read(NodeStats pushed) {
+    private void read(NodeStats pushed, long pushedArrived) {
         if (retirement.phase() == Phase.RETIRED) {
+            return;
+        }
+        if (pushed != null && lastUptime >= 0 && pushedArrived - lastReadingArrived < 0) {
+            // Older than a reading already used: its uptime and players are out of date.
+            log.debug("{} pushed stats that arrived before the last reading; dropped", presence.id());
             return;
         }
         Instant now = clock.instant();
         NodeStats stats;
+        long arrived;
         RoutePlannerStatus planner;
         try {
             stats = pushed != null ? pushed : lavalink.stats();
+            arrived = pushed != null ? pushedArrived : System.nanoTime();
             planner = lavalink.routePlanner().orElse(null);
             if (info == null || stats.uptime() < lastUptime) {
                 // First reading, or the node restarted or came back: its sources and plugins may differ.
@@ -151,6 +166,7 @@ public final class NodeAgent implements AutoCloseable {
             unreachableSince = null;
         }
         lastUptime = stats.uptime();
+        lastReadingArrived = arrived;
         report(health.read(stats, planner, now));
         presence.announce(info, verdict);
         presence.publish(stats);
@@ -170,7 +186,7 @@ public final class NodeAgent implements AutoCloseable {
             info = null;
         }
         sessionId = readySession;
-        read(null);
+        read(null, 0);
     }
 
     /** Moves the socket's events to the poll thread; the socket's IO thread never waits for a reading. */
@@ -182,7 +198,8 @@ public final class NodeAgent implements AutoCloseable {
 
         @Override
         public void stats(NodeStats stats) {
-            onPollThread(() -> readSafely(stats));
+            long arrived = System.nanoTime(); // now, on the IO thread: the poll thread may be busy with a REST reading
+            onPollThread(() -> readSafely(stats, arrived));
         }
 
         private void onPollThread(Runnable task) {

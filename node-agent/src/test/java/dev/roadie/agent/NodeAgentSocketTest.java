@@ -3,6 +3,7 @@ package dev.roadie.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -54,6 +55,7 @@ class NodeAgentSocketTest {
     @AfterEach
     void stop() {
         ((Logger) LoggerFactory.getLogger(LavalinkSocket.class)).detachAppender(socketLog);
+        ((Logger) LoggerFactory.getLogger(LavalinkSocket.class)).setLevel(null);
         if (agent != null) {
             agent.close();
         }
@@ -122,6 +124,33 @@ class NodeAgentSocketTest {
                 .orElse(false));
         assertThat(node.infoCalls()).isEqualTo(2);
         assertThat(agent.finished()).isNotDone();
+    }
+
+    @Test
+    void a_pushed_reading_that_crosses_a_slower_rest_reading_is_not_taken_for_a_restart() throws Exception {
+        socket = FakeLavalinkSocket.start(PASSWORD);
+        NodeDirectory bot = directory();
+        Logger socketLogger = (Logger) LoggerFactory.getLogger(LavalinkSocket.class);
+        socketLogger.setLevel(Level.TRACE);
+        // The agent's first reading, over REST, is slow: the node measured its uptime, then the answer took a while.
+        FakeLavalink.Hold slowStats = node.holdNextStats();
+        startAgent(environment("1h"));
+        slowStats.awaitArrived();
+        await().atMost(Clients.WAIT).until(() -> socket.opened() >= 1);
+
+        // Meanwhile the node pushes stats taken a second before the REST answer's, and the agent receives them first.
+        socket.pushStats(3, 7_199_000);
+        await().atMost(Clients.WAIT).until(() -> socketLog.list.stream()
+                .anyMatch(e -> e.getFormattedMessage().contains("pushed stats (uptime 7199000 ms)")));
+        slowStats.release();
+        // Both REST readings done (the first: stats, route planner, info; the one the ready op runs: stats,
+        // route planner), so that the next push arrives after them.
+        await().atMost(Clients.WAIT).until(() -> node.calls() >= 5);
+
+        // A later push, handled after everything before it: by then the crossing reading was handled too.
+        socket.pushStats(9, 7_300_000);
+        await().atMost(Clients.WAIT).until(() -> playersOf(bot) == 9);
+        assertThat(node.infoCalls()).as("the node never restarted").isEqualTo(1);
     }
 
     @Test

@@ -135,7 +135,9 @@ public final class LavalinkSocket implements AutoCloseable {
             }
             case "stats" -> {
                 try {
-                    listener.stats(JSON.treeToValue(root, NodeStats.class));
+                    NodeStats stats = JSON.treeToValue(root, NodeStats.class);
+                    log.trace("{} pushed stats (uptime {} ms)", uri, stats.uptime());
+                    listener.stats(stats);
                 } catch (JacksonException e) {
                     log.warn("{} pushed stats that are not Lavalink's stats, ignored: {}", uri, e.getOriginalMessage());
                 }

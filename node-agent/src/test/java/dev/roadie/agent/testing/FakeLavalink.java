@@ -11,8 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -36,6 +38,8 @@ public final class FakeLavalink implements AutoCloseable {
     private volatile String blockSize = "16";
     private volatile List<Long> failingAt = List.of();
     private volatile int blockIndex;
+    private volatile long uptime = 7_200_000;
+    private volatile Hold statsHold;
     private final java.util.Map<String, String> fixtures = new java.util.concurrent.ConcurrentHashMap<>();
 
     private FakeLavalink(String password) throws IOException {
@@ -102,6 +106,48 @@ public final class FakeLavalink implements AutoCloseable {
         return this;
     }
 
+    /** The uptime /v4/stats reports from now on. */
+    public FakeLavalink uptime(long millis) {
+        uptime = millis;
+        return this;
+    }
+
+    /** Holds the next /v4/stats request unanswered until {@link Hold#release()}; later ones are answered at once. */
+    public Hold holdNextStats() {
+        Hold hold = new Hold();
+        statsHold = hold;
+        return hold;
+    }
+
+    /** A /v4/stats request held unanswered, as by a slow node or network. */
+    public static final class Hold {
+        private final CountDownLatch arrived = new CountDownLatch(1);
+        private final CountDownLatch released = new CountDownLatch(1);
+
+        /** Waits until the held request has arrived. */
+        public void awaitArrived() throws InterruptedException {
+            if (!arrived.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("no /v4/stats request arrived within 10 s");
+            }
+        }
+
+        /** Lets the held request be answered. */
+        public void release() {
+            released.countDown();
+        }
+
+        private void hold() {
+            arrived.countDown();
+            try {
+                if (!released.await(10, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("a held /v4/stats request was not released within 10 s");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     /** How many times /v4/info was read. */
     public int infoCalls() {
         return infoCalls.get();
@@ -135,7 +181,14 @@ public final class FakeLavalink implements AutoCloseable {
                     infoCalls.incrementAndGet();
                     send(exchange, 200, resource("/lavalink/info.json"));
                 }
-                case "/v4/stats" -> send(exchange, 200, stats());
+                case "/v4/stats" -> {
+                    Hold hold = statsHold;
+                    statsHold = null;
+                    if (hold != null) {
+                        hold.hold();
+                    }
+                    send(exchange, 200, stats());
+                }
                 case "/v4/routeplanner/status" -> {
                     if (planner == Planner.NONE) {
                         send(exchange, 204, "");
@@ -150,9 +203,9 @@ public final class FakeLavalink implements AutoCloseable {
 
     private String stats() {
         return String.format(Locale.ROOT, """
-                {"players":%d,"playingPlayers":%d,"uptime":7200000,
+                {"players":%d,"playingPlayers":%d,"uptime":%d,
                  "memory":{"free":200000000,"used":300000000,"allocated":500000000,"reservable":2000000000},
-                 "cpu":{"cores":2,"systemLoad":%s,"lavalinkLoad":0.1}}""", players, players, systemLoad);
+                 "cpu":{"cores":2,"systemLoad":%s,"lavalinkLoad":0.1}}""", players, players, uptime, systemLoad);
     }
 
     private String routePlanner() {

@@ -89,11 +89,16 @@ public final class FakeLavalinkSocket extends WebSocketServer implements AutoClo
      * is the REST fake's, as both describe the same node.
      */
     public void pushStats(int players) {
+        pushStats(players, 7_200_000);
+    }
+
+    /** Pushes a stats op with this uptime, as one the node took at another moment than the REST fake's. */
+    public void pushStats(int players, long uptime) {
         broadcast(String.format(Locale.ROOT, """
-                {"op":"stats","players":%d,"playingPlayers":%d,"uptime":7200000,
+                {"op":"stats","players":%d,"playingPlayers":%d,"uptime":%d,
                  "memory":{"free":200000000,"used":300000000,"allocated":500000000,"reservable":2000000000},
                  "cpu":{"cores":2,"systemLoad":0.2,"lavalinkLoad":0.1},
-                 "frameStats":null}""", players, players));
+                 "frameStats":null}""", players, players, uptime));
     }
 
     @Override
