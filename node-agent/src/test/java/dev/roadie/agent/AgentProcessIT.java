@@ -82,6 +82,9 @@ class AgentProcessIT {
                 List<String> env = Files.readAllLines(written);
                 assertThat(env).contains("ROADIE_NODE_NAME=ams-1", "ROADIE_NODE_HOST=ams-1.example.org",
                         "ROADIE_NODE_REASON=IP block exhausted: 15 of 16 addresses failing");
+                // The agent's settings, the password and the hub token among them, stay with the agent.
+                assertThat(env).noneMatch(line -> line.startsWith("ROADIE_AGENT_") || line.contains("youshallnotpass")
+                        || line.contains("rd_"));
             } finally {
                 agent.destroyForcibly();
             }
