@@ -94,11 +94,12 @@ public final class Database implements AutoCloseable, DataFolderHealth {
         Connection connection;
         try {
             connection = config(busyTimeout).createConnection("jdbc:sqlite:" + file);
-        } catch (SQLException | RuntimeException e) {
-            if (folderLock != null) {
-                folderLock.close();
-            }
-            throw e instanceof SQLException sql ? errors.translate(sql) : (RuntimeException) e;
+        } catch (SQLException e) {
+            release(folderLock);
+            throw errors.translate(e);
+        } catch (RuntimeException e) {
+            release(folderLock);
+            throw e;
         }
         Database db = new Database(dir, file, connection, errors, FileIdentity.of(file), folderLock);
         try {
@@ -247,6 +248,13 @@ public final class Database implements AutoCloseable, DataFolderHealth {
             throw errors.translate(e);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** A hub that could not open its database must not keep its folder locked. */
+    private static void release(DataFolderLock folderLock) {
+        if (folderLock != null) {
+            folderLock.close();
         }
     }
 
