@@ -12,6 +12,8 @@ import ch.qos.logback.core.AppenderBase;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.joran.spi.JoranException;
+import ch.qos.logback.core.status.Status;
+import ch.qos.logback.core.status.StatusUtil;
 import dev.roadie.cli.RoadieCommand;
 import dev.roadie.hub.testing.TestHub;
 import dev.roadie.hub.testing.WireClient;
@@ -51,7 +53,10 @@ class LogInjectionTest {
         context.reset();
         JoranConfigurator configurator = new JoranConfigurator();
         configurator.setContext(context);
+        long configuredFrom = System.currentTimeMillis();
         configurator.doConfigure(shippedConfiguration());
+        assertThat(new StatusUtil(context).getHighestLevel(configuredFrom)).as("logback's complaints about logback.xml")
+                .isLessThan(Status.WARN);
         @SuppressWarnings("unchecked")
         OutputStreamAppender<ILoggingEvent> console = (OutputStreamAppender<ILoggingEvent>) root.getAppender("console");
         assertThat(console).as("logback.xml's console appender").isNotNull();
