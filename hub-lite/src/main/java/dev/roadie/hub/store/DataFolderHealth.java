@@ -2,8 +2,8 @@ package dev.roadie.hub.store;
 
 import java.util.Optional;
 
-/** Whether the hub can still store what it is given; what {@code /api/health} reports. */
+/** Whether the hub's data folder is still the one it opened and holds; what {@code /api/health} reports. */
 public interface DataFolderHealth {
-    /** Why the hub cannot store anything now, in words for its operator; empty when all is well. */
+    /** What is wrong with it, in words for the hub's operator; empty when all is well. */
     Optional<String> problem();
 }

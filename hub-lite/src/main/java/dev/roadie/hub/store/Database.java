@@ -196,11 +196,18 @@ public final class Database implements AutoCloseable, DataFolderHealth {
     }
 
     /**
-     * What keeps the hub from storing anything, if anything: the data folder or the database file
-     * deleted or replaced since it was opened, or the hub's lock file gone.
+     * What is wrong with the data folder, if anything: the folder or the database file deleted or
+     * replaced since it was opened (nothing more can be stored), or the hub's lock file deleted or
+     * replaced (the writes go on, but a second hub could start on the folder).
      */
     @Override
     public Optional<String> problem() {
+        Optional<String> storage = storageProblem();
+        return storage.isPresent() || folderLock == null ? storage : folderLock.problem();
+    }
+
+    /** The folder or the database file deleted or replaced: what makes writes vanish. */
+    private Optional<String> storageProblem() {
         if (FileIdentity.of(dataDir) == null) {
             return Optional.of("the data folder " + dataDir + " is gone (deleted while the hub runs)");
         }
@@ -211,12 +218,12 @@ public final class Database implements AutoCloseable, DataFolderHealth {
         if (!now.equals(fileKey)) {
             return Optional.of("the database " + file + " was replaced by another file while the hub runs");
         }
-        return folderLock == null ? Optional.empty() : folderLock.problem();
+        return Optional.empty();
     }
 
     /** A write into a deleted database would look successful and be lost: refused instead. */
     private void refuseIfGone() {
-        Optional<String> problem = problem();
+        Optional<String> problem = storageProblem();
         if (problem.isPresent()) {
             throw new StoreException("Refused to write: " + problem.get() + ". Nothing more can be stored; stop the"
                     + " hub, put the data folder back (from a backup) or let the hub start with a new one, and start it"

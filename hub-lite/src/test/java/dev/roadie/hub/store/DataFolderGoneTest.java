@@ -59,6 +59,22 @@ class DataFolderGoneTest {
     }
 
     @Test
+    void a_deleted_lock_file_turns_health_failing_while_writes_go_on() throws IOException {
+        Path data = temp.resolve("data");
+        try (TestHub hub = TestHub.start(data)) {
+            Files.delete(data.resolve("hub.lock"));
+            Http http = Http.to(hub);
+
+            Http.Response health = http.get("/api/health", null);
+            Http.Response create = http.post("/api/tokens", hub.adminToken(), NEW_TOKEN);
+
+            assertThat(health.status()).isEqualTo(503);
+            assertThat(health.json().get("reason").asString()).contains("hub.lock", "another hub could start");
+            assertThat(create.status()).as("%s", create).isEqualTo(201);
+        }
+    }
+
+    @Test
     void health_without_a_problem_says_ok_and_no_reason() {
         try (TestHub hub = TestHub.start(temp.resolve("data"))) {
             Http.Response health = Http.to(hub).get("/api/health", null);
