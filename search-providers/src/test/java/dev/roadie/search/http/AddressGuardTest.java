@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,7 +32,7 @@ class AddressGuardTest {
         return addresses.stream().map(AddressGuardTest::literal).toList();
     };
 
-    private final AddressGuard guard = new AddressGuard(fakeDns, Set.of());
+    private final AddressGuard guard = new AddressGuard(fakeDns, AllowedAddresses.none("search.links.allowedAddresses"));
 
     @ParameterizedTest
     @ValueSource(strings = {"http://127.0.0.1/", "http://127.5.5.5:7070/api/tokens", "http://10.0.0.8/",
@@ -80,7 +79,7 @@ class AddressGuardTest {
 
     @Test
     void an_explicit_allowance_lets_exactly_that_address_through() {
-        AddressGuard allowing = new AddressGuard(fakeDns, Set.of("127.0.0.1"));
+        AddressGuard allowing = new AddressGuard(fakeDns, AllowedAddresses.parse("search.links.allowedAddresses", "127.0.0.1"));
 
         assertThatCode(() -> allowing.check(URI.create("http://127.0.0.1:8080/"))).doesNotThrowAnyException();
         assertThatThrownBy(() -> allowing.check(URI.create("http://127.0.0.2/")))
