@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -31,12 +32,15 @@ import tools.jackson.databind.JsonNode;
  */
 public final class AudioNodeProvider implements SearchProvider {
     private static final Logger LOG = LoggerFactory.getLogger(AudioNodeProvider.class);
+    private static final int MAX_REMEMBERED_REFUSALS = 1000;
 
     private final String id;
     private final String displayName;
     private final String prefix;
     private final NodeSource nodes;
     private final Fetcher fetcher;
+    /** Nodes whose refusal was logged at warn already. */
+    private final Set<String> refused = ConcurrentHashMap.newKeySet();
 
     /**
      * @param id          the provider id ("youtube", "soundcloud")
@@ -128,18 +132,31 @@ public final class AudioNodeProvider implements SearchProvider {
      * What a search user may see: the kind of failure, never the node's words or the network's,
      * which would tell a user what answers at an internal address. The detail goes to the log.
      */
-    private static String reasonForUsers(AudioNode node, ProviderException e) {
-        String detail = e.getCause() == null ? e.getMessage() : e.getMessage() + " (" + e.getCause() + ")";
+    private String reasonForUsers(AudioNode node, ProviderException e) {
         if (e instanceof BlockedAddressException) {
-            LOG.warn("Not searching audio node {}: {}", node, detail);
+            String detail = e.getMessage(); // names the address, its block and the entry to allow
+            // Once per endpoint: every search would repeat it, and searches are the users' to make.
+            if (firstRefusal(node)) {
+                LOG.warn("Not searching audio node {}: {}", node, detail);
+            } else {
+                LOG.debug("Not searching audio node {}: {}", node, detail);
+            }
             return "refused by the hub's address rules";
         }
-        LOG.info("Audio node {} could not be searched: {}", node,
-                e instanceof NodeAnswer answer ? answer.detail : detail);
+        String detail = e instanceof NodeAnswer answer ? answer.detail
+                : e.getCause() == null ? e.getMessage() : e.getMessage() + " (" + e.getCause() + ")";
+        LOG.info("Audio node {} could not be searched: {}", node, detail);
         if (e instanceof HttpStatusException status) {
             return "answered HTTP " + status.status();
         }
         return e.getMessage(); // the fetcher's own words: a deadline, unreachable, malformed JSON, too large
+    }
+
+    private boolean firstRefusal(AudioNode node) {
+        if (refused.size() >= MAX_REMEMBERED_REFUSALS) {
+            refused.clear(); // announced endpoints are bounded by the registry; this only caps the memory
+        }
+        return refused.add(node.name() + " " + node.endpoint());
     }
 
     /** The node answered, but not with results; the message is for users, the detail for the log. */
@@ -148,7 +165,9 @@ public final class AudioNodeProvider implements SearchProvider {
 
         NodeAnswer(String message, String detail) {
             super(message);
-            this.detail = detail;
+            // Whatever answers at the endpoint wrote this: one short line, so it cannot forge log lines.
+            String line = detail.replaceAll("\\p{Cntrl}", "?");
+            this.detail = line.length() > 300 ? line.substring(0, 300) + "..." : line;
         }
     }
 }

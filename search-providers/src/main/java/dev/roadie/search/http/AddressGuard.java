@@ -83,7 +83,7 @@ public final class AddressGuard {
                 String entry = address.getAddress().length == 16 ? "[" + text + "]:" + port : text + ":" + port;
                 throw new BlockedAddressException("refusing to fetch from " + host + ":" + port + ": "
                         + (bare.equalsIgnoreCase(text) ? "it is" : "it resolves to") + " the internal address " + text
-                        + ", " + why.get() + ". If the hub may fetch from there, add " + entry
+                        + ", " + why.get() + ". If the hub should fetch from there, its operator can add " + entry
                         + " (or its network) to " + allowed.setting());
             }
         }
