@@ -1,5 +1,6 @@
 package dev.roadie.search.http;
 
+import dev.roadie.search.spi.ProviderException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -37,8 +38,9 @@ public final class AddressGuard {
      *
      * @return the addresses checked
      * @throws BlockedAddressException when it is not so
+     * @throws ProviderException       when the host does not resolve
      */
-    public List<InetAddress> check(URI uri) throws BlockedAddressException {
+    public List<InetAddress> check(URI uri) throws ProviderException {
         requireFetchable(uri);
         return checkedAddresses(uri.getHost(), port(uri));
     }
@@ -63,18 +65,19 @@ public final class AddressGuard {
      *
      * @param host a host name or an address literal (IPv6 with or without brackets)
      * @param port the port that will be connected to, for allowances that name one
-     * @throws BlockedAddressException when the host does not resolve or any address is internal and not allowed
+     * @throws BlockedAddressException when any address is internal and not allowed
+     * @throws ProviderException       when the host does not resolve (not the rules' doing: a typo, or DNS)
      */
-    public List<InetAddress> checkedAddresses(String host, int port) throws BlockedAddressException {
+    public List<InetAddress> checkedAddresses(String host, int port) throws ProviderException {
         String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
         List<InetAddress> addresses;
         try {
             addresses = resolver.resolve(bare);
         } catch (UnknownHostException e) {
-            throw new BlockedAddressException("the host " + host + " does not resolve", e);
+            throw new ProviderException("the host " + host + " does not resolve", e);
         }
         if (addresses.isEmpty()) {
-            throw new BlockedAddressException("the host " + host + " does not resolve");
+            throw new ProviderException("the host " + host + " does not resolve");
         }
         for (InetAddress address : addresses) {
             Optional<String> why = SpecialAddresses.whyInternal(address);

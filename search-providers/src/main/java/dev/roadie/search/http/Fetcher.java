@@ -163,6 +163,9 @@ public final class Fetcher {
             if (t instanceof BlockedAddressException blocked) {
                 return new BlockedAddressException(blocked.getMessage(), cause);
             }
+            if (t instanceof ProviderException guard) {
+                return new ProviderException(guard.getMessage(), cause); // the guard's: the host does not resolve
+            }
             if (t instanceof CappedResponse.TooLarge) {
                 return new ProviderException("the answer of " + service + " is larger than " + policy.maxBytes()
                         + " bytes", cause);

@@ -1,5 +1,6 @@
 package dev.roadie.search.http;
 
+import dev.roadie.search.spi.ProviderException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -30,7 +31,7 @@ final class PinnedResolver implements SocketAddressResolver {
             List<InetAddress> addresses;
             try {
                 addresses = guard.checkedAddresses(host, port);
-            } catch (BlockedAddressException e) {
+            } catch (ProviderException e) {
                 promise.failed(e);
                 return;
             }

@@ -3,6 +3,7 @@ package dev.roadie.search.http;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.roadie.search.spi.ProviderException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -72,9 +73,10 @@ class AddressGuardTest {
     }
 
     @Test
-    void a_name_that_does_not_resolve_is_refused() {
+    void a_name_that_does_not_resolve_is_a_failure_that_says_so_not_a_refusal() {
         assertThatThrownBy(() -> guard.check(URI.create("https://nowhere.example/")))
-                .isInstanceOf(BlockedAddressException.class).hasMessageContaining("does not resolve");
+                .isInstanceOf(ProviderException.class).isNotInstanceOf(BlockedAddressException.class)
+                .hasMessage("the host nowhere.example does not resolve");
     }
 
     @Test

@@ -157,6 +157,19 @@ class LinkResolverTest {
     }
 
     @Test
+    void a_host_that_does_not_resolve_is_said_so_and_is_not_called_a_refusal() {
+        HostResolver nothing = host -> {
+            throw new java.net.UnknownHostException(host);
+        };
+        LinkResolver resolver = new LinkResolver(endpoints, new Fetcher(Fetchers.CLIENTS, "the linked site", policy, null,
+                new AddressGuard(nothing, AllowedAddresses.none("search.links.allowedAddresses"))));
+
+        assertThatThrownBy(() -> resolver.resolve("https://bandcamp.example/track/x"))
+                .isInstanceOf(ProviderException.class).isNotInstanceOf(BlockedAddressException.class)
+                .hasMessage("the host bandcamp.example does not resolve");
+    }
+
+    @Test
     void redirects_are_bounded() {
         web.on("/loop", Answer.status(302, Map.of("Location", "/loop")));
 
