@@ -25,6 +25,8 @@ public final class FetchClients implements AutoCloseable {
 
     /** Enough for every provider to be mid-request at once; idle threads go after a minute. */
     private static final int MAX_THREADS = 32;
+    /** Sites with long cookie and security headers stay well under this; it still bounds the heap. */
+    private static final int MAX_RESPONSE_HEADER_BYTES = 64 * 1024;
 
     private final Duration connectTimeout;
     private final QueuedThreadPool threads;
@@ -71,6 +73,7 @@ public final class FetchClients implements AutoCloseable {
         client.setFollowRedirects(false);
         client.setHttpCookieStore(new HttpCookieStore.Empty());
         client.setUserAgentField(null); // each fetcher sends its own
+        client.setMaxResponseHeadersSize(MAX_RESPONSE_HEADER_BYTES);
         try {
             client.start();
         } catch (Exception e) {

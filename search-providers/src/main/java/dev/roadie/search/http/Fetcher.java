@@ -163,8 +163,8 @@ public final class Fetcher {
             if (t instanceof BlockedAddressException blocked) {
                 return new BlockedAddressException(blocked.getMessage(), cause);
             }
-            if (t instanceof ProviderException guard) {
-                return new ProviderException(guard.getMessage(), cause); // the guard's: the host does not resolve
+            if (t instanceof ProviderException unresolved) {
+                return new ProviderException(unresolved.getMessage(), cause); // the guard's: the host does not resolve
             }
             if (t instanceof CappedResponse.TooLarge) {
                 return new ProviderException("the answer of " + service + " is larger than " + policy.maxBytes()
