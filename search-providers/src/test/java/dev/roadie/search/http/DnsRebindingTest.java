@@ -18,8 +18,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A guarded fetcher connects to the address its guard checked, not to a fresh lookup: a DNS
- * server that answers a public address for the check and 127.0.0.1 for the connection (DNS
- * rebinding) never gets the hub to its own machine.
+ * server that answers an allowed address for the check and a refused one for the connection
+ * (DNS rebinding) never gets the hub to its own machine.
+ *
+ * <p>Every address here is on loopback: the allowed one is 127.0.0.2 (nothing listens there),
+ * the refused one 127.0.0.1, where the internal service waits.
  */
 class DnsRebindingTest {
 
@@ -37,11 +40,11 @@ class DnsRebindingTest {
         // "localhost": the system resolver, which a second, unchecked lookup would use, says 127.0.0.1.
         AtomicInteger lookups = new AtomicInteger();
         HostResolver rebinding = host -> lookups.getAndIncrement() == 0
-                ? List.of(address(host, 93, 184, 215, 14)) : List.of(address(host, 127, 0, 0, 1));
+                ? List.of(address(host, 127, 0, 0, 2)) : List.of(address(host, 127, 0, 0, 1));
         Fetcher fetcher = new Fetcher(Fetchers.CLIENTS, "the linked site", policy, null,
-                new AddressGuard(rebinding, AllowedAddresses.none("search.links.allowedAddresses")));
+                new AddressGuard(rebinding, AllowedAddresses.parse("search.links.allowedAddresses", "127.0.0.2")));
 
-        // The public address is unreachable from a test machine, or answers for something else; either is fine.
+        // Nothing listens on the checked address, so the fetch fails: what matters is where it went.
         catchThrowable(() -> fetcher.get(URI.create("http://localhost:" + internal.baseUrl().getPort() + "/api/tokens"),
                 Map.of()));
 
