@@ -1,5 +1,6 @@
 package dev.roadie.hub.config;
 
+import dev.roadie.search.http.AllowedAddresses;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -10,8 +11,9 @@ import java.util.Set;
 
 /**
  * Music search and link resolution: which built-in providers are installed, how each service is
- * reached and rate-limited, where plug-ins live, and which internal addresses link resolution
- * may fetch from (none, by default: a user names the links, see SSRF in {@code docs/PROVIDERS.md}).
+ * reached and rate-limited, where plug-ins live, and which internal addresses link resolution and
+ * announced audio nodes may be fetched from (none, by default: users name the links and clients
+ * announce the nodes, see SSRF in {@code docs/PROVIDERS.md}).
  *
  * @param enabled          the built-in providers to install, comma-separated ids; plug-ins are always installed
  * @param userAgent        sent to every service; MusicBrainz blocks clients without a real one
@@ -121,11 +123,28 @@ public record SearchConfig(String enabled, String userAgent, Path pluginFolder, 
     /**
      * Searching through announced Lavalink nodes.
      *
-     * @param timeout the deadline of one search on a node
+     * @param timeout          the deadline of one search on a node
+     * @param allowedAddresses internal addresses (with ports) announced nodes may have, or none
      */
-    public record AudioNodes(Duration timeout) {
+    public record AudioNodes(Duration timeout, String allowedAddresses) {
         public AudioNodes {
             Require.atLeast("search.audioNodes.timeout", timeout, Duration.ofMillis(1));
+            allowances("search.audioNodes.allowedAddresses", allowedAddresses);
+        }
+
+        /** The parsed allowances; refusals name this setting. */
+        public AllowedAddresses allowed() {
+            return allowances("search.audioNodes.allowedAddresses", allowedAddresses);
+        }
+    }
+
+    static AllowedAddresses allowances(String setting, String value) {
+        try {
+            return AllowedAddresses.parse(setting, Require.requireSet(setting, value));
+        } catch (IllegalArgumentException e) {
+            String which = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
+            throw ConfigException.invalid(setting, "expected " + AllowedAddresses.forms() + " (" + which + ")", value)
+                    .because(e);
         }
     }
 
@@ -135,7 +154,7 @@ public record SearchConfig(String enabled, String userAgent, Path pluginFolder, 
      * @param timeout          the deadline of one resolution, redirects included
      * @param maxPageBytes     the largest page read
      * @param maxRedirects     redirects followed; each target is checked again
-     * @param allowedAddresses internal addresses that may be fetched anyway, comma-separated, or none
+     * @param allowedAddresses internal addresses (or blocks, with ports) that may be fetched anyway, or none
      * @param youtubeOembed    YouTube's oEmbed endpoint
      * @param soundcloudOembed SoundCloud's oEmbed endpoint
      * @param spotifyOembed    Spotify's oEmbed endpoint
@@ -150,22 +169,16 @@ public record SearchConfig(String enabled, String userAgent, Path pluginFolder, 
                 throw ConfigException.invalid("search.links.maxRedirects", "expected 0 to 20",
                         Integer.toString(maxRedirects));
             }
-            for (String address : ids(Require.requireSet("search.links.allowedAddresses", allowedAddresses))) {
-                // Exact address literals only: a name would be resolved again at fetch time, and could change.
-                if (!address.equals("none") && !address.matches("[0-9a-fA-F:.]+")) {
-                    throw ConfigException.invalid("search.links.allowedAddresses",
-                            "expected exact addresses like 127.0.0.1, comma-separated, or none", allowedAddresses);
-                }
-            }
+            allowances("search.links.allowedAddresses", allowedAddresses);
             url("search.links.youtubeOembed", youtubeOembed);
             url("search.links.soundcloudOembed", soundcloudOembed);
             url("search.links.spotifyOembed", spotifyOembed);
             url("search.links.vimeoOembed", vimeoOembed);
         }
 
-        /** The allowed internal addresses; empty for {@code none}. */
-        public Set<String> allowed() {
-            return Set.copyOf(ids(allowedAddresses).stream().filter(a -> !a.equals("none")).toList());
+        /** The parsed allowances; refusals name this setting. */
+        public AllowedAddresses allowed() {
+            return allowances("search.links.allowedAddresses", allowedAddresses);
         }
     }
 }

@@ -11,7 +11,7 @@ import dev.roadie.search.builtin.ServiceSettings;
 import dev.roadie.search.federated.FederatedSearch;
 import dev.roadie.search.federated.ProviderAnswer;
 import dev.roadie.search.federated.SearchResult;
-import dev.roadie.search.http.Fetcher;
+import dev.roadie.search.http.FetchClients;
 import dev.roadie.search.http.HostResolver;
 import dev.roadie.search.link.OEmbedEndpoints;
 import dev.roadie.search.plugin.BrokenPlugin;
@@ -21,7 +21,6 @@ import dev.roadie.search.spi.ProviderException;
 import dev.roadie.search.spi.SearchProvider;
 import dev.roadie.search.spi.SearchQuery;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,13 +45,13 @@ public final class HubSearch implements AutoCloseable {
     private final PluginFolder plugins;
     private final FederatedSearch search;
     private final Set<String> pluginIds = new HashSet<>();
-    private final HttpClient client;
+    private final FetchClients clients;
 
     public HubSearch(SearchConfig config, Registry registry, HubMetrics metrics) {
         this.config = config;
-        this.client = Fetcher.newClient(Duration.ofSeconds(5));
+        this.clients = new FetchClients(Duration.ofSeconds(5));
         List<SearchProvider> providers = new ArrayList<>(BuiltInProviders.create(builtIns(config),
-                new RegistryNodeSource(registry), HostResolver.SYSTEM, System::nanoTime, client));
+                new RegistryNodeSource(registry), HostResolver.SYSTEM, System::nanoTime, clients));
         providers.removeIf(p -> !config.enabledIds().contains(p.id()));
         this.plugins = PluginFolder.load(config.pluginFolder(), Map.of(), config.defaultTimeout());
         Map<String, Duration> deadlines = new HashMap<>(deadlines(config));
@@ -120,6 +119,7 @@ public final class HubSearch implements AutoCloseable {
                 service(on.contains("musicbrainz"), config.musicbrainz()),
                 service(on.contains("radio-browser"), config.radioBrowser()),
                 on.contains("youtube") || on.contains("soundcloud"), config.audioNodes().timeout(),
+                config.audioNodes().allowed(),
                 new LinkSettings(on.contains("links"), new OEmbedEndpoints(URI.create(links.youtubeOembed()),
                         URI.create(links.soundcloudOembed()), URI.create(links.spotifyOembed()),
                         URI.create(links.vimeoOembed())), links.timeout(), links.maxPageBytes(), links.maxRedirects(),
@@ -134,6 +134,6 @@ public final class HubSearch implements AutoCloseable {
     public void close() {
         search.close();
         plugins.close();
-        client.close();
+        clients.close();
     }
 }

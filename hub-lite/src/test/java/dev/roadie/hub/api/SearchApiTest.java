@@ -150,7 +150,7 @@ class SearchApiTest {
 
     @Test
     void youtube_search_goes_through_an_announced_audio_node_with_its_password() {
-        start(Map.of());
+        start(Map.of("search.audioNodes.allowedAddresses", "127.0.0.1"));
         music.json("/v4/loadtracks", "lavalink-search.json");
         node = hub.client("lava-1", "audio-node", "announce:audio-node");
         long seq = node.sendNumbered(new Announce(0, "an-1", new ServiceDescriptor("audio-node", "lava-1",
@@ -165,6 +165,51 @@ class SearchApiTest {
         assertThat(asked.query()).isEqualTo("identifier=ytsearch:paper boats");
         assertThat(asked.headers().get("Authorization")).containsExactly("s3cret");
         assertThat(body.toString()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void an_audio_node_announced_at_the_hubs_own_address_is_never_asked_and_users_see_a_generic_reason() {
+        start(Map.of());
+        music.json("/v4/loadtracks", "lavalink-search.json");
+        announceNode(music.url(""));
+
+        JsonNode youtube = youtubeStatus(http.get("/api/search?q=boats&providers=youtube",
+                hub.token("bot", "music-bot", "search")).json());
+
+        assertThat(youtube.get("status").asString()).isEqualTo("failed");
+        assertThat(youtube.get("reason").asString())
+                .isEqualTo("audio node lava-1 could not be searched: refused by the hub's address rules");
+        assertThat(music.seen()).as("nothing was fetched from the internal address").isEmpty();
+    }
+
+    @Test
+    void what_an_internal_service_behind_an_announced_endpoint_answers_never_reaches_the_user() {
+        start(Map.of("search.audioNodes.allowedAddresses", "127.0.0.1"));
+        music.answer("/v4/loadtracks", new FakeMusicService.Answer(200, "application/json",
+                "{\"loadType\":\"error\",\"data\":{\"message\":\"ERR wrong password for redis at 10.0.0.7\"}}"));
+        announceNode(music.url(""));
+        String token = hub.token("bot", "music-bot", "search");
+
+        JsonNode loadError = youtubeStatus(http.get("/api/search?q=boats&providers=youtube", token).json());
+        music.answer("/v4/loadtracks", new FakeMusicService.Answer(500, "text/plain", "internal stack trace"));
+        JsonNode serverError = youtubeStatus(http.get("/api/search?q=other&providers=youtube", token).json());
+
+        assertThat(loadError.get("reason").asString())
+                .isEqualTo("audio node lava-1 could not be searched: Lavalink could not load the search");
+        assertThat(serverError.get("reason").asString())
+                .isEqualTo("audio node lava-1 could not be searched: answered HTTP 500");
+    }
+
+    private void announceNode(String endpoint) {
+        node = hub.client("lava-1", "audio-node", "announce:audio-node");
+        long seq = node.sendNumbered(new Announce(0, "an-1", new ServiceDescriptor("audio-node", "lava-1",
+                endpoint, List.of("source:youtube"), Map.of(), Map.of("password", "s3cret"))));
+        node.expectAck(seq);
+    }
+
+    private static JsonNode youtubeStatus(JsonNode body) {
+        return StreamSupport.stream(body.get("providers").spliterator(), false)
+                .filter(p -> p.get("provider").asString().equals("youtube")).findFirst().orElseThrow();
     }
 
     @Test

@@ -3,6 +3,8 @@ package dev.roadie.hub.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.roadie.search.http.AllowedAddresses;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,7 +23,8 @@ class SearchConfigTest {
         SearchConfig search = load(Map.of()).search();
 
         assertThat(search.enabledIds()).containsExactlyInAnyOrderElementsOf(SearchConfig.BUILT_IN);
-        assertThat(search.links().allowed()).isEmpty();
+        assertThat(search.links().allowed().isEmpty()).isTrue();
+        assertThat(search.audioNodes().allowed().isEmpty()).as("public audio nodes only").isTrue();
         assertThat(search.pluginFolder()).isEqualTo(dir.resolve("plugins"));
     }
 
@@ -39,11 +42,27 @@ class SearchConfigTest {
     }
 
     @Test
-    void allowed_addresses_are_exact_addresses_not_names() {
-        assertThat(load(Map.of("search.links.allowedAddresses", "127.0.0.1, ::1")).search().links().allowed())
-                .containsExactlyInAnyOrder("127.0.0.1", "::1");
+    void allowed_addresses_are_addresses_and_blocks_with_optional_ports_not_names() throws Exception {
+        AllowedAddresses links = load(Map.of("search.links.allowedAddresses", "127.0.0.1, ::1")).search().links().allowed();
+        assertThat(links.allows(InetAddress.getByName("127.0.0.1"), 80)).isTrue();
+        assertThat(links.allows(InetAddress.getByName("::1"), 443)).isTrue();
+        assertThat(links.allows(InetAddress.getByName("127.0.0.2"), 80)).isFalse();
+
+        AllowedAddresses nodes = load(Map.of("search.audioNodes.allowedAddresses", "10.0.0.0/8:2333, [fd00::5]:2333"))
+                .search().audioNodes().allowed();
+        assertThat(nodes.allows(InetAddress.getByName("10.1.2.3"), 2333)).isTrue();
+        assertThat(nodes.allows(InetAddress.getByName("10.1.2.3"), 22)).isFalse();
+        assertThat(nodes.allows(InetAddress.getByName("fd00::5"), 2333)).isTrue();
+        assertThat(nodes.setting()).isEqualTo("search.audioNodes.allowedAddresses");
+
         assertThatThrownBy(() -> load(Map.of("search.links.allowedAddresses", "localhost")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("exact addresses");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("Setting search.links.allowedAddresses from the command line: expected addresses")
+                .hasMessageContaining("'localhost'");
+        assertThatThrownBy(() -> load(Map.of("search.audioNodes.allowedAddresses", "lavalink:2333")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("search.audioNodes.allowedAddresses");
+        assertThatThrownBy(() -> load(Map.of("search.audioNodes.allowedAddresses", "10.0.0.0/33")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("prefix length");
     }
 
     @Test

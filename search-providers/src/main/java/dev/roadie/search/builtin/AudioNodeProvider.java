@@ -1,7 +1,9 @@
 package dev.roadie.search.builtin;
 
 import dev.roadie.model.music.Track;
+import dev.roadie.search.http.BlockedAddressException;
 import dev.roadie.search.http.Fetcher;
+import dev.roadie.search.http.HttpStatusException;
 import dev.roadie.search.spi.Capability;
 import dev.roadie.search.spi.ProviderException;
 import dev.roadie.search.spi.SearchProvider;
@@ -11,6 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -19,21 +24,30 @@ import tools.jackson.databind.JsonNode;
  * for YouTube, {@code scsearch} for SoundCloud. Nodes are asked in the source's order (least
  * loaded first) until one answers; Lavalink's {@code loadType} says whether it found tracks,
  * nothing or an error.
+ *
+ * <p>Clients announce nodes, so a node's endpoint may point anywhere: the fetcher is guarded by
+ * {@code search.audioNodes.allowedAddresses}, and a search user is told only what kind of
+ * failure it was ("refused by the hub's address rules", "answered HTTP 500"). What the node
+ * said, or why the connection failed, goes to the hub's log for the operator.
  */
 public final class AudioNodeProvider implements SearchProvider {
+    private static final Logger LOG = LoggerFactory.getLogger(AudioNodeProvider.class);
+    private static final int MAX_REMEMBERED_REFUSALS = 1000;
 
     private final String id;
     private final String displayName;
     private final String prefix;
     private final NodeSource nodes;
     private final Fetcher fetcher;
+    /** Nodes whose refusal was logged at warn already. */
+    private final Set<String> refused = ConcurrentHashMap.newKeySet();
 
     /**
      * @param id          the provider id ("youtube", "soundcloud")
      * @param displayName the name shown to users
      * @param prefix      the Lavalink search prefix ("ytsearch", "scsearch")
      * @param nodes       where usable nodes come from
-     * @param fetcher     the fetcher (no address guard: nodes are announced by trusted agents)
+     * @param fetcher     the fetcher, with an address guard: clients announce the endpoints
      */
     public AudioNodeProvider(String id, String displayName, String prefix, NodeSource nodes, Fetcher fetcher) {
         this.id = id;
@@ -70,7 +84,7 @@ public final class AudioNodeProvider implements SearchProvider {
             try {
                 return searchOn(node, query);
             } catch (ProviderException e) {
-                failures.add(e.getMessage());
+                failures.add("audio node " + node.name() + " could not be searched: " + reasonForUsers(node, e));
                 if (Thread.currentThread().isInterrupted()) {
                     break;
                 }
@@ -91,10 +105,10 @@ public final class AudioNodeProvider implements SearchProvider {
             case "track" -> found.add(data);
             case "playlist" -> data.path("tracks").forEach(found::add);
             case "empty" -> { }
-            case "error" -> throw new ProviderException("audio node " + node.name() + " could not search: "
-                    + Json.text(data, "message"));
-            default -> throw new ProviderException("audio node " + node.name() + " answered an unknown loadType "
-                    + loadType);
+            case "error" -> throw new NodeAnswer("Lavalink could not load the search",
+                    "load error: " + Json.text(data, "message") + " (severity " + Json.text(data, "severity") + ")");
+            default -> throw new NodeAnswer("it answered something that is not a Lavalink search result",
+                    "unknown loadType " + loadType);
         }
         List<Track> tracks = new ArrayList<>();
         for (JsonNode item : found) {
@@ -112,5 +126,48 @@ public final class AudioNodeProvider implements SearchProvider {
             }
         }
         return tracks;
+    }
+
+    /**
+     * What a search user may see: the kind of failure, never the node's words or the network's,
+     * which would tell a user what answers at an internal address. The detail goes to the log.
+     */
+    private String reasonForUsers(AudioNode node, ProviderException e) {
+        if (e instanceof BlockedAddressException) {
+            String detail = e.getMessage(); // names the address, its block and the entry to allow
+            // Once per endpoint: every search would repeat it, and searches are the users' to make.
+            if (firstRefusal(node)) {
+                LOG.warn("Not searching audio node {}: {}", node, detail);
+            } else {
+                LOG.debug("Not searching audio node {}: {}", node, detail);
+            }
+            return "refused by the hub's address rules";
+        }
+        String detail = e instanceof NodeAnswer answer ? answer.detail
+                : e.getCause() == null ? e.getMessage() : e.getMessage() + " (" + e.getCause() + ")";
+        LOG.info("Audio node {} could not be searched: {}", node, detail);
+        if (e instanceof HttpStatusException status) {
+            return "answered HTTP " + status.status();
+        }
+        return e.getMessage(); // the fetcher's own words: a deadline, unreachable, malformed JSON, too large
+    }
+
+    private boolean firstRefusal(AudioNode node) {
+        if (refused.size() >= MAX_REMEMBERED_REFUSALS) {
+            refused.clear(); // announced endpoints are bounded by the registry; this only caps the memory
+        }
+        return refused.add(node.name() + " " + node.endpoint());
+    }
+
+    /** The node answered, but not with results; the message is for users, the detail for the log. */
+    private static final class NodeAnswer extends ProviderException {
+        private final String detail;
+
+        NodeAnswer(String message, String detail) {
+            super(message);
+            // Whatever answers at the endpoint wrote this: one short line, so it cannot forge log lines.
+            String line = detail.replaceAll("\\p{Cntrl}", "?");
+            this.detail = line.length() > 300 ? line.substring(0, 300) + "..." : line;
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.roadie.search.builtin;
 
+import dev.roadie.search.http.AllowedAddresses;
 import java.time.Duration;
 
 /**
@@ -13,9 +14,11 @@ import java.time.Duration;
  * @param radioBrowser    Radio Browser
  * @param audioNodesEnabled whether to search YouTube and SoundCloud through announced Lavalink nodes
  * @param audioNodeTimeout  the deadline of one Lavalink search
+ * @param audioNodeAddresses internal addresses announced nodes may have (clients announce them, so
+ *                           they are guarded like links)
  * @param links           link resolution
  */
 public record BuiltInSettings(String userAgent, long maxBytes, ServiceSettings itunes, ServiceSettings deezer,
         ServiceSettings musicbrainz, ServiceSettings radioBrowser, boolean audioNodesEnabled,
-        Duration audioNodeTimeout, LinkSettings links) {
+        Duration audioNodeTimeout, AllowedAddresses audioNodeAddresses, LinkSettings links) {
 }

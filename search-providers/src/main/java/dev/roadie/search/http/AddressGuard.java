@@ -1,76 +1,103 @@
 package dev.roadie.search.http;
 
-import java.net.Inet6Address;
+import dev.roadie.search.spi.ProviderException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 
 /**
- * Refuses to let the hub fetch from its own network (SSRF): a user names a link, and without
- * this the hub would happily fetch {@code http://127.0.0.1:7070/api/tokens} or a cloud
- * metadata service for them. Every address a host resolves to is checked, because one public
- * address beside a private one is enough to reach the private one.
+ * Refuses to let the hub fetch from its own network (SSRF): a user names a link, or a client
+ * announces an audio node, and without this the hub would happily fetch
+ * {@code http://127.0.0.1:7070/api/tokens} or a cloud metadata service for them.
+ *
+ * <p>Every address a host resolves to is checked, because one public address beside a private
+ * one is enough to reach the private one. And the addresses checked are the ones connected to:
+ * a {@link Fetcher} with a guard connects through {@link #checkedAddresses}, so a name that
+ * resolves to a public address for the check and to 127.0.0.1 a moment later (DNS rebinding)
+ * cannot slip through.
  */
 public final class AddressGuard {
 
     private final HostResolver resolver;
-    private final Set<String> allowed;
+    private final AllowedAddresses allowed;
 
     /**
-     * @param resolver         how host names are resolved
-     * @param allowedAddresses address literals that are allowed even though they are private
-     *                         (tests allow {@code 127.0.0.1}); empty in production
+     * @param resolver how host names are resolved, for the check and for the connection alike
+     * @param allowed  internal addresses that may be fetched anyway (tests allow {@code 127.0.0.1});
+     *                 its setting is named in every refusal
      */
-    public AddressGuard(HostResolver resolver, Set<String> allowedAddresses) {
+    public AddressGuard(HostResolver resolver, AllowedAddresses allowed) {
         this.resolver = resolver;
-        this.allowed = Set.copyOf(allowedAddresses);
+        this.allowed = allowed;
     }
 
     /**
-     * Checks that a URL is http(s) and that every address of its host is public or allowed.
+     * Checks a URL without connecting: http(s), a host, and every address of the host public or allowed.
      *
-     * @throws BlockedAddressException when it is not
+     * @return the addresses checked
+     * @throws BlockedAddressException when it is not so
+     * @throws ProviderException       when the host does not resolve
      */
-    public void check(URI uri) throws BlockedAddressException {
+    public List<InetAddress> check(URI uri) throws ProviderException {
+        requireFetchable(uri);
+        return checkedAddresses(uri.getHost(), port(uri));
+    }
+
+    /**
+     * Checks what a URL can be checked for before its host is resolved: the scheme and the host.
+     *
+     * @throws BlockedAddressException when it is not http(s) or has no host
+     */
+    public void requireFetchable(URI uri) throws BlockedAddressException {
         String scheme = uri.getScheme();
         if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
             throw new BlockedAddressException("only http and https links can be fetched, not " + uri);
         }
-        String host = uri.getHost();
-        if (host == null || host.isEmpty()) {
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
             throw new BlockedAddressException("the link has no host: " + uri);
-        }
-        List<InetAddress> addresses;
-        try {
-            addresses = resolver.resolve(host.startsWith("[") ? host.substring(1, host.length() - 1) : host);
-        } catch (UnknownHostException e) {
-            throw new BlockedAddressException("the host " + host + " does not resolve", e);
-        }
-        if (addresses.isEmpty()) {
-            throw new BlockedAddressException("the host " + host + " does not resolve");
-        }
-        for (InetAddress address : addresses) {
-            if (isInternal(address) && !allowed.contains(address.getHostAddress())) {
-                throw new BlockedAddressException("refusing to fetch " + host + ": it resolves to the internal address "
-                        + address.getHostAddress() + " (allow it in search.links.allowed-addresses if that is intended)");
-            }
         }
     }
 
-    /** Loopback, private, link-local, carrier-grade NAT, unique-local, multicast or unspecified. */
-    static boolean isInternal(InetAddress address) {
-        if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-                || address.isAnyLocalAddress() || address.isMulticastAddress()) {
-            return true;
+    /**
+     * Resolves a host once and checks every address: the connection must go to these and no others.
+     *
+     * @param host a host name or an address literal (IPv6 with or without brackets)
+     * @param port the port that will be connected to, for allowances that name one
+     * @throws BlockedAddressException when any address is internal and not allowed
+     * @throws ProviderException       when the host does not resolve (not the rules' doing: a typo, or DNS)
+     */
+    public List<InetAddress> checkedAddresses(String host, int port) throws ProviderException {
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        List<InetAddress> addresses;
+        try {
+            addresses = resolver.resolve(bare);
+        } catch (UnknownHostException e) {
+            throw new ProviderException("the host " + host + " does not resolve", e);
         }
-        byte[] b = address.getAddress();
-        if (address instanceof Inet6Address) {
-            return (b[0] & 0xfe) == 0xfc; // fc00::/7, unique local
+        if (addresses.isEmpty()) {
+            throw new ProviderException("the host " + host + " does not resolve");
         }
-        int first = b[0] & 0xff;
-        int second = b[1] & 0xff;
-        return first == 0 || (first == 100 && second >= 64 && second < 128) || first >= 240;
+        for (InetAddress address : addresses) {
+            Optional<String> why = SpecialAddresses.whyInternal(address);
+            if (why.isPresent() && !allowed.allows(address, port)) {
+                String text = AddressBlock.text(address);
+                String entry = address.getAddress().length == 16 ? "[" + text + "]:" + port : text + ":" + port;
+                throw new BlockedAddressException("refusing to fetch from " + host + ":" + port + ": "
+                        + (bare.equalsIgnoreCase(text) ? "it is" : "it resolves to") + " the internal address " + text
+                        + ", " + why.get() + ". If the hub should fetch from there, its operator can add " + entry
+                        + " (or its network) to " + allowed.setting());
+            }
+        }
+        return addresses;
+    }
+
+    /** The port a URL connects to, its scheme's default when it names none. */
+    static int port(URI uri) {
+        if (uri.getPort() >= 0) {
+            return uri.getPort();
+        }
+        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 }

@@ -4,26 +4,32 @@ import dev.roadie.model.wire.FrameCodec;
 import dev.roadie.search.spi.ProviderException;
 import dev.roadie.search.spi.RateLimitedException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
  * GETs from one service within its policy: its rate limit, the Retry-After it asked for, a
- * deadline for the whole exchange, a size cap, and (for links users name) the address guard
- * on the first URL and on every redirect.
+ * deadline for the whole exchange, a size cap, and (for links users name and nodes clients
+ * announce) the address guard on the first URL and on every redirect, enforced at connect time.
+ *
+ * <p>Failures say what happened in the fetcher's own words ("answered HTTP 500", "could not be
+ * reached"); they never carry the remote body or the network's error text, which would tell a
+ * user which internal ports are open. The detail is the exception's cause, for the hub's log.
  */
 public final class Fetcher {
+    private static final Logger LOG = LoggerFactory.getLogger(Fetcher.class);
 
     private final HttpClient client;
     private final String service;
@@ -32,26 +38,18 @@ public final class Fetcher {
     private final AddressGuard guard;
 
     /**
-     * @param client  a client that does NOT follow redirects itself (see {@link #newClient})
+     * @param clients the HTTP clients; a guarded fetcher gets one that connects only where its guard allowed
      * @param service the service's name, for error messages
      * @param policy  deadline, size cap, redirects, user agent
      * @param limiter the service's rate limit, or null for none
      * @param guard   the address guard, or null for trusted configured endpoints
      */
-    public Fetcher(HttpClient client, String service, FetchPolicy policy, RateLimiter limiter, AddressGuard guard) {
-        this.client = client;
+    public Fetcher(FetchClients clients, String service, FetchPolicy policy, RateLimiter limiter, AddressGuard guard) {
+        this.client = guard == null ? clients.trusted() : clients.pinnedTo(guard);
         this.service = service;
         this.policy = policy;
         this.limiter = limiter;
         this.guard = guard;
-    }
-
-    /** A client that leaves redirects to the fetcher, so that each target can be checked. */
-    public static HttpClient newClient(Duration connectTimeout) {
-        return HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(connectTimeout)
-                .build();
     }
 
     /** The policy this fetcher applies. */
@@ -88,7 +86,8 @@ public final class Fetcher {
         URI current = uri;
         for (int redirects = 0; ; redirects++) {
             if (guard != null) {
-                guard.check(current);
+                // The addresses are checked when the client connects (PinnedResolver), once, on the address used.
+                guard.requireFetchable(current);
             }
             Page page = exchange(current, headers, deadline);
             if (page.status() < 300 || page.status() >= 400 || page.status() == 304) {
@@ -101,7 +100,11 @@ public final class Fetcher {
             if (redirects >= policy.maxRedirects()) {
                 throw new ProviderException(service + " redirected more than " + policy.maxRedirects() + " times");
             }
-            current = current.resolve(location.get());
+            try {
+                current = current.resolve(location.get());
+            } catch (IllegalArgumentException e) {
+                throw new ProviderException(service + " redirected to something that is not a link", e);
+            }
         }
     }
 
@@ -131,33 +134,53 @@ public final class Fetcher {
     private Page exchange(URI uri, Map<String, String> headers, long deadline) throws ProviderException {
         long remaining = deadline - System.nanoTime();
         if (remaining <= 0) {
-            throw new ProviderException(service + " did not answer within " + policy.timeout().toMillis() + " ms");
+            throw timedOut(null);
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET()
-                .timeout(Duration.ofNanos(remaining))
-                .header("User-Agent", policy.userAgent());
-        headers.forEach(request::header);
-        CompletableFuture<HttpResponse<byte[]>> future =
-                client.sendAsync(request.build(), info -> new CappedBody(policy.maxBytes()));
+        Request request = client.newRequest(uri).method(HttpMethod.GET)
+                .timeout(remaining, TimeUnit.NANOSECONDS)
+                .headers(fields -> {
+                    fields.put(HttpHeader.USER_AGENT, policy.userAgent());
+                    headers.forEach(fields::put);
+                });
+        CappedResponse response = new CappedResponse(policy.maxBytes());
+        request.send(response);
         try {
-            HttpResponse<byte[]> response = future.get(remaining, TimeUnit.NANOSECONDS);
-            return new Page(response.uri(), response.statusCode(), response.headers(), response.body());
+            return response.page().get(remaining, TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            future.cancel(true);
-            throw new ProviderException(service + " did not answer within " + policy.timeout().toMillis() + " ms", e);
+            request.abort(e);
+            throw timedOut(e);
         } catch (InterruptedException e) {
-            future.cancel(true);
+            request.abort(e);
             Thread.currentThread().interrupt();
             throw new ProviderException("interrupted while asking " + service, e);
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof HttpTimeoutException) {
-                // The request's own timeout and ours race; either way it is the same deadline.
-                throw new ProviderException(service + " did not answer within " + policy.timeout().toMillis() + " ms",
-                        cause);
-            }
-            throw new ProviderException(service + " could not be reached: " + cause.getMessage(), cause);
+            throw failure(uri, e.getCause());
         }
+    }
+
+    private ProviderException failure(URI uri, Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof BlockedAddressException blocked) {
+                return new BlockedAddressException(blocked.getMessage(), cause);
+            }
+            if (t instanceof ProviderException unresolved) {
+                return new ProviderException(unresolved.getMessage(), cause); // the guard's: the host does not resolve
+            }
+            if (t instanceof CappedResponse.TooLarge) {
+                return new ProviderException("the answer of " + service + " is larger than " + policy.maxBytes()
+                        + " bytes", cause);
+            }
+            if (t instanceof TimeoutException) {
+                // The request's own total timeout and our wait race; either way it is the same deadline.
+                return timedOut(cause);
+            }
+        }
+        LOG.debug("Fetching {} from {} failed: {}", uri, service, cause.toString());
+        return new ProviderException(service + " could not be reached", cause);
+    }
+
+    private ProviderException timedOut(Throwable cause) {
+        return new ProviderException(service + " did not answer within " + policy.timeout().toMillis() + " ms", cause);
     }
 
     /**
@@ -175,7 +198,7 @@ public final class Fetcher {
                     + retryAfter.toSeconds() + " s", retryAfter);
         }
         if (page.status() < 200 || page.status() >= 300) {
-            throw new ProviderException(service + " answered HTTP " + page.status());
+            throw new HttpStatusException(service + " answered HTTP " + page.status(), page.status());
         }
     }
 

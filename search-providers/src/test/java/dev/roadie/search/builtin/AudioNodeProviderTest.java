@@ -4,11 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.roadie.model.music.Track;
+import dev.roadie.search.http.AddressGuard;
+import dev.roadie.search.http.AllowedAddresses;
+import dev.roadie.search.http.Fetcher;
+import dev.roadie.search.http.HostResolver;
 import dev.roadie.search.spi.ProviderException;
 import dev.roadie.search.spi.SearchQuery;
 import dev.roadie.search.testing.FakeService;
+import dev.roadie.search.testing.FakeService.Answer;
 import dev.roadie.search.testing.Fetchers;
+import dev.roadie.search.testing.LogLines;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -54,12 +65,83 @@ class AudioNodeProviderTest {
     }
 
     @Test
-    void a_load_error_is_a_failure_with_lavalinks_message() {
+    void a_load_error_tells_users_that_lavalink_could_not_load_and_the_log_what_it_said() {
         lavalink.onFixture("/v4/loadtracks", "lavalink-error.json");
 
+        try (LogLines logs = new LogLines(AudioNodeProvider.class)) {
+            assertThatThrownBy(() -> youtube.search(new SearchQuery("x", 3)))
+                    .isInstanceOf(ProviderException.class)
+                    .hasMessage("audio node node-1 could not be searched: Lavalink could not load the search");
+            assertThat(logs.lines()).anySatisfy(line -> assertThat(line)
+                    .contains("node-1").contains("Something went wrong while looking up the track."));
+        }
+    }
+
+    @Test
+    void fields_of_whatever_answers_at_the_endpoint_are_never_echoed_to_users() {
+        // An endpoint pointing at some internal JSON service: its fields must not reach the search user.
+        lavalink.on("/v4/loadtracks", Answer.json("{\"loadType\":\"error\",\"data\":{\"message\":\"db-password=hunter2\"}}"));
+        assertThatThrownBy(() -> youtube.search(new SearchQuery("x", 3)))
+                .isInstanceOf(ProviderException.class).message().doesNotContain("hunter2");
+
+        lavalink.on("/v4/loadtracks", Answer.json("{\"loadType\":\"redis_version:7.2\"}"));
         assertThatThrownBy(() -> youtube.search(new SearchQuery("x", 3)))
                 .isInstanceOf(ProviderException.class)
-                .hasMessageContaining("Something went wrong while looking up the track.");
+                .hasMessage("audio node node-1 could not be searched: it answered something that is not a Lavalink"
+                        + " search result");
+
+        lavalink.on("/v4/loadtracks", new Answer(500, Map.of("Content-Type", "text/plain"),
+                "stack trace of the internal service".getBytes(StandardCharsets.UTF_8), false));
+        assertThatThrownBy(() -> youtube.search(new SearchQuery("x", 3)))
+                .isInstanceOf(ProviderException.class)
+                .hasMessage("audio node node-1 could not be searched: answered HTTP 500");
+    }
+
+    @Test
+    void a_closed_port_says_only_that_the_node_could_not_be_reached() throws Exception {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        AudioNodeProvider provider = new AudioNodeProvider("youtube", "YouTube", "ytsearch",
+                () -> List.of(new AudioNode("gone", URI.create("http://127.0.0.1:" + closed), "p")), guarded("127.0.0.1"));
+
+        assertThatThrownBy(() -> provider.search(new SearchQuery("x", 3)))
+                .isInstanceOf(ProviderException.class)
+                .hasMessage("audio node gone could not be searched: the node could not be reached");
+    }
+
+    @Test
+    void a_node_at_an_internal_address_is_refused_by_default_never_asked_and_the_log_names_the_setting() {
+        lavalink.onFixture("/v4/loadtracks", "lavalink-search.json");
+        AudioNodeProvider provider = new AudioNodeProvider("youtube", "YouTube", "ytsearch", nodes, guarded("none"));
+
+        try (LogLines logs = new LogLines(AudioNodeProvider.class)) {
+            assertThatThrownBy(() -> provider.search(new SearchQuery("x", 3)))
+                    .isInstanceOf(ProviderException.class)
+                    .hasMessage("audio node node-1 could not be searched: refused by the hub's address rules");
+            assertThat(lavalink.seen()).isEmpty();
+            assertThat(logs.lines()).anySatisfy(line -> assertThat(line).contains("node-1").contains("127.0.0.1")
+                    .contains("search.audioNodes.allowedAddresses").contains("127.0.0.1:" + lavalink.baseUrl().getPort()));
+        }
+    }
+
+    @Test
+    void a_node_on_an_allowed_network_and_port_is_searched() throws Exception {
+        lavalink.onFixture("/v4/loadtracks", "lavalink-search.json");
+        int port = lavalink.baseUrl().getPort();
+
+        assertThat(new AudioNodeProvider("youtube", "YouTube", "ytsearch", nodes, guarded("127.0.0.0/8:" + port))
+                .search(new SearchQuery("paper boats", 10))).hasSize(2);
+        assertThatThrownBy(() -> new AudioNodeProvider("youtube", "YouTube", "ytsearch", nodes,
+                guarded("127.0.0.1:" + (port == 65535 ? 1 : port + 1))).search(new SearchQuery("paper boats", 10)))
+                .as("another port of the same address is not allowed")
+                .hasMessageContaining("refused by the hub's address rules");
+    }
+
+    private static Fetcher guarded(String allowedAddresses) {
+        return new Fetcher(Fetchers.CLIENTS, "the node", Fetchers.policy(), null, new AddressGuard(HostResolver.SYSTEM,
+                AllowedAddresses.parse("search.audioNodes.allowedAddresses", allowedAddresses)));
     }
 
     @Test
@@ -85,8 +167,8 @@ class AudioNodeProviderTest {
 
         assertThatThrownBy(() -> two.search(new SearchQuery("x", 3)))
                 .isInstanceOf(ProviderException.class)
-                .hasMessageStartingWith("every audio node failed: audio node a could not search")
-                .hasMessageContaining("audio node b could not search");
+                .hasMessage("every audio node failed: audio node a could not be searched: Lavalink could not load the"
+                        + " search; audio node b could not be searched: Lavalink could not load the search");
     }
 
     @Test

@@ -3,12 +3,12 @@ package dev.roadie.search.http;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.roadie.search.spi.ProviderException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,7 +33,7 @@ class AddressGuardTest {
         return addresses.stream().map(AddressGuardTest::literal).toList();
     };
 
-    private final AddressGuard guard = new AddressGuard(fakeDns, Set.of());
+    private final AddressGuard guard = new AddressGuard(fakeDns, AllowedAddresses.none("search.links.allowedAddresses"));
 
     @ParameterizedTest
     @ValueSource(strings = {"http://127.0.0.1/", "http://127.5.5.5:7070/api/tokens", "http://10.0.0.8/",
@@ -73,14 +73,15 @@ class AddressGuardTest {
     }
 
     @Test
-    void a_name_that_does_not_resolve_is_refused() {
+    void a_name_that_does_not_resolve_is_a_failure_that_says_so_not_a_refusal() {
         assertThatThrownBy(() -> guard.check(URI.create("https://nowhere.example/")))
-                .isInstanceOf(BlockedAddressException.class).hasMessageContaining("does not resolve");
+                .isInstanceOf(ProviderException.class).isNotInstanceOf(BlockedAddressException.class)
+                .hasMessage("the host nowhere.example does not resolve");
     }
 
     @Test
     void an_explicit_allowance_lets_exactly_that_address_through() {
-        AddressGuard allowing = new AddressGuard(fakeDns, Set.of("127.0.0.1"));
+        AddressGuard allowing = new AddressGuard(fakeDns, AllowedAddresses.parse("search.links.allowedAddresses", "127.0.0.1"));
 
         assertThatCode(() -> allowing.check(URI.create("http://127.0.0.1:8080/"))).doesNotThrowAnyException();
         assertThatThrownBy(() -> allowing.check(URI.create("http://127.0.0.2/")))

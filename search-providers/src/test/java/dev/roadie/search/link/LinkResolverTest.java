@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.roadie.search.http.AddressGuard;
+import dev.roadie.search.http.AllowedAddresses;
 import dev.roadie.search.http.BlockedAddressException;
 import dev.roadie.search.http.FetchPolicy;
 import dev.roadie.search.http.Fetcher;
@@ -20,7 +21,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -125,8 +125,8 @@ class LinkResolverTest {
     @Test
     void loopback_is_refused_without_the_allowance_and_nothing_is_fetched() {
         web.on("/page", Answer.html("<title>secret</title>"));
-        LinkResolver strict = new LinkResolver(endpoints, new Fetcher(Fetchers.CLIENT, "the linked site", policy, null,
-                new AddressGuard(HostResolver.SYSTEM, Set.of())));
+        LinkResolver strict = new LinkResolver(endpoints, new Fetcher(Fetchers.CLIENTS, "the linked site", policy, null,
+                new AddressGuard(HostResolver.SYSTEM, AllowedAddresses.none("search.links.allowedAddresses"))));
 
         assertThatThrownBy(() -> strict.resolve(web.url("/page").toString()))
                 .isInstanceOf(BlockedAddressException.class).hasMessageContaining("127.0.0.1");
@@ -149,11 +149,24 @@ class LinkResolverTest {
         HostResolver rebinding = host -> host.equals("innocent.example")
                 ? List.of(InetAddress.getByAddress(host, new byte[] {127, 0, 0, 1}))
                 : HostResolver.SYSTEM.resolve(host);
-        LinkResolver strict = new LinkResolver(endpoints, new Fetcher(Fetchers.CLIENT, "the linked site", policy, null,
-                new AddressGuard(rebinding, Set.of())));
+        LinkResolver strict = new LinkResolver(endpoints, new Fetcher(Fetchers.CLIENTS, "the linked site", policy, null,
+                new AddressGuard(rebinding, AllowedAddresses.none("search.links.allowedAddresses"))));
 
         assertThatThrownBy(() -> strict.resolve("http://innocent.example/page"))
                 .isInstanceOf(BlockedAddressException.class).hasMessageContaining("innocent.example");
+    }
+
+    @Test
+    void a_host_that_does_not_resolve_is_said_so_and_is_not_called_a_refusal() {
+        HostResolver nothing = host -> {
+            throw new java.net.UnknownHostException(host);
+        };
+        LinkResolver resolver = new LinkResolver(endpoints, new Fetcher(Fetchers.CLIENTS, "the linked site", policy, null,
+                new AddressGuard(nothing, AllowedAddresses.none("search.links.allowedAddresses"))));
+
+        assertThatThrownBy(() -> resolver.resolve("https://bandcamp.example/track/x"))
+                .isInstanceOf(ProviderException.class).isNotInstanceOf(BlockedAddressException.class)
+                .hasMessage("the host bandcamp.example does not resolve");
     }
 
     @Test
