@@ -103,8 +103,7 @@ public final class Hub implements AutoCloseable {
             });
             this.context = new HubContext(config, newEpoch(), clock, sessions, registry, events,
                     new Router(sessions, registry, durable, tokens), new Requests(timer, metrics, config.quotas()),
-                    durable, metrics, tokens,
-                    audit, search, vault, certTopics, renewals, acks);
+                    durable, metrics, tokens, audit, search, vault, certTopics, renewals, acks);
             metrics.gauges(sessions::size, () -> {
                 Map<String, Long> counts = new LinkedHashMap<>();
                 registry.countByState().forEach((state, count) -> counts.put(state.wire(), count));
