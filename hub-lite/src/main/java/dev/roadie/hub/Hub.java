@@ -79,7 +79,8 @@ public final class Hub implements AutoCloseable {
             HubMetrics metrics = new HubMetrics();
             RegistryEvents events = new RegistryEvents(sessions);
             Registry registry = new Registry(new RegistryStore(database), clock, config.registry(), events);
-            DurableMessages durable = new DurableMessages(database, clock, config.sessions().durableTtl());
+            DurableMessages durable = new DurableMessages(database, clock, config.sessions().durableTtl(),
+                    config.quotas());
             this.search = new HubSearch(config.search(), registry, metrics);
             AuditLog audit = new AuditLog(database, clock);
             CertificateVault vault = new CertificateVault(database,
@@ -101,8 +102,8 @@ public final class Hub implements AutoCloseable {
                 return left;
             });
             this.context = new HubContext(config, newEpoch(), clock, sessions, registry, events,
-                    new Router(sessions, registry, durable), new Requests(timer, metrics), durable, metrics, tokens,
-                    audit, search, vault, certTopics, renewals, acks, database);
+                    new Router(sessions, registry, durable, tokens), new Requests(timer, metrics, config.quotas()),
+                    durable, metrics, tokens, audit, search, vault, certTopics, renewals, acks, database);
             metrics.gauges(sessions::size, () -> {
                 Map<String, Long> counts = new LinkedHashMap<>();
                 registry.countByState().forEach((state, count) -> counts.put(state.wire(), count));
@@ -227,21 +228,35 @@ public final class Hub implements AutoCloseable {
         return context;
     }
 
-    /** Stops accepting, tells every client to go away, and closes the data folder. */
+    /**
+     * Ends what is in flight, tells every client to go away, stops accepting and closes the data
+     * folder. Each step runs even when one before it failed: a hub that ran out of heap must still
+     * stop, not hang until it is killed.
+     */
     @Override
     public void close() {
+        // First, so that requesters (REST calls held open among them) are answered before anything stops.
+        step("end the requests in flight", () -> context.requests().close());
         if (socket != null) {
-            socket.closeAll(CloseCode.GOING_AWAY, "the hub is stopping");
+            step("close the connections", () -> socket.closeAll(CloseCode.GOING_AWAY, "the hub is stopping"));
         }
         if (server != null) {
-            server.stop();
+            step("stop the server", server::stop);
         }
-        timer.shutdownNow();
-        acks.close();
-        renewals.close();
-        search.close();
-        database.close();
+        step("stop the timer", timer::shutdownNow);
+        step("stop the ack timer", acks::close);
+        step("stop certificate renewals", renewals::close);
+        step("stop search", search::close);
+        step("close the database", database::close);
         log.info("Roadie hub stopped");
+    }
+
+    private static void step(String what, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException | Error e) {
+            log.error("While stopping, failed to {}; going on with the rest", what, e);
+        }
     }
 
     private static String newEpoch() {

@@ -5,17 +5,22 @@ import dev.roadie.hub.auth.TokenService;
 import dev.roadie.model.wire.ErrorCode;
 import io.javalin.http.Context;
 
-/** Authenticates REST calls by their bearer token, as the socket does by the hello. */
+/**
+ * Authenticates REST calls by their bearer token, as the socket does by the hello, and holds
+ * each token to its rate.
+ */
 final class ApiAuth {
     private static final String PRINCIPAL = "roadie.principal";
 
     private final TokenService tokens;
+    private final RestRateLimit rate;
 
-    ApiAuth(TokenService tokens) {
+    ApiAuth(TokenService tokens, RestRateLimit rate) {
         this.tokens = tokens;
+        this.rate = rate;
     }
 
-    /** A before-handler: every call under it needs a valid token. */
+    /** A before-handler: every call under it needs a valid token, within the token's rate. */
     void authenticate(Context ctx) {
         String header = ctx.header("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -23,6 +28,7 @@ final class ApiAuth {
         }
         Principal principal = tokens.authenticate(header.substring(7).trim())
                 .orElseThrow(() -> new ApiException(401, ErrorCode.UNAUTHORIZED, "the token is unknown or revoked"));
+        rate.take(principal, ctx);
         ctx.attribute(PRINCIPAL, principal);
     }
 

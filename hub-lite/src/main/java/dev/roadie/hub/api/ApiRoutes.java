@@ -20,7 +20,7 @@ public final class ApiRoutes {
 
     public ApiRoutes(HubContext hub) {
         this.hub = hub;
-        this.auth = new ApiAuth(hub.tokens());
+        this.auth = new ApiAuth(hub.tokens(), new RestRateLimit(hub.config().limits()));
     }
 
     /** The answer of {@code /api/health}: {@code ok}, or {@code failing} with the reason (then with status 503). */

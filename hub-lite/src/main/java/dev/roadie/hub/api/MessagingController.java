@@ -2,7 +2,10 @@ package dev.roadie.hub.api;
 
 import dev.roadie.hub.HubContext;
 import dev.roadie.hub.auth.Principal;
+import dev.roadie.hub.routing.QuotaExceededException;
 import dev.roadie.hub.routing.Receiver;
+import dev.roadie.hub.routing.Requester;
+import dev.roadie.hub.routing.UnknownReceiverException;
 import dev.roadie.hub.socket.Permissions;
 import dev.roadie.model.registry.ServiceId;
 import dev.roadie.model.wire.Address;
@@ -25,7 +28,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * {@code /api/send}, {@code /api/request} and {@code /api/gather}: the socket's messaging for
  * clients that cannot keep a socket open (the Chrome extension, curl, cron jobs). The caller
- * sends as the service its token names, with the same scopes.
+ * sends as the service its token names, with the same scopes and quotas; a quota that is full
+ * answers 429 {@code limit-reached}.
  */
 final class MessagingController {
     private final HubContext hub;
@@ -51,7 +55,14 @@ final class MessagingController {
         Message message = valid(() -> new Message(0, UUID.randomUUID().toString(), sender(principal), out.to(),
                 out.subject(), out.body(), out.durable()));
         List<Receiver> receivers = hub.router().resolve(out.to(), null);
-        int delivered = hub.router().deliver(message, receivers);
+        int delivered;
+        try {
+            delivered = hub.router().deliver(message, receivers);
+        } catch (UnknownReceiverException e) {
+            throw new ApiException(404, ErrorCode.NOT_FOUND, e.getMessage());
+        } catch (QuotaExceededException e) {
+            throw limitReached(e);
+        }
         hub.metrics().framesOut(delivered);
         if (delivered == 0) {
             hub.metrics().noRoute("message");
@@ -74,8 +85,12 @@ final class MessagingController {
         if (receivers.isEmpty()) {
             reply.complete(hub.requests().noRoute(request));
         } else {
-            hub.requests().request(request, sender(principal), receivers.getFirst(),
-                    hub.deadlineMs(out.timeoutMs()), reply::complete);
+            try {
+                hub.requests().request(request, Requester.rest(principal), receivers.getFirst(),
+                        hub.deadlineMs(out.timeoutMs()), reply::complete);
+            } catch (QuotaExceededException e) {
+                throw limitReached(e);
+            }
         }
         ctx.future(() -> reply.thenAccept(answer -> ctx.status(statusOf(answer)).json(answer)));
     }
@@ -91,7 +106,12 @@ final class MessagingController {
             hub.metrics().noRoute("gather");
         }
         CompletableFuture<GatherResult> result = new CompletableFuture<>();
-        hub.requests().gather(gather, sender(principal), receivers, hub.deadlineMs(out.timeoutMs()), result::complete);
+        try {
+            hub.requests().gather(gather, Requester.rest(principal), receivers, hub.deadlineMs(out.timeoutMs()),
+                    result::complete);
+        } catch (QuotaExceededException e) {
+            throw limitReached(e);
+        }
         ctx.future(() -> result.thenAccept(answer -> ctx.json(answer)));
     }
 
@@ -122,6 +142,10 @@ final class MessagingController {
         Permissions.refusalToSend(principal, to).ifPresent(why -> {
             throw new ApiException(403, ErrorCode.FORBIDDEN, why);
         });
+    }
+
+    private static ApiException limitReached(QuotaExceededException e) {
+        return new ApiException(429, ErrorCode.LIMIT_REACHED, e.getMessage());
     }
 
     private static ServiceId sender(Principal principal) {

@@ -111,6 +111,14 @@ public final class TokenService {
         return Optional.of(known.principal());
     }
 
+    /**
+     * Whether an active token names the identity {@code KIND/NAME}: a client could connect as it.
+     * Not cached: callers that ask often keep their own answers.
+     */
+    public boolean hasActiveIdentity(String kind, String name) {
+        return db.read(c -> TokenStore.hasActive(c, kind, name));
+    }
+
     /** Every token, active or revoked, oldest first. */
     public List<TokenInfo> list() {
         return db.read(c -> TokenStore.all(c).stream().map(TokenRecord::info).toList());

@@ -44,6 +44,18 @@ final class TokenStore {
         return select(c, "WHERE name = ? AND revoked_at IS NULL ORDER BY created_at, id", name);
     }
 
+    /** Whether an active token has this kind and name. */
+    static boolean hasActive(Connection c, String kind, String name) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT 1 FROM tokens WHERE kind = ? AND name = ? AND revoked_at IS NULL LIMIT 1")) {
+            select.setString(1, kind);
+            select.setString(2, name);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
     static List<TokenRecord> all(Connection c) throws SQLException {
         return select(c, "ORDER BY created_at, id");
     }

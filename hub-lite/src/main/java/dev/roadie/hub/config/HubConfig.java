@@ -21,6 +21,7 @@ import java.time.Duration;
  * @param heartbeat how links are kept alive and found dead
  * @param limits    what one client, or all of them, may use
  * @param requests  request deadlines
+ * @param quotas    what one sender, receiver, session or token may hold in the hub at once
  * @param registry  how long services stay listed after their link is lost
  * @param sessions  how sessions outlive their links: resumption, durable messages, restarts
  * @param search    music search providers, plug-ins and link resolution
@@ -28,7 +29,7 @@ import java.time.Duration;
  * @param tls       the hub's own https:// and wss:// listener
  */
 public record HubConfig(String host, int port, Path data, Heartbeat heartbeat, Limits limits, Requests requests,
-        Registry registry, Sessions sessions, SearchConfig search, CertsConfig certs, TlsConfig tls) {
+        Quotas quotas, Registry registry, Sessions sessions, SearchConfig search, CertsConfig certs, TlsConfig tls) {
 
     public HubConfig {
         Require.host("host", host);
@@ -37,6 +38,7 @@ public record HubConfig(String host, int port, Path data, Heartbeat heartbeat, L
         Require.requireSet("heartbeat", heartbeat);
         Require.requireSet("limits", limits);
         Require.requireSet("requests", requests);
+        Require.requireSet("quotas", quotas);
         Require.requireSet("registry", registry);
         Require.requireSet("sessions", sessions);
         Require.requireSet("search", search);
@@ -54,22 +56,26 @@ public record HubConfig(String host, int port, Path data, Heartbeat heartbeat, L
 
     /** This config with another port; 0 picks any free port (handy in tests). */
     public HubConfig withPort(int port) {
-        return new HubConfig(host, port, data, heartbeat, limits, requests, registry, sessions, search, certs, tls);
+        return new HubConfig(host, port, data, heartbeat, limits, requests, quotas, registry, sessions, search, certs,
+                tls);
     }
 
     /** This config with other search settings (tests point providers at local servers). */
     public HubConfig withSearch(SearchConfig search) {
-        return new HubConfig(host, port, data, heartbeat, limits, requests, registry, sessions, search, certs, tls);
+        return new HubConfig(host, port, data, heartbeat, limits, requests, quotas, registry, sessions, search, certs,
+                tls);
     }
 
     /** This config with other certificate settings. */
     public HubConfig withCerts(CertsConfig certs) {
-        return new HubConfig(host, port, data, heartbeat, limits, requests, registry, sessions, search, certs, tls);
+        return new HubConfig(host, port, data, heartbeat, limits, requests, quotas, registry, sessions, search, certs,
+                tls);
     }
 
     /** This config with another data folder. */
     public HubConfig withData(Path data) {
-        return new HubConfig(host, port, data, heartbeat, limits, requests, registry, sessions, search, certs, tls);
+        return new HubConfig(host, port, data, heartbeat, limits, requests, quotas, registry, sessions, search, certs,
+                tls);
     }
 
     /**
@@ -154,6 +160,43 @@ public record HubConfig(String host, int port, Path data, Heartbeat heartbeat, L
         public Requests {
             Require.atLeast("requests.defaultTimeout", defaultTimeout, Duration.ofMillis(1));
             Require.notShorterThan("requests.maxTimeout", maxTimeout, "requests.defaultTimeout", defaultTimeout);
+        }
+    }
+
+    /**
+     * What one client may hold in the hub at once, on disk and in memory: durable messages
+     * waiting for receivers, requests waiting for replies, gathers collecting them. A sender is
+     * the identity ({@code KIND/NAME}) a message is from; a token counts its socket session and its
+     * REST calls together. All are at least 1.
+     *
+     * @param durablePerSender          durable messages stored and not yet acknowledged, per sender (one per receiver)
+     * @param durableSenderBytes        the bytes of those, per sender
+     * @param durablePerReceiver        durable messages waiting for one receiving service
+     * @param durableReceiverBytes      the bytes of those, per receiving service
+     * @param durableTotal              durable messages stored in all
+     * @param durableTotalBytes         the bytes of those in all
+     * @param pendingRequestsPerSession requests one session sent that wait for their reply
+     * @param pendingRequestsPerToken   the same for one token: its session and its REST calls
+     * @param gathersPerSession         gathers one session sent that wait for their result
+     * @param gathersPerToken           the same for one token: its session and its REST calls
+     * @param maxGatherBytes            reply bytes one gather keeps until it answers; a reply over it is
+     *                                  recorded as an error for its receiver
+     */
+    public record Quotas(int durablePerSender, long durableSenderBytes, int durablePerReceiver,
+            long durableReceiverBytes, int durableTotal, long durableTotalBytes, int pendingRequestsPerSession,
+            int pendingRequestsPerToken, int gathersPerSession, int gathersPerToken, long maxGatherBytes) {
+        public Quotas {
+            Require.positive("quotas.durablePerSender", durablePerSender);
+            Require.positive("quotas.durableSenderBytes", durableSenderBytes);
+            Require.positive("quotas.durablePerReceiver", durablePerReceiver);
+            Require.positive("quotas.durableReceiverBytes", durableReceiverBytes);
+            Require.positive("quotas.durableTotal", durableTotal);
+            Require.positive("quotas.durableTotalBytes", durableTotalBytes);
+            Require.positive("quotas.pendingRequestsPerSession", pendingRequestsPerSession);
+            Require.positive("quotas.pendingRequestsPerToken", pendingRequestsPerToken);
+            Require.positive("quotas.gathersPerSession", gathersPerSession);
+            Require.positive("quotas.gathersPerToken", gathersPerToken);
+            Require.positive("quotas.maxGatherBytes", maxGatherBytes);
         }
     }
 

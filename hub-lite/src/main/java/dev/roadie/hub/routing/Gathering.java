@@ -1,5 +1,6 @@
 package dev.roadie.hub.routing;
 
+import dev.roadie.model.wire.ErrorCode;
 import dev.roadie.model.wire.GatherMode;
 import dev.roadie.model.wire.GatherResult;
 import dev.roadie.model.wire.GatherResult.ReceiverResult;
@@ -14,6 +15,10 @@ import java.util.function.Consumer;
 /**
  * One gather in progress: the receivers snapshotted when it arrived and what each has
  * answered. Decides when the mode is satisfied and then answers exactly once.
+ *
+ * <p>It keeps every reply body until it answers, so it keeps at most {@code maxBytes} of them:
+ * forty gathers of large replies once took a whole heap. A reply that would pass the limit is
+ * recorded as an error for its receiver, and its body is let go.
  */
 final class Gathering {
     private final String gatherId;
@@ -21,22 +26,36 @@ final class Gathering {
     private final int quorum;
     private final Map<Receiver, Outcome> outcomes = new LinkedHashMap<>();
     private final Consumer<GatherResult> answer;
+    private final long maxBytes;
+    private long heldBytes;
     private int ok;
     private int settled;
     private boolean answered;
 
-    Gathering(String gatherId, GatherMode mode, int quorum, List<Receiver> receivers, Consumer<GatherResult> answer) {
+    Gathering(String gatherId, GatherMode mode, int quorum, List<Receiver> receivers, long maxBytes,
+            Consumer<GatherResult> answer) {
         this.gatherId = gatherId;
         this.mode = mode;
         this.quorum = quorum;
+        this.maxBytes = maxBytes;
         this.answer = answer;
         receivers.forEach(r -> outcomes.put(r, null));
     }
 
-    /** Records one receiver's outcome; returns true when this completed the gather. */
-    synchronized boolean settle(Outcome outcome) {
+    /**
+     * Records one receiver's outcome, which takes {@code bytes} to keep; returns true when this
+     * completed the gather.
+     */
+    synchronized boolean settle(Outcome outcome, long bytes) {
         if (answered || outcomes.get(outcome.receiver()) != null) {
             return false;
+        }
+        if (heldBytes + bytes > maxBytes) {
+            outcome = new Outcome(outcome.receiver(), ReplyStatus.ERROR, null, new Problem(ErrorCode.TOO_LARGE.wire(),
+                    "its reply of " + bytes + " bytes would take this gather over the " + maxBytes + " bytes it may"
+                    + " keep (quotas.maxGatherBytes); it was dropped"), outcome.millis());
+        } else {
+            heldBytes += bytes;
         }
         outcomes.put(outcome.receiver(), outcome);
         settled++;

@@ -1,97 +1,150 @@
 package dev.roadie.hub.routing;
 
+import dev.roadie.hub.config.HubConfig;
 import dev.roadie.hub.metrics.HubMetrics;
 import dev.roadie.hub.session.ClientSession;
-import dev.roadie.model.registry.ServiceId;
 import dev.roadie.model.wire.Address;
 import dev.roadie.model.wire.ErrorCode;
+import dev.roadie.model.wire.FrameCodec;
 import dev.roadie.model.wire.Gather;
 import dev.roadie.model.wire.GatherResult;
 import dev.roadie.model.wire.Problem;
 import dev.roadie.model.wire.Reply;
 import dev.roadie.model.wire.ReplyStatus;
 import dev.roadie.model.wire.Request;
+import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Requests and gathers in flight. Each delivered request gets a hub id of its own, so that
  * clients' ids never collide and a receiver can only answer what it was asked; the reply is
  * relayed with the requester's id. Every call ends exactly once: by a reply, at its deadline,
- * or as {@code gone} when its receiver's session ends.
+ * as {@code gone} when its receiver's session ends, or when the hub stops.
+ *
+ * <p>What a client may have in flight is bounded ({@code quotas.pendingRequests*},
+ * {@code quotas.gathers*}), per session and per token: each call holds a timer and each gather
+ * the replies it collects.
  */
 public final class Requests {
+    private static final Logger log = LoggerFactory.getLogger(Requests.class);
+
     private final Map<String, PendingCall> pending = new ConcurrentHashMap<>();
+    /** The hub ids of the calls waiting on each receiving session, so that its end finds them at once. */
+    private final Map<ClientSession, Set<String>> byReceiver = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
     private final ScheduledExecutorService timer;
     private final HubMetrics metrics;
+    private final long maxGatherBytes;
+    private final InFlight requestsInFlight;
+    private final InFlight gathersInFlight;
+    private volatile boolean closed;
 
-    public Requests(ScheduledExecutorService timer, HubMetrics metrics) {
+    public Requests(ScheduledExecutorService timer, HubMetrics metrics, HubConfig.Quotas quotas) {
         this.timer = timer;
         this.metrics = metrics;
+        this.maxGatherBytes = quotas.maxGatherBytes();
+        this.requestsInFlight = new InFlight("requests", quotas.pendingRequestsPerSession(),
+                "quotas.pendingRequestsPerSession", quotas.pendingRequestsPerToken(), "quotas.pendingRequestsPerToken");
+        this.gathersInFlight = new InFlight("gathers", quotas.gathersPerSession(), "quotas.gathersPerSession",
+                quotas.gathersPerToken(), "quotas.gathersPerToken");
     }
 
     /**
      * Sends {@code request} to {@code receiver} and answers {@code answer} once with a reply
      * whose {@code re} is the request's own id.
+     *
+     * @throws QuotaExceededException when the requester has as many requests waiting as it may; nothing was sent
      */
-    public void request(Request request, ServiceId sender, Receiver receiver, long timeoutMs, Consumer<Reply> answer) {
+    public void request(Request request, Requester requester, Receiver receiver, long timeoutMs,
+            Consumer<Reply> answer) {
+        Runnable release = requestsInFlight.take(requester);
         String requesterId = request.id();
         Consumer<Outcome> completion = outcome -> {
+            release.run();
             metrics.requestDone(outcome.status().wire(), outcome.millis() / 1000.0);
             answer.accept(new Reply(0, null, requesterId, outcome.receiver().service(), outcome.status(),
                     outcome.body(), outcome.error()));
         };
-        send(request, sender, receiver, timeoutMs, completion);
+        try {
+            send(request, requester, receiver, timeoutMs, completion);
+        } catch (RuntimeException e) {
+            release.run();
+            throw e;
+        }
     }
 
-    /** Sends one request per receiver and answers {@code answer} once with the gathered result. */
-    public void gather(Gather gather, ServiceId sender, List<Receiver> receivers, long timeoutMs,
+    /**
+     * Sends one request per receiver and answers {@code answer} once with the gathered result.
+     *
+     * @throws QuotaExceededException when the requester has as many gathers waiting as it may; nothing was sent
+     */
+    public void gather(Gather gather, Requester requester, List<Receiver> receivers, long timeoutMs,
             Consumer<GatherResult> answer) {
-        Gathering gathering = new Gathering(gather.id(), gather.mode(), gather.quorum(), receivers, result -> {
-            metrics.gatherDone(result.complete());
-            result.results().forEach(r -> metrics.gatherReceiver(r.status().wire()));
-            answer.accept(result);
-        });
-        List<PendingCall> calls = new java.util.ArrayList<>();
+        Runnable release = gathersInFlight.take(requester);
+        Gathering gathering = new Gathering(gather.id(), gather.mode(), gather.quorum(), receivers, maxGatherBytes,
+                result -> {
+                    release.run();
+                    metrics.gatherDone(result.complete());
+                    result.results().forEach(r -> metrics.gatherReceiver(r.status().wire()));
+                    answer.accept(result);
+                });
+        List<PendingCall> calls = new ArrayList<>();
         Consumer<Outcome> completion = outcome -> {
-            if (gathering.settle(outcome)) {
+            if (gathering.settle(outcome, sizeOf(outcome))) {
                 // The mode is satisfied: stop waiting for the others.
                 synchronized (calls) {
                     calls.forEach(call -> forget(call.hubId));
                 }
             }
         };
-        if (gathering.answerIfSatisfied()) {
-            // Nobody to ask, or a quorum out of reach from the start: asking anyone would be wasted.
-            return;
-        }
-        Request asRequest = new Request(0, gather.id(), null, gather.to(), gather.subject(), gather.body(), timeoutMs);
-        synchronized (calls) {
-            for (Receiver receiver : receivers) {
-                if (gathering.isAnswered()) {
-                    break;
-                }
-                calls.add(send(asRequest, sender, receiver, timeoutMs, completion));
+        try {
+            if (gathering.answerIfSatisfied()) {
+                // Nobody to ask, or a quorum out of reach from the start: asking anyone would be wasted.
+                return;
             }
+            Request asRequest = new Request(0, gather.id(), null, gather.to(), gather.subject(), gather.body(),
+                    timeoutMs);
+            synchronized (calls) {
+                for (Receiver receiver : receivers) {
+                    if (gathering.isAnswered()) {
+                        break;
+                    }
+                    calls.add(send(asRequest, requester, receiver, timeoutMs, completion));
+                }
+            }
+        } catch (RuntimeException e) {
+            release.run();
+            throw e;
         }
     }
 
-    private PendingCall send(Request request, ServiceId sender, Receiver receiver, long timeoutMs,
+    private PendingCall send(Request request, Requester requester, Receiver receiver, long timeoutMs,
             Consumer<Outcome> completion) {
         String hubId = "h" + Long.toString(ids.incrementAndGet(), 36);
         PendingCall call = new PendingCall(hubId, receiver, System.nanoTime(), completion);
         pending.put(hubId, call);
+        byReceiver.computeIfAbsent(receiver.session(), s -> ConcurrentHashMap.newKeySet()).add(hubId);
+        if (closed) {
+            // Checked after the call is listed: close() either ended it or set this flag first.
+            finish(hubId, ReplyStatus.GONE, null, stopping());
+            return call;
+        }
         call.deadline = timer.schedule(() -> finish(hubId, ReplyStatus.TIMEOUT, null,
                 new Problem(ReplyStatus.TIMEOUT.wire(), "no reply within " + timeoutMs + " ms")),
                 timeoutMs, TimeUnit.MILLISECONDS);
-        receiver.session().deliver(request.deliveredAs(hubId, sender, new Address.Instance(receiver.service()),
-                timeoutMs));
+        receiver.session().deliver(request.deliveredAs(hubId, requester.identity(),
+                new Address.Instance(receiver.service()), timeoutMs));
         if (receiver.session().isEnded()) {
             // It closed between routing and delivery; its end-of-session sweep may already have run.
             finish(hubId, ReplyStatus.GONE, null, new Problem(ReplyStatus.GONE.wire(), receiver.service() + " disconnected"));
@@ -124,12 +177,30 @@ public final class Requests {
 
     /** Everything {@code session} was asked and has not answered ends as gone. */
     public void sessionEnded(ClientSession session) {
-        for (PendingCall call : List.copyOf(pending.values())) {
-            if (call.receiver.session() == session) {
-                finish(call.hubId, ReplyStatus.GONE, null,
-                        new Problem(ReplyStatus.GONE.wire(), call.receiver.service() + " disconnected before it replied"));
+        Set<String> asked = byReceiver.remove(session);
+        if (asked == null) {
+            return;
+        }
+        for (String hubId : List.copyOf(asked)) {
+            PendingCall call = pending.get(hubId);
+            if (call != null) {
+                finishSafely(hubId, new Problem(ReplyStatus.GONE.wire(),
+                        call.receiver.service() + " disconnected before it replied"));
             }
         }
+    }
+
+    /**
+     * The hub is stopping: every call still waiting ends as gone now, so that requesters (REST
+     * calls held open among them) have their answer and nothing waits on a timer that is about
+     * to stop. Calls made from now on end as gone at once.
+     */
+    public void close() {
+        closed = true;
+        for (String hubId : List.copyOf(pending.keySet())) {
+            finishSafely(hubId, stopping());
+        }
+        byReceiver.clear();
     }
 
     /** The no-route reply for a request nobody can take, counted like every other outcome. */
@@ -145,11 +216,24 @@ public final class Requests {
         return pending.size();
     }
 
-    private boolean finish(String hubId, ReplyStatus status, tools.jackson.databind.JsonNode body, Problem error) {
+    /**
+     * Ends a call as gone, whatever its answer does: a requester whose answer fails (a heap that
+     * ran out, say) must not keep the other calls of a sweep waiting, nor the hub from stopping.
+     */
+    private void finishSafely(String hubId, Problem why) {
+        try {
+            finish(hubId, ReplyStatus.GONE, null, why);
+        } catch (RuntimeException | Error e) {
+            log.error("Failed to answer the requester of {} while ending it as gone ({})", hubId, why.message(), e);
+        }
+    }
+
+    private boolean finish(String hubId, ReplyStatus status, JsonNode body, Problem error) {
         PendingCall call = pending.remove(hubId);
         if (call == null) {
             return false;
         }
+        unlist(call);
         if (call.deadline != null) {
             call.deadline.cancel(false);
         }
@@ -159,8 +243,55 @@ public final class Requests {
 
     private void forget(String hubId) {
         PendingCall call = pending.remove(hubId);
-        if (call != null && call.deadline != null) {
-            call.deadline.cancel(false);
+        if (call != null) {
+            unlist(call);
+            if (call.deadline != null) {
+                call.deadline.cancel(false);
+            }
+        }
+    }
+
+    private void unlist(PendingCall call) {
+        byReceiver.computeIfPresent(call.receiver.session(), (session, asked) -> {
+            asked.remove(call.hubId);
+            return asked.isEmpty() ? null : asked;
+        });
+    }
+
+    private static Problem stopping() {
+        return new Problem(ReplyStatus.GONE.wire(), "the hub is stopping");
+    }
+
+    /** The bytes a gather keeps for {@code outcome}: its body as JSON, and its error. */
+    private static long sizeOf(Outcome outcome) {
+        long size = 0;
+        if (outcome.body() != null) {
+            CountingStream counter = new CountingStream();
+            FrameCodec.DEFAULT.mapper().writeValue(counter, outcome.body());
+            size += counter.count;
+        }
+        if (outcome.error() != null) {
+            size += length(outcome.error().code()) + length(outcome.error().message());
+        }
+        return size;
+    }
+
+    private static int length(String text) {
+        return text == null ? 0 : text.length();
+    }
+
+    /** Counts what is written and keeps nothing: the size of a body without a copy of it. */
+    private static final class CountingStream extends OutputStream {
+        long count;
+
+        @Override
+        public void write(int b) {
+            count++;
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            count += length;
         }
     }
 }

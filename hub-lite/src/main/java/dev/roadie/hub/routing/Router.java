@@ -1,5 +1,6 @@
 package dev.roadie.hub.routing;
 
+import dev.roadie.hub.auth.TokenService;
 import dev.roadie.hub.registry.Registry;
 import dev.roadie.hub.session.ClientSession;
 import dev.roadie.hub.session.PreparedFrame;
@@ -25,12 +26,14 @@ public final class Router {
     private final SessionTable sessions;
     private final Registry registry;
     private final DurableMessages durable;
+    private final KnownReceivers known;
     private final AtomicInteger roundRobin = new AtomicInteger();
 
-    public Router(SessionTable sessions, Registry registry, DurableMessages durable) {
+    public Router(SessionTable sessions, Registry registry, DurableMessages durable, TokenService tokens) {
         this.sessions = sessions;
         this.registry = registry;
         this.durable = durable;
+        this.known = new KnownReceivers(registry, tokens, durable);
     }
 
     /** The receivers {@code to} names now, without {@code sender}. */
@@ -82,6 +85,9 @@ public final class Router {
      * Delivers a message, durable or not; returns how many sessions it reached now. A durable
      * message is stored for each receiver before it is sent (and for an addressed instance that
      * is not connected, to wait for it), so that it survives a hub restart.
+     *
+     * @throws UnknownReceiverException when a durable message names a service the hub does not know
+     * @throws QuotaExceededException   when storing a durable message would pass a quota
      */
     public int deliver(Message message, List<Receiver> receivers) {
         if (!message.durable()) {
@@ -90,6 +96,11 @@ public final class Router {
         List<ServiceId> targets = new ArrayList<>();
         receivers.forEach(r -> targets.add(r.service()));
         if (receivers.isEmpty() && message.to() instanceof Address.Instance instance) {
+            if (!known.isKnown(instance.service())) {
+                throw new UnknownReceiverException("no service " + instance.service() + " is known to the hub, and a"
+                        + " durable message waits only for a service that has a token or was announced: check the"
+                        + " name, or create its token first. Nothing was stored");
+            }
             targets.add(instance.service());
         }
         if (targets.isEmpty()) {

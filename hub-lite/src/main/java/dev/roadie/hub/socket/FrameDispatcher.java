@@ -3,7 +3,10 @@ package dev.roadie.hub.socket;
 import dev.roadie.hub.HubContext;
 import dev.roadie.hub.certs.CertificateNames;
 import dev.roadie.hub.certs.CertificateRefusedException;
+import dev.roadie.hub.routing.QuotaExceededException;
 import dev.roadie.hub.routing.Receiver;
+import dev.roadie.hub.routing.Requester;
+import dev.roadie.hub.routing.UnknownReceiverException;
 import dev.roadie.hub.session.ClientSession;
 import dev.roadie.model.registry.ServiceId;
 import dev.roadie.model.wire.Ack;
@@ -138,7 +141,14 @@ final class FrameDispatcher {
         }
         requireSend(session, message.to(), message.id());
         List<Receiver> receivers = hub.router().resolve(message.to(), session);
-        int delivered = hub.router().deliver(message.from(session.identity()).withSeq(0), receivers);
+        int delivered;
+        try {
+            delivered = hub.router().deliver(message.from(session.identity()).withSeq(0), receivers);
+        } catch (UnknownReceiverException e) {
+            throw new FrameException(ErrorCode.NOT_FOUND, message.id(), e.getMessage());
+        } catch (QuotaExceededException e) {
+            throw limitReached(message.id(), e);
+        }
         hub.metrics().framesOut(delivered);
         if (delivered == 0) {
             hub.metrics().noRoute("message");
@@ -177,8 +187,12 @@ final class FrameDispatcher {
             session.deliver(hub.requests().noRoute(request));
             return;
         }
-        hub.requests().request(request, session.identity(), receivers.getFirst(), hub.deadlineMs(request.timeoutMs()),
-                session::deliver);
+        try {
+            hub.requests().request(request, Requester.of(session), receivers.getFirst(),
+                    hub.deadlineMs(request.timeoutMs()), session::deliver);
+        } catch (QuotaExceededException e) {
+            throw limitReached(request.id(), e);
+        }
     }
 
     private void onReply(ClientSession session, Reply reply) {
@@ -201,8 +215,16 @@ final class FrameDispatcher {
         if (receivers.isEmpty()) {
             hub.metrics().noRoute("gather");
         }
-        hub.requests().gather(gather, session.identity(), receivers, hub.deadlineMs(gather.timeoutMs()),
-                session::deliver);
+        try {
+            hub.requests().gather(gather, Requester.of(session), receivers, hub.deadlineMs(gather.timeoutMs()),
+                    session::deliver);
+        } catch (QuotaExceededException e) {
+            throw limitReached(gather.id(), e);
+        }
+    }
+
+    private static FrameException limitReached(String frameId, QuotaExceededException e) {
+        return new FrameException(ErrorCode.LIMIT_REACHED, frameId, e.getMessage());
     }
 
     private void onSubscribe(ClientSession session, Subscribe subscribe) {

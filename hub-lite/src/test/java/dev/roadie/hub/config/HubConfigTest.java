@@ -20,6 +20,8 @@ class HubConfigTest {
         assertThat(config.limits()).isEqualTo(new HubConfig.Limits(1_048_576, 200, 400, 32, 25_000, 4L << 20, 10_000,
                 16L << 20, 256, 16, Duration.ofSeconds(5)));
         assertThat(config.requests()).isEqualTo(new HubConfig.Requests(Duration.ofSeconds(10), Duration.ofMinutes(5)));
+        assertThat(config.quotas()).isEqualTo(new HubConfig.Quotas(10_000, 64L << 20, 1_000, 8L << 20, 100_000,
+                256L << 20, 1_000, 2_000, 8, 16, 4L << 20));
         assertThat(config.registry()).isEqualTo(new HubConfig.Registry(Duration.ofSeconds(45), Duration.ofMinutes(15)));
         assertThat(config.sessions().ackDelay()).isEqualTo(Duration.ofMillis(5));
     }

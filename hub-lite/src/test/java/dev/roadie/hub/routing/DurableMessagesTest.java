@@ -1,8 +1,10 @@
 package dev.roadie.hub.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.roadie.hub.config.HubConfig;
 import dev.roadie.hub.store.Database;
 import dev.roadie.model.registry.ServiceId;
 import dev.roadie.model.wire.Address;
@@ -32,7 +34,7 @@ class DurableMessagesTest {
     @BeforeEach
     void open() {
         db = Database.open(temp);
-        durable = new DurableMessages(db, Clock.systemUTC(), TTL);
+        durable = new DurableMessages(db, Clock.systemUTC(), TTL, HubConfig.defaults().quotas());
     }
 
     @AfterEach
@@ -72,10 +74,54 @@ class DurableMessagesTest {
         db.close();
 
         db = Database.open(temp);
-        DurableMessages restarted = new DurableMessages(db, Clock.systemUTC(), TTL);
+        DurableMessages restarted = new DurableMessages(db, Clock.systemUTC(), TTL, HubConfig.defaults().quotas());
 
         assertThat(restarted.pendingFor(DESKTOP)).extracting(DurableMessages.Pending::id).containsExactly(id);
         assertThat(whileTheDatabaseIsBusy(() -> restarted.pendingFor(BOT))).isEmpty();
+    }
+
+    @Test
+    void aQuotaFreedByAcknowledgementsAndExpiryCanBeUsedAgainButNotTwice() {
+        MovingClock clock = new MovingClock();
+        HubConfig.Quotas two = new HubConfig.Quotas(2, 1 << 20, 100, 1 << 20, 100, 1 << 20, 1, 1, 1, 1, 1);
+        DurableMessages limited = new DurableMessages(db, clock, TTL, two);
+        long first = limited.store(List.of(DESKTOP), message("m-1")).getFirst();
+        limited.store(List.of(DESKTOP), message("m-2"));
+        assertThatThrownBy(() -> limited.store(List.of(DESKTOP), message("m-3")))
+                .isInstanceOf(QuotaExceededException.class).hasMessageContaining("quotas.durablePerSender");
+
+        // Acknowledged twice (a redelivery in a new session): counted off once.
+        limited.delivered(first);
+        limited.delivered(first);
+        limited.store(List.of(DESKTOP), message("m-3"));
+        assertThatThrownBy(() -> limited.store(List.of(DESKTOP), message("m-4")))
+                .isInstanceOf(QuotaExceededException.class);
+
+        clock.now = clock.now.plus(TTL).plusSeconds(1);
+        assertThat(limited.expire()).isEqualTo(2);
+        limited.store(List.of(DESKTOP, BOT), message("m-5"));
+        assertThatThrownBy(() -> limited.store(List.of(BOT), message("m-6")))
+                .isInstanceOf(QuotaExceededException.class);
+    }
+
+    /** A clock that moves only when a test moves it. */
+    private static final class MovingClock extends Clock {
+        java.time.Instant now = java.time.Instant.parse("2026-12-07T08:00:00Z");
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return now;
+        }
     }
 
     /** Runs {@code call} while another thread holds the database in a write; fails if it waits for it. */
