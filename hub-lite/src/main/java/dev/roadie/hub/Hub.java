@@ -77,7 +77,7 @@ public final class Hub implements AutoCloseable {
             this.newAdminToken = tokens.ensureAdminToken(config.data());
             SessionTable sessions = new SessionTable();
             HubMetrics metrics = new HubMetrics();
-            RegistryEvents events = new RegistryEvents(sessions);
+            RegistryEvents events = new RegistryEvents(sessions, config.registry().snapshotPartBytes());
             Registry registry = new Registry(new RegistryStore(database), clock, config.registry(), events);
             DurableMessages durable = new DurableMessages(database, clock, config.sessions().durableTtl());
             this.search = new HubSearch(config.search(), registry, metrics);
@@ -169,6 +169,8 @@ public final class Hub implements AutoCloseable {
         }
         long tick = Math.max(10, Math.min(1000, config.heartbeat().interval().toMillis() / 4));
         hub.timer.scheduleAtFixedRate(hub::tick, tick, tick, TimeUnit.MILLISECONDS);
+        long statsEvery = config.registry().statsInterval().toMillis();
+        hub.timer.scheduleAtFixedRate(hub::flushStats, statsEvery, statsEvery, TimeUnit.MILLISECONDS);
         hub.renewals.start();
         log.info("Roadie hub listening on {}:{} (epoch {}, data in {})", config.host(), hub.port(), hub.context.epoch(),
                 config.data());
@@ -185,6 +187,15 @@ public final class Hub implements AutoCloseable {
             // The timer must survive anything one tick meets: a throw would cancel the fixed-rate
             // task and stop heartbeats for everyone.
             log.error("Heartbeat tick failed", e);
+        }
+    }
+
+    private void flushStats() {
+        try {
+            context.registryEvents().flushStats();
+        } catch (Throwable e) {
+            // As for the tick: a throw would cancel the task, and subscribers would see no stats again.
+            log.error("Publishing registry stats failed", e);
         }
     }
 
