@@ -86,6 +86,7 @@ public final class Registry {
         ServiceEntry[] result = new ServiceEntry[1];
         Change[] change = new Change[1];
         String[] takenFrom = new String[1];
+        boolean[] same = new boolean[1];
         entries.compute(serviceId, (id, old) -> {
             if (old != null && belongsToAnother(old, owner)) {
                 if (!takeover) {
@@ -99,9 +100,17 @@ public final class Registry {
             change[0] = old == null ? Change.added : Change.changed;
             result[0] = new ServiceEntry(descriptor, state, old == null ? null : old.stats(), owner,
                     old == null ? now : old.announcedAt(), now);
+            same[0] = old != null && old.service().equals(descriptor) && old.state() == state
+                    && owner.equals(old.owner());
             return result[0];
         });
         store.save(result[0]);
+        if (same[0]) {
+            // Only the lease was renewed: subscribers are not sent the whole entry again for that,
+            // or a client re-announcing in a loop would cost every one of them as much.
+            log.debug("Service {} announced again by {}, unchanged", serviceId, owner);
+            return new Announced(result[0], Optional.empty());
+        }
         if (takenFrom[0] != null) {
             log.warn("Service {} taken over from {} by {}", serviceId, takenFrom[0], owner);
         } else {

@@ -135,6 +135,24 @@ class AmplificationTest {
                 new RegistryStats.Update(audioNode("ams-2"), stats(2)));
     }
 
+    @Test
+    void announcing_the_same_descriptor_again_sends_subscribers_nothing() {
+        WireClient watcher = watcher("ops");
+        WireClient node = hub.client("ams-3", "audio-node", "announce:audio-node");
+        announce(node, lavalink("ams-3"));
+        watcher.expect(Message.class, m -> RegistryEvent.SUBJECT.equals(m.subject()));
+
+        for (int i = 0; i < 50; i++) {
+            node.sendNumbered(new Announce(0, "an-again-" + i, lavalink("ams-3")));
+        }
+        node.sync();
+
+        watcher.sync();
+        assertThat(watcher.received()).noneMatch(f -> f instanceof Message m
+                && RegistryEvent.SUBJECT.equals(m.subject()));
+        assertThat(node.received()).noneMatch(ErrorFrame.class::isInstance);
+    }
+
     static Stream<Arguments> fatDescriptors() {
         List<String> manyCapabilities = IntStream.range(0, 65).mapToObj(i -> "source:s" + i).toList();
         Map<String, String> manyLabels = new LinkedHashMap<>();
