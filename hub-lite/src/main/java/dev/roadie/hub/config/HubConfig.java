@@ -169,12 +169,13 @@ public record HubConfig(String host, int port, Path data, Heartbeat heartbeat, L
      * @param maxLabelLength      characters in one label's key or value
      * @param maxServicesPerOwner services one token identity (KIND/NAME) may have in the registry,
      *                            down ones included, over all its connections
-     * @param statsInterval       stats are published to registry subscribers at most once per service per this
+     * @param publishInterval     stats, and changes of a service after its first, reach registry subscribers at most
+     *                            once per service per this
      * @param snapshotPartBytes   a new subscriber's snapshot is sent in parts of about this size; at most 16MiB
      */
     public record Registry(Duration downAfter, Duration removeAfter, int maxDescriptorBytes, int maxCapabilities,
             int maxCapabilityLength, int maxLabels, int maxLabelLength, int maxServicesPerOwner,
-            Duration statsInterval, int snapshotPartBytes) {
+            Duration publishInterval, int snapshotPartBytes) {
 
         /** What {@code ServiceDescriptor} itself allows; a setting above it would promise more. */
         static final int PROTOCOL_MAX_CAPABILITIES = 256;
@@ -189,7 +190,7 @@ public record HubConfig(String host, int port, Path data, Heartbeat heartbeat, L
             countUpTo("registry.maxLabels", maxLabels, PROTOCOL_MAX_LABELS);
             Require.positive("registry.maxLabelLength", maxLabelLength);
             Require.positive("registry.maxServicesPerOwner", maxServicesPerOwner);
-            Require.atLeast("registry.statsInterval", statsInterval, Duration.ofMillis(10));
+            Require.atLeast("registry.publishInterval", publishInterval, Duration.ofMillis(10));
             Require.size("registry.snapshotPartBytes", snapshotPartBytes, 16 << 20);
         }
 

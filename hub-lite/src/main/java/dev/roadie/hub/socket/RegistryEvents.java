@@ -13,8 +13,10 @@ import dev.roadie.model.registry.ServiceId;
 import dev.roadie.model.wire.Address;
 import dev.roadie.model.wire.FrameCodec;
 import dev.roadie.model.wire.Message;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,12 +26,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * Publishes registry changes on topic {@code registry}: subscribers that may read the service's
  * secrets get them, the others get the same event without.
  *
- * <p>What one client does must not cost every subscriber in proportion: stats, which a service
- * may send many times a second, are kept per service and published by {@link #flushStats} as one
+ * <p>What one client does must not cost every subscriber in proportion. Stats, which a service
+ * may send many times a second, are kept per service and published by {@link #flush} as one
  * small {@code registry.stats} message with the latest stats of each service that sent any (a
- * hundred stats frames in an interval cost subscribers one update); and the snapshot a new
- * subscriber gets is sent in parts of about {@code partBytes}, so that no message grows with the
- * registry.
+ * hundred stats frames in an interval cost subscribers one update). A service's {@code changed}
+ * events go out at once, but at most one per interval: one that follows sooner waits for the next
+ * flush, and a later one replaces it, so a client that re-announces a new descriptor in a loop
+ * costs each subscriber at most one entry per interval. {@code added} and {@code removed} are never
+ * held back. The snapshot a new subscriber gets is sent in parts of about {@code partBytes}, so
+ * that no message grows with the registry.
  */
 public final class RegistryEvents implements RegistryListener {
     /** The sender of messages the hub itself publishes. */
@@ -37,20 +42,57 @@ public final class RegistryEvents implements RegistryListener {
 
     private final SessionTable sessions;
     private final int partBytes;
+    private final long intervalNanos;
     /** The latest stats of each service not yet published; the next flush takes them. */
     private final Map<ServiceId, NodeStats> pendingStats = new ConcurrentHashMap<>();
+    /**
+     * The latest change of each service held back, and when each service's last change went out
+     * (System.nanoTime). Guarded by {@code this}, so that events of one service leave in order.
+     */
+    private final Map<ServiceId, RegistryEvent> pendingChanges = new HashMap<>();
+    private final Map<ServiceId, Long> lastPublishedNanos = new HashMap<>();
 
-    public RegistryEvents(SessionTable sessions, int partBytes) {
+    /** Publishes to the subscribers in {@code sessions}; {@code interval} is {@code registry.publishInterval}. */
+    public RegistryEvents(SessionTable sessions, int partBytes, Duration interval) {
         this.sessions = sessions;
         this.partBytes = partBytes;
+        this.intervalNanos = interval.toNanos();
     }
 
     @Override
-    public void changed(RegistryEvent event) {
-        if (event.change() == RegistryEvent.Change.removed) {
-            // It is gone: stats published after its removal would only puzzle subscribers.
-            pendingStats.remove(event.entry().id());
+    public synchronized void changed(RegistryEvent event) {
+        ServiceId service = event.entry().id();
+        long now = System.nanoTime();
+        switch (event.change()) {
+            case removed -> {
+                // A change held back goes first, so that subscribers see how it ended (down, retired);
+                // stats published after its removal would only puzzle them.
+                RegistryEvent held = pendingChanges.remove(service);
+                if (held != null) {
+                    publish(held);
+                }
+                pendingStats.remove(service);
+                lastPublishedNanos.remove(service);
+                publish(event);
+            }
+            case added -> {
+                lastPublishedNanos.put(service, now);
+                publish(event);
+            }
+            case changed -> {
+                Long last = lastPublishedNanos.get(service);
+                if (last != null && now - last < intervalNanos) {
+                    pendingChanges.put(service, event);
+                } else {
+                    lastPublishedNanos.put(service, now);
+                    pendingChanges.remove(service);
+                    publish(event);
+                }
+            }
         }
+    }
+
+    private void publish(RegistryEvent event) {
         var subscribers = sessions.subscribers(RegistryEvent.TOPIC);
         if (subscribers.isEmpty()) {
             return;
@@ -77,11 +119,19 @@ public final class RegistryEvents implements RegistryListener {
     }
 
     /**
-     * Publishes the stats kept since the last flush, the latest of each service, in as few
-     * {@code registry.stats} messages as fit {@code partBytes}. Called every
-     * {@code registry.statsInterval}; stats hold no secrets, so every subscriber gets the same.
+     * Publishes what was held back since the last flush: each service's latest change, then the
+     * stats, the latest of each service, in as few {@code registry.stats} messages as fit
+     * {@code partBytes} (stats hold no secrets, so every subscriber gets the same). Called every
+     * {@code registry.publishInterval}. Changes go first: an entry held back carries the stats of
+     * its time, and the stats that follow are as new or newer.
      */
-    public void flushStats() {
+    public synchronized void flush() {
+        long now = System.nanoTime();
+        for (RegistryEvent event : List.copyOf(pendingChanges.values())) {
+            lastPublishedNanos.put(event.entry().id(), now);
+            publish(event);
+        }
+        pendingChanges.clear();
         if (pendingStats.isEmpty()) {
             return;
         }

@@ -74,7 +74,7 @@ class HubConfigTest {
     private static HubConfig.Registry withRegistryLeases(Duration downAfter, Duration removeAfter) {
         HubConfig.Registry d = HubConfig.defaults().registry();
         return new HubConfig.Registry(downAfter, removeAfter, d.maxDescriptorBytes(), d.maxCapabilities(),
-                d.maxCapabilityLength(), d.maxLabels(), d.maxLabelLength(), d.maxServicesPerOwner(), d.statsInterval(),
+                d.maxCapabilityLength(), d.maxLabels(), d.maxLabelLength(), d.maxServicesPerOwner(), d.publishInterval(),
                 d.snapshotPartBytes());
     }
 }

@@ -58,7 +58,7 @@ class AmplificationTest {
                 // The flood must reach the registry, not the rate limiter.
                 "limits.framesPerSecond", "5000",
                 "limits.frameBurst", "5000",
-                "registry.statsInterval", "200ms",
+                "registry.publishInterval", "200ms",
                 "registry.snapshotPartBytes", PART_BYTES + "B"));
     }
 
@@ -151,6 +151,37 @@ class AmplificationTest {
         assertThat(watcher.received()).noneMatch(f -> f instanceof Message m
                 && RegistryEvent.SUBJECT.equals(m.subject()));
         assertThat(node.received()).noneMatch(ErrorFrame.class::isInstance);
+    }
+
+    @Test
+    void a_hundred_different_announces_reach_a_subscriber_as_a_few_changed_events_ending_with_the_latest() {
+        WireClient watcher = watcher("ops");
+        WireClient node = hub.client("ams-3", "audio-node", "announce:audio-node");
+        announce(node, lavalink("ams-3"));
+        watcher.expect(Message.class, m -> RegistryEvent.SUBJECT.equals(m.subject()));
+        watcher.sync();
+        int before = watcher.received().size();
+        long started = System.nanoTime();
+
+        long last = 0;
+        for (int i = 1; i <= 100; i++) {
+            last = node.sendNumbered(new Announce(0, "an-" + i, new ServiceDescriptor("audio-node", "ams-3",
+                    "https://ams-3.example.org:" + (2000 + i), List.of("source:youtube"), Map.of("region", "eu"),
+                    Map.of())));
+        }
+        node.expectAck(last);
+        await().atMost(Duration.ofSeconds(10)).until(() -> messagesSince(watcher, before).stream()
+                .anyMatch(m -> endpointOf(m).equals("https://ams-3.example.org:2100")));
+        long elapsedMs = (System.nanoTime() - started) / 1_000_000;
+
+        List<Message> sent = messagesSince(watcher, before);
+        // The first at once, then at most one per interval (200 ms); the old hub sent all 100.
+        assertThat(sent).hasSizeLessThanOrEqualTo((int) (elapsedMs / 200 + 2));
+        assertThat(endpointOf(sent.getLast())).isEqualTo("https://ams-3.example.org:2100");
+    }
+
+    static String endpointOf(Message message) {
+        return FrameCodec.DEFAULT.fromTree(message.body(), RegistryEvent.class).entry().service().endpoint();
     }
 
     static Stream<Arguments> fatDescriptors() {
