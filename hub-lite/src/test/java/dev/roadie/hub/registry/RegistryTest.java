@@ -54,7 +54,9 @@ class RegistryTest {
     static final Map<String, String> SETTINGS = Map.of(
             "heartbeat.interval", "100ms",
             "registry.downAfter", DOWN_AFTER.toMillis() + "ms",
-            "registry.removeAfter", REMOVE_AFTER.toMillis() + "ms");
+            "registry.removeAfter", REMOVE_AFTER.toMillis() + "ms",
+            // Changes in quick succession wait this long: short, or a lease's events would lag the leases.
+            "registry.publishInterval", "50ms");
     static final String PASSWORD = "youshallnotpass";
 
     @TempDir
