@@ -30,10 +30,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * may send many times a second, are kept per service and published by {@link #flush} as one
  * small {@code registry.stats} message with the latest stats of each service that sent any (a
  * hundred stats frames in an interval cost subscribers one update). A service's {@code changed}
- * events go out at once, but at most one per interval: one that follows sooner waits for the next
- * flush, and a later one replaces it, so a client that re-announces a new descriptor in a loop
- * costs each subscriber at most one entry per interval. {@code added} and {@code removed} are never
- * held back. The snapshot a new subscriber gets is sent in parts of about {@code partBytes}, so
+ * events go out at once, but one that follows the last sooner than the interval waits for the next
+ * flush, and a later one in the same state replaces it, so a client that re-announces a new
+ * descriptor in a loop costs each subscriber at most one entry per interval. A held change is
+ * never replaced by one in another state, but sent: every state a service goes through is seen.
+ * {@code added} and {@code removed} are never held back. The snapshot a new subscriber gets is sent in parts of about {@code partBytes}, so
  * that no message grows with the registry.
  */
 public final class RegistryEvents implements RegistryListener {
@@ -82,7 +83,12 @@ public final class RegistryEvents implements RegistryListener {
             case changed -> {
                 Long last = lastPublishedNanos.get(service);
                 if (last != null && now - last < intervalNanos) {
-                    pendingChanges.put(service, event);
+                    RegistryEvent held = pendingChanges.put(service, event);
+                    if (held != null && held.entry().state() != event.entry().state()) {
+                        // Only changes within one state merge: subscribers see every state a service
+                        // goes through (up, draining, retired), in order, not only the last.
+                        publish(held);
+                    }
                 } else {
                     lastPublishedNanos.put(service, now);
                     pendingChanges.remove(service);

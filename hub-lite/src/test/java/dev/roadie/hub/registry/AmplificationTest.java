@@ -16,11 +16,13 @@ import dev.roadie.model.registry.RegistrySnapshot;
 import dev.roadie.model.registry.RegistryStats;
 import dev.roadie.model.registry.ServiceDescriptor;
 import dev.roadie.model.registry.ServiceEntry;
+import dev.roadie.model.registry.ServiceState;
 import dev.roadie.model.wire.Announce;
 import dev.roadie.model.wire.ErrorCode;
 import dev.roadie.model.wire.ErrorFrame;
 import dev.roadie.model.wire.FrameCodec;
 import dev.roadie.model.wire.Message;
+import dev.roadie.model.wire.StateChange;
 import dev.roadie.model.wire.Stats;
 import dev.roadie.model.wire.Subscribe;
 import java.nio.charset.StandardCharsets;
@@ -178,6 +180,23 @@ class AmplificationTest {
         // The first at once, then at most one per interval (200 ms); the old hub sent all 100.
         assertThat(sent).hasSizeLessThanOrEqualTo((int) (elapsedMs / 200 + 2));
         assertThat(endpointOf(sent.getLast())).isEqualTo("https://ams-3.example.org:2100");
+    }
+
+    @Test
+    void a_subscriber_sees_every_state_a_service_goes_through_even_in_quick_succession() {
+        WireClient watcher = watcher("ops");
+        WireClient node = hub.client("ams-3", "audio-node", "announce:audio-node");
+        announce(node, lavalink("ams-3"));
+
+        node.sendNumbered(new StateChange(0, "x-1", audioNode("ams-3"), ServiceState.DRAINING));
+        done(node, new StateChange(0, "x-2", audioNode("ams-3"), ServiceState.RETIRED));
+
+        RegistryTest.expectState(watcher, "ams-3", ServiceState.RETIRED);
+        watcher.sync();
+        List<ServiceState> seen = watcher.received().stream().filter(Message.class::isInstance)
+                .map(Message.class::cast).filter(m -> RegistryEvent.SUBJECT.equals(m.subject()))
+                .map(m -> FrameCodec.DEFAULT.fromTree(m.body(), RegistryEvent.class).entry().state()).toList();
+        assertThat(seen).as("before retired").containsExactly(ServiceState.UP, ServiceState.DRAINING);
     }
 
     static String endpointOf(Message message) {
