@@ -160,7 +160,8 @@ public record HubConfig(String host, int port, Path data, Heartbeat heartbeat, L
     /**
      * Registry leases, and what one client may put in the registry and make it send.
      *
-     * @param downAfter           a service whose link is lost is marked down after this long (a reconnect before keeps it up)
+     * @param downAfter           a service whose link is lost is marked down after this long (a reconnect
+     *                            before keeps it up)
      * @param removeAfter         a service whose link is lost is removed from the registry after this long
      * @param maxDescriptorBytes  the largest descriptor an announce may carry, as JSON; at most 1MiB
      * @param maxCapabilities     capabilities one service may list; at most 256, what the protocol allows

@@ -19,7 +19,7 @@ final class DescriptorLimits {
         this.limits = limits;
     }
 
-    /** Throws {@link AnnounceRefusedException} ({@code too-large}) naming the first limit {@code descriptor} is over. */
+    /** Throws {@link AnnounceRefusedException} ({@code too-large}) naming the first limit the descriptor is over. */
     void check(ServiceDescriptor descriptor) {
         if (descriptor.capabilities().size() > limits.maxCapabilities()) {
             throw tooLarge(descriptor.capabilities().size() + " capabilities are more than the "

@@ -34,8 +34,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * flush, and a later one in the same state replaces it, so a client that re-announces a new
  * descriptor in a loop costs each subscriber at most one entry per interval. A held change is
  * never replaced by one in another state, but sent: every state a service goes through is seen.
- * {@code added} and {@code removed} are never held back. The snapshot a new subscriber gets is sent in parts of about {@code partBytes}, so
- * that no message grows with the registry.
+ * {@code added} and {@code removed} are never held back. The snapshot a new subscriber gets is
+ * sent in parts of about {@code partBytes}, so that no message grows with the registry.
  */
 public final class RegistryEvents implements RegistryListener {
     /** The sender of messages the hub itself publishes. */
@@ -82,16 +82,15 @@ public final class RegistryEvents implements RegistryListener {
             }
             case changed -> {
                 Long last = lastPublishedNanos.get(service);
-                if (last != null && now - last < intervalNanos) {
-                    RegistryEvent held = pendingChanges.put(service, event);
-                    if (held != null && held.entry().state() != event.entry().state()) {
-                        // Only changes within one state merge: subscribers see every state a service
-                        // goes through (up, draining, retired), in order, not only the last.
-                        publish(held);
-                    }
-                } else {
+                boolean soon = last != null && now - last < intervalNanos;
+                RegistryEvent held = soon ? pendingChanges.put(service, event) : pendingChanges.remove(service);
+                if (held != null && held.entry().state() != event.entry().state()) {
+                    // Only changes within one state merge: subscribers see every state a service
+                    // goes through (up, draining, retired), in order, not only the last.
+                    publish(held);
+                }
+                if (!soon) {
                     lastPublishedNanos.put(service, now);
-                    pendingChanges.remove(service);
                     publish(event);
                 }
             }
@@ -111,14 +110,14 @@ public final class RegistryEvents implements RegistryListener {
                 full = full != null ? full : prepare(RegistryEvent.SUBJECT, event);
                 subscriber.deliver(full);
             } else {
-                redacted = redacted != null ? redacted
-                        : prepare(RegistryEvent.SUBJECT, new RegistryEvent(event.change(), event.entry().withoutSecrets()));
+                redacted = redacted != null ? redacted : prepare(RegistryEvent.SUBJECT,
+                        new RegistryEvent(event.change(), event.entry().withoutSecrets()));
                 subscriber.deliver(redacted);
             }
         }
     }
 
-    /** Keeps the latest stats of {@code service} for the next {@link #flushStats}; older ones not yet sent are dropped. */
+    /** Keeps the latest stats of {@code service} for the next {@link #flush}; older ones not yet sent are dropped. */
     @Override
     public void stats(ServiceId service, NodeStats stats) {
         pendingStats.put(service, stats);
