@@ -47,6 +47,15 @@ public final class Registry {
         this.listener = listener;
         Instant now = now();
         for (ServiceEntry stored : store.loadAll()) {
+            try {
+                descriptorLimits.check(stored.service());
+            } catch (AnnounceRefusedException e) {
+                // Stored before the limits were this tight: it would fatten every snapshot, so it
+                // goes; its service, if real, announces again within the limits.
+                log.warn("Registry dropped the stored service {}: {}", stored.id(), e.getMessage());
+                store.delete(stored.id());
+                continue;
+            }
             // Nobody is connected to a hub that just started: the lease starts again from now,
             // so services that come back in time never look down.
             entries.put(stored.id(), new ServiceEntry(stored.service(), stored.state(), stored.stats(), stored.owner(),

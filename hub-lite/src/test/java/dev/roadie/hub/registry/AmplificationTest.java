@@ -242,6 +242,22 @@ class AmplificationTest {
     }
 
     @Test
+    void a_stored_service_over_the_descriptor_limits_is_dropped_when_the_hub_restarts() {
+        hub.close();
+        Map<String, String> loose = Map.of("registry.maxDescriptorBytes", "1MiB");
+        hub = TestHub.start(data, loose);
+        WireClient node = hub.client("fat", "audio-node", "announce:audio-node");
+        announce(node, descriptor(List.of(), Map.of(), Map.of("blob", "x".repeat(100_000))));
+        announce(node, lavalink("slim"));
+        hub.close();
+
+        hub = TestHub.start(data, Map.of());
+
+        assertThat(Http.to(hub).get("/api/services/audio-node/fat", hub.adminToken()).status()).isEqualTo(404);
+        assertThat(Http.to(hub).get("/api/services/audio-node/slim", hub.adminToken()).status()).isEqualTo(200);
+    }
+
+    @Test
     void a_new_subscriber_gets_a_big_registry_as_numbered_snapshot_parts_of_bounded_size() {
         List<String> names = new ArrayList<>();
         for (int owner = 0; owner < 2; owner++) {
