@@ -202,8 +202,11 @@ public final class RoadieClient implements AutoCloseable {
     }
 
     /**
-     * Announces a service in the hub's registry (needs scope {@code announce:KIND}). The client
-     * announces it again, with its latest stats and state, in every new session.
+     * Announces a service in the hub's registry (needs scope {@code announce:KIND}, or an
+     * {@code announce:KIND/NAME} pattern that matches it). The client announces it again, with its
+     * latest stats and state, in every new session. The future fails when the hub refuses: for
+     * one, when the service belongs to another token whose lease still runs, or the descriptor is
+     * over the hub's limits; the error says which.
      */
     public CompletableFuture<Void> announce(ServiceDescriptor service) {
         return core.announce(Objects.requireNonNull(service, "service"));

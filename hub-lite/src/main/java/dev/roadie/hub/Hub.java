@@ -77,7 +77,8 @@ public final class Hub implements AutoCloseable {
             this.newAdminToken = tokens.ensureAdminToken(config.data());
             SessionTable sessions = new SessionTable();
             HubMetrics metrics = new HubMetrics();
-            RegistryEvents events = new RegistryEvents(sessions);
+            RegistryEvents events = new RegistryEvents(sessions, config.registry().snapshotPartBytes(),
+                    config.registry().publishInterval());
             Registry registry = new Registry(new RegistryStore(database), clock, config.registry(), events);
             DurableMessages durable = new DurableMessages(database, clock, config.sessions().durableTtl(),
                     config.quotas());
@@ -170,6 +171,8 @@ public final class Hub implements AutoCloseable {
         }
         long tick = Math.max(10, Math.min(1000, config.heartbeat().interval().toMillis() / 4));
         hub.timer.scheduleAtFixedRate(hub::tick, tick, tick, TimeUnit.MILLISECONDS);
+        long publishEvery = config.registry().publishInterval().toMillis();
+        hub.timer.scheduleAtFixedRate(hub::flushRegistry, publishEvery, publishEvery, TimeUnit.MILLISECONDS);
         hub.renewals.start();
         log.info("Roadie hub listening on {}:{} (epoch {}, data in {})", config.host(), hub.port(), hub.context.epoch(),
                 config.data());
@@ -186,6 +189,15 @@ public final class Hub implements AutoCloseable {
             // The timer must survive anything one tick meets: a throw would cancel the fixed-rate
             // task and stop heartbeats for everyone.
             log.error("Heartbeat tick failed", e);
+        }
+    }
+
+    private void flushRegistry() {
+        try {
+            context.registryEvents().flush();
+        } catch (Throwable e) {
+            // As for the tick: a throw would cancel the task, and subscribers would see no stats again.
+            log.error("Publishing held-back registry changes and stats failed", e);
         }
     }
 

@@ -6,6 +6,7 @@ import dev.roadie.client.NodeListener;
 import dev.roadie.client.Subscription;
 import dev.roadie.model.registry.RegistryEvent;
 import dev.roadie.model.registry.RegistrySnapshot;
+import dev.roadie.model.registry.RegistryStats;
 import dev.roadie.model.registry.ServiceEntry;
 import dev.roadie.model.registry.ServiceId;
 import dev.roadie.model.registry.ServiceState;
@@ -35,6 +36,8 @@ final class RegistryView implements NodeDirectory {
     private final Map<ServiceId, ServiceEntry> nodes = new ConcurrentHashMap<>();
     private final List<NodeListener> listeners = new CopyOnWriteArrayList<>();
     private volatile Subscription subscription;
+    /** The parts of a snapshot received so far, until its last; touched on the event thread only. */
+    private List<ServiceEntry> snapshotParts;
 
     RegistryView(String client) {
         this.client = client;
@@ -51,6 +54,10 @@ final class RegistryView implements NodeDirectory {
         }
         if (RegistrySnapshot.SUBJECT.equals(message.subject())) {
             onSnapshot(message);
+            return;
+        }
+        if (RegistryStats.SUBJECT.equals(message.subject())) {
+            onStats(message);
             return;
         }
         if (!RegistryEvent.SUBJECT.equals(message.subject())) {
@@ -86,8 +93,9 @@ final class RegistryView implements NodeDirectory {
     }
 
     /**
-     * A new subscription's full picture: nodes it lacks were removed while this client was away
-     * (a hub restart, a new session), so they go; the others are added or updated.
+     * A new subscription's full picture, in one or more parts: once the last is in, nodes it
+     * lacks were removed while this client was away (a hub restart, a new session), so they go;
+     * the others are added or updated.
      */
     private void onSnapshot(IncomingMessage message) {
         RegistrySnapshot snapshot;
@@ -95,10 +103,20 @@ final class RegistryView implements NodeDirectory {
             snapshot = message.as(RegistrySnapshot.class);
         } catch (FrameException e) {
             log.warn("[{}] Ignored a registry snapshot that does not decode: {}", client, e.getMessage());
+            snapshotParts = null;
             return;
         }
+        if (snapshot.part() == 1 || snapshotParts == null) {
+            snapshotParts = new java.util.ArrayList<>();
+        }
+        snapshotParts.addAll(snapshot.entries());
+        if (!snapshot.lastPart()) {
+            return;
+        }
+        List<ServiceEntry> entries = snapshotParts;
+        snapshotParts = null;
         Map<ServiceId, ServiceEntry> now = new java.util.HashMap<>();
-        snapshot.entries().stream().filter(e -> KIND.equals(e.id().kind())).forEach(e -> now.put(e.id(), e));
+        entries.stream().filter(e -> KIND.equals(e.id().kind())).forEach(e -> now.put(e.id(), e));
         for (ServiceEntry before : List.copyOf(nodes.values())) {
             if (!now.containsKey(before.id()) && nodes.remove(before.id(), before)) {
                 tell(listener -> listener.removed(before));
@@ -110,6 +128,31 @@ final class RegistryView implements NodeDirectory {
                 tell(listener -> listener.added(entry));
             } else if (!before.equals(entry)) {
                 tell(listener -> listener.changed(before, entry));
+            }
+        }
+    }
+
+    /** New stats of nodes this view knows: only the stats change; updates for unknown nodes are dropped. */
+    private void onStats(IncomingMessage message) {
+        RegistryStats stats;
+        try {
+            stats = message.as(RegistryStats.class);
+        } catch (FrameException e) {
+            log.warn("[{}] Ignored registry stats that do not decode: {}", client, e.getMessage());
+            return;
+        }
+        for (RegistryStats.Update update : stats.updates()) {
+            if (update.service() == null || !KIND.equals(update.service().kind())) {
+                continue;
+            }
+            ServiceEntry before = nodes.get(update.service());
+            if (before == null || java.util.Objects.equals(before.stats(), update.stats())) {
+                continue;
+            }
+            ServiceEntry after = new ServiceEntry(before.service(), before.state(), update.stats(), before.owner(),
+                    before.announcedAt(), before.lastSeen());
+            if (nodes.replace(update.service(), before, after)) {
+                tell(listener -> listener.changed(before, after));
             }
         }
     }

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roadie.client.IncomingMessage;
 import dev.roadie.client.NodeListener;
+import dev.roadie.model.registry.NodeStats;
 import dev.roadie.model.registry.RegistryEvent;
 import dev.roadie.model.registry.RegistrySnapshot;
+import dev.roadie.model.registry.RegistryStats;
 import dev.roadie.model.registry.ServiceDescriptor;
 import dev.roadie.model.registry.ServiceEntry;
 import dev.roadie.model.registry.ServiceId;
@@ -65,6 +67,40 @@ class RegistryViewTest {
         assertThat(view.usable()).extracting(e -> e.id().name()).containsExactly("fra-1");
         assertThat(heard).containsExactlyInAnyOrder("added ams-1", "added ams-2", "removed ams-1",
                 "changed ams-2 draining", "added fra-1");
+    }
+
+    @Test
+    void a_snapshot_in_parts_is_applied_once_its_last_part_is_in() {
+        view.onEvent(message(RegistryEvent.SUBJECT, new RegistryEvent(RegistryEvent.Change.added,
+                node("ams-1", ServiceState.UP))));
+
+        view.onEvent(message(RegistrySnapshot.SUBJECT, new RegistrySnapshot(List.of(node("ams-2", ServiceState.UP)),
+                1, 2)));
+        assertThat(view.nodes()).as("nothing changes before the last part").extracting(e -> e.id().name())
+                .containsExactly("ams-1");
+        view.onEvent(message(RegistrySnapshot.SUBJECT, new RegistrySnapshot(List.of(node("fra-1", ServiceState.UP)),
+                2, 2)));
+
+        assertThat(view.nodes()).extracting(e -> e.id().name()).containsExactly("ams-2", "fra-1");
+        assertThat(heard).containsExactlyInAnyOrder("added ams-1", "removed ams-1", "added ams-2", "added fra-1");
+    }
+
+    @Test
+    void a_stats_update_changes_only_the_stats_of_a_known_node_and_unknown_nodes_are_ignored() {
+        view.onEvent(message(RegistryEvent.SUBJECT, new RegistryEvent(RegistryEvent.Change.added,
+                node("ams-1", ServiceState.DRAINING))));
+        NodeStats stats = new NodeStats(3, 2, 1000, null, null, null);
+
+        view.onEvent(message(RegistryStats.SUBJECT, new RegistryStats(List.of(
+                new RegistryStats.Update(new ServiceId("audio-node", "ams-1"), stats),
+                new RegistryStats.Update(new ServiceId("audio-node", "ghost"), stats)))));
+
+        ServiceEntry after = view.node(new ServiceId("audio-node", "ams-1")).orElseThrow();
+        assertThat(after.stats()).isEqualTo(stats);
+        assertThat(after.state()).isEqualTo(ServiceState.DRAINING);
+        assertThat(after.service().endpoint()).isEqualTo("http://ams-1:2333");
+        assertThat(view.nodes()).hasSize(1);
+        assertThat(heard).containsExactly("added ams-1", "changed ams-1 draining");
     }
 
     @Test

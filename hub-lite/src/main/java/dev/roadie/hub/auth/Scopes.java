@@ -27,14 +27,17 @@ import java.util.function.Predicate;
  *   <li>{@code send}: send to services of a kind ({@code send:music-bot});</li>
  *   <li>{@code publish}: publish to a topic ({@code publish:player.*});</li>
  *   <li>{@code subscribe}: subscribe to a topic ({@code subscribe:player.123});</li>
- *   <li>{@code announce}: announce services of a kind ({@code announce:audio-node});</li>
+ *   <li>{@code announce}: announce services of a kind ({@code announce:audio-node}), or only those
+ *       of a kind whose names match ({@code announce:audio-node/ams-*}, {@code announce:audio-node/ams-3});</li>
  *   <li>{@code secrets}: read the secrets of services of a kind ({@code secrets:audio-node});</li>
  *   <li>{@code certs}: fetch certificates by name ({@code certs:hub.example.org});</li>
  * </ul>
  * and PATTERN is an exact value, {@code *} (any value), or a prefix ending in {@code *}
  * ({@code player.*} matches {@code player.123} and {@code player.}). A {@code *} anywhere else
  * is invalid. Exact values and prefixes follow the syntax of what they name: kinds and
- * certificate names are {@link Names#isName names}, topics are {@link Names#isTopic topics}.
+ * certificate names are {@link Names#isName names}, topics are {@link Names#isTopic topics}, and
+ * an {@code announce} pattern with a {@code /} is an exact kind, a {@code /}, then a name or a
+ * name's prefix ending in {@code *}.
  * Anything else is invalid.
  */
 public final class Scopes {
@@ -45,7 +48,8 @@ public final class Scopes {
 
     private static final String VALID_FORMS = "Valid scopes are admin, registry, broadcast, metrics, search, or ACTION:PATTERN"
             + " where ACTION is send, publish, subscribe, announce, secrets or certs and PATTERN is an exact value,"
-            + " * or a prefix ending in * (like subscribe:player.*).";
+            + " * or a prefix ending in * (like subscribe:player.*); announce also takes KIND/NAME or KIND/PREFIX*"
+            + " (like announce:audio-node/ams-*).";
     private static final Scopes NONE = new Scopes(List.of(), Set.of(), List.of());
 
     private final List<String> list;
@@ -107,6 +111,26 @@ public final class Scopes {
     }
 
     /**
+     * Whether the token may announce service {@code kind}/{@code name}: granted by an
+     * {@code announce} scope whose pattern matches the kind, or, when the pattern has a
+     * {@code /}, matches {@code KIND/NAME}. Always for {@code admin}.
+     */
+    public boolean allowsAnnounce(String kind, String name) {
+        if (isAdmin()) {
+            return true;
+        }
+        if (kind == null || name == null || kind.isEmpty() || name.isEmpty()) {
+            return false;
+        }
+        for (Grant grant : grants) {
+            if (grant.action().equals("announce") && grant.matchesService(kind, name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Whether the plain scope {@code plainScope} ({@code registry}, {@code broadcast},
      * {@code metrics}, {@code search} or {@code admin}) is granted; {@code admin} has them all.
      *
@@ -157,9 +181,28 @@ public final class Scopes {
         if (value.contains("*")) {
             throw invalid(scope, "'*' may only end the pattern");
         }
+        if (action.equals("announce") && value.indexOf('/') >= 0) {
+            return announceOfNames(scope, action, pattern, value);
+        }
         // Every non-empty prefix of a valid name or topic is itself valid, so one check covers both.
         if (!valid.test(value)) {
             throw invalid(scope, "'" + value + "' is not " + what);
+        }
+        return new Grant(action, pattern);
+    }
+
+    /** {@code announce:KIND/NAME} or {@code announce:KIND/PREFIX*}: an exact kind, and names that match. */
+    private static Grant announceOfNames(String scope, String action, String pattern, String value) {
+        int slash = value.indexOf('/');
+        String kind = value.substring(0, slash);
+        String name = value.substring(slash + 1);
+        if (!Names.isName(kind)) {
+            throw invalid(scope, "'" + kind + "' is not a service kind (before the '/' comes an exact kind)");
+        }
+        boolean prefix = pattern.endsWith("*");
+        // An empty prefix (announce:audio-node/*) is every name of the kind.
+        if (!(prefix && name.isEmpty()) && !Names.isName(name)) {
+            throw invalid(scope, "'" + name + "' is not a service name" + (prefix ? " prefix" : ""));
         }
         return new Grant(action, pattern);
     }

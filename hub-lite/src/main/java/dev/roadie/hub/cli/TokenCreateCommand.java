@@ -30,8 +30,8 @@ final class TokenCreateCommand extends TokenSubcommand {
     private String kind;
 
     @Option(names = "--scope", paramLabel = "SCOPE", split = ",",
-            description = "A scope to grant (repeat, or separate with commas), such as send:music-bot"
-                    + " or subscribe:player.*.")
+            description = "A scope to grant (repeat, or separate with commas), such as send:music-bot,"
+                    + " subscribe:player.* or announce:audio-node/ams-*.")
     private List<String> scopes = new ArrayList<>();
 
     @Override

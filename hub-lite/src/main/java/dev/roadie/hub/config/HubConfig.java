@@ -201,15 +201,47 @@ public record HubConfig(String host, int port, Path data, Heartbeat heartbeat, L
     }
 
     /**
-     * Registry leases.
+     * Registry leases, and what one client may put in the registry and make it send.
      *
-     * @param downAfter   a service whose link is lost is marked down after this long (a reconnect before keeps it up)
-     * @param removeAfter a service whose link is lost is removed from the registry after this long
+     * @param downAfter           a service whose link is lost is marked down after this long (a reconnect
+     *                            before keeps it up)
+     * @param removeAfter         a service whose link is lost is removed from the registry after this long
+     * @param maxDescriptorBytes  the largest descriptor an announce may carry, as JSON; at most 1MiB
+     * @param maxCapabilities     capabilities one service may list; at most 256, what the protocol allows
+     * @param maxCapabilityLength characters in one capability
+     * @param maxLabels           labels one service may have; at most 64, what the protocol allows
+     * @param maxLabelLength      characters in one label's key or value
+     * @param maxServicesPerOwner services one token identity (KIND/NAME) may have in the registry,
+     *                            down ones included, over all its connections
+     * @param publishInterval     stats, and changes of a service after its first, reach registry subscribers at most
+     *                            once per service per this
+     * @param snapshotPartBytes   a new subscriber's snapshot is sent in parts of about this size; at most 16MiB
      */
-    public record Registry(Duration downAfter, Duration removeAfter) {
+    public record Registry(Duration downAfter, Duration removeAfter, int maxDescriptorBytes, int maxCapabilities,
+            int maxCapabilityLength, int maxLabels, int maxLabelLength, int maxServicesPerOwner,
+            Duration publishInterval, int snapshotPartBytes) {
+
+        /** What {@code ServiceDescriptor} itself allows; a setting above it would promise more. */
+        static final int PROTOCOL_MAX_CAPABILITIES = 256;
+        static final int PROTOCOL_MAX_LABELS = 64;
+
         public Registry {
             Require.atLeast("registry.downAfter", downAfter, Duration.ofMillis(1));
             Require.longerThan("registry.removeAfter", removeAfter, "registry.downAfter", downAfter);
+            Require.size("registry.maxDescriptorBytes", maxDescriptorBytes, 1 << 20);
+            countUpTo("registry.maxCapabilities", maxCapabilities, PROTOCOL_MAX_CAPABILITIES);
+            Require.positive("registry.maxCapabilityLength", maxCapabilityLength);
+            countUpTo("registry.maxLabels", maxLabels, PROTOCOL_MAX_LABELS);
+            Require.positive("registry.maxLabelLength", maxLabelLength);
+            Require.positive("registry.maxServicesPerOwner", maxServicesPerOwner);
+            Require.atLeast("registry.publishInterval", publishInterval, Duration.ofMillis(10));
+            Require.size("registry.snapshotPartBytes", snapshotPartBytes, 16 << 20);
+        }
+
+        private static void countUpTo(String setting, int value, int max) {
+            if (value < 1 || value > max) {
+                throw ConfigException.invalid(setting, "expected a number from 1 to " + max, Integer.toString(value));
+            }
         }
     }
 

@@ -8,6 +8,7 @@ import dev.roadie.model.registry.ServiceDescriptor;
 import dev.roadie.model.registry.ServiceEntry;
 import dev.roadie.model.registry.ServiceId;
 import dev.roadie.model.registry.ServiceState;
+import dev.roadie.model.wire.ErrorCode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +24,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The services that announced themselves. Liveness is a lease, not an open socket: a service
  * stays up while its announcing connection is heard from, goes down when nothing was heard
- * for {@code downAfter}, and is forgotten after {@code removeAfter}. Every change is stored
- * and passed to the listener, which publishes it on topic {@code registry}.
+ * for {@code downAfter}, and is forgotten after {@code removeAfter}. A service belongs to the
+ * identity that announced it for as long as that lease lives, so that nobody else can redirect
+ * its traffic. Every change is stored and passed to the listener, which publishes it on topic
+ * {@code registry}.
  */
 public final class Registry {
     private static final Logger log = LoggerFactory.getLogger(Registry.class);
@@ -34,15 +36,26 @@ public final class Registry {
     private final RegistryStore store;
     private final Clock clock;
     private final HubConfig.Registry leases;
-    private final Consumer<RegistryEvent> listener;
+    private final DescriptorLimits descriptorLimits;
+    private final RegistryListener listener;
 
-    public Registry(RegistryStore store, Clock clock, HubConfig.Registry leases, Consumer<RegistryEvent> listener) {
+    public Registry(RegistryStore store, Clock clock, HubConfig.Registry leases, RegistryListener listener) {
         this.store = store;
         this.clock = clock;
         this.leases = leases;
+        this.descriptorLimits = new DescriptorLimits(leases);
         this.listener = listener;
         Instant now = now();
         for (ServiceEntry stored : store.loadAll()) {
+            try {
+                descriptorLimits.check(stored.service());
+            } catch (AnnounceRefusedException e) {
+                // Stored before the limits were this tight: it would fatten every snapshot, so it
+                // goes; its service, if real, announces again within the limits.
+                log.warn("Registry dropped the stored service {}: {}", stored.id(), e.getMessage());
+                store.delete(stored.id());
+                continue;
+            }
             // Nobody is connected to a hub that just started: the lease starts again from now,
             // so services that come back in time never look down.
             entries.put(stored.id(), new ServiceEntry(stored.service(), stored.state(), stored.stats(), stored.owner(),
@@ -53,22 +66,72 @@ public final class Registry {
         }
     }
 
-    /** Adds or updates a service; its state becomes up unless it was retired or draining. */
-    public ServiceEntry announce(ServiceDescriptor descriptor, String owner) {
+    /**
+     * Adds or updates a service for {@code owner}, the announcing token's identity
+     * ({@code KIND/NAME}); its state becomes up unless it was retired or draining.
+     *
+     * <p>A service belongs to its owner while its lease lives: an announce of it by another
+     * identity is refused unless {@code takeover} (which the caller allows only to admins) is
+     * set. Once it is down (its lease ran out) or removed, anyone allowed to announce it may.
+     *
+     * @throws AnnounceRefusedException when it belongs to another identity ({@code forbidden}),
+     *     the descriptor is over a limit ({@code too-large}), or the owner has
+     *     {@code registry.maxServicesPerOwner} services already ({@code limit-reached})
+     */
+    public Announced announce(ServiceDescriptor descriptor, String owner, boolean takeover) {
+        descriptorLimits.check(descriptor);
+        ServiceId serviceId = descriptor.id();
+        ServiceEntry current = entries.get(serviceId);
+        if (current == null || !owner.equals(current.owner())) {
+            long owned = entries.values().stream()
+                    .filter(e -> owner.equals(e.owner()) && !e.id().equals(serviceId)).count();
+            if (owned >= leases.maxServicesPerOwner()) {
+                throw new AnnounceRefusedException(ErrorCode.LIMIT_REACHED, owner + " has " + owned
+                        + " services in the registry, the most one identity may have (registry.maxServicesPerOwner);"
+                        + " retire one and let it be removed, or announce from another token");
+            }
+        }
         Instant now = now();
         ServiceEntry[] result = new ServiceEntry[1];
         Change[] change = new Change[1];
-        entries.compute(descriptor.id(), (id, old) -> {
+        String[] takenFrom = new String[1];
+        boolean[] same = new boolean[1];
+        entries.compute(serviceId, (id, old) -> {
+            if (old != null && belongsToAnother(old, owner)) {
+                if (!takeover) {
+                    throw new AnnounceRefusedException(ErrorCode.FORBIDDEN, id + " belongs to " + old.owner()
+                            + ", which announced it, until its lease runs out (registry.downAfter after its link is"
+                            + " lost); announce a service of your own, or ask an admin to take it over");
+                }
+                takenFrom[0] = old.owner();
+            }
             ServiceState state = old == null || old.state() == ServiceState.DOWN ? ServiceState.UP : old.state();
             change[0] = old == null ? Change.added : Change.changed;
             result[0] = new ServiceEntry(descriptor, state, old == null ? null : old.stats(), owner,
                     old == null ? now : old.announcedAt(), now);
+            same[0] = old != null && old.service().equals(descriptor) && old.state() == state
+                    && owner.equals(old.owner());
             return result[0];
         });
         store.save(result[0]);
-        log.info("Service {} announced by {} ({})", descriptor.id(), owner, change[0]);
-        listener.accept(new RegistryEvent(change[0], result[0]));
-        return result[0];
+        if (same[0]) {
+            // Only the lease was renewed: subscribers are not sent the whole entry again for that,
+            // or a client re-announcing in a loop would cost every one of them as much.
+            log.debug("Service {} announced again by {}, unchanged", serviceId, owner);
+            return new Announced(result[0], Optional.empty());
+        }
+        if (takenFrom[0] != null) {
+            log.warn("Service {} taken over from {} by {}", serviceId, takenFrom[0], owner);
+        } else {
+            log.info("Service {} announced by {} ({})", serviceId, owner, change[0]);
+        }
+        listener.changed(new RegistryEvent(change[0], result[0]));
+        return new Announced(result[0], Optional.ofNullable(takenFrom[0]));
+    }
+
+    /** Whether {@code entry} is held by an identity other than {@code owner}: its lease still runs. */
+    private static boolean belongsToAnother(ServiceEntry entry, String owner) {
+        return entry.owner() != null && !entry.owner().equals(owner) && entry.state() != ServiceState.DOWN;
     }
 
     /**
@@ -79,7 +142,7 @@ public final class Registry {
         ServiceEntry updated = entries.computeIfPresent(id, (key, old) -> new ServiceEntry(old.service(), old.state(),
                 stats, old.owner(), old.announcedAt(), now()));
         if (updated != null) {
-            listener.accept(new RegistryEvent(Change.changed, updated));
+            listener.stats(id, stats);
         }
         return Optional.ofNullable(updated);
     }
@@ -91,7 +154,7 @@ public final class Registry {
         if (updated != null) {
             store.save(updated);
             log.info("Service {} is now {} (by {})", id, state.wire(), actor);
-            listener.accept(new RegistryEvent(Change.changed, updated));
+            listener.changed(new RegistryEvent(Change.changed, updated));
         }
         return Optional.ofNullable(updated);
     }
@@ -123,7 +186,7 @@ public final class Registry {
                 if (entries.remove(entry.id(), entry)) {
                     store.delete(entry.id());
                     log.info("Service {} forgotten: not seen since {}", entry.id(), seen);
-                    listener.accept(new RegistryEvent(Change.removed, entry));
+                    listener.changed(new RegistryEvent(Change.removed, entry));
                 }
             }
         }

@@ -4,6 +4,8 @@ import dev.roadie.hub.HubContext;
 import dev.roadie.hub.certs.CertificateNames;
 import dev.roadie.hub.certs.CertificateRefusedException;
 import dev.roadie.hub.routing.QuotaExceededException;
+import dev.roadie.hub.registry.AnnounceRefusedException;
+import dev.roadie.hub.registry.Announced;
 import dev.roadie.hub.routing.Receiver;
 import dev.roadie.hub.routing.Requester;
 import dev.roadie.hub.routing.UnknownReceiverException;
@@ -252,9 +254,13 @@ final class FrameDispatcher {
 
     private void onAnnounce(ClientSession session, Announce announce) {
         ServiceId id = announce.service().id();
-        Permissions.refusalToAnnounce(session.principal(), id.kind()).ifPresent(why -> {
+        Permissions.refusalToAnnounce(session.principal(), id).ifPresent(why -> {
             throw forbidden(announce.id(), why);
         });
+        if (announce.takeover() && !session.principal().isAdmin()) {
+            throw forbidden(announce.id(), "only an admin token may take over a service (takeover: true);"
+                    + " announce without it");
+        }
         int max = hub.config().limits().maxServicesPerConnection();
         // The session's own identity is in services() too; only announced ones count.
         long announced = session.services().stream().filter(s -> !s.equals(session.identity())).count();
@@ -262,14 +268,26 @@ final class FrameDispatcher {
             throw new FrameException(ErrorCode.LIMIT_REACHED, announce.id(), "at most " + max
                     + " services per connection");
         }
-        // The owner is the announcing connection's KIND/NAME: unique, unlike a token name alone.
-        hub.registry().announce(announce.service(), session.identity().toString());
+        // The owner is the announcing connection's KIND/NAME: its token's identity, unique, unlike a token name alone.
+        String owner = session.identity().toString();
+        Announced result;
+        try {
+            result = hub.registry().announce(announce.service(), owner, announce.takeover());
+        } catch (AnnounceRefusedException e) {
+            throw new FrameException(e.code(), announce.id(), e.getMessage());
+        }
+        result.takenFrom().ifPresent(from -> hub.audit().record("socket:" + owner, "service.takeover",
+                id + " from " + from));
         hub.sessions().serve(id, session).ifPresent(previous -> previous.services().remove(id));
         hub.router().deliverWaiting(id, session);
     }
 
     private void onStats(ClientSession session, Stats stats) {
         requireOwner(session, stats.service(), stats.id());
+        // Implausible figures (negative players or loads, NaN) would win least-loaded routing.
+        stats.stats().problem().ifPresent(problem -> {
+            throw new FrameException(ErrorCode.INVALID_FRAME, stats.id(), problem);
+        });
         hub.registry().stats(stats.service(), stats.stats());
     }
 

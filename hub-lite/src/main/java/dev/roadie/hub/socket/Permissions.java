@@ -3,6 +3,7 @@ package dev.roadie.hub.socket;
 import dev.roadie.hub.auth.Principal;
 import dev.roadie.hub.certs.CertificateNames;
 import dev.roadie.model.registry.RegistryEvent;
+import dev.roadie.model.registry.ServiceId;
 import dev.roadie.model.wire.Address;
 import java.util.Optional;
 
@@ -49,9 +50,11 @@ public final class Permissions {
         return need(principal, "subscribe", topic);
     }
 
-    /** Why the principal may not announce a service of {@code kind}. */
-    public static Optional<String> refusalToAnnounce(Principal principal, String kind) {
-        return need(principal, "announce", kind);
+    /** Why the principal may not announce {@code service}: it needs announce:KIND, or announce:KIND/NAME for it. */
+    public static Optional<String> refusalToAnnounce(Principal principal, ServiceId service) {
+        return principal.scopes().allowsAnnounce(service.kind(), service.name()) ? Optional.empty()
+                : Optional.of(LACKS + "announce:" + service.kind() + " (or announce:" + service + ", or a pattern"
+                        + " that matches it)");
     }
 
     /** Whether the principal may read the secrets of services of {@code kind}. */

@@ -14,7 +14,8 @@ class ScopesTest {
     @ParameterizedTest
     @ValueSource(strings = {"admin", "registry", "broadcast", "metrics", "search",
         "send:music-bot", "send:*", "send:music*", "publish:player.*", "publish:player.123", "subscribe:*",
-        "subscribe:player:guild-1", "subscribe:Player.*", "announce:audio-node", "secrets:audio-node",
+        "subscribe:player:guild-1", "subscribe:Player.*", "announce:audio-node", "announce:audio-node/ams-*",
+        "announce:audio-node/ams-3", "announce:audio-node/*", "secrets:audio-node",
         "certs:hub.example.org", "certs:*"})
     void accepts_valid_scopes(String scope) {
         assertThat(Scopes.parse(List.of(scope)).asList()).containsExactly(scope);
@@ -36,6 +37,12 @@ class ScopesTest {
             subscribe:*player     | '*' may only end the pattern
             publish:player/1      | 'player/1' is not a topic
             certs:Hub.example.org | 'Hub.example.org' is not a certificate name
+            announce:audio-*/ams-3 | '*' may only end the pattern
+            announce:Audio/ams-3  | 'Audio' is not a service kind (before the '/' comes an exact kind)
+            announce:audio-node/AMS | 'AMS' is not a service name
+            announce:audio-node/a/b | 'a/b' is not a service name
+            announce:audio-node/  | '' is not a service name
+            send:music-bot/eu-1   | 'music-bot/eu-1' is not a service kind
             """)
     void rejects_invalid_scopes_naming_them_and_listing_the_valid_forms(String scope, String reason) {
         assertThatThrownBy(() -> Scopes.parse(List.of("registry", scope)))
@@ -50,6 +57,34 @@ class ScopesTest {
         assertThatThrownBy(() -> Scopes.parse(Arrays.asList("registry", null)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("Invalid scope nothing");
+    }
+
+    @Test
+    void an_announce_scope_of_a_kind_allows_every_name_of_that_kind() {
+        Scopes scopes = Scopes.parse(List.of("announce:audio-node"));
+
+        assertThat(scopes.allowsAnnounce("audio-node", "ams-3")).isTrue();
+        assertThat(scopes.allowsAnnounce("audio-node", "fra-1")).isTrue();
+        assertThat(scopes.allowsAnnounce("music-bot", "ams-3")).isFalse();
+    }
+
+    @Test
+    void an_announce_scope_with_names_allows_only_the_names_it_matches() {
+        Scopes prefix = Scopes.parse(List.of("announce:audio-node/ams-*"));
+        Scopes exact = Scopes.parse(List.of("announce:audio-node/ams-3"));
+
+        assertThat(prefix.allowsAnnounce("audio-node", "ams-3")).isTrue();
+        assertThat(prefix.allowsAnnounce("audio-node", "ams-12")).isTrue();
+        assertThat(prefix.allowsAnnounce("audio-node", "fra-1")).isFalse();
+        assertThat(prefix.allowsAnnounce("audio-node-x", "ams-3")).as("the kind is exact").isFalse();
+        assertThat(exact.allowsAnnounce("audio-node", "ams-3")).isTrue();
+        assertThat(exact.allowsAnnounce("audio-node", "ams-30")).isFalse();
+        assertThat(exact.allows("announce", "audio-node")).as("not the whole kind").isFalse();
+    }
+
+    @Test
+    void admin_may_announce_anything() {
+        assertThat(Scopes.parse(List.of("admin")).allowsAnnounce("audio-node", "ams-3")).isTrue();
     }
 
     @Test

@@ -54,7 +54,8 @@ class ConfigLoaderLayersTest {
         assertThat(config.limits().maxFrameBytes()).isEqualTo(2 << 20);
         assertThat(config.limits().maxConnections()).isEqualTo(50);
         assertThat(config.limits().framesPerSecond()).isEqualTo(200);
-        assertThat(config.registry()).isEqualTo(new HubConfig.Registry(Duration.ofSeconds(45), Duration.ofHours(1)));
+        assertThat(config.registry().removeAfter()).isEqualTo(Duration.ofHours(1));
+        assertThat(config.registry().downAfter()).as("not in the file: the default").isEqualTo(Duration.ofSeconds(45));
         assertThat(config.host()).isEqualTo("0.0.0.0");
     }
 

@@ -22,7 +22,8 @@ class HubConfigTest {
         assertThat(config.requests()).isEqualTo(new HubConfig.Requests(Duration.ofSeconds(10), Duration.ofMinutes(5)));
         assertThat(config.quotas()).isEqualTo(new HubConfig.Quotas(10_000, 64L << 20, 1_000, 8L << 20, 100_000,
                 256L << 20, 1_000, 2_000, 8, 16, 4L << 20));
-        assertThat(config.registry()).isEqualTo(new HubConfig.Registry(Duration.ofSeconds(45), Duration.ofMinutes(15)));
+        assertThat(config.registry()).isEqualTo(new HubConfig.Registry(Duration.ofSeconds(45), Duration.ofMinutes(15),
+                16 << 10, 64, 128, 32, 256, 16, Duration.ofSeconds(1), 256 << 10));
         assertThat(config.sessions().ackDelay()).isEqualTo(Duration.ofMillis(5));
     }
 
@@ -50,8 +51,11 @@ class HubConfigTest {
                 .hasMessage("Setting port: expected a port from 0 to 65535 (0 picks any free port), got '70000'");
         assertThatThrownBy(() -> new HubConfig.Heartbeat(Duration.ofMillis(5), 2))
                 .hasMessage("Setting heartbeat.interval: expected at least 10ms, got '5ms'");
-        assertThatThrownBy(() -> new HubConfig.Registry(Duration.ofMinutes(1), Duration.ofMinutes(1)))
+        assertThatThrownBy(() -> withRegistryLeases(Duration.ofMinutes(1), Duration.ofMinutes(1)))
                 .hasMessage("Setting registry.removeAfter: expected longer than registry.downAfter (1m), got '1m'");
+        assertThatThrownBy(() -> new HubConfig.Registry(Duration.ofMinutes(1), Duration.ofMinutes(2), 16 << 10, 300,
+                128, 32, 256, 16, Duration.ofSeconds(1), 256 << 10))
+                .hasMessage("Setting registry.maxCapabilities: expected a number from 1 to 256, got '300'");
         assertThatThrownBy(() -> new HubConfig.Sessions(Duration.ofMinutes(2), Duration.ofSeconds(5), 100, 200,
                 Duration.ofDays(1), Duration.ofSeconds(2)))
                 .hasMessage("Setting sessions.ackDelay: expected from 0s to 1s, got '2s'");
@@ -67,5 +71,12 @@ class HubConfigTest {
 
         assertThat(problem.setting()).contains("port");
         assertThat(new ConfigException("plain").setting()).isEmpty();
+    }
+
+    private static HubConfig.Registry withRegistryLeases(Duration downAfter, Duration removeAfter) {
+        HubConfig.Registry d = HubConfig.defaults().registry();
+        return new HubConfig.Registry(downAfter, removeAfter, d.maxDescriptorBytes(), d.maxCapabilities(),
+                d.maxCapabilityLength(), d.maxLabels(), d.maxLabelLength(), d.maxServicesPerOwner(), d.publishInterval(),
+                d.snapshotPartBytes());
     }
 }

@@ -13,7 +13,10 @@ public record RegistryEvent(Change change, ServiceEntry entry) {
     public enum Change {
         /** A service announced itself for the first time. */
         added,
-        /** Its descriptor, state or stats changed. */
+        /**
+         * Its descriptor, owner or state changed. New stats alone come as {@link RegistryStats}
+         * (subject {@code registry.stats}), not as this.
+         */
         changed,
         /** It was forgotten: its lease ran out long ago. */
         removed

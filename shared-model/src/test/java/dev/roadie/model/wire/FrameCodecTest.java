@@ -137,6 +137,16 @@ class FrameCodecTest {
     }
 
     @Test
+    void an_announce_says_takeover_only_when_it_takes_over_and_older_announces_read_as_not_taking_over() {
+        var descriptor = new ServiceDescriptor("audio-node", "ams-3", null, null, null, null);
+
+        assertThat(codec.encode(new Announce(1, "a", descriptor))).doesNotContain("takeover");
+        assertThat(codec.encode(new Announce(1, "a", descriptor, true))).contains("\"takeover\":true");
+        assertThat(codec.decode("{\"type\":\"announce\",\"seq\":1,\"id\":\"a\",\"service\":{\"kind\":\"audio-node\","
+                + "\"name\":\"ams-3\"}}")).isEqualTo(new Announce(1, "a", descriptor, false));
+    }
+
+    @Test
     void unknown_fields_are_ignored_for_newer_peers() {
         assertThat(codec.decode("{\"type\":\"ping\",\"ts\":5,\"future\":{\"x\":1}}")).isEqualTo(new Ping(5));
     }
