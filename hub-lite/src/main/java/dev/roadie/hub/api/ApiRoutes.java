@@ -1,7 +1,9 @@
 package dev.roadie.hub.api;
 
 import dev.roadie.hub.HubContext;
+import dev.roadie.hub.auth.FailedTokenChecks;
 import dev.roadie.hub.auth.Principal;
+import dev.roadie.hub.http.ClientAddresses;
 import dev.roadie.model.wire.ErrorCode;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -17,9 +19,13 @@ public final class ApiRoutes {
     private final HubContext hub;
     private final ApiAuth auth;
 
-    public ApiRoutes(HubContext hub) {
+    /**
+     * @param failures  failed token checks per client address, shared with the socket's hellos
+     * @param addresses how the client's address is told (trusted proxies)
+     */
+    public ApiRoutes(HubContext hub, FailedTokenChecks failures, ClientAddresses addresses) {
         this.hub = hub;
-        this.auth = new ApiAuth(hub.tokens());
+        this.auth = new ApiAuth(hub.tokens(), failures, addresses);
     }
 
     /** The answer of {@code /api/health}. */
