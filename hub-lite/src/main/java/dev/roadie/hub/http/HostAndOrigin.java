@@ -60,13 +60,13 @@ final class HostAndOrigin extends Handler.Wrapper {
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         String host = request.getHeaders().get(HttpHeader.HOST);
         if (host != null && !answersTo(hostName(host))) {
-            log.warn("Refused a request for Host {} from {}", host, Request.getRemoteAddr(request));
+            log.debug("Refused a request for Host {} from {}", host, Request.getRemoteAddr(request));
             return Refusal.send(response, callback, 403, ErrorCode.FORBIDDEN, "this hub does not answer to the name '"
                     + hostName(host) + "'; if it should, add it to http.allowedHosts", 0);
         }
         String origin = request.getHeaders().get(HttpHeader.ORIGIN);
         if (origin != null && socketPath.equals(Request.getPathInContext(request)) && !mayOpenSocket(origin, host)) {
-            log.warn("Refused a WebSocket from a page of {} (Host {}) from {}", origin, host,
+            log.debug("Refused a WebSocket from a page of {} (Host {}) from {}", origin, host,
                     Request.getRemoteAddr(request));
             return Refusal.send(response, callback, 403, ErrorCode.FORBIDDEN, "pages of " + origin
                     + " may not connect to this hub; to let them, add " + normalOrigin(origin)

@@ -39,13 +39,13 @@ final class RequestSlots extends Handler.Wrapper {
         String address = addresses.of(request);
         String token = bearer(request.getHeaders().get(HttpHeader.AUTHORIZATION));
         if (!take(byAddress, address, perAddress)) {
-            log.warn("Refused an HTTP call from {}: {} calls open from there", address, perAddress);
+            log.debug("Refused an HTTP call from {}: {} calls open from there", address, perAddress);
             return Refusal.send(response, callback, 429, ErrorCode.LIMIT_REACHED, "more than " + perAddress
                     + " HTTP calls at once from your address (http.requestsPerAddress): wait for one to finish", 1);
         }
         if (token != null && !take(byToken, token, perToken)) {
             give(byAddress, address);
-            log.warn("Refused an HTTP call from {}: {} calls open with its token", address, perToken);
+            log.debug("Refused an HTTP call from {}: {} calls open with its token", address, perToken);
             return Refusal.send(response, callback, 429, ErrorCode.LIMIT_REACHED, "more than " + perToken
                     + " HTTP calls at once with this token (http.requestsPerToken): wait for one to finish", 1);
         }

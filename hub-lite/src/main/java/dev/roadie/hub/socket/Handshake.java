@@ -154,7 +154,7 @@ final class Handshake {
                 id -> bucket(sessions.hellosPerSecondPerToken(), sessions.helloBurstPerToken()));
         ConsumptionProbe probe = token.tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
-            log.info("Hello of token {} from {} over its own budget: told to come back later", tokenId, address);
+            log.debug("Hello of token {} from {} over its own budget: told to come back later", tokenId, address);
             return probe.getNanosToWaitForRefill();
         }
         Bucket fromAddress = hellosByAddress.computeIfAbsent(address,
@@ -162,7 +162,7 @@ final class Handshake {
         probe = fromAddress.tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
             token.addTokens(1);
-            log.info("Hello from {} over its address's budget: told to come back later", address);
+            log.debug("Hello from {} over its address's budget: told to come back later", address);
             return probe.getNanosToWaitForRefill();
         }
         probe = hellos.tryConsumeAndReturnRemaining(1);
