@@ -3,6 +3,7 @@ package dev.roadie.hub.config;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * How the hub's HTTP server protects itself from slow, greedy or misdirected clients: time
@@ -21,6 +22,11 @@ import java.util.List;
 public record HttpConfig(Duration idleTimeout, Duration headerTimeout, int minRequestDataRate, int requestsPerAddress,
         int requestsPerToken, String trustedProxies, String allowedOrigins, String allowedHosts) {
 
+    /** Digits, hex letters, dots, colons, a prefix length or a range: never a name to look up. */
+    private static final Pattern ADDRESS_OR_RANGE = Pattern.compile("[0-9a-fA-F.:]+(/\\d{1,3}|-[0-9a-fA-F.:]+)?");
+    private static final Pattern HOST_NAME = Pattern.compile("\\*|(\\*\\.)?[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?"
+            + "(\\.[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?)*\\.?");
+
     public HttpConfig {
         Require.atLeast("http.idleTimeout", idleTimeout, Duration.ofMillis(1));
         Require.atLeast("http.headerTimeout", headerTimeout, Duration.ofMillis(1));
@@ -30,6 +36,18 @@ public record HttpConfig(Duration idleTimeout, Duration headerTimeout, int minRe
         Require.requireSet("http.trustedProxies", trustedProxies);
         Require.requireSet("http.allowedOrigins", allowedOrigins);
         Require.requireSet("http.allowedHosts", allowedHosts);
+        for (String proxy : list(trustedProxies)) {
+            if (!ADDRESS_OR_RANGE.matcher(proxy).matches()) {
+                throw ConfigException.invalid("http.trustedProxies", "expected addresses or ranges like 127.0.0.1,"
+                        + " 10.0.0.0/8 or fd00::/8, comma-separated, or none", trustedProxies);
+            }
+        }
+        for (String host : list(allowedHosts)) {
+            if (!HOST_NAME.matcher(host).matches()) {
+                throw ConfigException.invalid("http.allowedHosts", "expected host names like hub.example.org,"
+                        + " comma-separated, * for any, or none", allowedHosts);
+            }
+        }
         for (String origin : list(allowedOrigins)) {
             if (!origin.contains("://")) {
                 throw ConfigException.invalid("http.allowedOrigins", "expected origins like"

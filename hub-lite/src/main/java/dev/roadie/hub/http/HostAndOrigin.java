@@ -43,7 +43,8 @@ final class HostAndOrigin extends Handler.Wrapper {
      */
     HostAndOrigin(String listenHost, List<String> allowedHosts, Supplier<java.util.Collection<String>> certificateNames,
             List<String> allowedOrigins, String socketPath) {
-        java.util.HashSet<String> names = new java.util.HashSet<>(allowedHosts);
+        java.util.HashSet<String> names = new java.util.HashSet<>();
+        allowedHosts.forEach(host -> names.add(host.endsWith(".") ? host.substring(0, host.length() - 1) : host));
         names.add("localhost");
         String listen = bare(listenHost.toLowerCase(Locale.ROOT));
         if (!listen.equals("0.0.0.0") && !listen.equals("::")) {
@@ -79,15 +80,26 @@ final class HostAndOrigin extends Handler.Wrapper {
         if (anyHost || hosts.contains(name) || ClientAddresses.literal(name) != null) {
             return true;
         }
+        for (String pattern : hosts) {
+            if (matches(pattern, name)) {
+                return true;
+            }
+        }
         for (String certified : certificateNames.get()) {
-            String pattern = certified.toLowerCase(Locale.ROOT);
-            if (pattern.equals(name)
-                    || pattern.startsWith("*.") && name.endsWith(pattern.substring(1))
-                            && name.indexOf('.') == name.length() - pattern.length() + 1) {
+            if (matches(certified.toLowerCase(Locale.ROOT), name)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether {@code name} is {@code pattern}, or one label under it when the pattern is {@code *.domain}. */
+    private static boolean matches(String pattern, String name) {
+        if (pattern.equals(name)) {
+            return true;
+        }
+        return pattern.startsWith("*.") && name.endsWith(pattern.substring(1))
+                && name.indexOf('.') == name.length() - pattern.length() + 1;
     }
 
     private boolean mayOpenSocket(String origin, String host) {

@@ -22,7 +22,7 @@ class OriginAndHostTest {
 
     @BeforeEach
     void start() {
-        hub = TestHub.start(data, Map.of("http.allowedOrigins", EXTENSION, "http.allowedHosts", "hub.example.org"));
+        hub = TestHub.start(data, Map.of("http.allowedOrigins", EXTENSION, "http.allowedHosts", "hub.example.org,*.music.lan"));
     }
 
     @AfterEach
@@ -63,6 +63,9 @@ class OriginAndHostTest {
         assertThat(health("[::1]:" + hub.port())).startsWith("HTTP/1.1 200");
         assertThat(health("localhost:" + hub.port())).startsWith("HTTP/1.1 200");
         assertThat(health("HUB.example.org")).as("a listed name, in any case").startsWith("HTTP/1.1 200");
+        assertThat(health("kitchen.music.lan:7070")).as("one label under a listed *.name").startsWith("HTTP/1.1 200");
+        assertThat(health("a.kitchen.music.lan")).as("not two").startsWith("HTTP/1.1 403");
+        assertThat(health("music.lan")).as("nor the name itself").startsWith("HTTP/1.1 403");
     }
 
     @Test
