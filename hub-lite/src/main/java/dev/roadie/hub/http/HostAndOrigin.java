@@ -2,6 +2,7 @@ package dev.roadie.hub.http;
 
 import dev.roadie.model.wire.ErrorCode;
 import java.net.URI;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -31,6 +32,7 @@ final class HostAndOrigin extends Handler.Wrapper {
 
     private final Set<String> hosts;
     private final boolean anyHost;
+    // java.util.Collection in full: Handler.Collection, inherited, would hide it.
     private final Supplier<java.util.Collection<String>> certificateNames;
     private final Set<String> origins;
     private final String socketPath;
@@ -43,7 +45,7 @@ final class HostAndOrigin extends Handler.Wrapper {
      */
     HostAndOrigin(String listenHost, List<String> allowedHosts, Supplier<java.util.Collection<String>> certificateNames,
             List<String> allowedOrigins, String socketPath) {
-        java.util.HashSet<String> names = new java.util.HashSet<>();
+        HashSet<String> names = new HashSet<>();
         allowedHosts.forEach(host -> names.add(host.endsWith(".") ? host.substring(0, host.length() - 1) : host));
         names.add("localhost");
         String listen = bare(listenHost.toLowerCase(Locale.ROOT));
