@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
  *
  * @param idleTimeout        a connection with no bytes in either direction for this long is closed
  * @param headerTimeout      a request's headers must arrive in full within this long of its first byte
+ * @param bodyTimeout        a request's body must arrive in full within this long of the request's start
  * @param minRequestDataRate bytes per second a request body must arrive at, at the least; slower is cut
  * @param requestsPerAddress HTTP calls one client address may have open at once
  * @param requestsPerToken   HTTP calls one bearer token may have open at once
@@ -19,8 +20,8 @@ import java.util.regex.Pattern;
  * @param allowedOrigins     browser origins, besides the hub's own, that may open {@code /ws}, comma-separated, or none
  * @param allowedHosts       host names, besides localhost and IP addresses, the hub answers to, comma-separated, or none
  */
-public record HttpConfig(Duration idleTimeout, Duration headerTimeout, int minRequestDataRate, int requestsPerAddress,
-        int requestsPerToken, String trustedProxies, String allowedOrigins, String allowedHosts) {
+public record HttpConfig(Duration idleTimeout, Duration headerTimeout, Duration bodyTimeout, int minRequestDataRate,
+        int requestsPerAddress, int requestsPerToken, String trustedProxies, String allowedOrigins, String allowedHosts) {
 
     /** Digits, hex letters, dots, colons, a prefix length or a range: never a name to look up. */
     private static final Pattern ADDRESS_OR_RANGE = Pattern.compile("[0-9a-fA-F.:]+(/\\d{1,3}|-[0-9a-fA-F.:]+)?");
@@ -30,6 +31,7 @@ public record HttpConfig(Duration idleTimeout, Duration headerTimeout, int minRe
     public HttpConfig {
         Require.atLeast("http.idleTimeout", idleTimeout, Duration.ofMillis(1));
         Require.atLeast("http.headerTimeout", headerTimeout, Duration.ofMillis(1));
+        Require.atLeast("http.bodyTimeout", bodyTimeout, Duration.ofMillis(1));
         Require.positive("http.minRequestDataRate", minRequestDataRate);
         Require.positive("http.requestsPerAddress", requestsPerAddress);
         Require.positive("http.requestsPerToken", requestsPerToken);

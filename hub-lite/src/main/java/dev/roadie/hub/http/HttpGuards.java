@@ -18,8 +18,9 @@ import org.eclipse.jetty.util.component.LifeCycle;
  * other sites' pages, are refused;</li>
  * <li>the WebSocket upgrade on {@code /ws}, which has limits of its own;</li>
  * <li>{@link RequestSlots}: open calls per client address and per token are capped;</li>
- * <li>Jetty's {@link MinimumDataRateHandler}: a request body slower than
- * {@code http.minRequestDataRate} fails instead of holding its thread;</li>
+ * <li>{@link BodyDeadline} and Jetty's {@link MinimumDataRateHandler}: a request body still
+ * arriving after {@code http.bodyTimeout}, or slower than {@code http.minRequestDataRate},
+ * fails instead of holding its thread;</li>
  * <li>the REST API and the web page, which Javalin puts innermost.</li>
  * </ol>
  * Each connector also closes connections idle for {@code http.idleTimeout} and, through
@@ -56,7 +57,9 @@ public final class HttpGuards {
      */
     public void install(Server server, Handler.Wrapper sockets) {
         RequestSlots slots = new RequestSlots(addresses, config.requestsPerAddress(), config.requestsPerToken());
-        slots.setHandler(new MinimumDataRateHandler(config.minRequestDataRate(), 0));
+        BodyDeadline bodies = new BodyDeadline(config.bodyTimeout());
+        bodies.setHandler(new MinimumDataRateHandler(config.minRequestDataRate(), 0));
+        slots.setHandler(bodies);
         sockets.setHandler(slots);
         hostAndOrigin.setHandler(sockets);
         server.setHandler(hostAndOrigin);

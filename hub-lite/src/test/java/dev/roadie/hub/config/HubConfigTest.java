@@ -23,8 +23,8 @@ class HubConfigTest {
         assertThat(config.registry()).isEqualTo(new HubConfig.Registry(Duration.ofSeconds(45), Duration.ofMinutes(15)));
         assertThat(config.sessions()).isEqualTo(new HubConfig.Sessions(Duration.ofMinutes(2), Duration.ofSeconds(5), 100,
                 200, Duration.ofDays(1), Duration.ofMillis(5), 2, 10, 20, 100));
-        assertThat(config.http()).isEqualTo(new HttpConfig(Duration.ofSeconds(30), Duration.ofSeconds(10), 512, 64, 32,
-                "none", "none", "none"));
+        assertThat(config.http()).isEqualTo(new HttpConfig(Duration.ofSeconds(30), Duration.ofSeconds(10),
+                Duration.ofSeconds(60), 512, 64, 32, "none", "none", "none"));
         assertThat(config.http().trustedProxyList()).isEmpty();
     }
 
@@ -59,8 +59,8 @@ class HubConfigTest {
                 .hasMessage("Setting sessions.ackDelay: expected from 0s to 1s, got '2s'");
         assertThat(new HubConfig.Sessions(Duration.ofMinutes(2), Duration.ofSeconds(5), 100, 200, Duration.ofDays(1),
                 Duration.ZERO, 2, 10, 20, 100).ackDelay()).as("0 acks every frame at once").isZero();
-        assertThatThrownBy(() -> new HttpConfig(Duration.ofSeconds(30), Duration.ofSeconds(10), 512, 64, 32, "none",
-                "example.org", "none"))
+        assertThatThrownBy(() -> new HttpConfig(Duration.ofSeconds(30), Duration.ofSeconds(10),
+                Duration.ofSeconds(60), 512, 64, 32, "none", "example.org", "none"))
                 .hasMessageStartingWith("Setting http.allowedOrigins: expected origins like chrome-extension://");
         assertThatThrownBy(() -> HubConfig.defaults().withData(null))
                 .hasMessage("Setting data: expected a value, got nothing");
