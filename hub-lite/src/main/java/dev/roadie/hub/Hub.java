@@ -1,6 +1,7 @@
 package dev.roadie.hub;
 
 import dev.roadie.hub.api.ApiRoutes;
+import dev.roadie.hub.auth.FailedTokenChecks;
 import dev.roadie.hub.auth.TokenService;
 import dev.roadie.hub.certs.CertificateRenewals;
 import dev.roadie.hub.certs.CertificateVault;
@@ -8,6 +9,7 @@ import dev.roadie.hub.certs.MasterKey;
 import dev.roadie.hub.certs.StoredCertificate;
 import dev.roadie.hub.certs.acme.Issuers;
 import dev.roadie.hub.config.HubConfig;
+import dev.roadie.hub.http.HttpGuards;
 import dev.roadie.hub.metrics.HubMetrics;
 import dev.roadie.hub.registry.Registry;
 import dev.roadie.hub.registry.RegistryStore;
@@ -33,11 +35,13 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
@@ -58,6 +62,8 @@ public final class Hub implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final AckTimer acks;
     private final HubSocket socket;
+    private final HttpGuards guards;
+    private final FailedTokenChecks tokenFailures;
     private final Javalin server;
     private final Optional<Path> newAdminToken;
     private HubSearch search;
@@ -110,15 +116,19 @@ public final class Hub implements AutoCloseable {
                 registry.countByState().forEach((state, count) -> counts.put(state.wire(), count));
                 return counts;
             });
-            this.socket = new HubSocket(context);
+            var limits = config.limits();
+            this.tokenFailures = new FailedTokenChecks(limits.freeTokenFailures(), limits.tokenFailureWait(),
+                    limits.maxTokenFailureWait(), audit);
+            this.guards = new HttpGuards(config.http(), config.host(), servedNames(config, vault), HubSocket.PATH);
+            this.socket = new HubSocket(context, guards.addresses(), tokenFailures);
             this.server = Javalin.create(javalin -> {
                 javalin.startup.showJavalinBanner = false;
                 javalin.jsonMapper(new JavalinJackson3(FrameCodec.DEFAULT.mapper(), false));
                 javalin.jetty.host = config.host();
                 javalin.jetty.port = config.port();
                 javalin.jetty.modifyServletContextHandler(handler -> handler.setSessionHandler(WebSessions.forgotten()));
-                javalin.jetty.modifyServer(socket::install);
-                new ApiRoutes(context).configure(javalin);
+                javalin.jetty.modifyServer(jetty -> guards.install(jetty, socket.upgrades(jetty)));
+                new ApiRoutes(context, tokenFailures, guards.addresses()).configure(javalin);
                 WebRoutes.configure(javalin);
                 tls.ifPresent(served -> {
                     // With a connector of its own Javalin adds no default one: the plain port is added here, first.
@@ -143,6 +153,26 @@ public final class Hub implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    /**
+     * The names of the certificate the TLS listener serves, which the hub answers to as Host;
+     * kept up to date as it is issued, so that no request waits on the database for them.
+     */
+    private static java.util.function.Supplier<java.util.Collection<String>> servedNames(HubConfig config,
+            CertificateVault vault) {
+        Optional<String> served = config.tls().certificateName();
+        if (served.isEmpty()) {
+            return List::of;
+        }
+        AtomicReference<List<String>> names = new AtomicReference<>(
+                vault.find(served.get()).map(StoredCertificate::domains).orElse(List.of()));
+        vault.onIssued(cert -> {
+            if (cert.name().equals(served.get())) {
+                names.set(cert.domains());
+            }
+        });
+        return names::get;
     }
 
     private static java.util.Optional<dev.roadie.hub.certs.CertificateIssuer> issuer(HubConfig config,
@@ -185,6 +215,8 @@ public final class Hub implements AutoCloseable {
     private void tick() {
         try {
             socket.tick();
+            guards.sweep();
+            tokenFailures.sweep();
         } catch (Throwable e) {
             // The timer must survive anything one tick meets: a throw would cancel the fixed-rate
             // task and stop heartbeats for everyone.

@@ -50,6 +50,11 @@ public final class RoadieSystem implements SystemUnderTest {
         settings.put("limits.maxConnections", "30000");
         settings.put("sessions.hellosPerSecond", "100000");
         settings.put("sessions.helloBurst", "100000");
+        settings.put("sessions.hellosPerSecondPerToken", "100000");
+        settings.put("sessions.helloBurstPerToken", "100000");
+        settings.put("sessions.hellosPerSecondPerAddress", "100000");
+        settings.put("sessions.helloBurstPerAddress", "100000");
+        settings.put("limits.helloPendingPerAddress", "30000");
         return Map.copyOf(settings);
     }
 
@@ -186,6 +191,13 @@ public final class RoadieSystem implements SystemUnderTest {
                 "every connection comes from a few loopback addresses, and the idle scenario opens up to 20,000");
         why.put("sessions.hellosPerSecond=100000, sessions.helloBurst=100000",
                 "thousands of idle connections are opened at once; the default (100/s) spreads a reconnect storm");
+        why.put("sessions.hellosPerSecondPerToken=100000, sessions.helloBurstPerToken=100000, "
+                + "sessions.hellosPerSecondPerAddress=100000, sessions.helloBurstPerAddress=100000",
+                "every benchmark connection uses one admin token from loopback; the defaults keep one token or"
+                        + " address from spending the hub's hello budget");
+        why.put("limits.helloPendingPerAddress=30000",
+                "thousands of connections from loopback wait for their hello at once; the default (8) protects"
+                        + " an address's clients from sockets that never say hello");
         return why;
     }
 }

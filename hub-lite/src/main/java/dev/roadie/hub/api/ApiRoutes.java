@@ -1,7 +1,9 @@
 package dev.roadie.hub.api;
 
 import dev.roadie.hub.HubContext;
+import dev.roadie.hub.auth.FailedTokenChecks;
 import dev.roadie.hub.auth.Principal;
+import dev.roadie.hub.http.ClientAddresses;
 import dev.roadie.hub.store.StoreException;
 import dev.roadie.model.wire.ErrorCode;
 import io.javalin.config.JavalinConfig;
@@ -18,9 +20,13 @@ public final class ApiRoutes {
     private final HubContext hub;
     private final ApiAuth auth;
 
-    public ApiRoutes(HubContext hub) {
+    /**
+     * @param failures  failed token checks per client address, shared with the socket's hellos
+     * @param addresses how the client's address is told (trusted proxies)
+     */
+    public ApiRoutes(HubContext hub, FailedTokenChecks failures, ClientAddresses addresses) {
         this.hub = hub;
-        this.auth = new ApiAuth(hub.tokens(), new RestRateLimit(hub.config().limits()));
+        this.auth = new ApiAuth(hub.tokens(), new RestRateLimit(hub.config().limits()), failures, addresses);
     }
 
     /** The answer of {@code /api/health}: {@code ok}, or {@code failing} with the reason (then with status 503). */

@@ -27,9 +27,11 @@ import java.time.Duration;
  * @param search    music search providers, plug-ins and link resolution
  * @param certs     managed certificates: ACME, DNS-01 challenges, renewal and keys at rest
  * @param tls       the hub's own https:// and wss:// listener
+ * @param http      slow and greedy HTTP clients, trusted proxies, allowed Host and Origin values
  */
 public record HubConfig(String host, int port, Path data, Heartbeat heartbeat, Limits limits, Requests requests,
-        Quotas quotas, Registry registry, Sessions sessions, SearchConfig search, CertsConfig certs, TlsConfig tls) {
+        Quotas quotas, Registry registry, Sessions sessions, SearchConfig search, CertsConfig certs, TlsConfig tls,
+        HttpConfig http) {
 
     public HubConfig {
         Require.host("host", host);
@@ -44,6 +46,7 @@ public record HubConfig(String host, int port, Path data, Heartbeat heartbeat, L
         Require.requireSet("search", search);
         Require.requireSet("certs", certs);
         Require.requireSet("tls", tls);
+        Require.requireSet("http", http);
     }
 
     /**
@@ -57,25 +60,25 @@ public record HubConfig(String host, int port, Path data, Heartbeat heartbeat, L
     /** This config with another port; 0 picks any free port (handy in tests). */
     public HubConfig withPort(int port) {
         return new HubConfig(host, port, data, heartbeat, limits, requests, quotas, registry, sessions, search, certs,
-                tls);
+                tls, http);
     }
 
     /** This config with other search settings (tests point providers at local servers). */
     public HubConfig withSearch(SearchConfig search) {
         return new HubConfig(host, port, data, heartbeat, limits, requests, quotas, registry, sessions, search, certs,
-                tls);
+                tls, http);
     }
 
     /** This config with other certificate settings. */
     public HubConfig withCerts(CertsConfig certs) {
         return new HubConfig(host, port, data, heartbeat, limits, requests, quotas, registry, sessions, search, certs,
-                tls);
+                tls, http);
     }
 
     /** This config with another data folder. */
     public HubConfig withData(Path data) {
         return new HubConfig(host, port, data, heartbeat, limits, requests, quotas, registry, sessions, search, certs,
-                tls);
+                tls, http);
     }
 
     /**
@@ -115,10 +118,16 @@ public record HubConfig(String host, int port, Path data, Heartbeat heartbeat, L
      * @param maxSubscriptions         topic subscriptions per connection
      * @param maxServicesPerConnection services one connection may announce
      * @param authTimeout              how long a new connection has to send its hello
+     * @param helloPendingPerAddress   connections from one address that have not sent their hello yet;
+     *                                 a new one over it closes the oldest of them
+     * @param freeTokenFailures        failed token checks one address may make before it must wait
+     * @param tokenFailureWait         the first wait after those; each further failure doubles it
+     * @param maxTokenFailureWait      the longest wait; an address quiet for this long starts afresh
      */
     public record Limits(int maxFrameBytes, int framesPerSecond, int frameBurst, int connectionsPerAddress,
             int maxConnections, long maxPendingBytes, int maxUnackedFrames, long maxUnackedBytes, int maxSubscriptions,
-            int maxServicesPerConnection, Duration authTimeout) {
+            int maxServicesPerConnection, Duration authTimeout, int helloPendingPerAddress, int freeTokenFailures,
+            Duration tokenFailureWait, Duration maxTokenFailureWait) {
 
         /** Keeps {@link #hardMaxFrameBytes()} within an int. */
         static final int MAX_FRAME_BYTES_CEILING = 256 << 20;
@@ -138,6 +147,11 @@ public record HubConfig(String host, int port, Path data, Heartbeat heartbeat, L
             Require.positive("limits.maxSubscriptions", maxSubscriptions);
             Require.positive("limits.maxServicesPerConnection", maxServicesPerConnection);
             Require.atLeast("limits.authTimeout", authTimeout, Duration.ofMillis(1));
+            Require.positive("limits.helloPendingPerAddress", helloPendingPerAddress);
+            Require.positive("limits.freeTokenFailures", freeTokenFailures);
+            Require.atLeast("limits.tokenFailureWait", tokenFailureWait, Duration.ofMillis(1));
+            Require.notShorterThan("limits.maxTokenFailureWait", maxTokenFailureWait, "limits.tokenFailureWait",
+                    tokenFailureWait);
         }
 
         /**
@@ -254,13 +268,18 @@ public record HubConfig(String host, int port, Path data, Heartbeat heartbeat, L
      *                        to this, so that they do not all come back at once
      * @param hellosPerSecond hellos the hub accepts per second; more are told to come back later (4029)
      * @param helloBurst      hellos accepted at once above that rate
+     * @param hellosPerSecondPerToken   hellos one token may make per second, before the hub-wide budget
+     * @param helloBurstPerToken        hellos one token may make at once above that rate
+     * @param hellosPerSecondPerAddress hellos one client address may make per second, before the hub-wide budget
+     * @param helloBurstPerAddress      hellos one client address may make at once above that rate
      * @param durableTtl      how long a durable message waits for a receiver that is not connected
      * @param ackDelay        a client frame is acknowledged at once when its session had no ack within
      *                        this long, otherwise within this long by an ack covering it; 0 acks every
      *                        frame at once; at most {@link #MAX_ACK_DELAY}
      */
     public record Sessions(Duration resumeWindow, Duration reconnectSpread, int hellosPerSecond, int helloBurst,
-            Duration durableTtl, Duration ackDelay) {
+            Duration durableTtl, Duration ackDelay, int hellosPerSecondPerToken, int helloBurstPerToken,
+            int hellosPerSecondPerAddress, int helloBurstPerAddress) {
 
         /** Longer would hold a client's frames, and whoever waits on them, for a noticeable time. */
         static final Duration MAX_ACK_DELAY = Duration.ofSeconds(1);
@@ -272,6 +291,10 @@ public record HubConfig(String host, int port, Path data, Heartbeat heartbeat, L
             Require.positive("sessions.helloBurst", helloBurst);
             Require.atLeast("sessions.durableTtl", durableTtl, Duration.ofMillis(1));
             Require.between("sessions.ackDelay", ackDelay, Duration.ZERO, MAX_ACK_DELAY);
+            Require.positive("sessions.hellosPerSecondPerToken", hellosPerSecondPerToken);
+            Require.positive("sessions.helloBurstPerToken", helloBurstPerToken);
+            Require.positive("sessions.hellosPerSecondPerAddress", hellosPerSecondPerAddress);
+            Require.positive("sessions.helloBurstPerAddress", helloBurstPerAddress);
         }
     }
 }

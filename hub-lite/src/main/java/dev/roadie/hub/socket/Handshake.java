@@ -1,6 +1,7 @@
 package dev.roadie.hub.socket;
 
 import dev.roadie.hub.HubContext;
+import dev.roadie.hub.auth.FailedTokenChecks;
 import dev.roadie.hub.auth.Principal;
 import dev.roadie.hub.session.ClientSession;
 import dev.roadie.hub.session.SessionLimits;
@@ -20,7 +21,9 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,13 +37,21 @@ final class Handshake {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final HubContext hub;
+    private final FailedTokenChecks failures;
     private final Bucket hellos;
+    private final Map<String, Bucket> hellosByToken = new ConcurrentHashMap<>();
+    private final Map<String, Bucket> hellosByAddress = new ConcurrentHashMap<>();
 
-    Handshake(HubContext hub) {
+    Handshake(HubContext hub, FailedTokenChecks failures) {
         this.hub = hub;
+        this.failures = failures;
         var sessions = hub.config().sessions();
-        this.hellos = Bucket.builder().addLimit(limit -> limit.capacity(sessions.helloBurst())
-                .refillGreedy(sessions.hellosPerSecond(), Duration.ofSeconds(1))).build();
+        this.hellos = bucket(sessions.hellosPerSecond(), sessions.helloBurst());
+    }
+
+    private static Bucket bucket(int perSecond, int burst) {
+        return Bucket.builder().addLimit(limit -> limit.capacity(burst)
+                .refillGreedy(perSecond, Duration.ofSeconds(1))).build();
     }
 
     /** Returns the new session, or empty after refusing and closing the connection. */
@@ -61,19 +72,27 @@ final class Handshake {
             return refuse(connection, ErrorCode.INVALID_FRAME, "this hub speaks protocol " + Hello.PROTOCOL_VERSION
                     + ", the client asked for " + hello.protocol());
         }
+        Duration wait = failures.waitFor(connection.remoteAddress);
+        if (!wait.isZero()) {
+            // Checked before the token, so that a guesser learns nothing while it waits.
+            return waitAfterFailures(connection, wait);
+        }
         String token = hello.token() != null ? hello.token() : connection.headerToken;
         Optional<Principal> principal = token == null ? Optional.empty() : hub.tokens().authenticate(token);
         if (principal.isEmpty()) {
             log.info("Refused a hello from {}: {}", connection.remoteAddress, token == null ? "no token" : "bad token");
+            if (token != null) {
+                failures.failed(connection.remoteAddress, "hello", token);
+            }
             return refuse(connection, ErrorCode.UNAUTHORIZED, token == null
                     ? "no token: put it in the hello or an Authorization: Bearer header"
                     : "the token is unknown or revoked");
         }
         Principal who = principal.get();
         // Throttled after the token check, so that hellos without a valid token cannot use up the budget.
-        ConsumptionProbe probe = hellos.tryConsumeAndReturnRemaining(1);
-        if (!probe.isConsumed()) {
-            return tryLater(connection, probe.getNanosToWaitForRefill());
+        long nanosToWait = takeHello(who.tokenId(), connection.remoteAddress);
+        if (nanosToWait > 0) {
+            return tryLater(connection, nanosToWait);
         }
         ServiceId identity;
         try {
@@ -121,6 +140,61 @@ final class Handshake {
         return hub.sessions().byId(hello.resume().session())
                 .filter(s -> !s.isEnded() && s.principal().tokenId().equals(who.tokenId())
                         && s.identity().equals(identity));
+    }
+
+    /**
+     * Takes one hello from the token's budget, then the address's, then the hub's: one token or
+     * one machine that reconnects in a loop uses up its own budget, not everyone's. A hello
+     * refused by a later budget gives back what it took from the earlier ones. Returns 0 when
+     * the hello may go on, otherwise how long until the budget that refused it has one again.
+     */
+    private long takeHello(String tokenId, String address) {
+        var sessions = hub.config().sessions();
+        Bucket token = hellosByToken.computeIfAbsent(tokenId,
+                id -> bucket(sessions.hellosPerSecondPerToken(), sessions.helloBurstPerToken()));
+        ConsumptionProbe probe = token.tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            log.debug("Hello of token {} from {} over its own budget: told to come back later", tokenId, address);
+            return probe.getNanosToWaitForRefill();
+        }
+        Bucket fromAddress = hellosByAddress.computeIfAbsent(address,
+                a -> bucket(sessions.hellosPerSecondPerAddress(), sessions.helloBurstPerAddress()));
+        probe = fromAddress.tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            token.addTokens(1);
+            log.debug("Hello from {} over its address's budget: told to come back later", address);
+            return probe.getNanosToWaitForRefill();
+        }
+        probe = hellos.tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            token.addTokens(1);
+            fromAddress.addTokens(1);
+            return probe.getNanosToWaitForRefill();
+        }
+        return 0;
+    }
+
+    /** Forgets the budgets of tokens and addresses that are full again; runs on the hub's timer. */
+    void sweep() {
+        var sessions = hub.config().sessions();
+        hellosByToken.values().removeIf(b -> b.getAvailableTokens() >= sessions.helloBurstPerToken());
+        hellosByAddress.values().removeIf(b -> b.getAvailableTokens() >= sessions.helloBurstPerAddress());
+    }
+
+    /**
+     * Too many failed token checks from the client's address: no token of it is checked until
+     * the wait is over. The client is told why and when to come back, and closed with 4029.
+     */
+    private Optional<ClientSession> waitAfterFailures(Connection connection, Duration wait) {
+        long delayMs = Math.max(1, wait.toMillis());
+        hub.metrics().error(ErrorCode.RATE_LIMITED.wire());
+        connection.send(FrameCodec.DEFAULT.encode(ErrorFrame.of(null, ErrorCode.RATE_LIMITED,
+                "too many failed token checks from your address: come back in " + delayMs + " ms with a valid token")),
+                () -> { }, failure -> { });
+        connection.send(FrameCodec.DEFAULT.encode(new Goodbye("too many failed token checks", delayMs)), () -> { },
+                failure -> { });
+        connection.close(CloseCode.TRY_LATER, "come back in " + delayMs + " ms");
+        return Optional.empty();
     }
 
     /**

@@ -1,19 +1,20 @@
 package dev.roadie.hub.socket;
 
 import dev.roadie.hub.HubContext;
+import dev.roadie.hub.auth.FailedTokenChecks;
+import dev.roadie.hub.http.ClientAddresses;
 import dev.roadie.hub.session.ClientSession;
 import dev.roadie.model.wire.CloseCode;
 import dev.roadie.model.wire.Goodbye;
 import dev.roadie.model.wire.Ping;
 import java.util.concurrent.ThreadLocalRandom;
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
@@ -28,22 +29,28 @@ import org.slf4j.LoggerFactory;
 public final class HubSocket {
     private static final Logger log = LoggerFactory.getLogger(HubSocket.class);
     /** Where clients connect. */
-    private static final String PATH = "/ws";
+    public static final String PATH = "/ws";
 
     private final HubContext hub;
     private final Handshake handshake;
     private final FrameDispatcher dispatcher;
     private final Map<String, Integer> perAddress = new ConcurrentHashMap<>();
-    private final Map<Connection, Boolean> waitingForHello = new ConcurrentHashMap<>();
+    private final PendingHellos waitingForHello = new PendingHellos();
+    private final ClientAddresses addresses;
     private final AtomicInteger open = new AtomicInteger();
     private long lastExpiryNanos = System.nanoTime();
 
     /** Durable messages past their time to live are dropped about once a minute. */
     private static final long DURABLE_EXPIRY_INTERVAL_NANOS = 60_000_000_000L;
 
-    public HubSocket(HubContext hub) {
+    /**
+     * @param addresses how a socket's client address is told (trusted proxies' {@code X-Forwarded-For})
+     * @param failures  failed token checks per client address, shared with the REST API
+     */
+    public HubSocket(HubContext hub, ClientAddresses addresses, FailedTokenChecks failures) {
         this.hub = hub;
-        this.handshake = new Handshake(hub);
+        this.addresses = addresses;
+        this.handshake = new Handshake(hub, failures);
         this.dispatcher = new FrameDispatcher(hub);
     }
 
@@ -52,11 +59,12 @@ public final class HubSocket {
      * (Javalin attaches its own inside this wrapper). Why not Javalin's WebSocket routes: they
      * go through the servlet layer, which keeps a servlet request, its headers and an HTTP session
      * for every socket's lifetime and took 1.7 times the CPU per connection (docs/PERFORMANCE.md).
+     * Returns the handler; the server's chain puts it behind the HTTP guards.
      */
-    public void install(Server server) {
+    public Handler.Wrapper upgrades(Server server) {
         var limits = hub.config().limits();
         var heartbeat = hub.config().heartbeat();
-        server.setHandler(WebSocketUpgradeHandler.from(server, container -> {
+        return WebSocketUpgradeHandler.from(server, container -> {
             // Frames over the configured limit get a too-large error and the link stays;
             // only frames over four times the limit are cut by Jetty itself (close 1009).
             container.setMaxTextMessageSize(4L * limits.maxFrameBytes());
@@ -65,14 +73,17 @@ public final class HubSocket {
             container.setIdleTimeout(heartbeat.interval().multipliedBy(2L * heartbeat.tolerance())
                     .plus(Duration.ofSeconds(5)));
             container.addMapping(PATH, (request, response, callback) ->
-                    new SocketEndpoint(this, request.getHeaders().get(HttpHeader.AUTHORIZATION)));
-        }));
+                    new SocketEndpoint(this, request.getHeaders().get(HttpHeader.AUTHORIZATION),
+                            addresses.of(request)));
+        });
     }
 
-    /** A socket was opened: counts it against the limits and waits for its hello. */
-    Connection opened(Session socket, String authorization) {
+    /**
+     * A socket was opened from {@code address} (its client's, behind a trusted proxy): counts it
+     * against the limits and waits for its hello.
+     */
+    Connection opened(Session socket, String authorization, String address) {
         hub.metrics().connectionOpened();
-        String address = addressOf(socket.getRemoteSocketAddress());
         Connection connection = new Connection(socket, address, System.nanoTime(), bearer(authorization));
         int fromAddress = perAddress.merge(address, 1, Integer::sum);
         int total = open.incrementAndGet();
@@ -84,7 +95,12 @@ public final class HubSocket {
             log.warn("Refused a connection from {}: the hub is full ({} connections)", address, total - 1);
             connection.close(CloseCode.POLICY, "the hub is full");
         } else {
-            waitingForHello.put(connection, Boolean.TRUE);
+            Connection pushedOut = waitingForHello.add(connection, limits.helloPendingPerAddress());
+            if (pushedOut != null) {
+                log.warn("Closed a connection from {}: {} others from there wait for their hello", address,
+                        limits.helloPendingPerAddress());
+                pushedOut.close(CloseCode.POLICY, "too many connections without a hello from your address");
+            }
         }
         return connection;
     }
@@ -98,7 +114,7 @@ public final class HubSocket {
             if (session.isLink(connection)) {
                 dispatcher.onText(session, text);
             }
-        } else if (waitingForHello.remove(connection) != null) {
+        } else if (waitingForHello.remove(connection)) {
             handshake.accept(connection, text);
         }
     }
@@ -142,13 +158,14 @@ public final class HubSocket {
     public void tick() {
         long now = System.nanoTime();
         long authTimeout = hub.config().limits().authTimeout().toNanos();
-        for (Connection connection : waitingForHello.keySet()) {
+        for (Connection connection : waitingForHello.all()) {
             if (now - connection.openedNanos > authTimeout) {
                 waitingForHello.remove(connection);
                 connection.close(CloseCode.HELLO_TIMEOUT, "send a hello within "
                         + hub.config().limits().authTimeout().toMillis() + " ms");
             }
         }
+        handshake.sweep();
         long interval = hub.config().heartbeat().interval().toNanos();
         long deadAfter = interval * hub.config().heartbeat().tolerance();
         long resumeWindow = hub.config().sessions().resumeWindow().toNanos();
@@ -193,7 +210,7 @@ public final class HubSocket {
             session.sendControl(new Goodbye(reason, ThreadLocalRandom.current().nextLong(spreadMs + 1)));
             session.end(code, reason);
         }
-        for (Connection connection : waitingForHello.keySet()) {
+        for (Connection connection : waitingForHello.all()) {
             connection.close(code, reason);
         }
     }
@@ -203,12 +220,5 @@ public final class HubSocket {
             return header.substring(7).trim();
         }
         return null;
-    }
-
-    private static String addressOf(SocketAddress address) {
-        if (address instanceof InetSocketAddress inet && inet.getAddress() != null) {
-            return inet.getAddress().getHostAddress();
-        }
-        return String.valueOf(address);
     }
 }

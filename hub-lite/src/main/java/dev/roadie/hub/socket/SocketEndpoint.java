@@ -12,16 +12,18 @@ import org.eclipse.jetty.websocket.api.Session;
 public final class SocketEndpoint implements Session.Listener.AutoDemanding {
     private final HubSocket socket;
     private final String authorization;
+    private final String address;
     private Connection connection;
 
-    SocketEndpoint(HubSocket socket, String authorization) {
+    SocketEndpoint(HubSocket socket, String authorization, String address) {
         this.socket = socket;
         this.authorization = authorization;
+        this.address = address;
     }
 
     @Override
     public void onWebSocketOpen(Session session) {
-        connection = socket.opened(session, authorization);
+        connection = socket.opened(session, authorization, address);
     }
 
     @Override

@@ -81,7 +81,8 @@ class ConfigLoaderErrorsTest {
         String zero = setting.kind() == SettingKind.DURATION ? "0s" : "0";
         String expected = switch (setting.key()) {
             case "limits.maxFrameBytes" -> "expected a size from 1 to 256MiB";
-            case "limits.authTimeout" -> "expected at least 1ms";
+            case "limits.authTimeout", "limits.tokenFailureWait" -> "expected at least 1ms";
+            case "limits.maxTokenFailureWait" -> "expected at least limits.tokenFailureWait (1s)";
             default -> "expected a number of at least 1";
         };
         loading(Map.of(), Map.of(setting.key(), zero)).hasMessage(

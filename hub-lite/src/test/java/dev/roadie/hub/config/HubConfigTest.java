@@ -18,13 +18,17 @@ class HubConfigTest {
         assertThat(config.data()).isEqualTo(Path.of("data"));
         assertThat(config.heartbeat()).isEqualTo(new HubConfig.Heartbeat(Duration.ofSeconds(4), 3));
         assertThat(config.limits()).isEqualTo(new HubConfig.Limits(1_048_576, 200, 400, 32, 25_000, 4L << 20, 10_000,
-                16L << 20, 256, 16, Duration.ofSeconds(5)));
+                16L << 20, 256, 16, Duration.ofSeconds(5), 8, 5, Duration.ofSeconds(1), Duration.ofMinutes(5)));
         assertThat(config.requests()).isEqualTo(new HubConfig.Requests(Duration.ofSeconds(10), Duration.ofMinutes(5)));
         assertThat(config.quotas()).isEqualTo(new HubConfig.Quotas(10_000, 64L << 20, 1_000, 8L << 20, 100_000,
                 256L << 20, 1_000, 2_000, 8, 16, 4L << 20));
         assertThat(config.registry()).isEqualTo(new HubConfig.Registry(Duration.ofSeconds(45), Duration.ofMinutes(15),
                 16 << 10, 64, 128, 32, 256, 16, Duration.ofSeconds(1), 256 << 10));
-        assertThat(config.sessions().ackDelay()).isEqualTo(Duration.ofMillis(5));
+        assertThat(config.sessions()).isEqualTo(new HubConfig.Sessions(Duration.ofMinutes(2), Duration.ofSeconds(5), 100,
+                200, Duration.ofDays(1), Duration.ofMillis(5), 2, 10, 20, 100));
+        assertThat(config.http()).isEqualTo(new HttpConfig(Duration.ofSeconds(30), Duration.ofSeconds(10),
+                Duration.ofSeconds(60), 512, 64, 32, "none", "none", "none"));
+        assertThat(config.http().trustedProxyList()).isEmpty();
     }
 
     @Test
@@ -57,10 +61,13 @@ class HubConfigTest {
                 128, 32, 256, 16, Duration.ofSeconds(1), 256 << 10))
                 .hasMessage("Setting registry.maxCapabilities: expected a number from 1 to 256, got '300'");
         assertThatThrownBy(() -> new HubConfig.Sessions(Duration.ofMinutes(2), Duration.ofSeconds(5), 100, 200,
-                Duration.ofDays(1), Duration.ofSeconds(2)))
+                Duration.ofDays(1), Duration.ofSeconds(2), 2, 10, 20, 100))
                 .hasMessage("Setting sessions.ackDelay: expected from 0s to 1s, got '2s'");
         assertThat(new HubConfig.Sessions(Duration.ofMinutes(2), Duration.ofSeconds(5), 100, 200, Duration.ofDays(1),
-                Duration.ZERO).ackDelay()).as("0 acks every frame at once").isZero();
+                Duration.ZERO, 2, 10, 20, 100).ackDelay()).as("0 acks every frame at once").isZero();
+        assertThatThrownBy(() -> new HttpConfig(Duration.ofSeconds(30), Duration.ofSeconds(10),
+                Duration.ofSeconds(60), 512, 64, 32, "none", "example.org", "none"))
+                .hasMessageStartingWith("Setting http.allowedOrigins: expected origins like chrome-extension://");
         assertThatThrownBy(() -> HubConfig.defaults().withData(null))
                 .hasMessage("Setting data: expected a value, got nothing");
     }

@@ -93,6 +93,9 @@ class BadInputFloodTest {
                 // close yet and the silent ones crowd out the good clients and the fresh client at
                 // the end; the per-address limit has its own test in LimitsTest.
                 "limits.connectionsPerAddress", "512",
+                // Likewise for sockets waiting for their hello: the silent ones must time out (4001),
+                // not be pushed out by the churn (UnauthenticatedSocketsTest covers that).
+                "limits.helloPendingPerAddress", "512",
                 // Bad clients that drop their sockets leave sessions waiting for a resume; a short
                 // window lets the final check see them gone instead of waiting two minutes.
                 "sessions.resumeWindow", "300ms",
@@ -107,6 +110,9 @@ class BadInputFloodTest {
                 // Long enough that a loaded machine still reads each garbage client's first frame in
                 // time (it must be refused with 4003, not timed out), short enough for the silent ones.
                 "limits.authTimeout", "2s",
+                // Every bad hello's token fails from the same address; throttling those checks is
+                // FailedTokenThrottleTest's subject: here each one must reach the token check.
+                "limits.freeTokenFailures", "1000",
                 // Heartbeats are not under test here: a loaded machine must not turn a delayed pong
                 // into a 4004 for a good client.
                 "heartbeat.interval", "1s"));
