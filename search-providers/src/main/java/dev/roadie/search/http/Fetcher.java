@@ -101,7 +101,16 @@ public final class Fetcher {
             if (redirects >= policy.maxRedirects()) {
                 throw new ProviderException(service + " redirected more than " + policy.maxRedirects() + " times");
             }
-            current = current.resolve(location.get());
+            current = redirectTarget(current, location.get());
+        }
+    }
+
+    /** Where a redirect leads; the Location header is whatever the site wrote, so it may not parse. */
+    private URI redirectTarget(URI current, String location) throws ProviderException {
+        try {
+            return current.resolve(location);
+        } catch (IllegalArgumentException e) {
+            throw new ProviderException(service + " redirected to an address that is not a valid URL", e);
         }
     }
 
