@@ -2,6 +2,7 @@ package dev.roadie.search.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.roadie.search.http.AddressGuard;
 import dev.roadie.search.http.FetchPolicy;
@@ -45,6 +46,11 @@ class LinkMetadataFuzzTest {
             host -> List.of(InetAddress.getByAddress(host, new byte[] {93, (byte) 184, (byte) 215, 14}));
 
     @FuzzTest(maxDuration = "15s")
+    // Words of the format, to splice in; libFuzzer's dictionary syntax, so a newline is \x0A.
+    @DictionaryEntries({"Status: 302\\x0A", "Location: ", "Content-Type: text/html\\x0A", "<script type=\"application/ld+json\">",
+        "\"@type\":\"MusicRecording\"", "\"@type\":\"MusicAlbum\"", "\"duration\":\"PT", "H", "M", "S",
+        "\"byArtist\":{\"name\":", "\"image\":[", "<meta property=\"og:title\" content=\"", "og:type", "music.album",
+        "\"title\":", "\"duration\":", "\"thumbnail_url\":", "https://www.youtube.com/watch?v=", "https://vimeo.com/"})
     void any_page_or_oembed_answer_resolves_or_fails_with_a_provider_exception(byte[] input) {
         String[] lines = new String(input, StandardCharsets.UTF_8).split("\n", -1);
         String link = lines[0];
