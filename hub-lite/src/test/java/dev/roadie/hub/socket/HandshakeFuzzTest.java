@@ -6,8 +6,10 @@ import ch.qos.logback.classic.Level;
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.roadie.hub.HubContext;
+import dev.roadie.hub.auth.Principal;
 import dev.roadie.hub.session.ClientSession;
 import dev.roadie.hub.testing.TestHub;
+import dev.roadie.model.registry.ServiceId;
 import dev.roadie.model.wire.CloseCode;
 import dev.roadie.model.wire.ErrorFrame;
 import dev.roadie.model.wire.Frame;
@@ -34,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * <p>Invariant: for any first frame (and any {@code Authorization} header token),
  * {@link Handshake#accept} does not throw, which would close the socket with 1011, and ends in
  * one of two ways: a session whose first frame to the client is its welcome, or a closed
- * connection that was first sent an error frame or a goodbye saying why.
+ * connection that was first sent an error frame or a goodbye saying why. A session opened with
+ * a service's token (not an admin's) is that service, whatever identity the hello claims.
  *
  * <p>A real hub runs in-process (its tokens, sessions, metrics and limits are the ones a
  * running hub uses); only the Jetty socket is a stand-in that records what is sent, so each
@@ -103,6 +106,11 @@ class HandshakeFuzzTest {
                 assertThat(socket.closed).as("the socket of a new session").isFalse();
                 assertThat(socket.sent).as("frames sent to a new session").isNotEmpty();
                 assertThat(FrameCodec.DEFAULT.decode(socket.sent.getFirst())).isInstanceOf(Welcome.class);
+                Principal who = session.get().principal();
+                if (!who.isAdmin()) {
+                    assertThat(session.get().identity()).as("the identity of a session opened with a service's token")
+                            .isEqualTo(new ServiceId(who.kind(), who.name()));
+                }
             } else {
                 assertThat(socket.closed).as("the socket of a refused hello is closed").isTrue();
                 assertThat(socket.sentBeforeClose).as("a refused hello is told why").isNotEmpty();
