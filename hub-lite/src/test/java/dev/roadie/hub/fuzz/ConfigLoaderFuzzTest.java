@@ -9,7 +9,6 @@ import dev.roadie.hub.config.ConfigException;
 import dev.roadie.hub.config.ConfigLoader;
 import dev.roadie.hub.config.HubConfig;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +16,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -39,7 +40,10 @@ class ConfigLoaderFuzzTest {
     private static final List<String> SECRETS = List.of("certs.eabHmacKey", "certs.digitalocean.token", "certs.masterKey");
     private static final Set<String> SECRET_VARIABLES = Set.of("ROADIE_CERTS_EAB_HMAC_KEY",
             "ROADIE_CERTS_DIGITALOCEAN_TOKEN", "ROADIE_CERTS_MASTER_KEY");
-    private static final Path FOLDER = temporaryFolder();
+
+    /** Where each input is written as roadie.yml and loaded from, as the working directory. */
+    @TempDir
+    static Path folder;
 
     @BeforeAll
     static void quiet() {
@@ -69,11 +73,11 @@ class ConfigLoaderFuzzTest {
         }
         // The config file is named explicitly, as with --config: ROADIE_CONFIG cannot point elsewhere.
         env.remove(ConfigLoader.CONFIG_ENV);
-        Path file = Files.writeString(FOLDER.resolve("roadie.yml"), yaml);
+        Path file = Files.writeString(folder.resolve("roadie.yml"), yaml);
 
         HubConfig config;
         try {
-            config = ConfigLoader.load(file, FOLDER, env, overrides);
+            config = ConfigLoader.load(file, folder, env, overrides);
         } catch (ConfigException refused) {
             String message = refused.getMessage();
             assertThat(message).as("the message of a refused config").isNotBlank().doesNotContain("\n", "\r");
@@ -85,21 +89,11 @@ class ConfigLoaderFuzzTest {
 
     /** Secret values long enough that finding one in a message cannot be a coincidence. */
     private static List<String> secretsGiven(Map<String, String> overrides, Map<String, String> env) {
-        return java.util.stream.Stream.concat(
+        return Stream.concat(
                         SECRETS.stream().map(overrides::get),
                         SECRET_VARIABLES.stream().map(env::get))
                 .filter(value -> value != null && value.strip().length() >= 12)
                 .map(String::strip)
                 .toList();
-    }
-
-    private static Path temporaryFolder() {
-        try {
-            Path folder = Files.createTempDirectory("roadie-config-fuzz");
-            folder.toFile().deleteOnExit();
-            return folder;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
