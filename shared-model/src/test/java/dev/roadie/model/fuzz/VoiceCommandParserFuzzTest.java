@@ -15,9 +15,9 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>Invariant: {@link VoiceCommandParser#parse} never throws and never returns null (its
  * contract: text no rule recognises is a search); a PLAY has a query, a volume is within
- * {@link VolumeChange}'s range, and the query is stripped text. Each input has the default
- * per-input time limit of the fuzzer, so a rule whose pattern backtracks badly shows up as a
- * timeout.
+ * {@link VolumeChange}'s range, and the query is stripped text. (A per-input time limit to catch
+ * a pattern that backtracks badly is not set: JUnit's {@code @Timeout}, which Jazzer would pass on
+ * to libFuzzer, also cuts the whole fuzzing run.)
  *
  * <p>Corpus: {@code VoiceCommandParserFuzzTestInputs/}, one utterance per file.
  */
