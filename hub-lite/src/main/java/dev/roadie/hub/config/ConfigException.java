@@ -88,6 +88,14 @@ public final class ConfigException extends RuntimeException {
     static final java.util.Set<String> SECRETS = java.util.Set.of("certs.eabHmacKey", "certs.digitalocean.token",
             "certs.masterKey");
 
+    /**
+     * Quotes a key the user wrote for a one-line message, control characters shown as '?': a key
+     * that names no setting may hold anything (a carriage return from a CRLF script, say).
+     */
+    static String quoteKey(String key) {
+        return "'" + key.replaceAll("\\p{Cntrl}", "?") + "'";
+    }
+
     /** Quotes a value for a one-line message: short, control characters shown as '?'. */
     static String quote(String value) {
         if (value == null || value.isEmpty()) {

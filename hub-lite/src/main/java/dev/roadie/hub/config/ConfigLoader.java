@@ -106,6 +106,6 @@ public final class ConfigLoader {
         String hint = schema.suggestKey(key, false)
                 .map(known -> "; did you mean '" + known + "'?")
                 .orElse("; the settings are listed in docs/CONFIGURATION.md");
-        return new ConfigException("Unknown setting '" + key + "' on the command line" + hint);
+        return new ConfigException("Unknown setting " + ConfigException.quoteKey(key) + " on the command line" + hint);
     }
 }

@@ -119,7 +119,7 @@ final class YamlSettings {
         String hint = schema.suggestKey(key, true)
                 .map(known -> "; did you mean '" + known + "'?")
                 .orElse("; the settings are listed in docs/CONFIGURATION.md");
-        return new ConfigException("Unknown setting '" + key + "' in " + origin + hint);
+        return new ConfigException("Unknown setting " + ConfigException.quoteKey(key) + " in " + origin + hint);
     }
 
     /**

@@ -89,9 +89,18 @@ public final class LinkResolver implements SearchProvider {
         JsonNode thumbnail = body.get("thumbnail_url");
         JsonNode duration = body.get("duration");
         Track track = new Track(title.asString(), author != null && author.isString() ? author.asString() : null,
-                null, duration != null && duration.isNumber() ? duration.asLong() * 1000 : 0, link.toString(),
+                null, duration != null && duration.isNumber() ? milliseconds(duration) : 0, link.toString(),
                 thumbnail != null && thumbnail.isString() ? thumbnail.asString() : null, service.source, null,
                 service.playable);
         return new LinkResolution(link.toString(), service.kindOf(link), track, "oembed");
+    }
+
+    /**
+     * oEmbed's duration, in seconds, as milliseconds; 0 (unknown) when it is negative or too long
+     * for a long, since the service writes any number it likes (asLong() throws past a long).
+     */
+    private static long milliseconds(JsonNode seconds) {
+        double ms = seconds.numberValue().doubleValue() * 1000;
+        return Double.isFinite(ms) && ms >= 0 && ms < Long.MAX_VALUE ? Math.round(ms) : 0;
     }
 }

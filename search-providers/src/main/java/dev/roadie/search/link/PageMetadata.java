@@ -103,9 +103,14 @@ final class PageMetadata {
         if (!m.matches()) {
             return 0;
         }
-        double seconds = (m.group(1) == null ? 0 : Long.parseLong(m.group(1)) * 3600)
-                + (m.group(2) == null ? 0 : Long.parseLong(m.group(2)) * 60)
-                + (m.group(3) == null ? 0 : Double.parseDouble(m.group(3)));
-        return Math.round(seconds * 1000);
+        double seconds = number(m.group(1)) * 3600 + number(m.group(2)) * 60 + number(m.group(3));
+        double ms = seconds * 1000;
+        // The page says what it likes: a length that does not fit in a long is no length at all.
+        return Double.isFinite(ms) && ms < Long.MAX_VALUE ? Math.round(ms) : 0;
+    }
+
+    /** Digits of any length (Long.parseLong would throw past 19), or 0 for an absent part. */
+    private static double number(String digits) {
+        return digits == null ? 0 : Double.parseDouble(digits);
     }
 }

@@ -15,8 +15,10 @@ final class Utterance {
 
     // Only trimmed at word edges, so "what's", "AC/DC" and "twenty-five" survive.
     private static final String EDGE_PUNCTUATION = ".,!?;:\"'()[]{}…¿¡«»„“”‘’—–-";
-    // \p{Z} covers the no-break spaces that copied text brings along; \s does not.
-    private static final Pattern SPACE = Pattern.compile("[\\s\\p{Z}]+");
+    // \p{Z} covers the no-break spaces that copied text brings along; \p{javaWhitespace} is what
+    // String.strip() removes, including the separators U+001C..U+001F that \s leaves in: a word
+    // made of one was a query that VoiceIntent stripped to nothing ("PLAY needs a query").
+    private static final Pattern SPACE = Pattern.compile("[\\p{javaWhitespace}\\p{Z}]+");
 
     private final List<String> spoken;
     private final List<String> words;

@@ -57,7 +57,11 @@ public final class FrameCodec {
 
     /** Reads a frame; throws {@link FrameException} for anything that is not a valid frame. */
     public Frame decode(String text) {
-        Frame control = text == null ? null : ControlFrames.decode(text);
+        if (text == null) {
+            // Jackson refuses null content with an IllegalArgumentException, which is no FrameException.
+            throw new FrameException(ErrorCode.BAD_JSON, null, "a frame is one JSON object, not nothing");
+        }
+        Frame control = ControlFrames.decode(text);
         if (control != null) {
             return control;
         }

@@ -147,6 +147,13 @@ class FrameCodecTest {
     }
 
     @Test
+    void no_text_at_all_is_bad_json_and_not_an_illegal_argument() {
+        // Found by FrameCodecFuzzTest with a nullable String input.
+        assertThatThrownBy(() -> codec.decode(null))
+                .isInstanceOfSatisfying(FrameException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_JSON));
+    }
+
+    @Test
     void unknown_fields_are_ignored_for_newer_peers() {
         assertThat(codec.decode("{\"type\":\"ping\",\"ts\":5,\"future\":{\"x\":1}}")).isEqualTo(new Ping(5));
     }
