@@ -6,6 +6,7 @@ import ch.qos.logback.classic.Level;
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.roadie.hub.HubContext;
+import dev.roadie.hub.auth.FailedTokenChecks;
 import dev.roadie.hub.auth.Principal;
 import dev.roadie.hub.session.ClientSession;
 import dev.roadie.hub.testing.TestHub;
@@ -19,6 +20,7 @@ import dev.roadie.model.wire.Welcome;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,10 +62,14 @@ class HandshakeFuzzTest {
     static void start() {
         // Each input opens or refuses a session, and both are logged at info: millions of lines.
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("dev.roadie.hub")).setLevel(Level.WARN);
-        // Every hello is welcome at fuzzing speed; the throttle is tested in HandshakeTest.
-        hub = TestHub.start(data, Map.of("sessions.hellosPerSecond", "1000000000", "sessions.helloBurst", "1000000000"));
+        // Every hello is welcome at fuzzing speed, and so is every wrong token: the throttles are
+        // tested in HandshakeTest, HelloFairnessTest and FailedTokenThrottleTest.
+        hub = TestHub.start(data, Map.of("sessions.hellosPerSecond", "1000000000", "sessions.helloBurst", "1000000000",
+                "sessions.hellosPerSecondPerToken", "1000000000", "sessions.helloBurstPerToken", "1000000000",
+                "sessions.hellosPerSecondPerAddress", "1000000000", "sessions.helloBurstPerAddress", "1000000000"));
         HubContext context = hub.hub().context();
-        handshake = new Handshake(context);
+        handshake = new Handshake(context,
+                new FailedTokenChecks(Integer.MAX_VALUE, Duration.ofMillis(1), Duration.ofMillis(1), context.audit()));
         tokens = Map.of("$ADMIN", hub.adminToken(),
                 "$BOT", hub.token("eu-1", "music-bot", "send:audio-node", "subscribe:registry"),
                 "$NODE", hub.token("ams-3", "audio-node", "announce:audio-node"));
