@@ -35,7 +35,9 @@ class AddressChangeIT {
         InetAddress newAddress = InetAddress.getByName("127.0.0.2");
         try (HubProcess hub = HubProcess.start(dir.resolve("data"), newAddress.getHostAddress(), Map.of(
                 "heartbeat.interval", SilentDeathIT.HEARTBEAT.toMillis() + "ms",
-                "heartbeat.tolerance", Integer.toString(SilentDeathIT.TOLERANCE)));
+                "heartbeat.tolerance", Integer.toString(SilentDeathIT.TOLERANCE),
+                // Clients reach the hub by its name, which a hub answers only when it is told the name.
+                "http.allowedHosts", "*.roadie.test"));
                 TcpProxy oldPath = new TcpProxy(new InetSocketAddress(oldAddress, hub.port()),
                         new InetSocketAddress(newAddress, hub.port()));
                 Clients clients = new Clients()) {
