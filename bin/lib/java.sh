@@ -101,9 +101,10 @@ roadie_write_found_java() {
   local file=$1 key=$2 runtime=""
   read -r _ runtime < <(roadie_java_release "$ROADIE_JAVA_HOME")
   # Written whole, then renamed: a command started meanwhile reads the old file or the new one.
-  mkdir -p "$(dirname "$file")" 2>/dev/null &&
+  # Silently not at all where the build folder is read-only (a service user's checkout).
+  { mkdir -p "$(dirname "$file")" &&
     printf '%s\n' "$key" "$ROADIE_JAVA" "$ROADIE_JAVA_MAJOR" "$ROADIE_JAVA_BUILD" "${runtime:-}" >"$file.$$" &&
-    mv -f "$file.$$" "$file" || rm -f "$file.$$"
+    mv -f "$file.$$" "$file" || rm -f "$file.$$"; } 2>/dev/null
   return 0
 }
 
