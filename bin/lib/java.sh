@@ -62,13 +62,13 @@ roadie_search_java() {
     [ -x "$candidate" ] || continue
     resolved=$(readlink -f "$candidate")
     # A JDK whose release file says it is too old is passed over without starting it.
-    read -r version _ < <(roadie_java_release "$(dirname "$(dirname "$resolved")")")
-    version=${version:-}
+    version=""
+    read -r version _ < <(roadie_java_release "$(dirname "$(dirname "$resolved")")") || true
     version=${version#1.}
     if [ -n "$version" ] && [ "${version%%[!0-9]*}" -lt 21 ] 2>/dev/null; then
       continue
     fi
-    read -r major build < <(roadie_java_describe "$candidate")
+    read -r major build < <(roadie_java_describe "$candidate") || true
     if [ -n "$major" ] && [ "$major" -ge 21 ] 2>/dev/null; then
       ROADIE_JAVA=$resolved
       ROADIE_JAVA_HOME=$(dirname "$(dirname "$ROADIE_JAVA")")
@@ -89,7 +89,8 @@ roadie_read_found_java() {
   { IFS= read -r saved && IFS= read -r java && IFS= read -r major && IFS= read -r build &&
     IFS= read -r runtime; } <"$file" || return 1
   [ "$saved" = "$key" ] && [ -x "$java" ] || return 1
-  read -r _ found_runtime < <(roadie_java_release "${java%/bin/java}")
+  found_runtime=""
+  read -r _ found_runtime < <(roadie_java_release "${java%/bin/java}") || true
   [ "${found_runtime:-}" = "$runtime" ] || return 1
   ROADIE_JAVA=$java
   ROADIE_JAVA_HOME=${java%/bin/java}
@@ -99,7 +100,7 @@ roadie_read_found_java() {
 
 roadie_write_found_java() {
   local file=$1 key=$2 runtime=""
-  read -r _ runtime < <(roadie_java_release "$ROADIE_JAVA_HOME")
+  read -r _ runtime < <(roadie_java_release "$ROADIE_JAVA_HOME") || true
   # Written whole, then renamed: a command started meanwhile reads the old file or the new one.
   # Silently not at all where the build folder is read-only (a service user's checkout).
   { mkdir -p "$(dirname "$file")" &&
@@ -167,7 +168,7 @@ roadie_record_start_cache_in_background() {
       . "$1"
       roadie_record_start_cache "$2" "$3" "$4" nice' \
     roadie-start-cache "$ROADIE_JAVA_SH" "$jar" "$cache" "$recording" </dev/null >/dev/null 2>&1 &
-  echo $! 2>/dev/null >"$recording/pid"
+  { echo $! >"$recording/pid"; } 2>/dev/null || true
   return 0
 }
 
