@@ -40,7 +40,8 @@ roadie_find_java() {
   # PATH, so that the next call starts no JVM at all (bin/roadie runs this on every command).
   local found=${1:-} key="" on_path=""
   if [ -n "$found" ]; then
-    on_path=$(command -v java 2>/dev/null) && on_path=$(readlink -f "$on_path")
+    on_path=$(command -v java 2>/dev/null) || on_path=""
+    [ -z "$on_path" ] || on_path=$(readlink -f "$on_path")
     key="JAVA_HOME=${JAVA_HOME:-} PATH=${on_path:-}"
     roadie_read_found_java "$found" "$key" && return 0
   fi
@@ -50,7 +51,7 @@ roadie_find_java() {
 }
 
 roadie_search_java() {
-  local candidates=() candidate resolved release version major build
+  local candidates=() candidate resolved version major build
   [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME/bin/java")
   command -v java >/dev/null 2>&1 && candidates+=("$(command -v java)")
   for candidate in /usr/lib/jvm/*/bin/java /opt/java/*/bin/java /opt/*/bin/java \
