@@ -28,9 +28,8 @@ class SettingKeysInMessagesTest {
     private static final List<Path> SOURCES = List.of(Path.of("src/main/java"),
             Path.of("src/main/resources/dev/roadie/hub/web"), Path.of("../search-providers/src/main/java"));
 
-    /** Dotted names in literals that share a first word with a section but are protocol names, not settings. */
-    private static final Set<String> NOT_SETTINGS = Set.of(
-            "registry.stats", "registry.changed", "registry.snapshot", "registry.subscribe", "registry.unsubscribe");
+    /** Protocol names (frame types, topics) in literals that share a first word with a section, not settings. */
+    private static final Set<String> NOT_SETTINGS = Set.of("registry.stats", "registry.changed", "registry.snapshot");
 
     private static final Pattern JAVA_LITERAL = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
     private static final Pattern JS_LITERAL =
