@@ -213,6 +213,42 @@ class WebPageTest {
     }
 
     @Test
+    void when_every_provider_failed_the_page_says_the_search_could_not_be_done_not_nothing_found() {
+        signIn();
+        music.failing("deezer", true);
+        music.failing("itunes", true);
+        try {
+            browser.open(hub.baseUrl() + "/#search");
+            awaitProvider("itunes");
+            WebElement box = browser.find("#search-box");
+            box.clear();
+            box.sendKeys("daft punk", Keys.ENTER);
+
+            browser.awaitText("#search-message", "The search could not be done: every provider failed");
+            assertThat(browser.find("#search-message").getText()).doesNotContain("Nothing found");
+            assertThat(statusOf("deezer")).isEqualTo("failed");
+            assertThat(statusOf("itunes")).isEqualTo("failed");
+            assertThat(browser.find("#search-status").getText()).contains("HTTP 500").doesNotContain("null");
+        } finally {
+            music.failing("deezer", false);
+            music.failing("itunes", false);
+        }
+    }
+
+    @Test
+    void a_link_whose_host_does_not_resolve_is_not_called_a_refusal() {
+        signIn();
+        browser.open(hub.baseUrl() + "/#search");
+        awaitProvider("deezer");
+        WebElement box = browser.find("#search-box");
+        box.clear();
+        box.sendKeys("https://nowhere.invalid/track/1", Keys.ENTER);
+
+        browser.awaitText("#search-message", "The link could not be resolved: the host nowhere.invalid does not resolve");
+        assertThat(browser.find("#search-message").getText()).doesNotContain("refused");
+    }
+
+    @Test
     void a_link_typed_in_the_box_is_resolved_instead_of_searched() {
         signIn();
         browser.open(hub.baseUrl() + "/#search");

@@ -15,7 +15,8 @@ import tools.jackson.databind.JsonNode;
 /** {@code roadie resolve}: asks the hub what is behind a link. */
 @Command(name = "resolve", mixinStandardHelpOptions = true,
         description = {"Ask the hub what a link is: a track, a playlist or an album, with its title and artist.",
-            "Exit code 0 when resolved, 1 when the hub could not or refused."})
+            "Exit code 0 when resolved, 1 when it is not a link, nothing was found at it, the site failed"
+                + " or the hub refused."})
 public final class ResolveCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -35,7 +36,7 @@ public final class ResolveCommand implements Callable<Integer> {
         try {
             answer = hub.get("/api/resolve", Map.of("url", url));
         } catch (RestHub.HubCallFailed e) {
-            spec.commandLine().getErr().println("roadie resolve: " + e.getMessage());
+            spec.commandLine().getErr().println("roadie resolve: " + explain(e));
             return 1;
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -53,5 +54,14 @@ public final class ResolveCommand implements Callable<Integer> {
         out.println("Link:     " + track.path("uri").asString(""));
         out.println("Found by: " + answer.path("method").asString(""));
         return 0;
+    }
+
+    /** The same words as the web page for each failure the hub names by its status (PROTOCOL.md 17.11). */
+    static String explain(RestHub.HubCallFailed failure) {
+        return switch (failure.status) {
+            case 400, 404 -> failure.hubMessage; // "that is not a link: ...", "found nothing at the link: ..."
+            case 502 -> "the link could not be resolved: " + failure.hubMessage;
+            default -> failure.getMessage();
+        };
     }
 }

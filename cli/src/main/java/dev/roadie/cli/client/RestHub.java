@@ -38,8 +38,19 @@ public final class RestHub {
     static final class HubCallFailed extends Exception {
         private static final long serialVersionUID = 1L;
 
+        /** The hub's HTTP status, or 0 when the hub did not answer. */
+        final int status;
+        /** The hub's own message (the error body's {@code message}), or the whole message when it did not answer. */
+        final String hubMessage;
+
         HubCallFailed(String message) {
+            this(message, 0, message);
+        }
+
+        HubCallFailed(String message, int status, String hubMessage) {
             super(message);
+            this.status = status;
+            this.hubMessage = hubMessage;
         }
     }
 
@@ -124,7 +135,8 @@ public final class RestHub {
             JsonNode error = json();
             String code = error == null ? "" : error.path("code").asString("");
             String message = error == null ? body : error.path("message").asString(body);
-            throw new HubCallFailed("the hub answered " + status + (code.isEmpty() ? "" : " " + code) + ": " + message);
+            throw new HubCallFailed("the hub answered " + status + (code.isEmpty() ? "" : " " + code) + ": " + message,
+                    status, message);
         }
     }
 

@@ -20,7 +20,8 @@ import tools.jackson.databind.JsonNode;
 @Command(name = "search", mixinStandardHelpOptions = true,
         description = {"Search music through the hub's providers and print the merged tracks as a table,"
                 + " then how each provider fared.",
-            "Exit code 0 when at least one provider answered, 1 when all failed or the hub refused."})
+            "Exit code 0 when at least one provider answered (even with nothing), 1 when the search could not"
+                + " be done (every provider failed or timed out) or the hub refused."})
 public final class SearchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -57,15 +58,19 @@ public final class SearchCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("roadie search: " + e.getMessage());
             return 1;
         }
-        if (json) {
-            out.println(FrameCodec.DEFAULT.mapper().writeValueAsString(answer));
-        } else {
-            print(answer, out);
-        }
         boolean anyAnswered = false;
         for (JsonNode provider : answer.path("providers")) {
             String status = provider.path("status").asString("");
             anyAnswered |= status.equals("ok") || status.equals("empty");
+        }
+        if (json) {
+            out.println(FrameCodec.DEFAULT.mapper().writeValueAsString(answer));
+        } else if (anyAnswered) {
+            print(answer, out);
+        } else {
+            // "No tracks found" would be a lie: nobody was asked successfully, so nothing is known.
+            spec.commandLine().getErr().println("roadie search: the search could not be done, every provider failed: "
+                    + String.join(", ", statuses(answer)));
         }
         return anyAnswered ? 0 : 1;
     }
@@ -85,6 +90,11 @@ public final class SearchCommand implements Callable<Integer> {
             }
             out.print(table.render());
         }
+        out.println("Providers: " + String.join(", ", statuses(answer)));
+    }
+
+    /** How each provider fared: {@code deezer ok (2)}, {@code itunes failed (iTunes answered HTTP 500)}. */
+    private static List<String> statuses(JsonNode answer) {
         List<String> statuses = new ArrayList<>();
         for (JsonNode provider : answer.path("providers")) {
             String status = provider.path("status").asString("");
@@ -93,7 +103,7 @@ public final class SearchCommand implements Callable<Integer> {
                     + (status.equals("ok") ? " (" + provider.path("count").asInt(0) + ")" : "")
                     + (reason.isEmpty() ? "" : " (" + oneLine(reason) + ")"));
         }
-        out.println("Providers: " + String.join(", ", statuses));
+        return statuses;
     }
 
     /** Titles are data from services: keep a newline or escape code in one from breaking the table. */

@@ -127,13 +127,36 @@ class SearchCommandsTest {
     }
 
     @Test
-    void search_exits_1_when_every_provider_failed() {
+    void search_exits_1_and_says_the_search_could_not_be_done_when_every_provider_failed() {
         statusByPath.put("/itunes/search", 503);
 
         int exit = run("search", "--hub", hubUri(), "--token", token("search"), "--provider", "itunes", "x");
 
         assertThat(exit).isEqualTo(1);
-        assertThat(out.toString()).contains("itunes failed");
+        assertThat(out.toString()).doesNotContain("No tracks found");
+        assertThat(err.toString().strip()).isEqualTo("roadie search: the search could not be done, every provider"
+                + " failed: itunes failed (iTunes answered HTTP 503)");
+    }
+
+    @Test
+    void offline_providers_say_what_failed_and_never_null() throws IOException {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        hub.close();
+        hub = Hub.start(ConfigLoader.load(null, data, Map.of(), Map.of("host", "127.0.0.1", "port", "0",
+                "data", data.toString(), "search.enabled", "deezer,itunes",
+                "search.deezer.baseUrl", "http://127.0.0.1:" + closed, "search.itunes.baseUrl", "http://itunes.invalid")));
+
+        int exit = run("search", "--hub", hubUri(), "--token", token("search"), "daft", "punk");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString()).startsWith("roadie search: the search could not be done, every provider failed: ")
+                .contains("deezer failed (Deezer could not be reached: the connection was refused)")
+                .contains("itunes failed (iTunes could not be reached: the host itunes.invalid does not resolve)")
+                .doesNotContain("null");
     }
 
     @Test
@@ -174,6 +197,23 @@ class SearchCommandsTest {
         int refused = run("resolve", "--hub", hubUri(), "--token", token("search"), "http://10.0.0.1/admin");
         assertThat(refused).isEqualTo(1);
         assertThat(err.toString()).contains("403 forbidden").contains("10.0.0.1");
+    }
+
+    @Test
+    void resolve_says_when_the_text_is_not_a_link() {
+        int exit = run("resolve", "--hub", hubUri(), "--token", token("search"), "not-a-link");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString().strip()).startsWith("roadie resolve: that is not a link");
+    }
+
+    @Test
+    void resolve_says_when_the_links_host_does_not_resolve() {
+        int exit = run("resolve", "--hub", hubUri(), "--token", token("search"), "https://nowhere.invalid/track/1");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString().strip()).isEqualTo("roadie resolve: the link could not be resolved: the host"
+                + " nowhere.invalid does not resolve");
     }
 
     @Test

@@ -6,8 +6,10 @@ import dev.roadie.model.wire.ErrorCode;
 import dev.roadie.model.wire.FrameCodec;
 import dev.roadie.search.federated.ProviderAnswer;
 import dev.roadie.search.federated.ProviderReport;
+import dev.roadie.search.federated.ProviderStatus;
 import dev.roadie.search.federated.SearchResult;
 import dev.roadie.search.http.BlockedAddressException;
+import dev.roadie.search.spi.InvalidLinkException;
 import dev.roadie.search.spi.LinkResolution;
 import dev.roadie.search.spi.ProviderException;
 import dev.roadie.search.spi.SearchQuery;
@@ -41,11 +43,17 @@ final class SearchController {
         }
     }
 
-    /** The complete answer of {@code /api/search}, and the final event of the stream. */
-    record SearchAnswer(String query, List<Track> tracks, List<ProviderStatusView> providers) {
+    /**
+     * The complete answer of {@code /api/search}, and the final event of the stream. {@code allFailed}
+     * tells "nothing was found" (some provider answered, with nothing) from "the search could not
+     * be done" (every provider asked failed or timed out), which an empty track list alone cannot.
+     */
+    record SearchAnswer(String query, List<Track> tracks, List<ProviderStatusView> providers, boolean allFailed) {
         static SearchAnswer of(SearchResult result) {
+            boolean allFailed = !result.providers().isEmpty() && result.providers().stream()
+                    .allMatch(p -> p.status() == ProviderStatus.FAILED || p.status() == ProviderStatus.TIMED_OUT);
             return new SearchAnswer(result.query(), result.tracks(),
-                    result.providers().stream().map(ProviderStatusView::of).toList());
+                    result.providers().stream().map(ProviderStatusView::of).toList(), allFailed);
         }
     }
 
@@ -93,12 +101,21 @@ final class SearchController {
         if (url == null || url.isBlank()) {
             throw new ApiException(400, ErrorCode.INVALID_FRAME, "give the link as ?url=");
         }
+        if (hub.search().providers().stream()
+                .noneMatch(p -> p.installed() && p.capabilities().contains("resolve-links"))) {
+            throw new ApiException(404, ErrorCode.NOT_FOUND, "no installed provider resolves links: the operator can"
+                    + " add links to search.enabled");
+        }
+        // Each failure its own status: the user's input (400), the hub's address rules (403), nothing
+        // to play at the link (404), the site or the network (502).
         try {
             LinkResolution found = hub.search().resolve(url.strip())
-                    .orElseThrow(() -> new ApiException(404, ErrorCode.NOT_FOUND,
-                            "no installed provider resolves links like this one"));
+                    .orElseThrow(() -> new ApiException(404, ErrorCode.NOT_FOUND, "found nothing at the link: the page"
+                            + " has no title, OpenGraph or JSON-LD data that names a track, album or playlist"));
             ctx.json(new ResolveAnswer(found.link(), found.kind().name().toLowerCase(Locale.ROOT), found.track(),
                     found.method()));
+        } catch (InvalidLinkException e) {
+            throw new ApiException(400, ErrorCode.INVALID_FRAME, e.getMessage());
         } catch (BlockedAddressException e) {
             throw new ApiException(403, ErrorCode.FORBIDDEN, e.getMessage());
         } catch (ProviderException e) {

@@ -238,12 +238,87 @@ class SearchApiTest {
     }
 
     @Test
-    void a_failing_site_is_an_upstream_failure() {
+    void a_failing_site_is_an_upstream_failure_that_names_the_status() {
         start(Map.of("search.links.allowedAddresses", "127.0.0.1"));
         music.answer("/page", new FakeMusicService.Answer(500, "text/html", "<h1>down</h1>"));
 
-        RestApiTest.assertError(http.get("/api/resolve?url=" + music.url("/page"), hub.token("ext", "extension", "search")), 502,
-                ErrorCode.UPSTREAM_FAILED);
+        Http.Response response = http.get("/api/resolve?url=" + music.url("/page"), hub.token("ext", "extension", "search"));
+
+        RestApiTest.assertError(response, 502, ErrorCode.UPSTREAM_FAILED);
+        assertThat(response.json().get("message").asString()).isEqualTo("the linked site answered HTTP 500");
+    }
+
+    @Test
+    void text_that_is_not_a_link_is_invalid_input_not_an_upstream_failure() {
+        start(Map.of());
+
+        Http.Response response = http.get("/api/resolve?url=not-a-link", hub.token("ext", "extension", "search"));
+
+        RestApiTest.assertError(response, 400, ErrorCode.INVALID_FRAME);
+        assertThat(response.json().get("message").asString()).startsWith("that is not a link");
+    }
+
+    @Test
+    void a_host_that_does_not_resolve_is_an_upstream_failure_that_says_so_not_a_refusal() {
+        start(Map.of());
+
+        Http.Response response = http.get("/api/resolve?url=https%3A%2F%2Fnowhere.invalid%2Ftrack",
+                hub.token("ext", "extension", "search"));
+
+        RestApiTest.assertError(response, 502, ErrorCode.UPSTREAM_FAILED);
+        assertThat(response.json().get("message").asString()).isEqualTo("the host nowhere.invalid does not resolve");
+    }
+
+    @Test
+    void a_refusal_by_the_address_rules_names_the_setting_that_allows_it() {
+        start(Map.of());
+
+        Http.Response response = http.get("/api/resolve?url=http%3A%2F%2F10.0.0.1%2Fadmin",
+                hub.token("ext", "extension", "search"));
+
+        RestApiTest.assertError(response, 403, ErrorCode.FORBIDDEN);
+        assertThat(response.json().get("message").asString()).contains("10.0.0.1")
+                .contains("search.links.allowedAddresses");
+    }
+
+    @Test
+    void a_page_that_names_nothing_to_play_is_not_found() {
+        start(Map.of("search.links.allowedAddresses", "127.0.0.1"));
+        music.answer("/blank", new FakeMusicService.Answer(200, "text/html", "<html><body></body></html>"));
+
+        Http.Response response = http.get("/api/resolve?url=" + music.url("/blank"), hub.token("ext", "extension", "search"));
+
+        RestApiTest.assertError(response, 404, ErrorCode.NOT_FOUND);
+        assertThat(response.json().get("message").asString()).startsWith("found nothing at the link");
+    }
+
+    @Test
+    void without_the_links_provider_resolving_is_not_found_and_names_the_setting() {
+        start(Map.of("search.enabled", "deezer"));
+
+        Http.Response response = http.get("/api/resolve?url=https%3A%2F%2Fwww.youtube.com%2Fwatch%3Fv%3Dpb0001",
+                hub.token("ext", "extension", "search"));
+
+        RestApiTest.assertError(response, 404, ErrorCode.NOT_FOUND);
+        assertThat(response.json().get("message").asString()).contains("search.enabled");
+    }
+
+    @Test
+    void when_every_provider_failed_the_answer_says_so_and_nothing_found_does_not() {
+        start(Map.of());
+        music.answer("/deezer/search", new FakeMusicService.Answer(500, "text/plain", "oops"));
+        music.answer("/itunes/search", new FakeMusicService.Answer(503, "text/plain", "oops"));
+        String token = hub.token("alice", "desktop", "search");
+
+        JsonNode failed = http.get("/api/search?q=daft%20punk&providers=deezer,itunes", token).json();
+        music.answer("/itunes/search", new FakeMusicService.Answer(200, "application/json",
+                "{\"resultCount\":0,\"results\":[]}"));
+        JsonNode empty = http.get("/api/search?q=daft%20punk%202&providers=deezer,itunes", token).json();
+
+        assertThat(failed.path("tracks")).isEmpty();
+        assertThat(failed.path("allFailed").asBoolean()).isTrue();
+        assertThat(empty.path("tracks")).isEmpty();
+        assertThat(empty.path("allFailed").asBoolean()).isFalse();
     }
 
     @Test

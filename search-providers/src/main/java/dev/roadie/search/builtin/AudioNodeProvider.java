@@ -35,7 +35,7 @@ public final class AudioNodeProvider implements SearchProvider {
     private static final int MAX_REMEMBERED_REFUSALS = 1000;
 
     private final String id;
-    private final String displayName;
+    private final String source;
     private final String prefix;
     private final NodeSource nodes;
     private final Fetcher fetcher;
@@ -44,14 +44,14 @@ public final class AudioNodeProvider implements SearchProvider {
 
     /**
      * @param id          the provider id ("youtube", "soundcloud")
-     * @param displayName the name shown to users
+     * @param source      the source's name ("YouTube"); the provider is shown as "YouTube (through audio nodes)"
      * @param prefix      the Lavalink search prefix ("ytsearch", "scsearch")
      * @param nodes       where usable nodes come from
      * @param fetcher     the fetcher, with an address guard: clients announce the endpoints
      */
-    public AudioNodeProvider(String id, String displayName, String prefix, NodeSource nodes, Fetcher fetcher) {
+    public AudioNodeProvider(String id, String source, String prefix, NodeSource nodes, Fetcher fetcher) {
         this.id = id;
-        this.displayName = displayName;
+        this.source = source;
         this.prefix = prefix;
         this.nodes = nodes;
         this.fetcher = fetcher;
@@ -64,7 +64,7 @@ public final class AudioNodeProvider implements SearchProvider {
 
     @Override
     public String displayName() {
-        return displayName;
+        return source + " (through audio nodes)";
     }
 
     @Override
@@ -76,7 +76,8 @@ public final class AudioNodeProvider implements SearchProvider {
     public List<Track> search(SearchQuery query) throws ProviderException {
         List<AudioNode> usable = nodes.usableNodes();
         if (usable.isEmpty()) {
-            throw new ProviderException("no audio node is up to search " + displayName + " through");
+            throw new ProviderException("no audio node is up, and " + source
+                    + " is searched through one: start an audio node, or wait for one to connect");
         }
         // A node whose address space YouTube blocked answers with a load error; the next node may not be blocked.
         List<String> failures = new ArrayList<>();

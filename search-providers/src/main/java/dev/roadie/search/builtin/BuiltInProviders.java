@@ -33,9 +33,9 @@ public final class BuiltInProviders {
                     settings.userAgent());
             // Clients announce nodes, users trigger the searches: an endpoint is no more trusted than a link.
             AddressGuard guard = new AddressGuard(resolver, settings.audioNodeAddresses());
-            providers.add(new AudioNodeProvider("youtube", "YouTube (through audio nodes)", "ytsearch", nodes,
+            providers.add(new AudioNodeProvider("youtube", "YouTube", "ytsearch", nodes,
                     new Fetcher(clients, "the node", policy, null, guard)));
-            providers.add(new AudioNodeProvider("soundcloud", "SoundCloud (through audio nodes)", "scsearch", nodes,
+            providers.add(new AudioNodeProvider("soundcloud", "SoundCloud", "scsearch", nodes,
                     new Fetcher(clients, "the node", policy, null, guard)));
         }
         if (settings.deezer().enabled()) {

@@ -188,7 +188,7 @@ public final class FederatedSearch implements AutoCloseable {
                         "no answer within " + deadline.toMillis() + " ms", 0, latencyMs, false), List.of());
             }
             observer.failed(id, ProviderStatus.FAILED);
-            String reason = cause instanceof ProviderException ? cause.getMessage()
+            String reason = cause instanceof ProviderException ? reasonOf(cause)
                     : "the provider broke: " + cause;
             if (!(cause instanceof ProviderException)) {
                 LOG.warn("Search provider '{}' threw instead of reporting a failure", id, cause);
@@ -198,6 +198,12 @@ public final class FederatedSearch implements AutoCloseable {
             return new ProviderAnswer(new ProviderReport(id, ProviderStatus.FAILED, reason, 0, latencyMs, false),
                     List.of());
         });
+    }
+
+    /** A plug-in may fail without saying why; "null" must not reach the user as the reason. */
+    private static String reasonOf(Throwable failure) {
+        String message = failure.getMessage();
+        return message == null || message.isBlank() ? "it failed without saying why (see the hub log)" : message;
     }
 
     private static ProviderAnswer answer(String id, List<Track> tracks, long latencyMs, boolean cached) {

@@ -3,13 +3,22 @@ package dev.roadie.search.http;
 import dev.roadie.model.wire.FrameCodec;
 import dev.roadie.search.spi.ProviderException;
 import dev.roadie.search.spi.RateLimitedException;
+import java.io.EOFException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.channels.ClosedChannelException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.http.HttpHeader;
@@ -25,8 +34,9 @@ import tools.jackson.databind.JsonNode;
  * announce) the address guard on the first URL and on every redirect, enforced at connect time.
  *
  * <p>Failures say what happened in the fetcher's own words ("answered HTTP 500", "could not be
- * reached"); they never carry the remote body or the network's error text, which would tell a
- * user which internal ports are open. The detail is the exception's cause, for the hub's log.
+ * reached: the connection was refused"); they name the kind of failure but never carry the remote
+ * body or the network's error text, which may be missing ("null") or tell a user more about the
+ * hub's network. The detail is the exception's cause, for the hub's log.
  */
 public final class Fetcher {
     private static final Logger LOG = LoggerFactory.getLogger(Fetcher.class);
@@ -176,7 +186,43 @@ public final class Fetcher {
             }
         }
         LOG.debug("Fetching {} from {} failed: {}", uri, service, cause.toString());
-        return new ProviderException(service + " could not be reached", cause);
+        return new ProviderException(service + " could not be reached" + why(uri, cause), cause);
+    }
+
+    /**
+     * The kind of network failure in our own words (": the connection was refused"), or nothing
+     * when it is none we know. The kind is what a reader needs to act on (start the service, fix
+     * the name, check the certificate); the network's own text is not (it may be missing, or say
+     * more about the hub's network than a search user should learn).
+     */
+    private static String why(URI uri, Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof UnknownHostException) {
+                return ": the host " + uri.getHost() + " does not resolve";
+            }
+            if (t instanceof ConnectException) {
+                return ": the connection was refused";
+            }
+            if (t instanceof NoRouteToHostException) {
+                return ": there is no route to its host";
+            }
+            if (t instanceof SocketTimeoutException) {
+                return ": connecting timed out";
+            }
+            if (t instanceof CertificateException || t instanceof CertPathValidatorException) {
+                return ": its TLS certificate is not trusted";
+            }
+        }
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof SSLException) {
+                return ": the secure connection (TLS) could not be set up";
+            }
+            if (t instanceof EOFException || t instanceof ClosedChannelException
+                    || t.getClass().getSimpleName().equals("EofException")) {
+                return ": it closed the connection without answering";
+            }
+        }
+        return "";
     }
 
     private ProviderException timedOut(Throwable cause) {

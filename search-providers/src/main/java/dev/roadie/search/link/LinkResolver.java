@@ -4,6 +4,7 @@ import dev.roadie.model.music.Track;
 import dev.roadie.search.http.Fetcher;
 import dev.roadie.search.http.Page;
 import dev.roadie.search.spi.Capability;
+import dev.roadie.search.spi.InvalidLinkException;
 import dev.roadie.search.spi.LinkKind;
 import dev.roadie.search.spi.LinkResolution;
 import dev.roadie.search.spi.ProviderException;
@@ -55,10 +56,11 @@ public final class LinkResolver implements SearchProvider {
         try {
             uri = new URI(link.strip());
         } catch (URISyntaxException e) {
-            throw new ProviderException("that is not a link: " + e.getReason(), e);
+            throw new InvalidLinkException("that is not a link: " + e.getReason(), e);
         }
         if (uri.getScheme() == null || !uri.getScheme().matches("(?i)https?") || uri.getHost() == null) {
-            throw new ProviderException("only http and https links can be resolved");
+            throw new InvalidLinkException("that is not a link the hub can resolve: give an http or https address"
+                    + " with a host, like https://www.youtube.com/watch?v=...");
         }
         KnownService service = KnownService.of(uri);
         URI oembed = service.oembedEndpoint(endpoints);

@@ -98,7 +98,7 @@ class AudioNodeProviderTest {
     }
 
     @Test
-    void a_closed_port_says_only_that_the_node_could_not_be_reached() throws Exception {
+    void a_closed_port_says_only_that_the_connection_to_the_node_was_refused() throws Exception {
         int closed;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closed = socket.getLocalPort();
@@ -108,7 +108,8 @@ class AudioNodeProviderTest {
 
         assertThatThrownBy(() -> provider.search(new SearchQuery("x", 3)))
                 .isInstanceOf(ProviderException.class)
-                .hasMessage("audio node gone could not be searched: the node could not be reached");
+                .hasMessage("audio node gone could not be searched: the node could not be reached: the connection was"
+                        + " refused");
     }
 
     @Test
@@ -177,7 +178,9 @@ class AudioNodeProviderTest {
                 new AudioNodeProvider("youtube", "YouTube", "ytsearch", List::of, Fetchers.plain("the audio node"));
 
         assertThatThrownBy(() -> orphan.search(new SearchQuery("x", 3)))
-                .isInstanceOf(ProviderException.class).hasMessageContaining("no audio node is up");
+                .isInstanceOf(ProviderException.class).hasMessage("no audio node is up, and YouTube is searched"
+                        + " through one: start an audio node, or wait for one to connect");
+        assertThat(orphan.displayName()).isEqualTo("YouTube (through audio nodes)");
     }
 
     @Test

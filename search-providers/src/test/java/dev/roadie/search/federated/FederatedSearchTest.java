@@ -138,6 +138,15 @@ class FederatedSearchTest {
     }
 
     @Test
+    void a_provider_that_fails_without_a_message_is_never_reported_as_null() {
+        FederatedSearch search = search(StubProvider.failing("plugin", null));
+
+        SearchResult result = search.search(new SearchQuery("x", 5), List.of(), a -> { });
+
+        assertThat(result.providers().getFirst().reason()).isEqualTo("it failed without saying why (see the hub log)");
+    }
+
+    @Test
     void failures_are_not_cached() {
         StubProvider broken = StubProvider.failing("itunes", "down");
         FederatedSearch search = search(broken);

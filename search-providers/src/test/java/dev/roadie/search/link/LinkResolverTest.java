@@ -9,6 +9,7 @@ import dev.roadie.search.http.BlockedAddressException;
 import dev.roadie.search.http.FetchPolicy;
 import dev.roadie.search.http.Fetcher;
 import dev.roadie.search.http.HostResolver;
+import dev.roadie.search.spi.InvalidLinkException;
 import dev.roadie.search.spi.LinkKind;
 import dev.roadie.search.spi.LinkResolution;
 import dev.roadie.search.spi.ProviderException;
@@ -205,9 +206,17 @@ class LinkResolverTest {
     }
 
     @Test
-    void non_http_links_are_refused() {
+    void non_http_links_are_refused_as_invalid_input() {
         assertThatThrownBy(() -> resolver.resolve("file:///etc/passwd"))
-                .isInstanceOf(ProviderException.class).hasMessageContaining("http");
+                .isInstanceOf(InvalidLinkException.class).hasMessageContaining("http or https");
+    }
+
+    @Test
+    void text_that_is_not_a_link_is_invalid_input() {
+        assertThatThrownBy(() -> resolver.resolve("not-a-link"))
+                .isInstanceOf(InvalidLinkException.class).hasMessageStartingWith("that is not a link");
+        assertThatThrownBy(() -> resolver.resolve("http://exa mple.com/"))
+                .isInstanceOf(InvalidLinkException.class).hasMessageStartingWith("that is not a link");
     }
 
     private LinkResolution resolve(String link) throws ProviderException {

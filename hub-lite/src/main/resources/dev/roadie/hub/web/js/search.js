@@ -132,8 +132,10 @@ export class SearchView {
           (data.providers ?? []).forEach(s => statuses.set(s.provider, s));
           renderStatuses();
           const tracks = data.tracks ?? [];
-          this.show(tracks, tracks.length === 0 ? `Nothing found for “${query}”.`
-            : `${tracks.length} result${tracks.length === 1 ? '' : 's'} for “${query}”.`);
+          // "Nothing found" only when some provider answered: if every one failed, nothing is known.
+          this.show(tracks, data.allFailed ? `The search could not be done: every provider failed (see why below).`
+            : tracks.length === 0 ? `Nothing found for “${query}”.`
+              : `${tracks.length} result${tracks.length === 1 ? '' : 's'} for “${query}”.`);
         }
       }, { signal: controller.signal });
     } finally {
@@ -144,7 +146,14 @@ export class SearchView {
   async resolve(link, controller) {
     this.show([], 'Looking at the link…');
     this.statusList.replaceChildren();
-    const found = await this.api.get(`/api/resolve?url=${encodeURIComponent(link)}`, { signal: controller.signal });
+    let found;
+    try {
+      found = await this.api.get(`/api/resolve?url=${encodeURIComponent(link)}`, { signal: controller.signal });
+    } catch (e) {
+      if (!(e instanceof ApiError) || controller.signal.aborted) throw e;
+      this.show([], linkFailure(e));
+      return;
+    }
     if (controller.signal.aborted) return;
     const what = found.kind === 'track' ? 'a track' : `a ${found.kind}`;
     this.show(found.track ? [found.track] : [], `The link is ${what} (found by ${found.method}).`);
@@ -224,6 +233,20 @@ export class SearchView {
       this.message.textContent = `Could not queue “${track.title}”: ${explain(e)}`;
       if (e.code === 'no-guild') byId('target-guild').focus();
     }
+  }
+}
+
+/**
+ * What a failed /api/resolve means, in the words `roadie resolve` uses (PROTOCOL.md 17.11): the
+ * hub's message already says what was wrong with the link (400), what the address rules refused
+ * (403) or that nothing was there (404); a 502 is the site's or the network's doing.
+ */
+function linkFailure(error) {
+  const said = error.message.charAt(0).toUpperCase() + error.message.slice(1);
+  switch (error.status) {
+    case 400: case 403: case 404: return said;
+    case 502: return `The link could not be resolved: ${error.message}`;
+    default: return `The hub refused: ${error.message}`;
   }
 }
 
