@@ -29,6 +29,9 @@ abstract class TokenSubcommand implements Callable<Integer> {
     @Mixin
     DataFolderOption data;
 
+    /** Resolved once per run: resolving reads the configuration, whose warnings should show once. */
+    private Path folder;
+
     @Override
     public final Integer call() {
         try {
@@ -41,14 +44,22 @@ abstract class TokenSubcommand implements Callable<Integer> {
     /** Does the work; returns the exit code. */
     abstract int run();
 
+    /** The data folder chosen, absolute. */
+    Path folder() {
+        if (folder == null) {
+            folder = data.folder();
+        }
+        return folder;
+    }
+
     /** Opens the database, creating the data folder and the database if needed. */
     Database open() {
-        return Database.open(data.folder());
+        return Database.open(folder());
     }
 
     /** Opens the database, failing if there is none: a mistyped folder should not get a new empty one. */
     Database openExisting() {
-        Path folder = data.folder();
+        Path folder = folder();
         if (!Files.isRegularFile(folder.resolve(Database.FILE_NAME))) {
             throw new StoreException("No Roadie data in " + folder + " (no " + Database.FILE_NAME
                     + "). Give the hub's data folder with --data or " + DataFolderOption.ENVIRONMENT_VARIABLE + ".");

@@ -63,7 +63,9 @@ class HandshakeFuzzTest {
         // Every hello is welcome at fuzzing speed; the throttle is tested in HandshakeTest.
         hub = TestHub.start(data, Map.of("sessions.hellosPerSecond", "1000000000", "sessions.helloBurst", "1000000000"));
         HubContext context = hub.hub().context();
-        handshake = new Handshake(context);
+        // Failed token checks never slow the fuzzer down; their waits are tested in FailedTokenChecksTest.
+        handshake = new Handshake(context, new dev.roadie.hub.auth.FailedTokenChecks(Integer.MAX_VALUE,
+                java.time.Duration.ZERO, java.time.Duration.ZERO, context.audit()));
         tokens = Map.of("$ADMIN", hub.adminToken(),
                 "$BOT", hub.token("eu-1", "music-bot", "send:audio-node", "subscribe:registry"),
                 "$NODE", hub.token("ams-3", "audio-node", "announce:audio-node"));
