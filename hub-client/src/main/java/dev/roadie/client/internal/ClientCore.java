@@ -2,6 +2,8 @@ package dev.roadie.client.internal;
 
 import dev.roadie.client.ClientOptions;
 import dev.roadie.client.ConnectionState;
+import dev.roadie.client.DisconnectCause;
+import dev.roadie.client.DisconnectReason;
 import dev.roadie.client.GatherResult;
 import dev.roadie.client.MessageHandler;
 import dev.roadie.client.NodeDirectory;
@@ -298,7 +300,10 @@ public final class ClientCore {
             throw new RoadieException("the client is closed");
         }
         if (state.get() == ConnectionState.FAILED) {
-            throw new RoadieException("the client stopped: the hub refused it; create a new client");
+            DisconnectReason why = state.ending();
+            throw new RoadieException(why != null && why.cause() == DisconnectCause.CONNECT_FAILED
+                    ? "could not reach the hub: " + why.message()
+                    : "the client stopped: the hub refused it; create a new client");
         }
     }
 

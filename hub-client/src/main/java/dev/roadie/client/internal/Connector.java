@@ -139,7 +139,23 @@ final class Connector implements HubLink.Events, Protocol.Writer {
         failedAttempts++;
         String why = plan.lastFailure();
         log.info("[{}] Could not reach the hub ({}); attempt {} failed", options.clientName(), why, failedAttempts);
+        DisconnectReason reason = new DisconnectReason(DisconnectCause.CONNECT_FAILED, 0, why);
+        toListener.accept(() -> listener().attemptFailed(reason));
+        if (sessionId == null && options.maxFailedAttempts() > 0 && failedAttempts >= options.maxFailedAttempts()) {
+            giveUp(reason);
+            return;
+        }
         scheduleReconnect(policyDelay(failedAttempts));
+    }
+
+    /** The application asked for a bounded number of attempts, and none reached the hub. */
+    private void giveUp(DisconnectReason reason) {
+        log.warn("[{}] Could not reach the hub in {} attempt(s); giving up: {}", options.clientName(), failedAttempts,
+                reason.message());
+        ConnectionState before = state.set(ConnectionState.FAILED, reason);
+        toListener.accept(() -> listener().stateChanged(before, ConnectionState.FAILED));
+        protocol.end(new RoadieException("could not reach the hub: " + reason.message()));
+        toListener.accept(() -> listener().disconnected(reason));
     }
 
     /** The application's policy, guarded: a policy that throws must not leave the client without a next attempt. */
