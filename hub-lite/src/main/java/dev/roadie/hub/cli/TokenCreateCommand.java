@@ -66,6 +66,7 @@ final class TokenCreateCommand extends TokenSubcommand {
             // here would otherwise never get one, and nothing would say so.
             tokens.ensureAdminToken(folder).ifPresent(path -> out.println("No tokens yet: also created the admin"
                     + " token (name admin, kind admin); it is in " + path + " (owner only, keep it secret)."));
+            List<TokenInfo> sameIdentity = tokens.activeWithIdentity(kind, name);
             IssuedToken issued = tokens.create(name, kind, granted);
             TokenInfo info = issued.info();
             audit(db, "token.create", "id=" + info.id() + " name=" + info.name() + " kind=" + info.kind()
@@ -74,6 +75,14 @@ final class TokenCreateCommand extends TokenSubcommand {
             out.println("  name:   " + info.name());
             out.println("  kind:   " + info.kind());
             out.println("  scopes: " + describeScopes(info.scopes(), preset));
+            if (!sameIdentity.isEmpty()) {
+                // Allowed, to replace a token before revoking it; said, because used side by side they collide.
+                out.println("Note: the active token" + (sameIdentity.size() == 1 ? " " : "s ")
+                        + String.join(", ", sameIdentity.stream().map(TokenInfo::id).toList())
+                        + " also connect" + (sameIdentity.size() == 1 ? "s" : "") + " as " + kind + "/" + name
+                        + "; clients using both replace each other's connections (close 4010). Revoke the old one"
+                        + " by id once this one is in use, or give each device its own --name.");
+            }
             out.println("This is the only time the token is shown. Store it now:");
             out.println(issued.token());
             out.flush();

@@ -105,6 +105,20 @@ class TokenCommandTest {
     }
 
     @Test
+    void a_second_active_token_of_the_same_identity_is_created_with_a_note_naming_the_first_by_id() {
+        String first = token("create", "--data", temp.toString(), "--name", "eu-1", "--kind", "music-bot").lastLine();
+
+        Run second = token("create", "--data", temp.toString(), "--name", "eu-1", "--kind", "music-bot");
+        Run otherKind = token("create", "--data", temp.toString(), "--name", "eu-1", "--kind", "audio-node");
+
+        assertThat(second.exitCode()).isZero();
+        assertThat(second.out()).contains("Note: the active token " + first.substring(3, 15)
+                + " also connects as music-bot/eu-1", "replace each other's connections", "Revoke the old one by id");
+        assertThat(second.lastLine()).startsWith("rd_");
+        assertThat(otherKind.out()).doesNotContain("Note:");
+    }
+
+    @Test
     void scopes_may_also_be_separated_by_commas() {
         Run run = token("create", "--data", temp.toString(), "--name", "bot", "--kind", "music-bot",
                 "--scope", "send:*,registry");
