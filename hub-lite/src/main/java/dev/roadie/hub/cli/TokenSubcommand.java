@@ -1,5 +1,6 @@
 package dev.roadie.hub.cli;
 
+import dev.roadie.hub.config.ConfigException;
 import dev.roadie.hub.store.AuditLog;
 import dev.roadie.hub.store.Database;
 import dev.roadie.hub.store.StoreException;
@@ -38,6 +39,10 @@ abstract class TokenSubcommand implements Callable<Integer> {
             return run();
         } catch (StoreException e) {
             return fail(e.getMessage());
+        } catch (ConfigException e) {
+            // The data folder comes from the configuration: a bad one (a missing --config file, a
+            // wrong setting) is a mistake in the command, as for serve.
+            return usage(e.getMessage());
         }
     }
 

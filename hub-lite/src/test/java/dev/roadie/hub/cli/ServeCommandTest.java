@@ -67,7 +67,7 @@ class ServeCommandTest {
     void a_bad_setting_is_one_line_naming_it() {
         int exit = run("--data", data.toString(), "--set", "limits.maxFrameBytes=lots");
 
-        assertThat(exit).isEqualTo(1);
+        assertThat(exit).as("a usage mistake").isEqualTo(2);
         assertThat(err.toString().strip()).hasLineCount(1).contains("limits.maxFrameBytes", "lots");
     }
 
@@ -77,7 +77,7 @@ class ServeCommandTest {
 
         int exit = run("--data", fresh.toString(), "--set", "limits.maxFrameByte=1MiB");
 
-        assertThat(exit).isEqualTo(1);
+        assertThat(exit).as("a usage mistake").isEqualTo(2);
         assertThat(err.toString()).contains("maxFrameBytes");
         assertThat(Files.exists(fresh)).isFalse();
     }

@@ -287,6 +287,17 @@ class TokenCommandTest {
     }
 
     @Test
+    void a_config_file_that_does_not_exist_is_a_usage_error_on_one_line() {
+        Path missing = temp.resolve("roadie.yml");
+
+        Run run = token("list", "--config", missing.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).singleElement().asString().contains(missing.toString())
+                .doesNotContain("unexpected error").endsWith("(see 'token list --help')");
+    }
+
+    @Test
     void works_while_a_hub_has_the_database_open() {
         try (Database hubDb = Database.open(temp)) {
             TokenService hub = new TokenService(hubDb, Clock.systemUTC());
