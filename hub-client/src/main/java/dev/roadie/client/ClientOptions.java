@@ -44,6 +44,7 @@ public final class ClientOptions {
     private final int heartbeatTolerance;
     private final ReconnectPolicy reconnectPolicy;
     private final int maxFailedAttempts;
+    private final boolean replaceConnected;
     private final int outboxFrameLimit;
     private final long outboxByteLimit;
     private final Duration requestTimeout;
@@ -61,6 +62,7 @@ public final class ClientOptions {
         this.heartbeatTolerance = b.heartbeatTolerance;
         this.reconnectPolicy = b.reconnectPolicy;
         this.maxFailedAttempts = b.maxFailedAttempts;
+        this.replaceConnected = b.replaceConnected;
         this.outboxFrameLimit = b.outboxFrameLimit;
         this.outboxByteLimit = b.outboxByteLimit;
         this.requestTimeout = b.requestTimeout;
@@ -112,6 +114,11 @@ public final class ClientOptions {
      */
     public int maxFailedAttempts() {
         return maxFailedAttempts;
+    }
+
+    /** Whether a new session takes over the identity from another connection that holds it. */
+    public boolean replaceConnected() {
+        return replaceConnected;
     }
 
     /** How many frames may wait for the hub's confirmation. */
@@ -169,6 +176,7 @@ public final class ClientOptions {
         private int heartbeatTolerance = DEFAULT_HEARTBEAT_TOLERANCE;
         private ReconnectPolicy reconnectPolicy = new ExponentialBackoff();
         private int maxFailedAttempts;
+        private boolean replaceConnected = true;
         private int outboxFrameLimit = DEFAULT_OUTBOX_FRAMES;
         private long outboxByteLimit = DEFAULT_OUTBOX_BYTES;
         private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
@@ -243,6 +251,17 @@ public final class ClientOptions {
          */
         public Builder maxFailedAttempts(int attempts) {
             this.maxFailedAttempts = attempts;
+            return this;
+        }
+
+        /**
+         * Whether a new session takes over the identity when another connection holds it (the
+         * hub closes that one with 4010), as it does by default. With {@code false} the hub
+         * refuses this client instead (close 4011, {@code identity-in-use}; state FAILED): for
+         * tools that borrow a service's token and must not throw the service off.
+         */
+        public Builder replaceConnected(boolean replace) {
+            this.replaceConnected = replace;
             return this;
         }
 

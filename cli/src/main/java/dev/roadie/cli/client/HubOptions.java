@@ -26,6 +26,11 @@ public final class HubOptions {
     @Option(names = "--name", paramLabel = "NAME", description = "Connect as this name (admin tokens only; default: the token's).")
     String name;
 
+    @Option(names = "--replace", description = "Take over the identity if another client is connected with it (the"
+            + " hub closes that one with 4010). Without it the hub refuses this command instead, so that borrowing a"
+            + " service's token does not throw the service off.")
+    boolean replace;
+
     @Option(names = "--no-retry", description = "Give up when the first attempt to reach the hub fails, instead of"
             + " trying again until the timeout.")
     boolean noRetry;
@@ -44,6 +49,7 @@ public final class HubOptions {
         ClientOptions.Builder options = ClientOptions.builder().token(access.token()).clientName(clientName)
                 .listener(new StderrConnectionListener(spec.commandLine().getErr(), refused, !noRetry));
         access.hubs().forEach(options::hub);
+        options.replaceConnected(replace);
         if (noRetry) {
             options.maxFailedAttempts(1);
         }

@@ -157,6 +157,44 @@ class ClientCommandsTest {
     }
 
     @Test
+    void a_command_with_the_token_of_a_connected_service_is_refused_and_leaves_the_service_connected() {
+        String botToken = token("eu-1", "music-bot", "publish:*");
+        try (RoadieClient bot = RoadieClient.create(ClientOptions.builder().hub(hubUri()).token(botToken).build())) {
+            bot.awaitConnected(Duration.ofSeconds(15));
+
+            int exit = run("send", "--hub", hubUri(), "--token", botToken, "--to", "topic:news", "--subject", "s",
+                    "--timeout", "20s");
+
+            assertThat(exit).isEqualTo(1);
+            assertThat(err.toString()).containsOnlyOnce("identity-in-use")
+                    .contains("music-bot/eu-1 is already connected", "--replace");
+            assertThat(bot.state()).isEqualTo(dev.roadie.client.ConnectionState.CONNECTED);
+        }
+    }
+
+    @Test
+    void with_replace_a_command_takes_the_identity_over() {
+        String botToken = token("eu-1", "music-bot", "publish:*");
+        var ended = new java.util.concurrent.CompletableFuture<dev.roadie.client.DisconnectReason>();
+        try (RoadieClient bot = RoadieClient.create(ClientOptions.builder().hub(hubUri()).token(botToken)
+                .listener(new dev.roadie.client.ConnectionListener() {
+                    @Override
+                    public void disconnected(dev.roadie.client.DisconnectReason reason) {
+                        ended.complete(reason);
+                    }
+                }).build())) {
+            bot.awaitConnected(Duration.ofSeconds(15));
+
+            int exit = run("send", "--replace", "--hub", hubUri(), "--token", botToken, "--to", "topic:news",
+                    "--subject", "s", "--timeout", "20s");
+
+            assertThat(exit).isZero();
+            assertThat(ended).succeedsWithin(Duration.ofSeconds(15))
+                    .satisfies(reason -> assertThat(reason.closeCode()).isEqualTo(4010));
+        }
+    }
+
+    @Test
     void gather_prints_a_status_per_receiver() {
         try (RoadieClient node = RoadieClient.create(ClientOptions.builder().hub(hubUri())
                 .token(token("ams-1", "audio-node")).build())) {

@@ -10,6 +10,7 @@ import dev.roadie.client.ReconnectPolicy;
 import dev.roadie.client.RoadieException;
 import dev.roadie.client.SessionInfo;
 import dev.roadie.model.registry.ServiceId;
+import dev.roadie.model.wire.CloseCode;
 import dev.roadie.model.wire.ErrorFrame;
 import dev.roadie.model.wire.Frame;
 import dev.roadie.model.wire.FrameCodec;
@@ -188,7 +189,8 @@ final class Connector implements HubLink.Events, Protocol.Writer {
             Hello.Resume resume = sessionId == null ? null : new Hello.Resume(sessionId, protocol.lastHubSeq());
             ServiceId as = options.identity();
             Hello hello = new Hello(options.token(), as == null ? null : as.kind(), as == null ? null : as.name(), resume,
-                    Hello.PROTOCOL_VERSION, CLIENT_SOFTWARE + " " + options.clientName());
+                    Hello.PROTOCOL_VERSION, CLIENT_SOFTWARE + " " + options.clientName(),
+                    options.replaceConnected() ? null : Boolean.FALSE);
             opened.write(FrameCodec.DEFAULT.encode(hello));
         });
     }
@@ -315,7 +317,8 @@ final class Connector implements HubLink.Events, Protocol.Writer {
         if (code == 4010 && replacedByOwnLateHello()) {
             log.info("[{}] Replaced, most likely by the late hello of an attempt given up before; connecting again",
                     options.clientName());
-        } else if (code == 4003 || code == 4010) {
+        } else if (code == CloseCode.UNAUTHORIZED.code() || code == CloseCode.REPLACED.code()
+                || code == CloseCode.IDENTITY_IN_USE.code()) {
             fail(new DisconnectReason(DisconnectCause.REFUSED, code, message));
             return;
         }
