@@ -43,6 +43,8 @@ public final class ClientOptions {
     private final Duration heartbeatInterval;
     private final int heartbeatTolerance;
     private final ReconnectPolicy reconnectPolicy;
+    private final int maxFailedAttempts;
+    private final boolean replaceConnected;
     private final int outboxFrameLimit;
     private final long outboxByteLimit;
     private final Duration requestTimeout;
@@ -59,6 +61,8 @@ public final class ClientOptions {
         this.heartbeatInterval = b.heartbeatInterval;
         this.heartbeatTolerance = b.heartbeatTolerance;
         this.reconnectPolicy = b.reconnectPolicy;
+        this.maxFailedAttempts = b.maxFailedAttempts;
+        this.replaceConnected = b.replaceConnected;
         this.outboxFrameLimit = b.outboxFrameLimit;
         this.outboxByteLimit = b.outboxByteLimit;
         this.requestTimeout = b.requestTimeout;
@@ -102,6 +106,19 @@ public final class ClientOptions {
     /** The delay between failed attempts. */
     public ReconnectPolicy reconnectPolicy() {
         return reconnectPolicy;
+    }
+
+    /**
+     * After how many failed attempts in a row, before any welcome, the client gives up (state
+     * FAILED); 0, the default, tries for ever.
+     */
+    public int maxFailedAttempts() {
+        return maxFailedAttempts;
+    }
+
+    /** Whether a new session takes over the identity from another connection that holds it. */
+    public boolean replaceConnected() {
+        return replaceConnected;
     }
 
     /** How many frames may wait for the hub's confirmation. */
@@ -158,6 +175,8 @@ public final class ClientOptions {
         private Duration heartbeatInterval = DEFAULT_HEARTBEAT_INTERVAL;
         private int heartbeatTolerance = DEFAULT_HEARTBEAT_TOLERANCE;
         private ReconnectPolicy reconnectPolicy = new ExponentialBackoff();
+        private int maxFailedAttempts;
+        private boolean replaceConnected = true;
         private int outboxFrameLimit = DEFAULT_OUTBOX_FRAMES;
         private long outboxByteLimit = DEFAULT_OUTBOX_BYTES;
         private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
@@ -220,6 +239,29 @@ public final class ClientOptions {
         /** The delay between failed attempts; default an {@link ExponentialBackoff}. */
         public Builder reconnectPolicy(ReconnectPolicy policy) {
             this.reconnectPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * Gives up after {@code attempts} failed attempts in a row (every address of every hub
+         * URI failed) before the client was ever welcomed: the client then fails (state FAILED)
+         * and what waits for the hub fails with the last reason. Once welcomed, a client always
+         * reconnects. Default 0: try for ever, which suits services; a command-line tool may
+         * prefer 1.
+         */
+        public Builder maxFailedAttempts(int attempts) {
+            this.maxFailedAttempts = attempts;
+            return this;
+        }
+
+        /**
+         * Whether a new session takes over the identity when another connection holds it (the
+         * hub closes that one with 4010), as it does by default. With {@code false} the hub
+         * refuses this client instead (close 4011, {@code identity-in-use}; state FAILED): for
+         * tools that borrow a service's token and must not throw the service off.
+         */
+        public Builder replaceConnected(boolean replace) {
+            this.replaceConnected = replace;
             return this;
         }
 
@@ -302,6 +344,10 @@ public final class ClientOptions {
             if (outboxFrameLimit < 1 || outboxByteLimit < 1024) {
                 throw new IllegalArgumentException("outboxLimit(" + outboxFrameLimit + ", " + outboxByteLimit
                         + ") leaves no room: allow at least 1 frame and 1024 bytes");
+            }
+            if (maxFailedAttempts < 0) {
+                throw new IllegalArgumentException("maxFailedAttempts " + maxFailedAttempts + " is negative: use 0 to"
+                        + " try for ever, or 1 or more");
             }
             positive(requestTimeout, "requestTimeout");
             positive(connectTimeout, "connectTimeout");

@@ -27,6 +27,15 @@ public interface ConnectionListener {
     default void disconnected(DisconnectReason reason) {
     }
 
+    /**
+     * An attempt to connect failed: no address of any hub URI welcomed the client. {@code reason}
+     * ({@link DisconnectCause#CONNECT_FAILED}) says what the last address answered, such as
+     * {@code connection refused}, {@code unknown host} or a TLS failure. The client tries again
+     * after {@link #reconnecting}, unless {@link ClientOptions#maxFailedAttempts()} is reached.
+     */
+    default void attemptFailed(DisconnectReason reason) {
+    }
+
     /** The client will try to connect again after {@code delay}. */
     default void reconnecting(Duration delay) {
     }

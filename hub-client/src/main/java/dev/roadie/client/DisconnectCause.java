@@ -10,7 +10,10 @@ public enum DisconnectCause {
     CONNECT_FAILED,
     /** The hub said goodbye: it is going away or too busy, and said when to come back. */
     GOODBYE,
-    /** The hub refused this client (close 4003 unauthorized or 4010 replaced); the client stops. */
+    /**
+     * The hub refused this client (close 4003 unauthorized, 4010 replaced, or 4011 identity in use
+     * when it asked not to replace); the client stops.
+     */
     REFUSED,
     /** The application closed the client. */
     CLOSED_BY_CLIENT

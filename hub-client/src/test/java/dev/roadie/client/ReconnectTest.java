@@ -133,6 +133,39 @@ class ReconnectTest {
     }
 
     @Test
+    void a_failed_attempt_is_reported_at_once_with_what_the_socket_said() throws Exception {
+        List<DisconnectReason> failures = new CopyOnWriteArrayList<>();
+        clients.create(Clients.base(hub.token("eu-1", "music-bot")).hub("ws://127.0.0.1:" + deadPort() + "/ws")
+                .listener(new ConnectionListener() {
+                    @Override
+                    public void attemptFailed(DisconnectReason reason) {
+                        failures.add(reason);
+                    }
+                }).build());
+
+        await().atMost(Clients.WAIT).until(() -> failures.size() >= 2);
+
+        assertThat(failures.getFirst().cause()).isEqualTo(DisconnectCause.CONNECT_FAILED);
+        assertThat(failures.getFirst().message()).startsWith("connection refused (ws://127.0.0.1:");
+    }
+
+    @Test
+    void max_failed_attempts_gives_up_and_fails_what_waits_with_the_reason() throws Exception {
+        RecordingListener listener = new RecordingListener();
+        RoadieClient client = clients.create(Clients.base(hub.token("eu-1", "music-bot", "publish:*"))
+                .hub("ws://127.0.0.1:" + deadPort() + "/ws").maxFailedAttempts(1).listener(listener).build());
+        CompletableFuture<Void> sent = client.send(Address.topic("news"), "n", 1);
+
+        await().atMost(Clients.WAIT).until(() -> client.state() == ConnectionState.FAILED);
+
+        assertThat(sent).failsWithin(Clients.WAIT).withThrowableThat()
+                .withMessageContaining("could not reach the hub: connection refused");
+        assertThat(listener.reconnecting).isEmpty();
+        assertThat(listener.disconnected).singleElement()
+                .satisfies(reason -> assertThat(reason.cause()).isEqualTo(DisconnectCause.CONNECT_FAILED));
+    }
+
+    @Test
     void every_attempt_resolves_the_host_again() throws Exception {
         SwitchableResolver resolver = new SwitchableResolver(Map.of("hub.roadie.test", List.of(ip("127.0.0.1"))));
         RecordingListener listener = new RecordingListener();

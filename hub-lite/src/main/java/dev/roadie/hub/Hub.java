@@ -25,12 +25,18 @@ import dev.roadie.hub.socket.RegistryEvents;
 import dev.roadie.hub.tls.HubTls;
 import dev.roadie.hub.store.AuditLog;
 import dev.roadie.hub.store.Database;
+import dev.roadie.hub.store.StoreException;
 import dev.roadie.hub.web.WebRoutes;
 import dev.roadie.model.wire.CloseCode;
 import dev.roadie.model.wire.FrameCodec;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson3;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
@@ -65,7 +71,8 @@ public final class Hub implements AutoCloseable {
     private final HttpGuards guards;
     private final FailedTokenChecks tokenFailures;
     private final Javalin server;
-    private final Optional<Path> newAdminToken;
+    /** Set once the server listens, so that a start that fails makes no admin token. */
+    private Optional<Path> newAdminToken = Optional.empty();
     private HubSearch search;
     private CertificateRenewals renewals;
     private final Optional<HubTls> tls;
@@ -80,7 +87,6 @@ public final class Hub implements AutoCloseable {
         this.acks = new AckTimer(config.sessions().ackDelay());
         try {
             TokenService tokens = new TokenService(database, clock);
-            this.newAdminToken = tokens.ensureAdminToken(config.data());
             SessionTable sessions = new SessionTable();
             HubMetrics metrics = new HubMetrics();
             RegistryEvents events = new RegistryEvents(sessions, config.registry().snapshotPartBytes(),
@@ -192,12 +198,23 @@ public final class Hub implements AutoCloseable {
 
     /** Starts a hub with its own clock, for tests of leases. */
     public static Hub start(HubConfig config, Clock clock) {
-        Hub hub = new Hub(config, clock);
+        // A start that fails (a busy port, a typo in --data) must leave no new folder behind
+        // that a later start or token command would take for the hub's data.
+        boolean newFolder = !Files.exists(config.data());
+        Hub hub;
+        try {
+            hub = new Hub(config, clock);
+        } catch (RuntimeException e) {
+            removeNewFolder(newFolder, config.data());
+            throw e;
+        }
         try {
             hub.server.start();
+            hub.newAdminToken = hub.context.tokens().ensureAdminToken(config.data());
         } catch (RuntimeException e) {
             hub.close();
-            throw HubStartException.explain(config, e);
+            removeNewFolder(newFolder, config.data());
+            throw e instanceof StoreException ? e : HubStartException.explain(config, e);
         }
         long tick = Math.max(10, Math.min(1000, config.heartbeat().interval().toMillis() / 4));
         hub.timer.scheduleAtFixedRate(hub::tick, tick, tick, TimeUnit.MILLISECONDS);
@@ -300,6 +317,20 @@ public final class Hub implements AutoCloseable {
             step.run();
         } catch (RuntimeException | Error e) {
             log.error("While stopping, failed to {}; going on with the rest", what, e);
+        }
+    }
+
+    private static void removeNewFolder(boolean newFolder, Path folder) {
+        if (!newFolder) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            log.warn("The hub did not start and could not remove the data folder {} it had made: {}", folder,
+                    e.toString());
         }
     }
 

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -307,6 +308,14 @@ class WebPageTest {
         browser.awaitText("#now-playing-track", first);
         assertThat(queueTitles()).containsExactly(second, third);
         browser.screenshot("queue");
+        // Remove takes something away: a red outline like Clear the queue, not a solid primary button.
+        assertThat(browser.script("""
+                const style = selector => getComputedStyle(document.querySelector(selector));
+                const remove = style('#queue-list button[aria-label^="Remove"]');
+                const clear = style('#queue-clear');
+                return [remove.color === clear.color, remove.borderColor === clear.borderColor,
+                    remove.backgroundColor === clear.backgroundColor].join(' ');
+                """)).isEqualTo("true true true");
 
         // Alt+Down on the first entry moves it below the second, at the bot and on the page.
         browser.find("#queue-list li[data-index='0']").sendKeys(Keys.chord(Keys.ALT, Keys.ARROW_DOWN));
@@ -407,12 +416,31 @@ class WebPageTest {
         assertThat(http.get("/api/providers", token).status()).isEqualTo(200);
         browser.screenshot("token-created");
 
-        browser.find("button[aria-label='Revoke kitchen-tablet']").click();
+        String id = token.substring(3, 15);
+        assertThat(row.findElement(By.cssSelector("td.token-id")).getText()).isEqualTo(id);
+        browser.find("button[aria-label='Revoke kitchen-tablet (" + id + ")']").click();
         browser.await("the confirmation", d -> browser.find("#confirm").isDisplayed());
         browser.find("#confirm-ok").click();
         browser.awaitText("#tokens-rows tr[data-name='kitchen-tablet']", "revoked");
         assertThat(http.get("/api/providers", token).status()).isEqualTo(401);
         browser.screenshot("token-revoked");
+    }
+
+    @Test
+    void a_second_token_of_the_same_identity_is_created_with_a_note_naming_the_first_by_id() {
+        String first = hub.token("hall-tablet", "web", "search").substring(3, 15);
+        signIn();
+        browser.open(hub.baseUrl() + "/#tokens");
+        browser.awaitText("#tokens-rows", "hall-tablet");
+        browser.find("#token-name").sendKeys("hall-tablet");
+        browser.find("#token-kind").clear();
+        browser.find("#token-kind").sendKeys("web");
+        browser.find("#token-form button[type='submit']").click();
+
+        browser.awaitText("#tokens-message", "Note: the active token " + first + " also connects as web/hall-tablet");
+        assertThat(browser.driver().findElements(By.cssSelector("#tokens-rows tr[data-name='hall-tablet']")))
+                .hasSize(2).extracting(row -> row.findElement(By.cssSelector("td.token-id")).getText())
+                .contains(first).doesNotHaveDuplicates();
     }
 
     @Test

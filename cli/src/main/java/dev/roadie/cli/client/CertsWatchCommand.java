@@ -54,7 +54,7 @@ public final class CertsWatchCommand implements Callable<Integer> {
                     // Refused for good (bad token, replaced): no certificate would ever come.
                     err.println("roadie certs watch: the hub refused this client: " + reason.message());
                     fail();
-                }));
+                }, true));
         access.hubs().forEach(builder::hub);
         ClientOptions options;
         try {

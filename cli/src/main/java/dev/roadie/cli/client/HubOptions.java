@@ -26,6 +26,15 @@ public final class HubOptions {
     @Option(names = "--name", paramLabel = "NAME", description = "Connect as this name (admin tokens only; default: the token's).")
     String name;
 
+    @Option(names = "--replace", description = "Take over the identity if another client is connected with it (the"
+            + " hub closes that one with 4010). Without it the hub refuses this command instead, so that borrowing a"
+            + " service's token does not throw the service off.")
+    boolean replace;
+
+    @Option(names = "--no-retry", description = "Give up when the first attempt to reach the hub fails, instead of"
+            + " trying again until the timeout.")
+    boolean noRetry;
+
     /** Client options for a command-line client; connection events are reported on stderr. */
     public ClientOptions clientOptions(String clientName) {
         return clientOptions(clientName, reason -> { });
@@ -33,12 +42,17 @@ public final class HubOptions {
 
     /**
      * Client options for a command-line client; connection events are reported on stderr, and
-     * {@code refused} hears when the hub refuses the client for good (bad token, replaced).
+     * {@code refused} hears when the client stops for good: the hub refused it (bad token,
+     * replaced), or, with {@code --no-retry}, it could not reach the hub.
      */
     public ClientOptions clientOptions(String clientName, java.util.function.Consumer<DisconnectReason> refused) {
         ClientOptions.Builder options = ClientOptions.builder().token(access.token()).clientName(clientName)
-                .listener(new StderrConnectionListener(spec.commandLine().getErr(), refused));
+                .listener(new StderrConnectionListener(spec.commandLine().getErr(), refused, !noRetry));
         access.hubs().forEach(options::hub);
+        options.replaceConnected(replace);
+        if (noRetry) {
+            options.maxFailedAttempts(1);
+        }
         if (kind != null || name != null) {
             if (kind == null || name == null) {
                 throw new ParameterException(spec.commandLine(), "give --kind and --name together");

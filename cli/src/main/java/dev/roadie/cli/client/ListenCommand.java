@@ -1,5 +1,6 @@
 package dev.roadie.cli.client;
 
+import dev.roadie.client.DisconnectCause;
 import dev.roadie.client.IncomingMessage;
 import dev.roadie.client.RoadieClient;
 import dev.roadie.model.wire.FrameCodec;
@@ -51,8 +52,10 @@ public final class ListenCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         var options = hub.clientOptions("roadie-listen", reason -> {
-            // Refused for good (bad token, replaced): listening on would print nothing, ever.
-            spec.commandLine().getErr().println("roadie: the hub refused this client: " + reason.message());
+            // Refused for good (bad token, replaced) or given up: listening on would print nothing, ever.
+            spec.commandLine().getErr().println(reason.cause() == DisconnectCause.REFUSED
+                    ? "roadie: the hub refused this client: " + reason.message()
+                    : "roadie: could not reach the hub: " + reason.message());
             exitCode = 1;
             stop();
         });

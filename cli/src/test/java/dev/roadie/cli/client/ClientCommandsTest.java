@@ -8,7 +8,10 @@ import dev.roadie.client.RoadieClient;
 import dev.roadie.hub.Hub;
 import dev.roadie.hub.config.ConfigLoader;
 import dev.roadie.model.wire.FrameCodec;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,6 +39,12 @@ class ClientCommandsTest {
     @AfterEach
     void stop() {
         hub.close();
+    }
+
+    static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     String hubUri() {
@@ -102,6 +111,87 @@ class ClientCommandsTest {
 
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).contains("ROADIE_TOKEN");
+    }
+
+    @Test
+    void send_says_at_once_that_the_connection_was_refused_while_it_tries_again() throws IOException {
+        String down = "ws://127.0.0.1:" + closedPort() + "/ws";
+
+        int exit = run("send", "--hub", down, "--token", "rd_x", "--to", "all", "--subject", "s", "--timeout", "3s");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("roadie: could not reach the hub: connection refused (" + down)
+                .contains("trying again").doesNotContain("Exception");
+    }
+
+    @Test
+    void send_with_no_retry_stops_at_the_first_failed_attempt_saying_why() throws IOException {
+        String down = "ws://127.0.0.1:" + closedPort() + "/ws";
+        long started = System.nanoTime();
+
+        int exit = run("send", "--no-retry", "--hub", down, "--token", "rd_x", "--to", "all", "--subject", "s",
+                "--timeout", "60s");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
+        assertThat(err.toString()).containsOnlyOnce("connection refused")
+                .contains("roadie send: could not reach the hub: connection refused");
+    }
+
+    @Test
+    void an_unknown_host_is_said_so() {
+        int exit = run("send", "--no-retry", "--hub", "ws://nowhere.invalid:7070/ws", "--token", "rd_x",
+                "--to", "all", "--subject", "s", "--timeout", "60s");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("roadie send: could not reach the hub: unknown host nowhere.invalid");
+    }
+
+    @Test
+    void a_refused_token_is_reported_once() {
+        int exit = run("send", "--hub", hubUri(), "--token", "rd_AAAAAAAAAAAA_" + "B".repeat(43),
+                "--to", "all", "--subject", "s", "--timeout", "20s");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).containsOnlyOnce("unauthorized").contains("roadie send: the hub refused");
+    }
+
+    @Test
+    void a_command_with_the_token_of_a_connected_service_is_refused_and_leaves_the_service_connected() {
+        String botToken = token("eu-1", "music-bot", "publish:*");
+        try (RoadieClient bot = RoadieClient.create(ClientOptions.builder().hub(hubUri()).token(botToken).build())) {
+            bot.awaitConnected(Duration.ofSeconds(15));
+
+            int exit = run("send", "--hub", hubUri(), "--token", botToken, "--to", "topic:news", "--subject", "s",
+                    "--timeout", "20s");
+
+            assertThat(exit).isEqualTo(1);
+            assertThat(err.toString()).containsOnlyOnce("identity-in-use")
+                    .contains("music-bot/eu-1 is already connected", "--replace");
+            assertThat(bot.state()).isEqualTo(dev.roadie.client.ConnectionState.CONNECTED);
+        }
+    }
+
+    @Test
+    void with_replace_a_command_takes_the_identity_over() {
+        String botToken = token("eu-1", "music-bot", "publish:*");
+        var ended = new java.util.concurrent.CompletableFuture<dev.roadie.client.DisconnectReason>();
+        try (RoadieClient bot = RoadieClient.create(ClientOptions.builder().hub(hubUri()).token(botToken)
+                .listener(new dev.roadie.client.ConnectionListener() {
+                    @Override
+                    public void disconnected(dev.roadie.client.DisconnectReason reason) {
+                        ended.complete(reason);
+                    }
+                }).build())) {
+            bot.awaitConnected(Duration.ofSeconds(15));
+
+            int exit = run("send", "--replace", "--hub", hubUri(), "--token", botToken, "--to", "topic:news",
+                    "--subject", "s", "--timeout", "20s");
+
+            assertThat(exit).isZero();
+            assertThat(ended).succeedsWithin(Duration.ofSeconds(15))
+                    .satisfies(reason -> assertThat(reason.closeCode()).isEqualTo(4010));
+        }
     }
 
     @Test

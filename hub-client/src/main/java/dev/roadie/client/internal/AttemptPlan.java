@@ -68,7 +68,7 @@ final class AttemptPlan {
             log.debug("[{}] {} resolves to {}", client, host, found);
             return List.copyOf(found);
         } catch (UnknownHostException e) {
-            failed("cannot resolve " + host + ": " + e.getMessage());
+            failed("unknown host " + host + " (" + e.getMessage() + ")");
         } catch (RuntimeException e) {
             // A resolver of the application's that fails must not stop the client: try the next hub.
             failed("the host resolver failed for " + host + ": " + e);

@@ -2,6 +2,8 @@ package dev.roadie.client.internal;
 
 import dev.roadie.client.ClientOptions;
 import dev.roadie.client.ConnectionState;
+import dev.roadie.client.DisconnectCause;
+import dev.roadie.client.DisconnectReason;
 import dev.roadie.client.GatherResult;
 import dev.roadie.client.MessageHandler;
 import dev.roadie.client.NodeDirectory;
@@ -286,7 +288,16 @@ public final class ClientCore {
         requireOpen();
         outbox.reserve(frame);
         try {
-            loop.execute(onTimer);
+            loop.execute(() -> {
+                if (state.get() == ConnectionState.FAILED) {
+                    // It failed between the check above and now, on this thread: the protocol has
+                    // ended and refused what it held, and would never send or refuse this frame.
+                    outbox.unreserve(frame);
+                    frame.outcome.refused(failure());
+                } else {
+                    onTimer.run();
+                }
+            });
         } catch (RejectedExecutionException e) {
             outbox.unreserve(frame);
             throw new RoadieException("the client is closed");
@@ -298,8 +309,16 @@ public final class ClientCore {
             throw new RoadieException("the client is closed");
         }
         if (state.get() == ConnectionState.FAILED) {
-            throw new RoadieException("the client stopped: the hub refused it; create a new client");
+            throw failure();
         }
+    }
+
+    /** Why a FAILED client does nothing more. */
+    private RoadieException failure() {
+        DisconnectReason why = state.ending();
+        return new RoadieException(why != null && why.cause() == DisconnectCause.CONNECT_FAILED
+                ? "could not reach the hub: " + why.message()
+                : "the client stopped: the hub refused it; create a new client");
     }
 
     private void onTimer(Runnable task) {

@@ -10,6 +10,7 @@ import dev.roadie.client.ReconnectPolicy;
 import dev.roadie.client.RoadieException;
 import dev.roadie.client.SessionInfo;
 import dev.roadie.model.registry.ServiceId;
+import dev.roadie.model.wire.CloseCode;
 import dev.roadie.model.wire.ErrorFrame;
 import dev.roadie.model.wire.Frame;
 import dev.roadie.model.wire.FrameCodec;
@@ -139,7 +140,23 @@ final class Connector implements HubLink.Events, Protocol.Writer {
         failedAttempts++;
         String why = plan.lastFailure();
         log.info("[{}] Could not reach the hub ({}); attempt {} failed", options.clientName(), why, failedAttempts);
+        DisconnectReason reason = new DisconnectReason(DisconnectCause.CONNECT_FAILED, 0, why);
+        toListener.accept(() -> listener().attemptFailed(reason));
+        if (sessionId == null && options.maxFailedAttempts() > 0 && failedAttempts >= options.maxFailedAttempts()) {
+            giveUp(reason);
+            return;
+        }
         scheduleReconnect(policyDelay(failedAttempts));
+    }
+
+    /** The application asked for a bounded number of attempts, and none reached the hub. */
+    private void giveUp(DisconnectReason reason) {
+        log.warn("[{}] Could not reach the hub in {} attempt(s); giving up: {}", options.clientName(), failedAttempts,
+                reason.message());
+        ConnectionState before = state.set(ConnectionState.FAILED, reason);
+        toListener.accept(() -> listener().stateChanged(before, ConnectionState.FAILED));
+        protocol.end(new RoadieException("could not reach the hub: " + reason.message()));
+        toListener.accept(() -> listener().disconnected(reason));
     }
 
     /** The application's policy, guarded: a policy that throws must not leave the client without a next attempt. */
@@ -172,7 +189,8 @@ final class Connector implements HubLink.Events, Protocol.Writer {
             Hello.Resume resume = sessionId == null ? null : new Hello.Resume(sessionId, protocol.lastHubSeq());
             ServiceId as = options.identity();
             Hello hello = new Hello(options.token(), as == null ? null : as.kind(), as == null ? null : as.name(), resume,
-                    Hello.PROTOCOL_VERSION, CLIENT_SOFTWARE + " " + options.clientName());
+                    Hello.PROTOCOL_VERSION, CLIENT_SOFTWARE + " " + options.clientName(),
+                    options.replaceConnected() ? null : Boolean.FALSE);
             opened.write(FrameCodec.DEFAULT.encode(hello));
         });
     }
@@ -299,7 +317,8 @@ final class Connector implements HubLink.Events, Protocol.Writer {
         if (code == 4010 && replacedByOwnLateHello()) {
             log.info("[{}] Replaced, most likely by the late hello of an attempt given up before; connecting again",
                     options.clientName());
-        } else if (code == 4003 || code == 4010) {
+        } else if (code == CloseCode.UNAUTHORIZED.code() || code == CloseCode.REPLACED.code()
+                || code == CloseCode.IDENTITY_IN_USE.code()) {
             fail(new DisconnectReason(DisconnectCause.REFUSED, code, message));
             return;
         }

@@ -145,18 +145,38 @@ final class HubLink extends WebSocketClient {
     @Override
     public void onClose(int code, String reason, boolean remote) {
         closedLatch.countDown();
-        events.closed(this, code, reason == null || reason.isEmpty() ? lastError : reason, remote);
+        // After a socket error the library closes with the exception's bare message: ours says more.
+        events.closed(this, code, !remote && lastError != null || reason == null || reason.isEmpty() ? lastError : reason,
+                remote);
     }
 
     @Override
     public void onError(Exception e) {
         // Followed by onClose, which decides what to do; keep the reason for it.
-        lastError = e.toString();
+        lastError = describe(e);
         log.debug("Socket error on {} ({}): {}", hub, address, e.toString());
     }
 
     @Override
     public String toString() {
         return hub + " (" + address.getHostAddress() + ")";
+    }
+
+    /**
+     * What went wrong, in the words a person looking at a command line expects ("connection
+     * refused", "TLS ..."), rather than an exception's class name.
+     */
+    static String describe(Exception e) {
+        String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return switch (e) {
+            case java.net.ConnectException refused when detail.toLowerCase(java.util.Locale.ROOT).contains("refused") ->
+                    "connection refused";
+            case java.net.NoRouteToHostException noRoute -> "no route to host";
+            case java.net.UnknownHostException unknown -> "unknown host " + detail;
+            case java.net.SocketTimeoutException timeout -> "timed out: " + detail;
+            case javax.net.ssl.SSLException tls -> "TLS failed: " + detail;
+            case java.net.ConnectException other -> "cannot connect: " + detail;
+            default -> e.toString();
+        };
     }
 }

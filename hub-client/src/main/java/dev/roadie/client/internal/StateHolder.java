@@ -34,6 +34,11 @@ final class StateHolder {
         return before;
     }
 
+    /** Why the client failed or was closed, or null. */
+    DisconnectReason ending() {
+        return ending;
+    }
+
     /** Remembers the last reason a link failed, for {@link #awaitConnected(Duration)}'s message. */
     void problem(String message) {
         this.problem = message;

@@ -119,6 +119,16 @@ public final class TokenService {
         return db.read(c -> TokenStore.hasActive(c, kind, name));
     }
 
+    /**
+     * The active tokens that connect as {@code KIND/NAME}, oldest first. Names may repeat, so
+     * that a token can be replaced by a new one before it is revoked; but the identity is the
+     * kind and name, so clients using any two of them replace each other's connections.
+     */
+    public List<TokenInfo> activeWithIdentity(String kind, String name) {
+        return db.read(c -> TokenStore.activeByName(c, name)).stream().filter(token -> token.kind().equals(kind))
+                .map(TokenRecord::info).toList();
+    }
+
     /** Every token, active or revoked, oldest first. */
     public List<TokenInfo> list() {
         return db.read(c -> TokenStore.all(c).stream().map(TokenRecord::info).toList());

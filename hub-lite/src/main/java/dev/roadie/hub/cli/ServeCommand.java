@@ -59,6 +59,13 @@ public final class ServeCommand implements Callable<Integer> {
         Hub hub;
         try {
             hubConfig = ConfigLoader.load(config, Path.of("").toAbsolutePath(), System.getenv(), overrides);
+        } catch (ConfigException e) {
+            // A setting that is wrong (given here, in roadie.yml or ROADIE_*) is a mistake in how the hub
+            // was started, like a bad option: exit code 2.
+            spec.commandLine().getErr().println("roadie: " + e.getMessage());
+            return spec.exitCodeOnInvalidInput();
+        }
+        try {
             hub = Hub.start(hubConfig);
         } catch (ConfigException | HubStartException | StoreException e) {
             spec.commandLine().getErr().println("roadie: " + e.getMessage());

@@ -8,6 +8,8 @@ import dev.roadie.hub.auth.TokenService;
 import dev.roadie.hub.store.Database;
 import dev.roadie.model.wire.Names;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -34,6 +36,11 @@ final class TokenCreateCommand extends TokenSubcommand {
                     + " subscribe:player.* or announce:audio-node/ams-*.")
     private List<String> scopes = new ArrayList<>();
 
+    @Option(names = "--create", description = "Create the data folder if it does not exist (with the admin token,"
+            + " as a first roadie serve would). Without it a missing folder is refused, so that a typo in --data"
+            + " does not start a new, empty database.")
+    private boolean create;
+
     @Override
     int run() {
         boolean preset = scopes.isEmpty();
@@ -46,16 +53,36 @@ final class TokenCreateCommand extends TokenSubcommand {
         } catch (IllegalArgumentException e) {
             return usage(e.getMessage());
         }
+        Path folder = folder();
+        if (!create && !Files.exists(folder)) {
+            return fail("There is no data folder " + folder + ". Start the hub once with 'roadie serve' (it makes"
+                    + " the folder and an admin token), give the hub's folder with --data or "
+                    + DataFolderOption.ENVIRONMENT_VARIABLE + ", or add --create to make it here.");
+        }
         try (Database db = open()) {
-            IssuedToken issued = new TokenService(db, clock).create(name, kind, granted);
+            TokenService tokens = new TokenService(db, clock);
+            PrintWriter out = out();
+            // The hub makes an admin token when it finds no token at all; a database that starts
+            // here would otherwise never get one, and nothing would say so.
+            tokens.ensureAdminToken(folder).ifPresent(path -> out.println("No tokens yet: also created the admin"
+                    + " token (name admin, kind admin); it is in " + path + " (owner only, keep it secret)."));
+            List<TokenInfo> sameIdentity = tokens.activeWithIdentity(kind, name);
+            IssuedToken issued = tokens.create(name, kind, granted);
             TokenInfo info = issued.info();
             audit(db, "token.create", "id=" + info.id() + " name=" + info.name() + " kind=" + info.kind()
                     + " scopes=" + String.join(" ", info.scopes()));
-            PrintWriter out = out();
             out.println("Created token " + info.id() + " in " + db.dataDir());
             out.println("  name:   " + info.name());
             out.println("  kind:   " + info.kind());
             out.println("  scopes: " + describeScopes(info.scopes(), preset));
+            if (!sameIdentity.isEmpty()) {
+                // Allowed, to replace a token before revoking it; said, because used side by side they collide.
+                out.println("Note: the active token" + (sameIdentity.size() == 1 ? " " : "s ")
+                        + String.join(", ", sameIdentity.stream().map(TokenInfo::id).toList())
+                        + " also connect" + (sameIdentity.size() == 1 ? "s" : "") + " as " + kind + "/" + name
+                        + "; clients using both replace each other's connections (close 4010). Revoke the old one"
+                        + " by id once this one is in use, or give each device its own --name.");
+            }
             out.println("This is the only time the token is shown. Store it now:");
             out.println(issued.token());
             out.flush();

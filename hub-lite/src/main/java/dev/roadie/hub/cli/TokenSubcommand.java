@@ -1,5 +1,6 @@
 package dev.roadie.hub.cli;
 
+import dev.roadie.hub.config.ConfigException;
 import dev.roadie.hub.store.AuditLog;
 import dev.roadie.hub.store.Database;
 import dev.roadie.hub.store.StoreException;
@@ -29,26 +30,41 @@ abstract class TokenSubcommand implements Callable<Integer> {
     @Mixin
     DataFolderOption data;
 
+    /** Resolved once per run: resolving reads the configuration, whose warnings should show once. */
+    private Path folder;
+
     @Override
     public final Integer call() {
         try {
             return run();
         } catch (StoreException e) {
             return fail(e.getMessage());
+        } catch (ConfigException e) {
+            // The data folder comes from the configuration: a bad one (a missing --config file, a
+            // wrong setting) is a mistake in the command, as for serve.
+            return usage(e.getMessage());
         }
     }
 
     /** Does the work; returns the exit code. */
     abstract int run();
 
+    /** The data folder chosen, absolute. */
+    Path folder() {
+        if (folder == null) {
+            folder = data.folder();
+        }
+        return folder;
+    }
+
     /** Opens the database, creating the data folder and the database if needed. */
     Database open() {
-        return Database.open(data.folder());
+        return Database.open(folder());
     }
 
     /** Opens the database, failing if there is none: a mistyped folder should not get a new empty one. */
     Database openExisting() {
-        Path folder = data.folder();
+        Path folder = folder();
         if (!Files.isRegularFile(folder.resolve(Database.FILE_NAME))) {
             throw new StoreException("No Roadie data in " + folder + " (no " + Database.FILE_NAME
                     + "). Give the hub's data folder with --data or " + DataFolderOption.ENVIRONMENT_VARIABLE + ".");

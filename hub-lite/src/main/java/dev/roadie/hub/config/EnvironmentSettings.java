@@ -18,9 +18,13 @@ final class EnvironmentSettings {
     private EnvironmentSettings() {
     }
 
-    /** ROADIE_ variables that are not settings but are read elsewhere: no warning for them. */
+    /**
+     * ROADIE_ variables that are not settings but are read elsewhere: no warning for them. The
+     * launcher reads the Java ones, the client commands ROADIE_HUB and ROADIE_TOKEN, which the
+     * CLI guide tells users to export; the token commands read the configuration too.
+     */
     static final java.util.Set<String> LAUNCHER_VARIABLES = java.util.Set.of(ConfigLoader.CONFIG_ENV,
-            "ROADIE_LOG_LEVEL", "ROADIE_JAVA_OPTS");
+            "ROADIE_LOG_LEVEL", "ROADIE_JAVA_OPTS", "ROADIE_JAVA_HOME", "ROADIE_HUB", "ROADIE_TOKEN");
 
     /**
      * The settings found in {@code env}. Empty variables count as unset, which is what

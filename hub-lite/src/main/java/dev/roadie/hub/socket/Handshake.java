@@ -113,6 +113,16 @@ final class Handshake {
                 return resumable;
             }
         }
+        if (!hello.replaces()) {
+            Optional<ClientSession> holder = hub.sessions().serving(identity).filter(ClientSession::isAttached);
+            if (holder.isPresent()) {
+                log.info("Refused a hello from {} for {}: it asked not to replace the connected session {}",
+                        connection.remoteAddress, identity, holder.get().id());
+                return refuse(connection, ErrorCode.IDENTITY_IN_USE, identity + " is already connected;"
+                        + " say hello with \"replace\": true to take over (roadie commands: --replace), or use a token"
+                        + " of its own", CloseCode.IDENTITY_IN_USE);
+            }
+        }
         // The session starts without a link: it is routable at once, and whatever it is sent before
         // its welcome waits in its stream; attaching writes the welcome first, then those frames.
         ClientSession session = new ClientSession(newSessionId(), who, identity, connection.remoteAddress, null,
@@ -238,9 +248,13 @@ final class Handshake {
     }
 
     private Optional<ClientSession> refuse(Connection connection, ErrorCode code, String message) {
+        return refuse(connection, code, message, CloseCode.UNAUTHORIZED);
+    }
+
+    private Optional<ClientSession> refuse(Connection connection, ErrorCode code, String message, CloseCode close) {
         hub.metrics().error(code.wire());
         connection.send(FrameCodec.DEFAULT.encode(ErrorFrame.of(null, code, message)), () -> { }, failure -> { });
-        connection.close(CloseCode.UNAUTHORIZED, code.wire());
+        connection.close(close, code.wire());
         return Optional.empty();
     }
 

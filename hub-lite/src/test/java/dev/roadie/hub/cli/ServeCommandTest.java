@@ -41,10 +41,33 @@ class ServeCommandTest {
     }
 
     @Test
+    void a_start_on_a_busy_port_leaves_no_data_folder_and_no_admin_token() throws IOException {
+        Path folder = data.resolve("new-data");
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int exit = run("--host", "127.0.0.1", "--port", Integer.toString(taken.getLocalPort()),
+                    "--data", folder.toString());
+
+            assertThat(exit).isEqualTo(1);
+            assertThat(folder).doesNotExist();
+        }
+    }
+
+    @Test
+    void a_start_on_a_busy_port_with_an_existing_folder_makes_no_admin_token() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int exit = run("--host", "127.0.0.1", "--port", Integer.toString(taken.getLocalPort()),
+                    "--data", data.toString());
+
+            assertThat(exit).isEqualTo(1);
+            assertThat(data.resolve("admin.token")).doesNotExist();
+        }
+    }
+
+    @Test
     void a_bad_setting_is_one_line_naming_it() {
         int exit = run("--data", data.toString(), "--set", "limits.maxFrameBytes=lots");
 
-        assertThat(exit).isEqualTo(1);
+        assertThat(exit).as("a usage mistake").isEqualTo(2);
         assertThat(err.toString().strip()).hasLineCount(1).contains("limits.maxFrameBytes", "lots");
     }
 
@@ -54,7 +77,7 @@ class ServeCommandTest {
 
         int exit = run("--data", fresh.toString(), "--set", "limits.maxFrameByte=1MiB");
 
-        assertThat(exit).isEqualTo(1);
+        assertThat(exit).as("a usage mistake").isEqualTo(2);
         assertThat(err.toString()).contains("maxFrameBytes");
         assertThat(Files.exists(fresh)).isFalse();
     }

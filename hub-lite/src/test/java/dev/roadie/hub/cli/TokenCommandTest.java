@@ -38,6 +38,8 @@ class TokenCommandTest {
     void create_prints_a_summary_and_the_token_alone_on_the_last_line() {
         Path data = temp.resolve("data");
 
+        Database.open(data).close();
+
         Run run = token("create", "--data", data.toString(), "--name", "alice-laptop", "--kind", "desktop",
                 "--scope", "send:music-bot", "--scope", "subscribe:player.*");
 
@@ -47,7 +49,7 @@ class TokenCommandTest {
         assertThat(run.out()).contains("name:   alice-laptop", "kind:   desktop",
                 "scopes: send:music-bot subscribe:player.*");
         String id = run.lastLine().substring(3, 15);
-        assertThat(run.outLines().getFirst()).isEqualTo("Created token " + id + " in " + data);
+        assertThat(run.outLines()).contains("Created token " + id + " in " + data);
         assertThat(run.out().indexOf(run.lastLine())).as("shown once").isEqualTo(run.out().lastIndexOf(run.lastLine()));
 
         try (Database db = Database.open(data)) {
@@ -61,6 +63,59 @@ class TokenCommandTest {
                 assertThat(entry.detail()).contains("id=" + id, "name=alice-laptop").doesNotContain(run.lastLine());
             });
         }
+    }
+
+    @Test
+    void create_refuses_a_data_folder_that_does_not_exist_and_creates_nothing() {
+        Path typo = temp.resolve("dta");
+
+        Run run = token("create", "--data", typo.toString(), "--name", "alice", "--kind", "desktop");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err().lines()).singleElement().asString()
+                .startsWith("There is no data folder " + typo + ".")
+                .contains("roadie serve", "--data", "ROADIE_DATA", "--create");
+        assertThat(typo).doesNotExist();
+    }
+
+    @Test
+    void create_with_create_makes_the_folder_and_the_admin_token_and_says_where() throws IOException {
+        Path data = temp.resolve("data");
+
+        Run run = token("create", "--create", "--data", data.toString(), "--name", "alice", "--kind", "desktop");
+
+        assertThat(run.exitCode()).isZero();
+        Path adminFile = data.resolve("admin.token");
+        assertThat(run.outLines().getFirst()).startsWith("No tokens yet: also created the admin token")
+                .contains(adminFile.toString());
+        assertThat(run.lastLine()).startsWith("rd_");
+        Principal admin = authenticate(data, Files.readString(adminFile).strip()).orElseThrow();
+        assertThat(admin.scopes().asList()).containsExactly("admin");
+    }
+
+    @Test
+    void create_makes_the_admin_token_only_when_there_is_no_token_yet() {
+        token("create", "--data", temp.toString(), "--name", "alice", "--kind", "desktop");
+
+        Run second = token("create", "--data", temp.toString(), "--name", "bob", "--kind", "desktop");
+
+        assertThat(second.out()).doesNotContain("admin token");
+        assertThat(second.outLines().getFirst()).startsWith("Created token ");
+    }
+
+    @Test
+    void a_second_active_token_of_the_same_identity_is_created_with_a_note_naming_the_first_by_id() {
+        String first = token("create", "--data", temp.toString(), "--name", "eu-1", "--kind", "music-bot").lastLine();
+
+        Run second = token("create", "--data", temp.toString(), "--name", "eu-1", "--kind", "music-bot");
+        Run otherKind = token("create", "--data", temp.toString(), "--name", "eu-1", "--kind", "audio-node");
+
+        assertThat(second.exitCode()).isZero();
+        assertThat(second.out()).contains("Note: the active token " + first.substring(3, 15)
+                + " also connects as music-bot/eu-1", "replace each other's connections", "Revoke the old one by id");
+        assertThat(second.lastLine()).startsWith("rd_");
+        assertThat(otherKind.out()).doesNotContain("Note:");
     }
 
     @Test
@@ -152,11 +207,12 @@ class TokenCommandTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.err()).isEmpty();
         List<String> lines = run.outLines();
-        assertThat(lines).hasSize(3);
+        assertThat(lines).hasSize(4);
         assertThat(lines.get(0)).matches("ID +NAME +KIND +SCOPES +CREATED +LAST USED +REVOKED");
-        assertThat(lines.get(1)).startsWith(alice.substring(3, 15) + "  alice-laptop  desktop    send:music-bot"
+        assertThat(lines.get(1)).contains("  admin  ");
+        assertThat(lines.get(2)).startsWith(alice.substring(3, 15) + "  alice-laptop  desktop    send:music-bot"
                 + " subscribe:player.* registry").matches(".*\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ +- +-$");
-        assertThat(lines.get(2)).startsWith(bot.substring(3, 15) + "  bot           music-bot  send:*")
+        assertThat(lines.get(3)).startsWith(bot.substring(3, 15) + "  bot           music-bot  send:*")
                 .matches(".*Z +- +\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ$");
         for (String token : List.of(alice, bot)) {
             assertThat(run.out()).doesNotContain(token).doesNotContain(token.substring(16));
@@ -231,6 +287,17 @@ class TokenCommandTest {
     }
 
     @Test
+    void a_config_file_that_does_not_exist_is_a_usage_error_on_one_line() {
+        Path missing = temp.resolve("roadie.yml");
+
+        Run run = token("list", "--config", missing.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).singleElement().asString().contains(missing.toString())
+                .doesNotContain("unexpected error").endsWith("(see 'token list --help')");
+    }
+
+    @Test
     void works_while_a_hub_has_the_database_open() {
         try (Database hubDb = Database.open(temp)) {
             TokenService hub = new TokenService(hubDb, Clock.systemUTC());
@@ -239,7 +306,8 @@ class TokenCommandTest {
             assertThat(hub.authenticate(token)).isPresent();
 
             assertThat(token("revoke", "--data", temp.toString(), "bot").exitCode()).isZero();
-            assertThat(hub.list()).singleElement().satisfies(info -> assertThat(info.active()).isFalse());
+            assertThat(hub.list()).filteredOn(info -> info.name().equals("bot")).singleElement()
+                    .satisfies(info -> assertThat(info.active()).isFalse());
         }
     }
 
@@ -252,7 +320,11 @@ class TokenCommandTest {
     }
 
     private Optional<Principal> authenticate(String token) {
-        try (Database db = Database.open(temp)) {
+        return authenticate(temp, token);
+    }
+
+    private static Optional<Principal> authenticate(Path data, String token) {
+        try (Database db = Database.open(data)) {
             return new TokenService(db, Clock.systemUTC()).authenticate(token);
         }
     }

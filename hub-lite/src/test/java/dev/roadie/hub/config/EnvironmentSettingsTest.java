@@ -68,4 +68,12 @@ class EnvironmentSettingsTest {
         assertThat(values.get("data")).isEqualTo(new RawValue("/srv/roadie", "ROADIE_DATA"));
         assertThat(warnings()).isEmpty();
     }
+
+    @Test
+    void the_client_commands_variables_are_not_warned_about() {
+        ConfigLoader.load(null, dir, Map.of("ROADIE_HUB", "ws://localhost:7070/ws", "ROADIE_TOKEN", "rd_x_y",
+                "ROADIE_JAVA_HOME", "/opt/java"), Map.of());
+
+        assertThat(warnings()).isEmpty();
+    }
 }

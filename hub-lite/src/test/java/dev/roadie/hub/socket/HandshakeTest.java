@@ -266,6 +266,32 @@ class HandshakeTest {
     }
 
     @Test
+    void a_hello_that_asks_not_to_replace_a_connected_identity_is_refused_with_4011_and_the_first_goes_on() {
+        String token = hub.token("eu-1", "music-bot");
+        WireClient first = track(WireClient.authenticated(hub.port(), token));
+        WireClient second = connect();
+
+        second.sendFrame(new Hello(token, null, null, null, 1, "handshake-test", false));
+
+        ErrorFrame error = second.expectError();
+        assertThat(error.code()).isEqualTo(ErrorCode.IDENTITY_IN_USE);
+        assertThat(error.message()).startsWith("music-bot/eu-1 is already connected").contains("\"replace\": true");
+        assertThat(second.awaitClose()).isEqualTo(4011);
+        assertRoutable(first, "music-bot", "eu-1");
+        assertThat(first.isClosedByHub()).isFalse();
+    }
+
+    @Test
+    void a_hello_that_asks_not_to_replace_opens_a_session_when_the_identity_is_free() {
+        String token = hub.token("eu-1", "music-bot");
+        WireClient client = connect();
+
+        Welcome welcome = client.hello(new Hello(token, null, null, null, 1, "handshake-test", false));
+
+        assertThat(welcome.you().name()).isEqualTo("eu-1");
+    }
+
+    @Test
     void a_second_hello_on_a_live_session_is_refused_and_the_session_stays_usable() {
         String token = hub.token("eu-1", "music-bot");
         WireClient bot = track(WireClient.authenticated(hub.port(), token));

@@ -18,6 +18,8 @@ public enum CloseCode {
     SLOW_CONSUMER(4009, "slow consumer"),
     /** A newer connection of the same service took over. */
     REPLACED(4010, "replaced by a newer connection"),
+    /** The hello asked not to replace its identity ({@code "replace": false}), and it is connected. */
+    IDENTITY_IN_USE(4011, "identity in use"),
     /** Too many clients connecting at once; a goodbye frame said when to come back. */
     TRY_LATER(4029, "try again later");
 

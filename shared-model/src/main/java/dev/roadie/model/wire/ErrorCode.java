@@ -21,6 +21,8 @@ public enum ErrorCode implements WireName {
     UNAUTHORIZED("unauthorized"),
     /** The token's scopes do not allow this. */
     FORBIDDEN("forbidden"),
+    /** A hello with {@code "replace": false} for an identity that another connection holds. */
+    IDENTITY_IN_USE("identity-in-use"),
     /** Too many frames per second; the frame was dropped. */
     RATE_LIMITED("rate-limited"),
     /** Nobody matched the address. */

@@ -27,6 +27,7 @@ class FrameCodecTest {
         ServiceId node = new ServiceId("audio-node", "ams-3");
         return Stream.of(
                 new Hello("rd_secret", "desktop", "alice", new Hello.Resume("s-1", 41), 1, "roadie-java/0.1"),
+                new Hello("rd_secret", null, null, null, 1, "roadie-java/0.1", false),
                 new Welcome("s-1", "e-7", 20_000, true, 12,
                         new Welcome.Identity("desktop", "alice", List.of("send:music-bot")),
                         new Welcome.Limits(1 << 20, 200, 256, 300_000)),

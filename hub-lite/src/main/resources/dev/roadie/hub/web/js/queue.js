@@ -203,8 +203,9 @@ export class QueueView {
             onclick: () => this.move(index, index - 1) }, '↑'),
           el('button', { type: 'button', class: 'icon', 'aria-label': `Move ${title} down`,
             disabled: index === this.queue.length - 1, onclick: () => this.move(index, index + 1) }, '↓'),
-          el('button', { type: 'button', 'aria-label': `Remove ${title}`, onclick: () => this.remove(index) },
-            'Remove')));
+          // A red outline like every other button that takes something away.
+          el('button', { type: 'button', class: 'danger', 'aria-label': `Remove ${title}`,
+            onclick: () => this.remove(index) }, 'Remove')));
     }));
   }
 

@@ -47,8 +47,10 @@ export class TokensView {
       const tokens = await this.api.get('/api/tokens');
       this.message.textContent = `${tokens.length} token${tokens.length === 1 ? '' : 's'}.`;
       replaceChildren(this.rows, tokens.map(token => this.row(token)));
+      return tokens;
     } catch (e) {
       this.message.textContent = `Could not list the tokens: ${e.message}`;
+      return null;
     }
   }
 
@@ -56,13 +58,15 @@ export class TokensView {
     const active = !token.revokedAt;
     return el('tr', { 'data-token': token.id, 'data-name': token.name, 'data-state': active ? 'active' : 'revoked' },
       el('th', { scope: 'row' }, token.name),
+      // Names may repeat (a new token made before the old one is revoked): the id tells them apart.
+      el('td', { class: 'token-id' }, el('code', {}, token.id)),
       el('td', {}, token.kind),
       el('td', { class: 'scopes' }, (token.scopes ?? []).join(' ')),
       el('td', {}, formatInstant(token.createdAt)),
       el('td', {}, token.lastUsedAt ? formatInstant(token.lastUsedAt) : 'never'),
       el('td', {}, active ? 'active' : `revoked ${formatInstant(token.revokedAt)}`),
       el('td', { class: 'actions' }, active ? el('button', {
-        type: 'button', class: 'danger', 'aria-label': `Revoke ${token.name}`,
+        type: 'button', class: 'danger', 'aria-label': `Revoke ${token.name} (${token.id})`,
         onclick: () => this.revoke(token),
       }, 'Revoke') : null));
   }
@@ -82,9 +86,16 @@ export class TokensView {
       byId('token-created-value').select();
       this.form.reset();
       byId('token-kind').value = 'web';
-      await this.load();
-      this.message.textContent = `Created ${created.info.kind}/${created.info.name} with ${
-        (created.info.scopes ?? []).join(' ') || 'no scopes'}.`;
+      const tokens = await this.load();
+      const info = created.info;
+      const identity = `${info.kind}/${info.name}`;
+      const sameIdentity = (tokens ?? []).filter(token => !token.revokedAt && token.id !== info.id
+        && token.kind === info.kind && token.name === info.name).map(token => token.id);
+      this.message.textContent = `Created ${identity} (id ${info.id}) with ${
+        (info.scopes ?? []).join(' ') || 'no scopes'}.` + (sameIdentity.length === 0 ? ''
+        : ` Note: the active token ${sameIdentity.join(', ')} also connects as ${identity}; clients using`
+          + ' both replace each other’s connections. Revoke the old one once this one is in use, or give each'
+          + ' device its own name.');
     } catch (e) {
       this.formError.textContent = `Not created: ${e.message}`;
     }
@@ -110,7 +121,7 @@ export class TokensView {
     try {
       await this.api.delete(`/api/tokens/${encodeURIComponent(token.id)}`);
       await this.load();
-      this.message.textContent = `Revoked ${token.name}.`;
+      this.message.textContent = `Revoked ${token.name} (id ${token.id}).`;
     } catch (e) {
       this.message.textContent = `Could not revoke ${token.name}: ${e.message}`;
     }
