@@ -41,7 +41,7 @@ final class TokenStore {
     }
 
     static List<TokenRecord> activeByName(Connection c, String name) throws SQLException {
-        return select(c, "WHERE name = ? AND revoked_at IS NULL ORDER BY created_at, id", name);
+        return select(c, "WHERE name = ? AND revoked_at IS NULL ORDER BY created_at, rowid", name);
     }
 
     /** Whether an active token has this kind and name. */
@@ -57,7 +57,7 @@ final class TokenStore {
     }
 
     static List<TokenRecord> all(Connection c) throws SQLException {
-        return select(c, "ORDER BY created_at, id");
+        return select(c, "ORDER BY created_at, rowid");
     }
 
     static long count(Connection c) throws SQLException {
