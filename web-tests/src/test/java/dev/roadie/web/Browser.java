@@ -122,6 +122,46 @@ final class Browser implements AutoCloseable {
                 Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
     }
 
+    /** Shows the page as a phone {@code width} CSS pixels wide shows it (a mobile viewport, touch-sized). */
+    void phone(int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 2, "mobile", true));
+    }
+
+    /** Back to the desktop window {@link #start()} opened. */
+    void desktop() {
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+
+    /**
+     * What sticks out past the right edge of a screen {@code width} CSS pixels wide: the page's own
+     * scroll width if it is wider, and each visible element whose right edge is beyond it. Empty
+     * when the page fits.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> overflow(int width) {
+        // The screen's width, not innerWidth: a mobile viewport widens itself to fit content that overflows.
+        return (List<String>) script("""
+                const limit = arguments[0];
+                const found = [];
+                if (window.innerWidth !== limit) {
+                    found.push(`the viewport is ${window.innerWidth} px wide on a ${limit} px screen`);
+                }
+                if (document.documentElement.scrollWidth > limit) {
+                    found.push(`the page is ${document.documentElement.scrollWidth} px wide on a ${limit} px screen`);
+                }
+                for (const e of document.querySelectorAll('body *')) {
+                    const box = e.getBoundingClientRect();
+                    if ((box.width > 0 || box.height > 0) && box.right > limit + 0.5) {
+                        const text = (e.textContent || '').trim().replace(/\\s+/g, ' ').slice(0, 40);
+                        found.push(`${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}${e.className && typeof e.className === 'string'
+                            ? '.' + e.className.trim().split(/\\s+/).join('.') : ''} "${text}" ends at ${Math.round(box.right)} px`);
+                    }
+                }
+                return found;
+                """, width);
+    }
+
     /** Saves a screenshot to target/screenshots/NAME.png (of the web-tests module) for a reviewer. */
     void screenshot(String name) {
         try {

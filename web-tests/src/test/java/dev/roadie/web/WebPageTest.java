@@ -40,6 +40,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebPageTest {
+    /** A common phone's width in CSS pixels (iPhone 12 to 15). */
+    static final int PHONE_WIDTH = 390;
     static final String HOSTILE_TITLE = "<img src=x onerror=window.__pwned=1>";
 
     @TempDir
@@ -393,6 +395,66 @@ class WebPageTest {
         } finally {
             browser.colorScheme("light");
         }
+    }
+
+    @Test
+    void at_phone_width_services_tokens_and_search_fit_the_screen_as_cards_in_light_and_dark() {
+        RoadieClient agent = clients.create(Clients.base(hub.token("lis-7", "node-agent", "announce:audio-node"))
+                .hub("ws://127.0.0.1:" + hub.port() + "/ws").clientName("lis-7").build());
+        ServiceId node = new ServiceId("audio-node", "lis-7");
+        agent.announce(new ServiceDescriptor("audio-node", "lis-7", "https://lisbon-7.audio.example.org:2333",
+                List.of("source:youtube"), Map.of("region", "eu"), Map.of()))
+                .orTimeout(Clients.WAIT.toMillis(), TimeUnit.MILLISECONDS).join();
+        agent.updateStats(node, new NodeStats(12, 9, 60_000,
+                new NodeStats.Memory(100L << 20, 300L << 20, 400L << 20, 1L << 30), new NodeStats.Cpu(4, 0.5, 0.1),
+                null)).orTimeout(Clients.WAIT.toMillis(), TimeUnit.MILLISECONDS).join();
+        hub.token("living-room-tablet", "web", "registry", "search", "send:music-bot", "subscribe:player.*");
+        signIn();
+        browser.phone(PHONE_WIDTH, 844);
+        try {
+            for (String scheme : List.of("light", "dark")) {
+                browser.colorScheme(scheme);
+
+                browser.open(hub.baseUrl() + "/#services");
+                browser.awaitText("#services-rows tr[data-service='audio-node/lis-7']", "12 players");
+                browser.awaitText("#services-rows tr[data-service='audio-node/lis-7']",
+                        "https://lisbon-7.audio.example.org:2333");
+                assertFitsAsCards("services", scheme);
+
+                browser.open(hub.baseUrl() + "/#tokens");
+                browser.awaitText("#tokens-rows", "living-room-tablet");
+                assertFitsAsCards("tokens", scheme);
+
+                browser.open(hub.baseUrl() + "/#search");
+                awaitProvider("itunes");
+                WebElement box = browser.find("#search-box");
+                box.clear();
+                box.sendKeys("harbour", Keys.ENTER);
+                browser.awaitText("#search-results", "Lighthouse Keeper");
+                browser.await("every provider to answer",
+                        d -> browser.find("#search-message").getText().contains("results for"));
+                assertThat(browser.overflow(PHONE_WIDTH)).as("what sticks out of a 390 px screen").isEmpty();
+                browser.screenshot("phone-search-" + scheme);
+            }
+        } finally {
+            browser.colorScheme("light");
+            browser.desktop();
+        }
+    }
+
+    /** The view's table shows each row as a card, each cell captioned, and nothing sticks out. */
+    private void assertFitsAsCards(String view, String scheme) {
+        assertThat(browser.overflow(PHONE_WIDTH)).as("what sticks out of a 390 px screen on " + view).isEmpty();
+        browser.script("arguments[0].scrollIntoView()", browser.find("#" + view + "-message"));
+        // One script: the view re-renders its rows as events arrive, so a cell found earlier may be gone.
+        @SuppressWarnings("unchecked")
+        List<String> cell = (List<String>) browser.script("""
+                const cell = document.querySelector(arguments[0]);
+                return [getComputedStyle(cell).display, getComputedStyle(cell, '::before').content];
+                """, "#" + view + "-rows tr td[data-label='Kind']");
+        assertThat(cell.get(0)).as("how a cell is shown on a phone").isNotEqualTo("table-cell");
+        assertThat(cell.get(1)).as("the caption before a cell").isEqualTo("\"Kind\"");
+        browser.screenshot("phone-" + view + "-" + scheme);
     }
 
     @Test

@@ -47,13 +47,16 @@ export class ServicesView {
     if (entry.state === 'up') actions.push(this.button(entry, 'draining', 'Drain'));
     if (entry.state === 'up' || entry.state === 'draining') actions.push(this.button(entry, 'retired', 'Retire'));
     if (entry.state === 'draining' || entry.state === 'retired') actions.push(this.button(entry, 'up', 'Bring up'));
+    // data-label captions each cell when a narrow screen shows the row as a card (roadie.css).
     return el('tr', { 'data-service': id, 'data-state': entry.state },
-      el('td', { class: 'nowrap' }, kind),
+      el('td', { class: 'nowrap kind', 'data-label': 'Kind' }, kind),
       el('th', { scope: 'row' }, name),
-      el('td', {}, el('span', { class: `state state-${entry.state}` }, entry.state)),
-      el('td', { class: 'address' }, endpoint ?? ''),
-      el('td', {}, load(entry.stats)),
-      el('td', { class: 'age', 'data-seen': entry.lastSeen ?? '' }, entry.lastSeen ? formatAgo(entry.lastSeen) : 'never'),
+      el('td', { class: 'state-cell', 'data-label': 'State' },
+        el('span', { class: `state state-${entry.state}` }, entry.state)),
+      el('td', { class: 'address', 'data-label': 'Address' }, address(endpoint)),
+      el('td', { 'data-label': 'Load' }, load(entry.stats)),
+      el('td', { class: 'age', 'data-label': 'Last heartbeat', 'data-seen': entry.lastSeen ?? '' },
+        entry.lastSeen ? formatAgo(entry.lastSeen) : 'never'),
       el('td', { class: 'actions' }, actions));
   }
 
@@ -107,6 +110,14 @@ export class ServicesView {
       if (cell.dataset.seen) cell.textContent = formatAgo(cell.dataset.seen);
     }
   }
+}
+
+// An address may wrap after "scheme://" or before its path, never inside host:port.
+function address(endpoint) {
+  if (!endpoint) return null; // no caption for no address on a phone's card
+  const parts = /^([a-z][a-z0-9+.-]*:\/\/)?([^/]*)(.*)$/i.exec(endpoint);
+  if (!parts || !parts[2]) return endpoint;
+  return [parts[1] ?? '', el('span', { class: 'authority' }, parts[2]), parts[3]];
 }
 
 function load(stats) {

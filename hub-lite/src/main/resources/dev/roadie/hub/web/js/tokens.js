@@ -59,12 +59,13 @@ export class TokensView {
     return el('tr', { 'data-token': token.id, 'data-name': token.name, 'data-state': active ? 'active' : 'revoked' },
       el('th', { scope: 'row' }, token.name),
       // Names may repeat (a new token made before the old one is revoked): the id tells them apart.
-      el('td', { class: 'token-id' }, el('code', {}, token.id)),
-      el('td', {}, token.kind),
-      el('td', { class: 'scopes' }, (token.scopes ?? []).join(' ')),
-      el('td', {}, formatInstant(token.createdAt)),
-      el('td', {}, token.lastUsedAt ? formatInstant(token.lastUsedAt) : 'never'),
-      el('td', {}, active ? 'active' : `revoked ${formatInstant(token.revokedAt)}`),
+      // data-label captions each cell when a narrow screen shows the row as a card (roadie.css).
+      el('td', { class: 'token-id', 'data-label': 'Id' }, el('code', {}, token.id)),
+      el('td', { 'data-label': 'Kind' }, token.kind),
+      el('td', { class: 'scopes', 'data-label': 'Scopes' }, (token.scopes ?? []).join(' ')),
+      el('td', { 'data-label': 'Created' }, formatInstant(token.createdAt)),
+      el('td', { 'data-label': 'Last used' }, token.lastUsedAt ? formatInstant(token.lastUsedAt) : 'never'),
+      el('td', { 'data-label': 'State' }, active ? 'active' : `revoked ${formatInstant(token.revokedAt)}`),
       el('td', { class: 'actions' }, active ? el('button', {
         type: 'button', class: 'danger', 'aria-label': `Revoke ${token.name} (${token.id})`,
         onclick: () => this.revoke(token),
