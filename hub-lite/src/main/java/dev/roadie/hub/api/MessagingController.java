@@ -6,7 +6,7 @@ import dev.roadie.hub.routing.QuotaExceededException;
 import dev.roadie.hub.routing.Receiver;
 import dev.roadie.hub.routing.Requester;
 import dev.roadie.hub.routing.UnknownReceiverException;
-import dev.roadie.hub.socket.Permissions;
+import dev.roadie.hub.auth.Permissions;
 import dev.roadie.model.registry.ServiceId;
 import dev.roadie.model.wire.Address;
 import dev.roadie.model.wire.ErrorCode;

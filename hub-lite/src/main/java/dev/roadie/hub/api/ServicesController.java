@@ -2,7 +2,7 @@ package dev.roadie.hub.api;
 
 import dev.roadie.hub.HubContext;
 import dev.roadie.hub.auth.Principal;
-import dev.roadie.hub.socket.Permissions;
+import dev.roadie.hub.auth.Permissions;
 import dev.roadie.model.registry.ServiceEntry;
 import dev.roadie.model.registry.ServiceId;
 import dev.roadie.model.registry.ServiceState;

@@ -1,6 +1,7 @@
 package dev.roadie.hub.socket;
 
 import dev.roadie.hub.HubContext;
+import dev.roadie.hub.auth.Permissions;
 import dev.roadie.hub.certs.CertificateNames;
 import dev.roadie.hub.certs.CertificateRefusedException;
 import dev.roadie.hub.routing.QuotaExceededException;

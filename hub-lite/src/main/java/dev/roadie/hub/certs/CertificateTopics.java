@@ -1,11 +1,7 @@
-package dev.roadie.hub.socket;
+package dev.roadie.hub.certs;
 
-import dev.roadie.hub.certs.CertificateBundle;
-import dev.roadie.hub.certs.CertificateEvent;
-import dev.roadie.hub.certs.CertificateNames;
-import dev.roadie.hub.certs.CertificateVault;
-import dev.roadie.hub.certs.StoredCertificate;
 import dev.roadie.hub.session.ClientSession;
+import dev.roadie.hub.session.HubSender;
 import dev.roadie.hub.session.PreparedFrame;
 import dev.roadie.hub.session.SessionTable;
 import dev.roadie.model.registry.RegistryEvent;
@@ -62,14 +58,14 @@ public final class CertificateTopics {
         long days = Duration.between(clock.instant(), cert.notAfter()).toDays();
         CertificateEvent event = new CertificateEvent(cert.name(), cert.domains(), cert.serial(),
                 cert.notAfter().toString(), days, cert.lastError());
-        PreparedFrame frame = PreparedFrame.of(new Message(0, UUID.randomUUID().toString(), RegistryEvents.HUB,
+        PreparedFrame frame = PreparedFrame.of(new Message(0, UUID.randomUUID().toString(), HubSender.ID,
                 Address.topic(RegistryEvent.TOPIC), subject, FrameCodec.DEFAULT.toTree(event), false));
         subscribers.forEach(subscriber -> subscriber.deliver(frame));
     }
 
     private Message bundleMessage(StoredCertificate cert) {
         CertificateBundle bundle = vault.bundle(cert);
-        return new Message(0, UUID.randomUUID().toString(), RegistryEvents.HUB,
+        return new Message(0, UUID.randomUUID().toString(), HubSender.ID,
                 Address.topic(CertificateNames.TOPIC_PREFIX + cert.name()), CertificateBundle.SUBJECT,
                 FrameCodec.DEFAULT.toTree(bundle), false);
     }

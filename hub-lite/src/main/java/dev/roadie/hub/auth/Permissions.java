@@ -1,6 +1,5 @@
-package dev.roadie.hub.socket;
+package dev.roadie.hub.auth;
 
-import dev.roadie.hub.auth.Principal;
 import dev.roadie.hub.certs.CertificateNames;
 import dev.roadie.model.registry.RegistryEvent;
 import dev.roadie.model.registry.ServiceId;

@@ -1,7 +1,8 @@
-package dev.roadie.hub.socket;
+package dev.roadie.hub.registry;
 
-import dev.roadie.hub.registry.RegistryListener;
+import dev.roadie.hub.auth.Permissions;
 import dev.roadie.hub.session.ClientSession;
+import dev.roadie.hub.session.HubSender;
 import dev.roadie.hub.session.PreparedFrame;
 import dev.roadie.hub.session.SessionTable;
 import dev.roadie.model.registry.NodeStats;
@@ -38,9 +39,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * sent in parts of about {@code partBytes}, so that no message grows with the registry.
  */
 public final class RegistryEvents implements RegistryListener {
-    /** The sender of messages the hub itself publishes. */
-    public static final ServiceId HUB = new ServiceId("hub", "roadie");
-
     private final SessionTable sessions;
     private final int partBytes;
     private final long intervalNanos;
@@ -200,7 +198,7 @@ public final class RegistryEvents implements RegistryListener {
     }
 
     private static PreparedFrame prepare(String subject, Object body) {
-        return PreparedFrame.of(new Message(0, UUID.randomUUID().toString(), HUB, Address.topic(RegistryEvent.TOPIC),
-                subject, FrameCodec.DEFAULT.toTree(body), false));
+        return PreparedFrame.of(new Message(0, UUID.randomUUID().toString(), HubSender.ID,
+                Address.topic(RegistryEvent.TOPIC), subject, FrameCodec.DEFAULT.toTree(body), false));
     }
 }
