@@ -3,7 +3,7 @@ package dev.roadie.hub.api;
 import dev.roadie.hub.HubContext;
 import dev.roadie.hub.auth.Principal;
 import dev.roadie.hub.certs.CertificateInfo;
-import dev.roadie.hub.certs.CertificateNames;
+import dev.roadie.model.certs.CertificateNames;
 import dev.roadie.hub.certs.CertificateRefusedException;
 import dev.roadie.hub.certs.CertificateVault;
 import dev.roadie.hub.certs.StoredCertificate;

@@ -1,6 +1,6 @@
 package dev.roadie.hub.auth;
 
-import dev.roadie.hub.certs.CertificateNames;
+import dev.roadie.model.certs.CertificateNames;
 import dev.roadie.model.registry.RegistryEvent;
 import dev.roadie.model.registry.ServiceId;
 import dev.roadie.model.wire.Address;

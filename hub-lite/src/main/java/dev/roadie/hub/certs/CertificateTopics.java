@@ -4,6 +4,7 @@ import dev.roadie.hub.session.ClientSession;
 import dev.roadie.hub.session.HubSender;
 import dev.roadie.hub.session.PreparedFrame;
 import dev.roadie.hub.session.SessionTable;
+import dev.roadie.model.certs.CertificateNames;
 import dev.roadie.model.registry.RegistryEvent;
 import dev.roadie.model.wire.Address;
 import dev.roadie.model.wire.FrameCodec;

@@ -3,6 +3,7 @@ package dev.roadie.hub.certs;
 import dev.roadie.hub.auth.Principal;
 import dev.roadie.hub.store.AuditLog;
 import dev.roadie.hub.store.Database;
+import dev.roadie.model.certs.CertificateNames;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
 import java.security.PrivateKey;
@@ -62,7 +63,7 @@ public final class CertificateVault {
     }
 
     public Optional<StoredCertificate> find(String name) {
-        return store.find(CertificateNames.require(name));
+        return store.find(requireName(name));
     }
 
     /** The API's view of a certificate, with who serves which serial. */
@@ -111,7 +112,7 @@ public final class CertificateVault {
      * @throws CertificateRefusedException for a bad name or domain, or a name already used
      */
     public void declare(String name, List<String> domains, String actor) {
-        CertificateNames.require(name);
+        requireName(name);
         List<String> checked = Domains.require(domains);
         if (!store.declare(name, checked, clock.instant())) {
             throw new CertificateRefusedException("a certificate named " + name + " exists already; delete it first");
@@ -125,7 +126,7 @@ public final class CertificateVault {
      * key must belong to the leaf. It is stored as PKCS#8 and is not renewed by the hub.
      */
     public StoredCertificate importPem(String name, String fullchainPem, String privkeyPem, String actor) {
-        CertificateNames.require(name);
+        requireName(name);
         List<X509Certificate> chain = Pem.parseChain(fullchainPem);
         PrivateKey key = Pem.parsePrivateKey(privkeyPem);
         if (!Pem.belongTogether(key, chain.getFirst().getPublicKey())) {
@@ -200,7 +201,7 @@ public final class CertificateVault {
     }
 
     public boolean delete(String name, String actor) {
-        boolean deleted = store.delete(CertificateNames.require(name));
+        boolean deleted = store.delete(requireName(name));
         if (deleted) {
             audit.record(actor, "cert.delete", name);
             log.info("Certificate {} deleted by {}", name, actor);
@@ -214,7 +215,7 @@ public final class CertificateVault {
      * @throws CertificateRefusedException when the hub never issued that serial for that name
      */
     public void recordInstalled(String name, String service, String serial) {
-        CertificateNames.require(name);
+        requireName(name);
         if (serial == null || !serial.matches("[0-9a-f]{1,64}") || !store.issuedSerial(name, serial)) {
             throw new CertificateRefusedException("'serial' is not a serial this hub issued for " + name
                     + " (lower-case hex, as in the certificate's info)");
@@ -245,5 +246,15 @@ public final class CertificateVault {
 
     private static String text(Instant time) {
         return time == null ? null : time.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    /** Returns {@code name}, or throws {@link CertificateRefusedException} saying what names are. */
+    private static String requireName(String name) {
+        if (!CertificateNames.isValid(name)) {
+            String shown = name == null ? "nothing" : "'" + (name.length() > 70 ? name.substring(0, 70) + "..." : name)
+                    + "'";
+            throw new CertificateRefusedException(CertificateNames.RULE + "; got " + shown);
+        }
+        return name;
     }
 }

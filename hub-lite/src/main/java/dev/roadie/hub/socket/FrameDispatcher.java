@@ -2,7 +2,7 @@ package dev.roadie.hub.socket;
 
 import dev.roadie.hub.HubContext;
 import dev.roadie.hub.auth.Permissions;
-import dev.roadie.hub.certs.CertificateNames;
+import dev.roadie.model.certs.CertificateNames;
 import dev.roadie.hub.certs.CertificateRefusedException;
 import dev.roadie.hub.routing.QuotaExceededException;
 import dev.roadie.hub.registry.AnnounceRefusedException;

@@ -1,8 +1,12 @@
-package dev.roadie.hub.certs;
+package dev.roadie.model.certs;
 
 import dev.roadie.model.wire.Names;
 
-/** Certificate names: like service names, so that no name can be a path trick such as {@code ..} or {@code a/b}. */
+/**
+ * Certificate names and the topic of each certificate's stream, as the hub and its clients
+ * share them: like service names, so that no name can be a path trick such as {@code ..} or
+ * {@code a/b}.
+ */
 public final class CertificateNames {
     /** Why a name was refused, as every refusal says it. */
     public static final String RULE = "certificate names are 1-64 characters of a-z, 0-9, '.', '_' or '-',"
@@ -17,16 +21,6 @@ public final class CertificateNames {
     /** Whether {@code name} is a valid certificate name. */
     public static boolean isValid(String name) {
         return Names.isName(name) && !name.contains("..");
-    }
-
-    /** Returns {@code name}, or throws {@link CertificateRefusedException} saying what names are. */
-    public static String require(String name) {
-        if (!isValid(name)) {
-            String shown = name == null ? "nothing" : "'" + (name.length() > 70 ? name.substring(0, 70) + "..." : name)
-                    + "'";
-            throw new CertificateRefusedException(RULE + "; got " + shown);
-        }
-        return name;
     }
 
     /** Whether {@code topic} is a certificate's stream. */
