@@ -1,5 +1,6 @@
 package dev.roadie.hub.api;
 
+import dev.roadie.hub.http.ApiError;
 import dev.roadie.model.wire.ErrorCode;
 
 /** A REST call refused: the HTTP status and the same stable error code the socket uses. */
@@ -26,9 +27,5 @@ public final class ApiException extends RuntimeException {
     /** The JSON body: {@code {"code": "...", "message": "..."}}. */
     public ApiError body() {
         return new ApiError(code.wire(), getMessage());
-    }
-
-    /** The error body of every refused REST call. */
-    public record ApiError(String code, String message) {
     }
 }

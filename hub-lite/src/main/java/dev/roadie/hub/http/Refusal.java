@@ -1,6 +1,5 @@
 package dev.roadie.hub.http;
 
-import dev.roadie.hub.api.ApiException;
 import dev.roadie.model.wire.ErrorCode;
 import dev.roadie.model.wire.FrameCodec;
 import java.nio.ByteBuffer;
@@ -20,7 +19,7 @@ final class Refusal {
     /** Writes the refusal and completes {@code callback}; returns true, as a handler that handled it. */
     static boolean send(Response response, Callback callback, int status, ErrorCode code, String message,
             long retryAfterSeconds) {
-        byte[] body = FrameCodec.DEFAULT.mapper().writeValueAsString(new ApiException.ApiError(code.wire(), message))
+        byte[] body = FrameCodec.DEFAULT.mapper().writeValueAsString(new ApiError(code.wire(), message))
                 .getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");

@@ -2,7 +2,6 @@ package dev.roadie.hub.socket;
 
 import dev.roadie.hub.HubContext;
 import dev.roadie.hub.auth.Permissions;
-import dev.roadie.model.certs.CertificateNames;
 import dev.roadie.hub.certs.CertificateRefusedException;
 import dev.roadie.hub.routing.QuotaExceededException;
 import dev.roadie.hub.registry.AnnounceRefusedException;
@@ -11,6 +10,7 @@ import dev.roadie.hub.routing.Receiver;
 import dev.roadie.hub.routing.Requester;
 import dev.roadie.hub.routing.UnknownReceiverException;
 import dev.roadie.hub.session.ClientSession;
+import dev.roadie.model.certs.CertificateNames;
 import dev.roadie.model.registry.ServiceId;
 import dev.roadie.model.wire.Ack;
 import dev.roadie.model.wire.Announce;
