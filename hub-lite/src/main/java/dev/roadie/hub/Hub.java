@@ -9,6 +9,7 @@ import dev.roadie.hub.certs.MasterKey;
 import dev.roadie.hub.certs.StoredCertificate;
 import dev.roadie.hub.certs.acme.Issuers;
 import dev.roadie.hub.config.HubConfig;
+import dev.roadie.hub.context.HubContext;
 import dev.roadie.hub.http.HttpGuards;
 import dev.roadie.hub.metrics.HubMetrics;
 import dev.roadie.hub.registry.Registry;

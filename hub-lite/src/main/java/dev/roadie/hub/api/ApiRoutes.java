@@ -1,8 +1,8 @@
 package dev.roadie.hub.api;
 
-import dev.roadie.hub.HubContext;
 import dev.roadie.hub.auth.FailedTokenChecks;
 import dev.roadie.hub.auth.Principal;
+import dev.roadie.hub.context.HubContext;
 import dev.roadie.hub.http.ClientAddresses;
 import dev.roadie.hub.store.StoreException;
 import dev.roadie.model.wire.ErrorCode;

@@ -1,11 +1,11 @@
 package dev.roadie.hub.api;
 
-import dev.roadie.hub.HubContext;
 import dev.roadie.hub.auth.Principal;
 import dev.roadie.hub.certs.CertificateInfo;
 import dev.roadie.hub.certs.CertificateRefusedException;
 import dev.roadie.hub.certs.CertificateVault;
 import dev.roadie.hub.certs.StoredCertificate;
+import dev.roadie.hub.context.HubContext;
 import dev.roadie.model.certs.CertificateNames;
 import dev.roadie.model.wire.ErrorCode;
 import io.javalin.http.Context;

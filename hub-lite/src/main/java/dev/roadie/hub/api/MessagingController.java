@@ -1,7 +1,7 @@
 package dev.roadie.hub.api;
 
-import dev.roadie.hub.HubContext;
 import dev.roadie.hub.auth.Principal;
+import dev.roadie.hub.context.HubContext;
 import dev.roadie.hub.routing.QuotaExceededException;
 import dev.roadie.hub.routing.Receiver;
 import dev.roadie.hub.routing.Requester;

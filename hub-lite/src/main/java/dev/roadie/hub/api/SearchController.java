@@ -1,6 +1,6 @@
 package dev.roadie.hub.api;
 
-import dev.roadie.hub.HubContext;
+import dev.roadie.hub.context.HubContext;
 import dev.roadie.model.music.Track;
 import dev.roadie.model.wire.ErrorCode;
 import dev.roadie.model.wire.FrameCodec;

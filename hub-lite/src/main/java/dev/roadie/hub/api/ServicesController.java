@@ -1,8 +1,8 @@
 package dev.roadie.hub.api;
 
-import dev.roadie.hub.HubContext;
 import dev.roadie.hub.auth.Principal;
 import dev.roadie.hub.auth.Permissions;
+import dev.roadie.hub.context.HubContext;
 import dev.roadie.model.registry.ServiceEntry;
 import dev.roadie.model.registry.ServiceId;
 import dev.roadie.model.registry.ServiceState;

@@ -1,9 +1,9 @@
 package dev.roadie.hub.api;
 
-import dev.roadie.hub.HubContext;
 import dev.roadie.hub.auth.IssuedToken;
 import dev.roadie.hub.auth.Principal;
 import dev.roadie.hub.auth.TokenInfo;
+import dev.roadie.hub.context.HubContext;
 import dev.roadie.hub.session.ClientSession;
 import dev.roadie.model.wire.CloseCode;
 import dev.roadie.model.wire.ErrorCode;

@@ -1,8 +1,8 @@
 package dev.roadie.hub.socket;
 
-import dev.roadie.hub.HubContext;
 import dev.roadie.hub.auth.Permissions;
 import dev.roadie.hub.certs.CertificateRefusedException;
+import dev.roadie.hub.context.HubContext;
 import dev.roadie.hub.routing.QuotaExceededException;
 import dev.roadie.hub.registry.AnnounceRefusedException;
 import dev.roadie.hub.registry.Announced;

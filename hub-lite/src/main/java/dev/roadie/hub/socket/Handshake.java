@@ -1,8 +1,8 @@
 package dev.roadie.hub.socket;
 
-import dev.roadie.hub.HubContext;
 import dev.roadie.hub.auth.FailedTokenChecks;
 import dev.roadie.hub.auth.Principal;
+import dev.roadie.hub.context.HubContext;
 import dev.roadie.hub.session.ClientSession;
 import dev.roadie.hub.session.SessionLimits;
 import dev.roadie.model.registry.ServiceId;

@@ -1,7 +1,7 @@
 package dev.roadie.hub.socket;
 
-import dev.roadie.hub.HubContext;
 import dev.roadie.hub.auth.FailedTokenChecks;
+import dev.roadie.hub.context.HubContext;
 import dev.roadie.hub.http.ClientAddresses;
 import dev.roadie.hub.session.ClientSession;
 import dev.roadie.model.wire.CloseCode;

@@ -1,4 +1,4 @@
-package dev.roadie.hub;
+package dev.roadie.hub.context;
 
 import dev.roadie.hub.auth.TokenService;
 import dev.roadie.hub.certs.CertificateRenewals;
@@ -20,7 +20,9 @@ import dev.roadie.hub.store.DataFolderHealth;
 import java.time.Clock;
 
 /**
- * The parts of a running hub that the socket and the REST API share. Built once by {@link Hub}.
+ * The parts of a running hub that the socket and the REST API share. Built once by
+ * {@code dev.roadie.hub.Hub}, which wires the parts together; it sits in a package of its own so
+ * that the socket and the controllers do not depend on the package that creates them.
  *
  * @param epoch  changes on every start, so that clients notice a restarted hub
  * @param search music search and link resolution
