@@ -314,7 +314,7 @@ final class Connector implements HubLink.Events, Protocol.Writer {
         if (state.isTerminal()) {
             return;
         }
-        if (code == 4010 && replacedByOwnLateHello()) {
+        if (code == CloseCode.REPLACED.code() && replacedByOwnLateHello()) {
             log.info("[{}] Replaced, most likely by the late hello of an attempt given up before; connecting again",
                     options.clientName());
         } else if (code == CloseCode.UNAUTHORIZED.code() || code == CloseCode.REPLACED.code()
@@ -336,7 +336,7 @@ final class Connector implements HubLink.Events, Protocol.Writer {
             long jitter = ThreadLocalRandom.current().nextLong(Math.max(100, Math.min(1_000, ms / 10)) + 1);
             failedAttempts = wasWelcomed ? 0 : failedAttempts + 1;
             scheduleReconnect(Duration.ofMillis(ms + jitter));
-        } else if (code == 4029) {
+        } else if (code == CloseCode.TRY_LATER.code()) {
             // Too busy: the hub asks everyone to come back later, not to try the next address at once.
             failedAttempts++;
             scheduleReconnect(policyDelay(failedAttempts));
