@@ -14,6 +14,7 @@ import dev.roadie.model.wire.Ping;
 import dev.roadie.model.wire.Pong;
 import dev.roadie.model.wire.Reply;
 import dev.roadie.model.wire.Request;
+import dev.roadie.model.wire.Utf8;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

@@ -32,6 +32,7 @@ import dev.roadie.model.wire.StateChange;
 import dev.roadie.model.wire.Stats;
 import dev.roadie.model.wire.Subscribe;
 import dev.roadie.model.wire.Unsubscribe;
+import dev.roadie.model.wire.Utf8;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
