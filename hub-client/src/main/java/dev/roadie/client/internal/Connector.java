@@ -15,6 +15,7 @@ import dev.roadie.model.wire.ErrorFrame;
 import dev.roadie.model.wire.Frame;
 import dev.roadie.model.wire.FrameCodec;
 import dev.roadie.model.wire.FrameException;
+import dev.roadie.model.wire.FrameTypes;
 import dev.roadie.model.wire.Goodbye;
 import dev.roadie.model.wire.Hello;
 import dev.roadie.model.wire.Ping;
@@ -212,7 +213,7 @@ final class Connector implements HubLink.Events, Protocol.Writer {
                 } else if (frame instanceof ErrorFrame error) {
                     refusal = error.code().wire() + ": " + error.message();
                 } else {
-                    log.debug("[{}] Ignored a {} before the welcome", options.clientName(), frame.getClass().getSimpleName());
+                    log.debug("[{}] Ignored a {} before the welcome", options.clientName(), FrameTypes.nameOf(frame));
                 }
             } else {
                 protocol.onFrame(frame);
