@@ -11,6 +11,7 @@
  * @module roadie-client
  */
 import { backoffOptions } from './roadie/backoff.js';
+import { ErrorCode } from './roadie/error-codes.js';
 import {
   checkAddress, checkDescriptor, checkGatherMode, checkOneReceiver, checkServiceId, checkServiceState, checkSubject,
   checkTimeout, checkTopic,
@@ -351,7 +352,7 @@ export class RoadieClient extends EventTarget {
     }
     const requests = this.#registrations.requests;
     if (requests.has(subject)) {
-      throw new RoadieError('invalid-frame', `requests of subject '${subject}' already have a handler`);
+      throw new RoadieError(ErrorCode.INVALID_FRAME, `requests of subject '${subject}' already have a handler`);
     }
     requests.set(subject, handler);
     return () => {

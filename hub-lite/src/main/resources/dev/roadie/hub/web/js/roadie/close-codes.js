@@ -1,7 +1,7 @@
 /**
  * The WebSocket close codes the hub uses, mirrored once from the Java definition
  * `shared-model/src/main/java/dev/roadie/model/wire/CloseCode.java` (PROTOCOL.md lists them).
- * A hub-lite test (`CloseCodesJsTest`) reads this file and checks every name and value against
+ * A hub-lite test (`WireCodesJsTest`) reads this file and checks every name and value against
  * that enum, so the two cannot drift: change both together.
  */
 export const CloseCode = Object.freeze({

@@ -1,5 +1,6 @@
 import { backoffDelay } from './backoff.js';
 import { CloseCode } from './close-codes.js';
+import { ErrorCode } from './error-codes.js';
 import { RoadieError } from './errors.js';
 
 /** What the client tells the hub it is, for the hub's logs. */
@@ -13,9 +14,9 @@ const CONNECTING = 0;
 const ABANDON_CODE = 4000;
 /** Close codes that end the client for good, with the error code to stop with when no error frame named one. */
 const REFUSALS = new Map([
-  [CloseCode.UNAUTHORIZED, 'unauthorized'],
+  [CloseCode.UNAUTHORIZED, ErrorCode.UNAUTHORIZED],
   [CloseCode.REPLACED, 'replaced'],
-  [CloseCode.IDENTITY_IN_USE, 'identity-in-use'],
+  [CloseCode.IDENTITY_IN_USE, ErrorCode.IDENTITY_IN_USE],
 ]);
 
 /**
@@ -191,7 +192,7 @@ export class Connector {
     } else if (frame.type === 'welcome') {
       this.#onWelcome(socket, frame);
     } else if (frame.type === 'error') {
-      this.#refusal = { code: frame.code ?? 'unauthorized', message: frame.message ?? frame.code };
+      this.#refusal = { code: frame.code ?? ErrorCode.UNAUTHORIZED, message: frame.message ?? frame.code };
     }
   }
 
