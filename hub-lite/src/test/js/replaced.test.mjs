@@ -92,3 +92,18 @@ test('a 4010 with no attempt given up before stops the client: another connectio
   assert.equal(roadie.state, 'closed');
   assert.equal(hub.connections, 1, 'no second connection');
 });
+
+test('a 4011 (identity in use) stops the client instead of taking turns with the connection that holds the identity', async () => {
+  const hub = await scriptedHub((n, socket) => {
+    socket.close(4011, 'identity in use');
+  });
+  const roadie = client(hub.url);
+  const closed = nextEvent(roadie, 'state', (s) => s.state === 'closed');
+
+  await roadie.connect().catch(() => {});
+  const ended = await closed;
+
+  assert.match(ended.reason, /identity-in-use/);
+  assert.equal(roadie.state, 'closed');
+  assert.equal(hub.connections, 1, 'no second connection');
+});

@@ -15,6 +15,7 @@ import dev.roadie.model.wire.ErrorFrame;
 import dev.roadie.model.wire.Frame;
 import dev.roadie.model.wire.FrameCodec;
 import dev.roadie.model.wire.FrameException;
+import dev.roadie.model.wire.FrameTypes;
 import dev.roadie.model.wire.Goodbye;
 import dev.roadie.model.wire.Hello;
 import dev.roadie.model.wire.Ping;
@@ -212,7 +213,7 @@ final class Connector implements HubLink.Events, Protocol.Writer {
                 } else if (frame instanceof ErrorFrame error) {
                     refusal = error.code().wire() + ": " + error.message();
                 } else {
-                    log.debug("[{}] Ignored a {} before the welcome", options.clientName(), frame.getClass().getSimpleName());
+                    log.debug("[{}] Ignored a {} before the welcome", options.clientName(), FrameTypes.nameOf(frame));
                 }
             } else {
                 protocol.onFrame(frame);
@@ -314,7 +315,7 @@ final class Connector implements HubLink.Events, Protocol.Writer {
         if (state.isTerminal()) {
             return;
         }
-        if (code == 4010 && replacedByOwnLateHello()) {
+        if (code == CloseCode.REPLACED.code() && replacedByOwnLateHello()) {
             log.info("[{}] Replaced, most likely by the late hello of an attempt given up before; connecting again",
                     options.clientName());
         } else if (code == CloseCode.UNAUTHORIZED.code() || code == CloseCode.REPLACED.code()
@@ -336,7 +337,7 @@ final class Connector implements HubLink.Events, Protocol.Writer {
             long jitter = ThreadLocalRandom.current().nextLong(Math.max(100, Math.min(1_000, ms / 10)) + 1);
             failedAttempts = wasWelcomed ? 0 : failedAttempts + 1;
             scheduleReconnect(Duration.ofMillis(ms + jitter));
-        } else if (code == 4029) {
+        } else if (code == CloseCode.TRY_LATER.code()) {
             // Too busy: the hub asks everyone to come back later, not to try the next address at once.
             failedAttempts++;
             scheduleReconnect(policyDelay(failedAttempts));

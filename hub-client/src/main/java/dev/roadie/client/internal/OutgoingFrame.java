@@ -1,6 +1,7 @@
 package dev.roadie.client.internal;
 
 import dev.roadie.model.wire.FrameCodec;
+import dev.roadie.model.wire.FrameTypes;
 import dev.roadie.model.wire.Numbered;
 
 /**
@@ -54,6 +55,6 @@ final class OutgoingFrame {
 
     @Override
     public String toString() {
-        return template.getClass().getSimpleName() + "[seq=" + seq + ", id=" + id() + "]";
+        return FrameTypes.nameOf(template) + "[seq=" + seq + ", id=" + id() + "]";
     }
 }

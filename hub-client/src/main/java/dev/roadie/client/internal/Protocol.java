@@ -7,6 +7,7 @@ import dev.roadie.model.wire.ErrorCode;
 import dev.roadie.model.wire.ErrorFrame;
 import dev.roadie.model.wire.Frame;
 import dev.roadie.model.wire.FrameCodec;
+import dev.roadie.model.wire.FrameTypes;
 import dev.roadie.model.wire.GatherResult;
 import dev.roadie.model.wire.Message;
 import dev.roadie.model.wire.Numbered;
@@ -14,6 +15,7 @@ import dev.roadie.model.wire.Ping;
 import dev.roadie.model.wire.Pong;
 import dev.roadie.model.wire.Reply;
 import dev.roadie.model.wire.Request;
+import dev.roadie.model.wire.Utf8;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -228,7 +230,7 @@ final class Protocol {
                 handle(numbered);
             }
         } else {
-            log.debug("[{}] Ignored a {} from the hub after the welcome", client, frame.getClass().getSimpleName());
+            log.debug("[{}] Ignored a {} from the hub after the welcome", client, FrameTypes.nameOf(frame));
         }
     }
 
@@ -307,7 +309,7 @@ final class Protocol {
         } else if (frame instanceof ErrorFrame error) {
             refused(error);
         } else {
-            log.debug("[{}] Ignored a {} from the hub", client, frame.getClass().getSimpleName());
+            log.debug("[{}] Ignored a {} from the hub", client, FrameTypes.nameOf(frame));
         }
     }
 

@@ -20,6 +20,7 @@ import dev.roadie.model.wire.ErrorFrame;
 import dev.roadie.model.wire.Frame;
 import dev.roadie.model.wire.FrameCodec;
 import dev.roadie.model.wire.FrameException;
+import dev.roadie.model.wire.FrameTypes;
 import dev.roadie.model.wire.Gather;
 import dev.roadie.model.wire.GatherResult;
 import dev.roadie.model.wire.Message;
@@ -33,6 +34,7 @@ import dev.roadie.model.wire.StateChange;
 import dev.roadie.model.wire.Stats;
 import dev.roadie.model.wire.Subscribe;
 import dev.roadie.model.wire.Unsubscribe;
+import dev.roadie.model.wire.Utf8;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,7 +82,7 @@ final class FrameDispatcher {
             refuse(session, e.frameId(), e.code(), e.getMessage());
             return;
         }
-        hub.metrics().frameIn(typeOf(frame));
+        hub.metrics().frameIn(FrameTypes.nameOf(frame));
         switch (frame) {
             case Ping ping -> session.sendControl(new Pong(ping.ts(), hub.epoch()));
             case Pong pong -> log.trace("Pong from {}", session);
@@ -89,7 +91,7 @@ final class FrameDispatcher {
             case dev.roadie.model.wire.Hello hello -> refuse(session, null, ErrorCode.ALREADY_AUTHENTICATED,
                     "this connection said hello already");
             default -> refuse(session, null, ErrorCode.INVALID_FRAME,
-                    "'" + typeOf(frame) + "' is not sent by clients after the hello");
+                    "'" + FrameTypes.nameOf(frame) + "' is not sent by clients after the hello");
         }
     }
 
@@ -108,7 +110,7 @@ final class FrameDispatcher {
         } catch (FrameException e) {
             refuse(session, frame.id(), e.code(), e.getMessage());
         } catch (RuntimeException e) {
-            log.error("Failed to handle {} from {}", typeOf(frame), session, e);
+            log.error("Failed to handle {} from {}", FrameTypes.nameOf(frame), session, e);
             refuse(session, frame.id(), ErrorCode.INTERNAL, "the hub failed to handle this frame; it is logged");
         }
         // After handling: whatever the frame produced for this session (an error, a no-route
@@ -327,27 +329,5 @@ final class FrameDispatcher {
     private void refuse(ClientSession session, String re, ErrorCode code, String message) {
         hub.metrics().error(code.wire());
         session.error(re, code, message);
-    }
-
-    static String typeOf(Frame frame) {
-        return switch (frame) {
-            case dev.roadie.model.wire.Hello h -> "hello";
-            case dev.roadie.model.wire.Welcome w -> "welcome";
-            case Ping p -> "ping";
-            case Pong p -> "pong";
-            case Ack a -> "ack";
-            case dev.roadie.model.wire.Goodbye g -> "goodbye";
-            case Message m -> "message";
-            case Request r -> "request";
-            case Reply r -> "reply";
-            case Gather g -> "gather";
-            case GatherResult g -> "gather-result";
-            case Subscribe s -> "subscribe";
-            case Unsubscribe u -> "unsubscribe";
-            case Announce a -> "announce";
-            case Stats s -> "stats";
-            case StateChange s -> "state";
-            case ErrorFrame e -> "error";
-        };
     }
 }

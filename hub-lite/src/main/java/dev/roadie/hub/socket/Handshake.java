@@ -13,6 +13,7 @@ import dev.roadie.model.wire.Frame;
 import dev.roadie.model.wire.FrameCodec;
 import dev.roadie.model.wire.FrameException;
 import dev.roadie.model.wire.Hello;
+import dev.roadie.model.wire.Utf8;
 import dev.roadie.model.wire.Welcome;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;

@@ -11,6 +11,7 @@
  * @module roadie-client
  */
 import { backoffOptions } from './roadie/backoff.js';
+import { ErrorCode } from './roadie/error-codes.js';
 import {
   checkAddress, checkDescriptor, checkGatherMode, checkOneReceiver, checkServiceId, checkServiceState, checkSubject,
   checkTimeout, checkTopic,
@@ -26,11 +27,16 @@ export { RoadieError };
 export { backoffBound, backoffDelay, DEFAULT_BACKOFF } from './roadie/backoff.js';
 export { CLIENT_SOFTWARE } from './roadie/connector.js';
 
+/**
+ * The heartbeat defaults are the hub's and the Java SDK's (`heartbeat` in roadie-defaults.yml,
+ * `ClientOptions.DEFAULT_HEARTBEAT_*`): 4 s × 3, so both sides call a silent link dead alike.
+ * ClientDefaultsJsTest holds them to the hub's.
+ */
 const DEFAULTS = Object.freeze({
   requestTimeoutMs: 10_000,
   connectTimeoutMs: 10_000,
-  heartbeatMs: 15_000,
-  heartbeatTolerance: 2,
+  heartbeatMs: 4_000,
+  heartbeatTolerance: 3,
 });
 
 /** A logger that says nothing below warnings, so that a page's console stays quiet. */
@@ -71,8 +77,8 @@ export class RoadieClient extends EventTarget {
    * @param {{initialMs?: number, maxMs?: number}} [options.backoff] reconnect delays: 250 ms doubling up to 15 s
    * @param {number} [options.requestTimeoutMs] default deadline of requests and gathers (10 s)
    * @param {number} [options.connectTimeoutMs] how long one attempt may take to the welcome (10 s)
-   * @param {number} [options.heartbeatMs] ping after this much silence; the hub's shorter interval wins (15 s)
-   * @param {number} [options.heartbeatTolerance] intervals of silence from the hub before the link is dead (2)
+   * @param {number} [options.heartbeatMs] ping after this much silence; the hub's shorter interval wins (4 s)
+   * @param {number} [options.heartbeatTolerance] intervals of silence from the hub before the link is dead (3)
    * @param {{debug: Function, info: Function, warn: Function, error: Function}} [options.logger]
    *   where the client logs (console, warnings and errors only)
    * @param {() => number} [options.random] numbers in [0, 1) for the jitter (Math.random)
@@ -346,7 +352,7 @@ export class RoadieClient extends EventTarget {
     }
     const requests = this.#registrations.requests;
     if (requests.has(subject)) {
-      throw new RoadieError('invalid-frame', `requests of subject '${subject}' already have a handler`);
+      throw new RoadieError(ErrorCode.INVALID_FRAME, `requests of subject '${subject}' already have a handler`);
     }
     requests.set(subject, handler);
     return () => {

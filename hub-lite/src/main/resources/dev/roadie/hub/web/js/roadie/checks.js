@@ -1,3 +1,4 @@
+import { ErrorCode } from './error-codes.js';
 import { RoadieError } from './errors.js';
 
 /** Topic names, as in PROTOCOL.md 6.1. */
@@ -12,7 +13,7 @@ const NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 
 export function checkAddress(to) {
   if (typeof to !== 'string' || !/^(service:|kind:|one:|topic:|all$)/.test(to)) {
-    throw new RoadieError('invalid-frame', `address must be service:KIND/NAME, kind:KIND, one:KIND, topic:TOPIC`
+    throw new RoadieError(ErrorCode.INVALID_FRAME, `address must be service:KIND/NAME, kind:KIND, one:KIND, topic:TOPIC`
       + ` or all, got '${to}'`);
   }
 }
@@ -20,55 +21,55 @@ export function checkAddress(to) {
 export function checkOneReceiver(to) {
   checkAddress(to);
   if (!to.startsWith('service:') && !to.startsWith('one:')) {
-    throw new RoadieError('invalid-frame', `a request goes to one receiver (service:KIND/NAME or one:KIND),`
+    throw new RoadieError(ErrorCode.INVALID_FRAME, `a request goes to one receiver (service:KIND/NAME or one:KIND),`
       + ` got '${to}': send a gather to reach many`);
   }
 }
 
 export function checkSubject(subject) {
   if (typeof subject !== 'string' || subject.trim() === '' || subject.length > 128) {
-    throw new RoadieError('invalid-frame', `a subject is a non-blank string of at most 128 characters, got '${subject}'`);
+    throw new RoadieError(ErrorCode.INVALID_FRAME, `a subject is a non-blank string of at most 128 characters, got '${subject}'`);
   }
 }
 
 export function checkTimeout(timeoutMs) {
   if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) {
-    throw new RoadieError('invalid-frame', `timeoutMs must be a positive whole number of milliseconds, got ${timeoutMs}`);
+    throw new RoadieError(ErrorCode.INVALID_FRAME, `timeoutMs must be a positive whole number of milliseconds, got ${timeoutMs}`);
   }
   return timeoutMs;
 }
 
 export function checkTopic(topic) {
   if (typeof topic !== 'string' || !TOPIC.test(topic)) {
-    throw new RoadieError('invalid-frame', `a topic is 1 to 128 letters, digits, '.', '_', ':' or '-',`
+    throw new RoadieError(ErrorCode.INVALID_FRAME, `a topic is 1 to 128 letters, digits, '.', '_', ':' or '-',`
       + ` starting with a letter or digit; got '${topic}'`);
   }
 }
 
 export function checkDescriptor(descriptor) {
   if (!descriptor || !NAME.test(descriptor.kind ?? '') || !NAME.test(descriptor.name ?? '')) {
-    throw new RoadieError('invalid-frame', 'a service needs a kind and a name of 1 to 64 lower-case letters,'
+    throw new RoadieError(ErrorCode.INVALID_FRAME, 'a service needs a kind and a name of 1 to 64 lower-case letters,'
       + ` digits, '.', '_' or '-'; got ${JSON.stringify(descriptor)}`);
   }
 }
 
 export function checkServiceId(service) {
   if (typeof service !== 'string' || !service.includes('/')) {
-    throw new RoadieError('invalid-frame', `a service is named KIND/NAME, got '${service}'`);
+    throw new RoadieError(ErrorCode.INVALID_FRAME, `a service is named KIND/NAME, got '${service}'`);
   }
 }
 
 export function checkGatherMode(mode, quorum) {
   if (!['all', 'first', 'quorum'].includes(mode)) {
-    throw new RoadieError('invalid-frame', `mode must be all, first or quorum, got '${mode}'`);
+    throw new RoadieError(ErrorCode.INVALID_FRAME, `mode must be all, first or quorum, got '${mode}'`);
   }
   if (mode === 'quorum' && !(Number.isInteger(quorum) && quorum >= 1)) {
-    throw new RoadieError('invalid-frame', `mode quorum needs a quorum of at least 1, got ${quorum}`);
+    throw new RoadieError(ErrorCode.INVALID_FRAME, `mode quorum needs a quorum of at least 1, got ${quorum}`);
   }
 }
 
 export function checkServiceState(state) {
   if (!['up', 'draining', 'retired'].includes(state)) {
-    throw new RoadieError('invalid-frame', `a service's state is up, draining or retired, got '${state}'`);
+    throw new RoadieError(ErrorCode.INVALID_FRAME, `a service's state is up, draining or retired, got '${state}'`);
   }
 }

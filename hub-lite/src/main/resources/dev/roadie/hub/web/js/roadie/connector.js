@@ -1,4 +1,6 @@
 import { backoffDelay } from './backoff.js';
+import { CloseCode } from './close-codes.js';
+import { ErrorCode } from './error-codes.js';
 import { RoadieError } from './errors.js';
 
 /** What the client tells the hub it is, for the hub's logs. */
@@ -10,6 +12,12 @@ const OPEN = 1;
 const CONNECTING = 0;
 /** The close code for a link the client gives up but whose session it keeps: never 1000 or 1001, which end it. */
 const ABANDON_CODE = 4000;
+/** Close codes that end the client for good, with the error code to stop with when no error frame named one. */
+const REFUSALS = new Map([
+  [CloseCode.UNAUTHORIZED, ErrorCode.UNAUTHORIZED],
+  [CloseCode.REPLACED, 'replaced'],
+  [CloseCode.IDENTITY_IN_USE, ErrorCode.IDENTITY_IN_USE],
+]);
 
 /**
  * The life of the client's link to the hub: attempts, the hello and the welcome, heartbeats and
@@ -184,7 +192,7 @@ export class Connector {
     } else if (frame.type === 'welcome') {
       this.#onWelcome(socket, frame);
     } else if (frame.type === 'error') {
-      this.#refusal = { code: frame.code ?? 'unauthorized', message: frame.message ?? frame.code };
+      this.#refusal = { code: frame.code ?? ErrorCode.UNAUTHORIZED, message: frame.message ?? frame.code };
     }
   }
 
@@ -252,12 +260,12 @@ export class Connector {
     if (this.#stopped) {
       return;
     }
-    if (code === 4010 && this.#replacedByOwnLateHello()) {
+    if (code === CloseCode.REPLACED && this.#replacedByOwnLateHello()) {
       this.#log.info('Replaced, most likely by the late hello of an attempt given up before; connecting again');
-    } else if (code === 4003 || code === 4010) {
+    } else if (REFUSALS.has(code)) {
       const error = this.#refusal
         ? new RoadieError(this.#refusal.code, this.#refusal.message)
-        : new RoadieError(code === 4010 ? 'replaced' : 'unauthorized', reason);
+        : new RoadieError(REFUSALS.get(code), reason);
       this.#log.error(`The hub refused this client, which stops: ${error.code}: ${error.message}`);
       this.#stop(error, `refused: ${error.code}: ${error.message}`);
       return;

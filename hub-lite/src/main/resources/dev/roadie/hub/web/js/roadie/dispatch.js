@@ -1,3 +1,4 @@
+import { ErrorCode } from './error-codes.js';
 import { RoadieError } from './errors.js';
 import { RecentMessages } from './recent.js';
 
@@ -89,7 +90,7 @@ export class Dispatch {
       .then(() => handler(request))
       .then((body) => reply('ok', body), (e) => {
         if (e instanceof RoadieError) {
-          reply('error', undefined, { code: e.code || 'internal', message: e.message });
+          reply('error', undefined, { code: e.code || ErrorCode.INTERNAL, message: e.message });
         } else {
           this.#log.warn(`The handler of request '${frame.subject}' from ${frame.from} failed`, e);
           reply('error', undefined, { code: 'handler-failed', message: String(e?.message ?? e) });

@@ -4,7 +4,7 @@
  * `code` is stable and meant for programs: a hub error code from PROTOCOL.md section 13.1
  * (`forbidden`, `unauthorized`, `invalid-frame`, ...), a reply's error code (a receiver's own,
  * or `timeout`, `gone`, `no-route`, `no-handler`), or one of the client's own: `closed`,
- * `outbox-full`, `connection-lost`, `replaced`. `message` is for people. `status` is the reply
+ * `outbox-full`, `connection-lost`, `replaced`, `identity-in-use`. `message` is for people. `status` is the reply
  * status when the error comes from a request's reply.
  */
 export class RoadieError extends Error {

@@ -1,5 +1,6 @@
 import { Calls } from './calls.js';
 import { Dispatch } from './dispatch.js';
+import { ErrorCode } from './error-codes.js';
 import { RoadieError } from './errors.js';
 import { Outbox, OutgoingFrame } from './outbox.js';
 import { RateGate } from './rate-gate.js';
@@ -124,7 +125,7 @@ export class Protocol {
       return false;
     }
     this.outbox.remove(frame);
-    frame.refused(new RoadieError('too-large', `frame of ${bytes} bytes is over the hub's limit of`
+    frame.refused(new RoadieError(ErrorCode.TOO_LARGE, `frame of ${bytes} bytes is over the hub's limit of`
       + ` ${this.#maxFrameBytes} bytes: send less in one frame`));
     return true;
   }
@@ -307,9 +308,9 @@ export class Protocol {
   }
 
   #refused(frame) {
-    const code = frame.code ?? 'internal';
+    const code = frame.code ?? ErrorCode.INTERNAL;
     const message = frame.message ?? code;
-    if (code === 'rate-limited') {
+    if (code === ErrorCode.RATE_LIMITED) {
       // The hub dropped some frames unprocessed and does not say which: send every unconfirmed
       // one again under new numbers, after a pause. Receivers drop duplicate messages by id.
       this.#log.warn(`The hub dropped frames over its rate limit (${message}); sending`

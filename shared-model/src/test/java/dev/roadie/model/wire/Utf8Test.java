@@ -1,4 +1,4 @@
-package dev.roadie.hub.socket;
+package dev.roadie.model.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
