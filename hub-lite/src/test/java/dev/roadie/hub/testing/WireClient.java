@@ -19,13 +19,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.java_websocket.client.WebSocketClient;
-import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.handshake.ServerHandshake;
 
 /**
@@ -47,6 +47,8 @@ public final class WireClient extends WebSocketClient implements AutoCloseable {
     private volatile Welcome welcome;
     private volatile boolean autoAck = true;
     private volatile boolean autoPong = true;
+    /** Set when the upgrade succeeded, even if the hub closes the socket straight after. */
+    private final CountDownLatch upgraded = new CountDownLatch(1);
     private volatile Function<Request, Reply> responder;
 
     private WireClient(URI uri, Map<String, String> headers) {
@@ -266,7 +268,9 @@ public final class WireClient extends WebSocketClient implements AutoCloseable {
      * refuses some connections (4008) right after the upgrade, which is an answer, not a failure.
      */
     private boolean closedAfterOpening() {
-        return closed.isDone() && closed.getNow(CloseFrame.NEVER_CONNECTED) != CloseFrame.NEVER_CONNECTED;
+        // The library lets connectBlocking return as soon as the hub's close frame arrives, before
+        // it calls onClose: whether the upgrade happened is the question, not whether onClose ran.
+        return upgraded.getCount() == 0;
     }
 
     public boolean isClosedByHub() {
@@ -289,6 +293,7 @@ public final class WireClient extends WebSocketClient implements AutoCloseable {
 
     @Override
     public void onOpen(ServerHandshake handshake) {
+        upgraded.countDown();
     }
 
     @Override
