@@ -6,21 +6,41 @@ import java.security.SecureRandom;
 import org.java_websocket.drafts.Draft;
 import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.enums.Opcode;
+import org.java_websocket.exceptions.InvalidHandshakeException;
 import org.java_websocket.enums.Role;
 import org.java_websocket.framing.Framedata;
+import org.java_websocket.handshake.Handshakedata;
 
 /**
  * RFC 6455 as the library speaks it, with one difference: frames are written by masking eight
  * bytes at a time into one array. The library masks byte by byte through buffer calls, which
  * cost a client sending small frames at a high rate more than all the rest of its send path.
  * The wire format is the same: a fresh random mask for each frame, the usual length forms.
+ * It also keeps the hub's reason when the hub refuses the upgrade ({@link UpgradeRefusal}).
  */
 final class FastMaskingDraft extends Draft_6455 {
     private final SecureRandom random = new SecureRandom();
+    private volatile UpgradeRefusal refusal;
 
     @Override
     public Draft copyInstance() {
         return new FastMaskingDraft();
+    }
+
+    @Override
+    public Handshakedata translateHandshake(ByteBuffer response) throws InvalidHandshakeException {
+        if (role == Role.CLIENT) {
+            UpgradeRefusal read = UpgradeRefusal.read(response);
+            if (read != null) {
+                refusal = read;
+            }
+        }
+        return super.translateHandshake(response);
+    }
+
+    /** Why the hub refused the upgrade, or null when it did not. */
+    UpgradeRefusal refusal() {
+        return refusal;
     }
 
     @Override

@@ -145,6 +145,13 @@ final class HubLink extends WebSocketClient {
     @Override
     public void onClose(int code, String reason, boolean remote) {
         closedLatch.countDown();
+        // The connection works on its own copy of the draft given to the constructor: ask it.
+        UpgradeRefusal refusal = getConnection().getDraft() instanceof FastMaskingDraft draft ? draft.refusal() : null;
+        if (refusal != null) {
+            // The library's reason would be "Invalid status code received: 403 ...": the hub's says why.
+            events.closed(this, code, refusal.describe(), remote);
+            return;
+        }
         // After a socket error the library closes with the exception's bare message: ours says more.
         events.closed(this, code, !remote && lastError != null || reason == null || reason.isEmpty() ? lastError : reason,
                 remote);

@@ -8,6 +8,7 @@ import dev.roadie.model.wire.FrameException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +30,25 @@ class HubLinkTest {
         }
     }
 
-    private static final class Ignored implements HubLink.Events {
+    /** The library alone would say "Invalid status code received: 403": the hub's body says why. */
+    @Test
+    void a_refused_upgrade_is_reported_in_the_hubs_words(@TempDir Path dir) throws Exception {
+        try (LiveHub hub = LiveHub.start(dir.resolve("data"))) {
+            CompletableFuture<String> reason = new CompletableFuture<>();
+            HubLink link = new HubLink(URI.create("ws://not-this-hub.test:" + hub.port() + "/ws"),
+                    InetAddress.getLoopbackAddress(), 5_000, new Ignored() {
+                        @Override
+                        public void closed(HubLink link, int code, String why, boolean remote) {
+                            reason.complete(why);
+                        }
+                    }, "hub-link-test-io");
+            assertThat(link.connectBlocking(5, TimeUnit.SECONDS)).as("connected").isFalse();
+            assertThat(reason.get(5, TimeUnit.SECONDS)).isEqualTo("the hub refused the connection (HTTP 403): this hub"
+                    + " does not answer to the name 'not-this-hub.test'; if it should, add it to http.allowedHosts");
+        }
+    }
+
+    private static class Ignored implements HubLink.Events {
         @Override
         public void opened(HubLink link) {
         }
