@@ -11,6 +11,7 @@ import dev.roadie.cli.client.ResolveCommand;
 import dev.roadie.cli.client.SearchCommand;
 import dev.roadie.cli.client.SendCommand;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -29,6 +30,10 @@ public final class RoadieCommand {
     /** The command line with Roadie's error handling: one line for a bad option, no stack trace. */
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new RoadieCommand());
+        // Written straight onto System.out, so that checkError() sees a closed pipe: picocli's own
+        // writer goes through an OutputStreamWriter, and System.out swallows the error beneath it,
+        // so that `roadie listen | head -1` would listen on into nothing.
+        commandLine.setOut(new PrintWriter(System.out, true, System.out.charset()));
         CliErrors.configure(commandLine);
         return commandLine;
     }

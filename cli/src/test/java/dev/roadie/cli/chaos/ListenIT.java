@@ -69,6 +69,45 @@ class ListenIT {
         }
     }
 
+    /** {@code roadie listen | head -1}: once the reader is gone, listening on would print into nothing. */
+    @Test
+    void roadie_listen_ends_when_whoever_reads_its_output_goes_away() throws Exception {
+        try (HubProcess hub = HubProcess.start(dir.resolve("data"), "127.0.0.1", Map.of())) {
+            String listenToken = hub.token("carol", "desktop");
+            String sendToken = hub.token("alice", "desktop", "publish:player.*");
+            Process listen = roadie(listenToken, hub, "listen", "--topic", "player.1");
+            try {
+                BufferedReader out = new BufferedReader(new InputStreamReader(listen.getInputStream(),
+                        StandardCharsets.UTF_8));
+                List<String> first = new CopyOnWriteArrayList<>();
+                Thread reader = Thread.ofPlatform().name("listen-first-line").start(() -> {
+                    try {
+                        first.add(out.readLine());
+                    } catch (java.io.IOException e) {
+                        first.add("unreadable: " + e);
+                    }
+                });
+                await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                    send(sendToken, hub, 1);
+                    assertThat(first).isNotEmpty();
+                });
+                reader.join(5000);
+                assertThat(first.getFirst()).contains("\"n\":1");
+
+                out.close();
+
+                await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                    send(sendToken, hub, 2);
+                    assertThat(listen.isAlive()).as("listen still running").isFalse();
+                });
+                assertThat(listen.exitValue()).isZero();
+            } finally {
+                listen.destroyForcibly();
+                listen.waitFor(20, TimeUnit.SECONDS);
+            }
+        }
+    }
+
     private void send(String token, HubProcess hub, int n) throws Exception {
         Process send = roadie(token, hub, "send", "--to", "topic:player.1", "--subject", "player.event",
                 "{\"n\":" + n + "}");
