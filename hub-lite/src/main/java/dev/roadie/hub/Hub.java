@@ -41,6 +41,7 @@ import dev.roadie.model.wire.CloseCode;
 import dev.roadie.model.wire.FrameCodec;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson3;
+import io.javalin.router.Endpoint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -306,6 +307,17 @@ public final class Hub implements AutoCloseable {
 
     public HubContext context() {
         return context;
+    }
+
+    /**
+     * The HTTP routes the server answers, as Javalin holds them, each with the
+     * {@link dev.roadie.hub.api.Access} it declares as a route role: what a test reads to check
+     * that no route is left without one.
+     */
+    public List<Endpoint> routes() {
+        // Javalin keeps its router under "unsafe" because changing it after start is; reading it is not.
+        return server.unsafe.internalRouter.allHttpHandlers().stream().map(parsed -> parsed.endpoint)
+                .filter(endpoint -> endpoint.method.isHttpMethod()).toList();
     }
 
     /**
