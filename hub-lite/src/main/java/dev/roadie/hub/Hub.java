@@ -1,6 +1,14 @@
 package dev.roadie.hub;
 
+import dev.roadie.hub.api.ApiAuth;
 import dev.roadie.hub.api.ApiRoutes;
+import dev.roadie.hub.api.CertificatesController;
+import dev.roadie.hub.api.HealthController;
+import dev.roadie.hub.api.MessagingController;
+import dev.roadie.hub.api.MetricsController;
+import dev.roadie.hub.api.SearchController;
+import dev.roadie.hub.api.ServicesController;
+import dev.roadie.hub.api.TokensController;
 import dev.roadie.hub.auth.FailedTokenChecks;
 import dev.roadie.hub.auth.TokenService;
 import dev.roadie.hub.certs.CertificateRenewals;
@@ -10,6 +18,7 @@ import dev.roadie.hub.certs.StoredCertificate;
 import dev.roadie.hub.certs.acme.Issuers;
 import dev.roadie.hub.config.HubConfig;
 import dev.roadie.hub.context.HubContext;
+import dev.roadie.hub.http.ClientAddresses;
 import dev.roadie.hub.http.HttpGuards;
 import dev.roadie.hub.metrics.HubMetrics;
 import dev.roadie.hub.registry.Registry;
@@ -32,6 +41,7 @@ import dev.roadie.model.wire.CloseCode;
 import dev.roadie.model.wire.FrameCodec;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson3;
+import io.javalin.router.Endpoint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -117,7 +127,7 @@ public final class Hub implements AutoCloseable {
             });
             this.context = new HubContext(config, newEpoch(), clock, sessions, registry, events,
                     new Router(sessions, registry, durable, tokens), new Requests(timer, metrics, config.quotas()),
-                    durable, metrics, tokens, audit, search, vault, certTopics, renewals, acks, database);
+                    durable, metrics, tokens, audit, vault, certTopics, acks);
             metrics.gauges(sessions::size, () -> {
                 Map<String, Long> counts = new LinkedHashMap<>();
                 registry.countByState().forEach((state, count) -> counts.put(state.wire(), count));
@@ -135,7 +145,7 @@ public final class Hub implements AutoCloseable {
                 javalin.jetty.port = config.port();
                 javalin.jetty.modifyServletContextHandler(handler -> handler.setSessionHandler(WebSessions.forgotten()));
                 javalin.jetty.modifyServer(jetty -> guards.install(jetty, socket.upgrades(jetty)));
-                new ApiRoutes(context, tokenFailures, guards.addresses()).configure(javalin);
+                apiRoutes(context, guards.addresses()).configure(javalin);
                 WebRoutes.configure(javalin);
                 tls.ifPresent(served -> {
                     // With a connector of its own Javalin adds no default one: the plain port is added here, first.
@@ -160,6 +170,15 @@ public final class Hub implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    /** The REST API, each controller given the parts it uses. */
+    private ApiRoutes apiRoutes(HubContext hub, ClientAddresses addresses) {
+        return new ApiRoutes(new ApiAuth(hub.tokens(), hub.config().limits(), tokenFailures, addresses),
+                new HealthController(hub.epoch(), database), new MetricsController(hub.metrics()),
+                new ServicesController(hub.registry(), hub.audit()), new MessagingController(hub),
+                new TokensController(hub.tokens(), hub.audit(), hub.sessions()), new SearchController(search),
+                new CertificatesController(hub.certs(), renewals));
     }
 
     /**
@@ -288,6 +307,17 @@ public final class Hub implements AutoCloseable {
 
     public HubContext context() {
         return context;
+    }
+
+    /**
+     * The HTTP routes the server answers, as Javalin holds them, each with the
+     * {@link dev.roadie.hub.api.Access} it declares as a route role: what a test reads to check
+     * that no route is left without one.
+     */
+    public List<Endpoint> routes() {
+        // Javalin keeps its router under "unsafe" because changing it after start is; reading it is not.
+        return server.unsafe.internalRouter.allHttpHandlers().stream().map(parsed -> parsed.endpoint)
+                .filter(endpoint -> endpoint.method.isHttpMethod()).toList();
     }
 
     /**

@@ -1,85 +1,79 @@
 package dev.roadie.hub.api;
 
-import dev.roadie.hub.auth.FailedTokenChecks;
-import dev.roadie.hub.auth.Principal;
-import dev.roadie.hub.context.HubContext;
-import dev.roadie.hub.http.ClientAddresses;
 import dev.roadie.hub.store.StoreException;
 import dev.roadie.model.wire.ErrorCode;
 import io.javalin.config.JavalinConfig;
-import io.javalin.http.Context;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
+import io.javalin.config.RoutesConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The REST API and {@code /metrics}: every route, its auth, and how errors become JSON. */
+/**
+ * The REST API and {@code /metrics}: every route with the {@link Access} it needs, the one check
+ * that enforces it, and how errors become JSON. To add a route, declare it here with its access;
+ * a route without one is refused (see docs/HUB.md, "Adding a route").
+ */
 public final class ApiRoutes {
     private static final Logger log = LoggerFactory.getLogger(ApiRoutes.class);
 
-    private final HubContext hub;
     private final ApiAuth auth;
+    private final HealthController health;
+    private final MetricsController metrics;
+    private final ServicesController services;
+    private final MessagingController messaging;
+    private final TokensController tokens;
+    private final SearchController search;
+    private final CertificatesController certs;
 
-    /**
-     * @param failures  failed token checks per client address, shared with the socket's hellos
-     * @param addresses how the client's address is told (trusted proxies)
-     */
-    public ApiRoutes(HubContext hub, FailedTokenChecks failures, ClientAddresses addresses) {
-        this.hub = hub;
-        this.auth = new ApiAuth(hub.tokens(), new RestRateLimit(hub.config().limits()), failures, addresses);
-    }
-
-    /** The answer of {@code /api/health}: {@code ok}, or {@code failing} with the reason (then with status 503). */
-    record Health(String status, String epoch, String version, String reason) {
+    public ApiRoutes(ApiAuth auth, HealthController health, MetricsController metrics, ServicesController services,
+            MessagingController messaging, TokensController tokens, SearchController search,
+            CertificatesController certs) {
+        this.auth = auth;
+        this.health = health;
+        this.metrics = metrics;
+        this.services = services;
+        this.messaging = messaging;
+        this.tokens = tokens;
+        this.search = search;
+        this.certs = certs;
     }
 
     public void configure(JavalinConfig config) {
-        var services = new ServicesController(hub);
-        var messaging = new MessagingController(hub);
-        var tokens = new TokensController(hub);
-        var search = new SearchController(hub);
-        var certs = new CertificatesController(hub);
         var routes = config.routes;
+        routes.beforeMatched(auth::check);
 
-        routes.get("/api/health", this::health);
-        routes.before("/api/services*", auth::authenticate);
-        routes.before("/api/send", auth::authenticate);
-        routes.before("/api/request", auth::authenticate);
-        routes.before("/api/gather", auth::authenticate);
-        routes.before("/api/tokens*", auth::authenticate);
-        routes.before("/metrics", auth::authenticate);
-        routes.before("/api/search*", auth::authenticate);
-        routes.before("/api/resolve", auth::authenticate);
-        routes.before("/api/providers", auth::authenticate);
-        routes.before("/api/search/stream", search::checkStream);
-        routes.before("/api/certs", auth::authenticate);
-        routes.before("/api/certs/*", auth::authenticate);
+        routes.get("/api/health", health::health, Access.PUBLIC);
+        routes.get("/metrics", metrics::metrics, Access.scope("metrics"));
+        routes.get("/api/services", services::list, Access.scope("registry"));
+        routes.get("/api/services/{kind}/{name}", services::get, Access.scope("registry"));
+        routes.post("/api/services/{kind}/{name}/state", services::setState, Access.ADMIN);
+        // Who may send where depends on the address in the body: the handler checks it.
+        routes.post("/api/send", messaging::send, Access.TOKEN);
+        routes.post("/api/request", messaging::request, Access.TOKEN);
+        routes.post("/api/gather", messaging::gather, Access.TOKEN);
+        routes.get("/api/tokens", tokens::list, Access.ADMIN);
+        routes.post("/api/tokens", tokens::create, Access.ADMIN);
+        routes.delete("/api/tokens/{id}", tokens::revoke, Access.ADMIN);
+        routes.get("/api/search", search::search, Access.scope("search"));
+        routes.get("/api/search/stream", search::stream, Access.scope("search"));
+        routes.get("/api/resolve", search::resolve, Access.scope("search"));
+        routes.get("/api/providers", search::listProviders, Access.scope("search"));
+        // Which certificates a token sees depends on its certs: scopes and the name in the path: the handlers check.
+        routes.get("/api/certs", certs::list, Access.TOKEN);
+        routes.post("/api/certs", certs::declare, Access.ADMIN);
+        routes.get("/api/certs/{name}", certs::get, Access.TOKEN);
+        routes.delete("/api/certs/{name}", certs::delete, Access.ADMIN);
+        routes.get("/api/certs/{name}/fullchain.pem", certs::fullchain, Access.TOKEN);
+        routes.get("/api/certs/{name}/privkey.pem", certs::privateKey, Access.TOKEN);
+        routes.get("/api/certs/{name}/bundle.p12", certs::pkcs12, Access.TOKEN);
+        routes.post("/api/certs/{name}/installed", certs::installed, Access.TOKEN);
+        routes.post("/api/certs/{name}/renew", certs::renew, Access.ADMIN);
+        routes.post("/api/certs/{name}/import", certs::importPem, Access.ADMIN);
 
-        routes.get("/api/services", services::list);
-        routes.get("/api/services/{kind}/{name}", services::get);
-        routes.post("/api/services/{kind}/{name}/state", services::setState);
-        routes.post("/api/send", messaging::send);
-        routes.post("/api/request", messaging::request);
-        routes.post("/api/gather", messaging::gather);
-        routes.get("/api/tokens", tokens::list);
-        routes.post("/api/tokens", tokens::create);
-        routes.delete("/api/tokens/{id}", tokens::revoke);
-        routes.get("/metrics", this::metrics);
-        routes.get("/api/search", search::search);
-        routes.sse("/api/search/stream", search::stream);
-        routes.get("/api/resolve", search::resolve);
-        routes.get("/api/providers", search::listProviders);
-        routes.get("/api/certs", certs::list);
-        routes.post("/api/certs", certs::declare);
-        routes.get("/api/certs/{name}", certs::get);
-        routes.delete("/api/certs/{name}", certs::delete);
-        routes.get("/api/certs/{name}/fullchain.pem", certs::fullchain);
-        routes.get("/api/certs/{name}/privkey.pem", certs::privateKey);
-        routes.get("/api/certs/{name}/bundle.p12", certs::pkcs12);
-        routes.post("/api/certs/{name}/installed", certs::installed);
-        routes.post("/api/certs/{name}/renew", certs::renew);
-        routes.post("/api/certs/{name}/import", certs::importPem);
+        errors(routes);
+    }
 
+    /** How refusals and failures become the API's JSON error body. */
+    static void errors(RoutesConfig routes) {
         routes.exception(ApiException.class, (e, ctx) -> ctx.status(e.status()).json(e.body()));
         routes.exception(StoreException.class, (e, ctx) -> {
             // The operator's message names files and folders: it goes to the log, not to the caller.
@@ -105,23 +99,6 @@ public final class ApiRoutes {
         });
     }
 
-    private void health(Context ctx) {
-        // A hub that cannot store anything must not look healthy to a monitor or to serve --check.
-        hub.dataFolder().problem().ifPresentOrElse(
-                problem -> ctx.status(503).json(new Health("failing", hub.epoch(), version(), problem)),
-                () -> ctx.json(new Health("ok", hub.epoch(), version(), null)));
-    }
-
-    private void metrics(Context ctx) throws IOException {
-        Principal principal = ApiAuth.principal(ctx);
-        if (!principal.scopes().has("metrics")) {
-            throw new ApiException(403, ErrorCode.FORBIDDEN, "this token lacks the scope metrics");
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        hub.metrics().writeTo(out);
-        ctx.contentType(hub.metrics().contentType()).result(out.toByteArray());
-    }
-
     private static boolean clientWentAway(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof java.io.IOException) {
@@ -129,10 +106,5 @@ public final class ApiRoutes {
             }
         }
         return false;
-    }
-
-    private static String version() {
-        String version = ApiRoutes.class.getPackage().getImplementationVersion();
-        return version == null ? "dev" : version;
     }
 }

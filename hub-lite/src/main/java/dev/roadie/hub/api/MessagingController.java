@@ -31,10 +31,10 @@ import tools.jackson.databind.JsonNode;
  * sends as the service its token names, with the same scopes and quotas; a quota that is full
  * answers 429 {@code limit-reached}.
  */
-final class MessagingController {
+public final class MessagingController {
     private final HubContext hub;
 
-    MessagingController(HubContext hub) {
+    public MessagingController(HubContext hub) {
         this.hub = hub;
     }
 

@@ -1,6 +1,6 @@
 package dev.roadie.hub.api;
 
-import dev.roadie.hub.context.HubContext;
+import dev.roadie.hub.search.HubSearch;
 import dev.roadie.model.music.Track;
 import dev.roadie.model.wire.ErrorCode;
 import dev.roadie.model.wire.FrameCodec;
@@ -15,6 +15,7 @@ import dev.roadie.search.spi.ProviderException;
 import dev.roadie.search.spi.SearchQuery;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
+import io.javalin.http.sse.SseHandler;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -23,14 +24,14 @@ import java.util.Locale;
  * {@code /api/search}, {@code /api/search/stream}, {@code /api/resolve} and {@code /api/providers}:
  * music search through the hub's providers, for any token with the scope {@code search}.
  */
-final class SearchController {
+public final class SearchController {
     /** Results per provider when the caller names no limit. */
     static final int DEFAULT_LIMIT = 20;
 
-    private final HubContext hub;
+    private final HubSearch search;
 
-    SearchController(HubContext hub) {
-        this.hub = hub;
+    public SearchController(HubSearch search) {
+        this.search = search;
     }
 
     /** One provider's status as the API shows it. */
@@ -66,24 +67,20 @@ final class SearchController {
     }
 
     void search(Context ctx) {
-        ApiAuth.require(ctx, "search");
         SearchQuery query = query(ctx);
-        ctx.json(SearchAnswer.of(hub.search().search(query, chosenProviders(ctx), a -> { })));
+        ctx.json(SearchAnswer.of(search.search(query, chosenProviders(ctx), a -> { })));
     }
 
-    /** Checks scope and parameters before the stream starts, so that refusals get a status and a JSON body. */
-    void checkStream(Context ctx) {
-        ApiAuth.require(ctx, "search");
-        query(ctx);
-        chosenProviders(ctx);
-    }
-
-    void stream(SseClient client) {
-        Context ctx = client.ctx();
+    void stream(Context ctx) throws Exception {
+        // Checked before the stream starts, so that refusals get a status and a JSON body.
         SearchQuery query = query(ctx);
         List<String> providers = chosenProviders(ctx);
+        new SseHandler(client -> stream(client, query, providers)).handle(ctx);
+    }
+
+    private void stream(SseClient client, SearchQuery query, List<String> providers) {
         var mapper = FrameCodec.DEFAULT.mapper();
-        SearchResult result = hub.search().search(query, providers, (ProviderAnswer answer) -> {
+        SearchResult result = search.search(query, providers, (ProviderAnswer answer) -> {
             if (!client.terminated()) {
                 client.sendEvent("provider", mapper.writeValueAsString(
                         new ProviderEvent(ProviderStatusView.of(answer.report()), answer.tracks())));
@@ -96,12 +93,11 @@ final class SearchController {
     }
 
     void resolve(Context ctx) {
-        ApiAuth.require(ctx, "search");
         String url = ctx.queryParam("url");
         if (url == null || url.isBlank()) {
             throw new ApiException(400, ErrorCode.INVALID_FRAME, "give the link as ?url=");
         }
-        if (hub.search().providers().stream()
+        if (search.providers().stream()
                 .noneMatch(p -> p.installed() && p.capabilities().contains("resolve-links"))) {
             throw new ApiException(404, ErrorCode.NOT_FOUND, "no installed provider resolves links: the operator can"
                     + " add links to search.enabled");
@@ -109,7 +105,7 @@ final class SearchController {
         // Each failure its own status: the user's input (400), the hub's address rules (403), nothing
         // to play at the link (404), the site or the network (502).
         try {
-            LinkResolution found = hub.search().resolve(url.strip())
+            LinkResolution found = search.resolve(url.strip())
                     .orElseThrow(() -> new ApiException(404, ErrorCode.NOT_FOUND, "found nothing at the link: the page"
                             + " has no title, OpenGraph or JSON-LD data that names a track, album or playlist"));
             ctx.json(new ResolveAnswer(found.link(), found.kind().name().toLowerCase(Locale.ROOT), found.track(),
@@ -124,8 +120,7 @@ final class SearchController {
     }
 
     void listProviders(Context ctx) {
-        ApiAuth.require(ctx, "search");
-        ctx.json(hub.search().providers());
+        ctx.json(search.providers());
     }
 
     private static SearchQuery query(Context ctx) {
@@ -154,7 +149,7 @@ final class SearchController {
                 .flatMap(p -> Arrays.stream(p.split(",")))
                 .map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
         // Only providers that search: "links" resolves links and has nothing to say about a query.
-        List<String> searching = hub.search().providers().stream()
+        List<String> searching = search.providers().stream()
                 .filter(p -> p.installed() && p.capabilities().contains("search-tracks")).map(p -> p.id()).toList();
         for (String id : ids) {
             if (!searching.contains(id)) {

@@ -2,7 +2,8 @@ package dev.roadie.hub.api;
 
 import dev.roadie.hub.auth.Principal;
 import dev.roadie.hub.auth.Permissions;
-import dev.roadie.hub.context.HubContext;
+import dev.roadie.hub.registry.Registry;
+import dev.roadie.hub.store.AuditLog;
 import dev.roadie.model.registry.ServiceEntry;
 import dev.roadie.model.registry.ServiceId;
 import dev.roadie.model.registry.ServiceState;
@@ -11,11 +12,13 @@ import io.javalin.http.Context;
 import java.util.List;
 
 /** {@code /api/services}: the registry, with secrets only for those who may read them. */
-final class ServicesController {
-    private final HubContext hub;
+public final class ServicesController {
+    private final Registry registry;
+    private final AuditLog audit;
 
-    ServicesController(HubContext hub) {
-        this.hub = hub;
+    public ServicesController(Registry registry, AuditLog audit) {
+        this.registry = registry;
+        this.audit = audit;
     }
 
     /** What an admin posts to change a service's state. */
@@ -23,9 +26,9 @@ final class ServicesController {
     }
 
     void list(Context ctx) {
-        Principal principal = ApiAuth.require(ctx, "registry");
+        Principal principal = ApiAuth.principal(ctx);
         String kind = ctx.queryParam("kind");
-        List<ServiceEntry> entries = hub.registry().list().stream()
+        List<ServiceEntry> entries = registry.list().stream()
                 .filter(e -> kind == null || e.id().kind().equals(kind))
                 .map(e -> visible(principal, e))
                 .toList();
@@ -33,14 +36,14 @@ final class ServicesController {
     }
 
     void get(Context ctx) {
-        Principal principal = ApiAuth.require(ctx, "registry");
-        ServiceEntry entry = hub.registry().get(idOf(ctx))
+        Principal principal = ApiAuth.principal(ctx);
+        ServiceEntry entry = registry.get(idOf(ctx))
                 .orElseThrow(() -> new ApiException(404, ErrorCode.NOT_FOUND, "no such service"));
         ctx.json(visible(principal, entry));
     }
 
     void setState(Context ctx) {
-        Principal principal = ApiAuth.require(ctx, "admin");
+        Principal principal = ApiAuth.principal(ctx);
         NewState wanted;
         try {
             wanted = ctx.bodyAsClass(NewState.class);
@@ -51,9 +54,9 @@ final class ServicesController {
             throw new ApiException(400, ErrorCode.INVALID_FRAME, "state must be up, draining or retired");
         }
         ServiceId id = idOf(ctx);
-        ServiceEntry entry = hub.registry().setState(id, wanted.state(), "admin " + principal.name())
+        ServiceEntry entry = registry.setState(id, wanted.state(), "admin " + principal.name())
                 .orElseThrow(() -> new ApiException(404, ErrorCode.NOT_FOUND, "no such service"));
-        hub.audit().record("api:" + principal.name(), "service.state", id + " " + wanted.state().wire());
+        audit.record("api:" + principal.name(), "service.state", id + " " + wanted.state().wire());
         ctx.json(visible(principal, entry));
     }
 
