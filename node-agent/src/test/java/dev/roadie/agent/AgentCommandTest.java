@@ -34,8 +34,8 @@ class AgentCommandTest {
                 """);
         Outcome outcome = run("run", "--config", file.toString());
         assertThat(outcome.code()).isEqualTo(2);
-        assertThat(outcome.err()).isEqualTo("roadie-agent: Setting public.port (ROADIE_AGENT_PUBLIC_PORT) is between 1"
-                + " and 65535, got 99999" + System.lineSeparator());
+        assertThat(outcome.err()).isEqualTo("roadie-agent: Setting public.port (ROADIE_AGENT_PUBLIC_PORT) in " + file
+                + " is between 1 and 65535, got 99999" + System.lineSeparator());
     }
 
     @Test

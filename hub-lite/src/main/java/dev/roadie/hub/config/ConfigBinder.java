@@ -1,5 +1,6 @@
 package dev.roadie.hub.config;
 
+import dev.roadie.settings.RawValue;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;

@@ -1,5 +1,6 @@
 package dev.roadie.hub.config;
 
+import dev.roadie.settings.SettingsException;
 import java.util.Optional;
 
 /**
@@ -10,7 +11,6 @@ import java.util.Optional;
 public final class ConfigException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
-    private static final int MAX_SHOWN = 80;
 
     private final String setting;
     private final String expected;
@@ -26,6 +26,17 @@ public final class ConfigException extends RuntimeException {
         super("Setting " + setting + (source == null ? "" : " from " + source) + ": " + expected + ", got " + quote(got));
         this.setting = setting;
         this.expected = expected;
+    }
+
+    private ConfigException(SettingsException problem) {
+        super(problem.getMessage(), problem);
+        this.setting = problem.key().orElse(null);
+        this.expected = problem.expected().orElse(null);
+    }
+
+    /** The hub's telling of a problem the settings library found, such as a file that is not YAML. */
+    static ConfigException of(SettingsException problem) {
+        return new ConfigException(problem);
     }
 
     /**
@@ -93,15 +104,11 @@ public final class ConfigException extends RuntimeException {
      * that names no setting may hold anything (a carriage return from a CRLF script, say).
      */
     static String quoteKey(String key) {
-        return "'" + key.replaceAll("\\p{Cntrl}", "?") + "'";
+        return SettingsException.quoteKey(key);
     }
 
     /** Quotes a value for a one-line message: short, control characters shown as '?'. */
     static String quote(String value) {
-        if (value == null || value.isEmpty()) {
-            return "nothing";
-        }
-        String shown = value.length() > MAX_SHOWN ? value.substring(0, MAX_SHOWN) + "..." : value;
-        return "'" + shown.replaceAll("\\p{Cntrl}", "?") + "'";
+        return SettingsException.quote(value);
     }
 }

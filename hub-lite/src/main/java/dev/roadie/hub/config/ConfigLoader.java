@@ -1,5 +1,8 @@
 package dev.roadie.hub.config;
 
+import dev.roadie.settings.RawValue;
+import dev.roadie.settings.SettingsException;
+import dev.roadie.settings.YamlSettings;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -53,11 +56,19 @@ public final class ConfigLoader {
         Path configFile = configFile(file, base, env);
         if (configFile != null) {
             LOG.info("Reading settings from {}", configFile);
-            values.putAll(YamlSettings.readFile(configFile, schema));
+            values.putAll(readFile(configFile, schema));
         }
         values.putAll(EnvironmentSettings.read(env, schema));
         values.putAll(commandLine(overrides, schema));
         return ConfigBinder.bind(schema, values, base);
+    }
+
+    private static Map<String, RawValue> readFile(Path configFile, SettingSchema schema) {
+        try {
+            return YamlSettings.readFile(configFile, schema.keys());
+        } catch (SettingsException e) {
+            throw ConfigException.of(e);
+        }
     }
 
     /** The config file to read, or null for none. */
@@ -105,7 +116,7 @@ public final class ConfigLoader {
         }
         String hint = schema.suggestKey(key, false)
                 .map(known -> "; did you mean '" + known + "'?")
-                .orElse("; the settings are listed in docs/CONFIGURATION.md");
+                .orElse("; the settings are listed in " + SettingSchema.DOCS);
         return new ConfigException("Unknown setting " + ConfigException.quoteKey(key) + " on the command line" + hint);
     }
 }

@@ -1,5 +1,7 @@
 package dev.roadie.hub.config;
 
+import dev.roadie.settings.RawValue;
+import dev.roadie.settings.YamlSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -51,7 +53,7 @@ final class DefaultSettings {
         static final HubConfig CONFIG = ConfigBinder.bind(SettingSchema.HUB, RAW, null);
 
         private static Map<String, RawValue> load() {
-            Map<String, RawValue> values = YamlSettings.parse(text(), SOURCE, SettingSchema.HUB);
+            Map<String, RawValue> values = YamlSettings.parse(text(), SOURCE, SettingSchema.HUB.keys());
             for (Setting setting : SettingSchema.HUB.settings()) {
                 if (!values.containsKey(setting.key())) {
                     throw new IllegalStateException(RESOURCE + " has no default for " + setting.key());

@@ -1,8 +1,7 @@
 package dev.roadie.hub.config;
 
-import java.util.LinkedHashMap;
+import dev.roadie.settings.RawValue;
 import java.util.Map;
-import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,22 +30,10 @@ final class EnvironmentSettings {
      * {@code ROADIE_PORT=} in a compose file or a shell script usually means.
      */
     static Map<String, RawValue> read(Map<String, String> env, SettingSchema schema) {
-        Map<String, RawValue> values = new LinkedHashMap<>();
-        // Sorted so that warnings come out in the same order every time.
-        for (Map.Entry<String, String> entry : new TreeMap<>(env).entrySet()) {
-            String name = entry.getKey();
-            String value = entry.getValue();
-            if (!name.startsWith(Setting.ENV_PREFIX) || LAUNCHER_VARIABLES.contains(name)) {
-                continue;
-            }
-            var setting = schema.findByEnvName(name);
-            if (setting.isEmpty()) {
-                String hint = schema.suggestEnvName(name).map(known -> " (did you mean " + known + "?)").orElse("");
-                LOG.warn("Ignoring environment variable {}: it names no hub setting{}", name, hint);
-            } else if (value != null && !value.isBlank()) {
-                values.put(setting.get().key(), new RawValue(value, name));
-            }
+        for (String name : schema.environment().unknown(env, LAUNCHER_VARIABLES)) {
+            String hint = schema.suggestEnvName(name).map(known -> " (did you mean " + known + "?)").orElse("");
+            LOG.warn("Ignoring environment variable {}: it names no hub setting{}", name, hint);
         }
-        return values;
+        return schema.environment().read(env);
     }
 }

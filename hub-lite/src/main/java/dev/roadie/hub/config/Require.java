@@ -1,5 +1,7 @@
 package dev.roadie.hub.config;
 
+import dev.roadie.settings.Durations;
+import dev.roadie.settings.Sizes;
 import java.time.Duration;
 
 /**

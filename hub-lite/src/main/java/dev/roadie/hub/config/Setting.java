@@ -1,7 +1,7 @@
 package dev.roadie.hub.config;
 
+import dev.roadie.settings.EnvironmentVariables;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /**
  * One leaf of {@link HubConfig}: its dotted key, its environment variable and how it is read.
@@ -18,8 +18,7 @@ record Setting(String key, String envName, SettingKind kind, Class<?> type) {
 
     /** The environment variable of a key: {@code ROADIE_} and the key in upper snake case. */
     static String envName(String key) {
-        String snake = key.replace('.', '_').replaceAll("([a-z0-9])([A-Z])", "$1_$2");
-        return ENV_PREFIX + snake.toUpperCase(Locale.ROOT);
+        return EnvironmentVariables.name(ENV_PREFIX, key);
     }
 
     /** Reads a value of this setting; see {@link SettingKind#parse}. */

@@ -1,15 +1,13 @@
 package dev.roadie.hub.config;
 
+import dev.roadie.settings.EnvironmentVariables;
+import dev.roadie.settings.SettingKeys;
 import java.lang.reflect.RecordComponent;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The settings of the hub, derived from the shape of {@link HubConfig}: every nested record is a
@@ -18,40 +16,36 @@ import java.util.Set;
  */
 final class SettingSchema {
 
+    /** Where every setting is listed, for messages. */
+    static final String DOCS = "docs/CONFIGURATION.md";
+
     /** The hub's settings. */
     static final SettingSchema HUB = of(HubConfig.class);
 
     private final Map<String, Setting> byKey;
-    private final Map<String, Setting> byEnvName;
-    private final Set<String> sections;
+    private final SettingKeys keys;
+    private final EnvironmentVariables environment;
 
-    private SettingSchema(Map<String, Setting> byKey, Set<String> sections) {
+    private SettingSchema(Map<String, Setting> byKey) {
         this.byKey = Collections.unmodifiableMap(byKey);
-        this.sections = Collections.unmodifiableSet(sections);
-        Map<String, Setting> env = new HashMap<>();
-        for (Setting setting : byKey.values()) {
-            Setting clash = env.put(setting.envName(), setting);
-            if (clash != null) {
-                throw new IllegalStateException(clash.key() + " and " + setting.key() + " both map to " + setting.envName());
-            }
-        }
-        this.byEnvName = Collections.unmodifiableMap(env);
+        Map<String, SettingKeys.Shape> shapes = new LinkedHashMap<>();
+        byKey.keySet().forEach(key -> shapes.put(key, SettingKeys.Shape.VALUE));
+        this.keys = SettingKeys.of(shapes, DOCS);
+        this.environment = new EnvironmentVariables(Setting.ENV_PREFIX, byKey.keySet());
     }
 
     /** The schema of a record type. */
     static SettingSchema of(Class<? extends Record> type) {
         Map<String, Setting> settings = new LinkedHashMap<>();
-        Set<String> sections = new LinkedHashSet<>();
-        collect(type, "", settings, sections);
-        return new SettingSchema(settings, sections);
+        collect(type, "", settings);
+        return new SettingSchema(settings);
     }
 
-    private static void collect(Class<?> type, String prefix, Map<String, Setting> settings, Set<String> sections) {
+    private static void collect(Class<?> type, String prefix, Map<String, Setting> settings) {
         for (RecordComponent component : type.getRecordComponents()) {
             String key = prefix + component.getName();
             if (component.getType().isRecord()) {
-                sections.add(key);
-                collect(component.getType(), key + ".", settings, sections);
+                collect(component.getType(), key + ".", settings);
             } else {
                 settings.put(key, new Setting(key, Setting.envName(key), SettingKind.of(component), component.getType()));
             }
@@ -63,6 +57,16 @@ final class SettingSchema {
         return List.copyOf(byKey.values());
     }
 
+    /** The keys and their sections, as the YAML reader takes them. */
+    SettingKeys keys() {
+        return keys;
+    }
+
+    /** The {@code ROADIE_*} variables of the settings. */
+    EnvironmentVariables environment() {
+        return environment;
+    }
+
     /** The setting with this dotted key. */
     Optional<Setting> find(String key) {
         return Optional.ofNullable(byKey.get(key));
@@ -70,17 +74,17 @@ final class SettingSchema {
 
     /** The setting read from this environment variable. */
     Optional<Setting> findByEnvName(String envName) {
-        return Optional.ofNullable(byEnvName.get(envName));
+        return environment.keyOf(envName).map(byKey::get);
     }
 
     /** Whether this dotted key names a section (a nested record) rather than a setting. */
     boolean isSection(String key) {
-        return sections.contains(key);
+        return keys.isSection(key);
     }
 
     /** The first setting inside a section, to give an example of what belongs there. */
     Optional<String> firstKeyIn(String section) {
-        return byKey.keySet().stream().filter(key -> key.startsWith(section + ".")).findFirst();
+        return keys.firstKeyIn(section);
     }
 
     /**
@@ -88,17 +92,11 @@ final class SettingSchema {
      * Section names are candidates only where a section may be written (in a YAML file).
      */
     Optional<String> suggestKey(String unknown, boolean sectionsToo) {
-        List<String> candidates = new ArrayList<>(byKey.keySet());
-        if (sectionsToo) {
-            candidates.addAll(sections);
-        }
-        return Suggestions.closest(unknown, candidates);
+        return keys.suggest(unknown, sectionsToo);
     }
 
     /** The known environment variable closest to a mistyped one. */
     Optional<String> suggestEnvName(String unknown) {
-        String tail = unknown.startsWith(Setting.ENV_PREFIX) ? unknown.substring(Setting.ENV_PREFIX.length()) : unknown;
-        List<String> tails = byEnvName.keySet().stream().map(name -> name.substring(Setting.ENV_PREFIX.length())).toList();
-        return Suggestions.closest(tail, tails).map(name -> Setting.ENV_PREFIX + name);
+        return environment.suggest(unknown);
     }
 }

@@ -1,6 +1,6 @@
 package dev.roadie.agent.config;
 
-import java.util.Locale;
+import dev.roadie.settings.EnvironmentVariables;
 
 /**
  * One setting of the agent: its dotted key in the YAML file, its default (null when it has
@@ -13,6 +13,6 @@ public record Setting(String key, String defaultValue, String meaning) {
      * underscores: {@code retire.digitalocean.dropletId} → {@code ROADIE_AGENT_RETIRE_DIGITALOCEAN_DROPLET_ID}.
      */
     public String environmentVariable() {
-        return "ROADIE_AGENT_" + key.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replace('.', '_').toUpperCase(Locale.ROOT);
+        return EnvironmentVariables.name(Settings.ENV_PREFIX, key);
     }
 }

@@ -1,5 +1,8 @@
 package dev.roadie.agent.config;
 
+import dev.roadie.settings.EnvironmentVariables;
+import dev.roadie.settings.SettingKeys;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +15,11 @@ import java.util.stream.Collectors;
  * minute per playing player, loads between 0 and 1.
  */
 public final class Settings {
-    /** Keys whose value is a list: comma separated in the environment, a YAML list in the file. */
+    /** Where every setting is listed, for messages. */
+    static final String DOCS = "docs/NODE-AGENT.md";
+    /** The start of every environment variable the agent reads. */
+    static final String ENV_PREFIX = "ROADIE_AGENT_";
+    /** Keys whose value is a list: a YAML list, or one value split on commas (retire.command: on spaces). */
     static final List<String> LISTS = List.of("hub.uris", "retire.command", "retire.digitalocean.replace.tags");
     /** The key holding free labels, a map in YAML and {@code k=v,k2=v2} in the environment. */
     static final String LABELS = "labels";
@@ -66,10 +73,26 @@ public final class Settings {
             new Setting("retire.digitalocean.replace.size", "s-1vcpu-1gb", "The replacement's size slug."),
             new Setting("retire.digitalocean.replace.tags", "", "Tags of the replacement droplet."));
 
+    /** The keys and how each is written in the file, for the YAML reader. */
+    static final SettingKeys KEYS = SettingKeys.of(shapes(), DOCS);
+    /** The {@code ROADIE_AGENT_*} variables of the settings. */
+    static final EnvironmentVariables ENVIRONMENT = new EnvironmentVariables(ENV_PREFIX,
+            ALL.stream().map(Setting::key).toList());
+
     private static final Map<String, Setting> BY_KEY = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(Setting::key, Function.identity()));
 
     private Settings() {
+    }
+
+    private static Map<String, SettingKeys.Shape> shapes() {
+        Map<String, SettingKeys.Shape> shapes = new LinkedHashMap<>();
+        for (Setting setting : ALL) {
+            String key = setting.key();
+            shapes.put(key, key.equals(LABELS) ? SettingKeys.Shape.MAPPING
+                    : LISTS.contains(key) ? SettingKeys.Shape.LIST : SettingKeys.Shape.VALUE);
+        }
+        return shapes;
     }
 
     /** The setting with this key, if there is one. */

@@ -106,7 +106,8 @@ class ConfigLoaderTest {
 
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', value = {
-            "ROADIE_AGENT_POLL_INTERVAL|5 seconds|Setting poll.interval (ROADIE_AGENT_POLL_INTERVAL) is a duration like 500ms, 5s, 10m or 1h, got '5 seconds'",
+            "ROADIE_AGENT_POLL_INTERVAL|5 seconds|Setting poll.interval (ROADIE_AGENT_POLL_INTERVAL) is a duration like 250ms, 15s, 5m, 1h or 2d, got '5 seconds'",
+            "ROADIE_AGENT_POLL_INTERVAL|0s|Setting poll.interval (ROADIE_AGENT_POLL_INTERVAL) must be longer than zero",
             "ROADIE_AGENT_PUBLIC_PORT|70000|Setting public.port (ROADIE_AGENT_PUBLIC_PORT) is between 1 and 65535, got 70000",
             "ROADIE_AGENT_PUBLIC_TLS|maybe|Setting public.tls (ROADIE_AGENT_PUBLIC_TLS) is true or false, got 'maybe'",
             "ROADIE_AGENT_HEALTH_LOAD_WARNING|1.5|Setting health.load.warning (ROADIE_AGENT_HEALTH_LOAD_WARNING) is between 0 and 1, got 1.5",
@@ -115,7 +116,9 @@ class ConfigLoaderTest {
             "ROADIE_AGENT_NODE_NAME|Ams 1|Setting node.name (ROADIE_AGENT_NODE_NAME) is lower-case letters, digits, '.', '_' or '-' (at most 64), got 'Ams 1'",
             "ROADIE_AGENT_NODE_PASSWORD||Setting node.password (ROADIE_AGENT_NODE_PASSWORD) is required",
             "ROADIE_AGENT_RETIRE_DIGITALOCEAN_ENABLED|true|Setting retire.digitalocean.dropletId (ROADIE_AGENT_RETIRE_DIGITALOCEAN_DROPLET_ID) is required",
-            "ROADIE_AGENT_NODE_PASWORD|x|Unknown environment variable ROADIE_AGENT_NODE_PASWORD: docs/NODE-AGENT.md lists the ROADIE_AGENT_* variables"})
+            "ROADIE_AGENT_NODE_PASWORD|x|Unknown environment variable ROADIE_AGENT_NODE_PASWORD; did you mean ROADIE_AGENT_NODE_PASSWORD?",
+            "ROADIE_AGENT_COLOUR|red|Unknown environment variable ROADIE_AGENT_COLOUR: docs/NODE-AGENT.md lists the ROADIE_AGENT_* variables",
+            "ROADIE_AGENT_LABELS|team|Setting labels (ROADIE_AGENT_LABELS) is written key=value,key2=value2, got 'team'"})
     void a_bad_setting_gives_one_line_naming_it(String variable, String value, String message) {
         Map<String, String> env = new java.util.HashMap<>(MINIMAL_ENV);
         env.put(variable, value == null ? "" : value);
@@ -133,10 +136,53 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void a_misspelt_key_in_the_file_is_refused() throws IOException {
+    void a_misspelt_key_in_the_file_is_refused_with_the_closest_known_one() throws IOException {
         Path file = yaml("node:\n  pasword: x\n");
         assertThatThrownBy(() -> ConfigLoader.load(file, MINIMAL_ENV)).isInstanceOf(ConfigException.class)
-                .hasMessage(file + ": unknown setting 'node.pasword': docs/NODE-AGENT.md lists every setting");
+                .hasMessage("Unknown setting 'node.pasword' in " + file + "; did you mean 'node.password'?");
+        Path other = yaml("colour: red\n");
+        assertThatThrownBy(() -> ConfigLoader.load(other, MINIMAL_ENV)).isInstanceOf(ConfigException.class)
+                .hasMessage("Unknown setting 'colour' in " + other + "; the settings are listed in docs/NODE-AGENT.md");
+    }
+
+    @Test
+    void durations_are_written_as_in_the_hubs_settings() throws IOException {
+        // Days and a space before the unit: the hub's grammar, which the agent did not read before.
+        Path file = yaml("retire:\n  drainDeadline: 2d\nnode:\n  timeout: 1500 ms\n");
+        Map<String, String> env = new java.util.HashMap<>(MINIMAL_ENV);
+        env.put("ROADIE_AGENT_POLL_INTERVAL", "15 s");
+        AgentConfig config = ConfigLoader.load(file, env);
+        assertThat(config.retire().drainDeadline()).isEqualTo(Duration.ofDays(2));
+        assertThat(config.node().timeout()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(config.pollInterval()).isEqualTo(Duration.ofSeconds(15));
+    }
+
+    @Test
+    void a_bad_value_in_the_file_names_the_file() throws IOException {
+        Path file = yaml("poll:\n  interval: 1h30m\n");
+        assertThatThrownBy(() -> ConfigLoader.load(file, MINIMAL_ENV)).isInstanceOf(ConfigException.class)
+                .hasMessage("Setting poll.interval (ROADIE_AGENT_POLL_INTERVAL) in " + file
+                        + " is a duration like 250ms, 15s, 5m, 1h or 2d, got '1h30m'");
+        Path list = yaml("node:\n  name: [a, b]\n");
+        assertThatThrownBy(() -> ConfigLoader.load(list, MINIMAL_ENV)).isInstanceOf(ConfigException.class)
+                .hasMessage("Setting node.name from " + list + ": expected a single value, got '[\"a\",\"b\"]'");
+    }
+
+    @Test
+    void an_empty_variable_counts_as_unset() throws IOException {
+        Path file = yaml("node:\n  password: from-file\n");
+        Map<String, String> env = new java.util.HashMap<>(MINIMAL_ENV);
+        env.put("ROADIE_AGENT_NODE_PASSWORD", "");
+        env.put("ROADIE_AGENT_RETIRE_DIGITALOCEAN_REPLACE_SIZE", "");
+        assertThat(ConfigLoader.load(file, env).node().password()).isEqualTo("from-file");
+    }
+
+    @Test
+    void a_command_written_as_one_value_in_the_file_is_split_on_spaces() throws IOException {
+        Path file = yaml("retire:\n  command: /bin/replace --node ams-1\nlabels:\n");
+        AgentConfig config = ConfigLoader.load(file, MINIMAL_ENV);
+        assertThat(config.retire().command()).containsExactly("/bin/replace", "--node", "ams-1");
+        assertThat(config.labels()).isEmpty();
     }
 
     @Test

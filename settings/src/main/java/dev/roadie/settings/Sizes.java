@@ -1,4 +1,4 @@
-package dev.roadie.hub.config;
+package dev.roadie.settings;
 
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -9,10 +9,10 @@ import java.util.regex.Pattern;
  * whole number with a binary unit ({@code 512B}, {@code 64KiB}, {@code 1MiB}, {@code 2GiB}).
  * Decimal units (KB, MB) are refused on purpose: whether they mean 1000 or 1024 is a guess.
  */
-final class Sizes {
+public final class Sizes {
 
     /** What a size setting expects, for messages. */
-    static final String EXPECTED = "expected a size like 1048576 or 1MiB";
+    public static final String EXPECTED = "expected a size like 1048576 or 1MiB";
 
     private static final Pattern FORM = Pattern.compile("(\\d{1,18})\\s*(B|KiB|MiB|GiB)?");
     private static final String[] UNITS = {"GiB", "MiB", "KiB"};
@@ -21,7 +21,7 @@ final class Sizes {
     }
 
     /** Reads a size in bytes, or nothing if the text is not one (or does not fit a long). */
-    static Optional<Long> parse(String text) {
+    public static Optional<Long> parse(String text) {
         Matcher m = FORM.matcher(text.trim());
         if (!m.matches()) {
             return Optional.empty();
@@ -36,7 +36,7 @@ final class Sizes {
     }
 
     /** Writes a size in the largest binary unit that keeps it exact, plain bytes otherwise. */
-    static String format(long bytes) {
+    public static String format(long bytes) {
         for (String unit : UNITS) {
             long factor = factor(unit);
             if (bytes != 0 && bytes % factor == 0) {

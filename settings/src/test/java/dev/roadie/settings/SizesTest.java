@@ -1,4 +1,4 @@
-package dev.roadie.hub.config;
+package dev.roadie.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

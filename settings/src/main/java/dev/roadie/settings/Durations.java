@@ -1,4 +1,4 @@
-package dev.roadie.hub.config;
+package dev.roadie.settings;
 
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -7,15 +7,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Durations as people write them in settings: a whole number and one unit, {@code 250ms},
- * {@code 15s}, {@code 5m}, {@code 1h}, {@code 2d}. A unit is required because a bare
- * {@code 15} could mean seconds or milliseconds, and guessing wrong by a factor of 1000 is
- * worse than asking.
+ * Durations as people write them in settings, of the hub, the node agent and the {@code roadie}
+ * command's options alike: a whole number and one unit, {@code 250ms}, {@code 15s},
+ * {@code 5m}, {@code 1h}, {@code 2d}, a space between them allowed. A unit is required because
+ * a bare {@code 15} could mean seconds or milliseconds, and guessing wrong by a factor of 1000
+ * is worse than asking. One unit only ({@code 90m}, not {@code 1h30m}): every duration a
+ * setting takes is written that way, and one form is one thing to learn.
  */
 public final class Durations {
 
+    /** Examples of the forms, for messages that phrase their own start. */
+    public static final String EXAMPLES = "250ms, 15s, 5m, 1h or 2d";
+
     /** What a duration setting expects, for messages. */
-    public static final String EXPECTED = "expected a duration like 250ms, 15s, 5m, 1h or 2d";
+    public static final String EXPECTED = "expected a duration like " + EXAMPLES;
 
     private static final Pattern FORM = Pattern.compile("(\\d{1,18})\\s*(ms|s|m|h|d)");
 
@@ -38,7 +43,7 @@ public final class Durations {
     }
 
     /** Writes a duration in the largest unit that keeps it exact, the form {@link #parse} reads. */
-    static String format(Duration duration) {
+    public static String format(Duration duration) {
         if (duration.isZero()) {
             return "0s";
         }

@@ -1,4 +1,4 @@
-package dev.roadie.hub.config;
+package dev.roadie.settings;
 
 import java.util.Collection;
 import java.util.Locale;
@@ -9,13 +9,13 @@ import java.util.Optional;
  * {@code max_frame_bytes} finds {@code maxFrameBytes}), counts a swap of two letters as one
  * typo, and also finds a setting put in the wrong section by its last part.
  */
-final class Suggestions {
+public final class Suggestions {
 
     private Suggestions() {
     }
 
     /** The candidate closest to {@code wrong}, if it is close enough to be a typo of it. */
-    static Optional<String> closest(String wrong, Collection<String> candidates) {
+    public static Optional<String> closest(String wrong, Collection<String> candidates) {
         String target = normal(wrong);
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
