@@ -250,11 +250,10 @@ public final class CertificateVault {
 
     /** Returns {@code name}, or throws {@link CertificateRefusedException} saying what names are. */
     private static String requireName(String name) {
-        if (!CertificateNames.isValid(name)) {
-            String shown = name == null ? "nothing" : "'" + (name.length() > 70 ? name.substring(0, 70) + "..." : name)
-                    + "'";
-            throw new CertificateRefusedException(CertificateNames.RULE + "; got " + shown);
+        try {
+            return CertificateNames.requireValid(name);
+        } catch (IllegalArgumentException e) {
+            throw new CertificateRefusedException(e.getMessage());
         }
-        return name;
     }
 }
