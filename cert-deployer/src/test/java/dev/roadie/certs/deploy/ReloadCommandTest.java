@@ -1,4 +1,4 @@
-package dev.roadie.client.certs;
+package dev.roadie.certs.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,12 +1,15 @@
-package dev.roadie.client.certs;
+package dev.roadie.certs.deploy;
 
 import dev.roadie.client.IncomingMessage;
 import dev.roadie.client.RoadieClient;
 import dev.roadie.client.Subscription;
+import dev.roadie.model.certs.CertificateBundle;
+import dev.roadie.model.certs.CertificateNames;
+import dev.roadie.model.certs.CertificateSubjects;
+import dev.roadie.model.certs.InstallationReport;
 import dev.roadie.model.registry.ServiceId;
 import dev.roadie.model.wire.Address;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -51,7 +54,7 @@ public final class CertificateWatcher implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        this.subscription = client.subscribe(CertificateBundle.topic(name), this::received);
+        this.subscription = client.subscribe(CertificateNames.topic(name), this::received);
     }
 
     /**
@@ -79,7 +82,7 @@ public final class CertificateWatcher implements AutoCloseable {
     }
 
     private void received(IncomingMessage message) {
-        if (!CertificateBundle.ISSUED_SUBJECT.equals(message.subject())) {
+        if (!CertificateSubjects.ISSUED.equals(message.subject())) {
             // Other clients' cert.installed reports are consumed by the hub; anything else is not for us.
             LOG.debug("Ignoring {} on {}", message.subject(), message.to());
             return;
@@ -116,9 +119,9 @@ public final class CertificateWatcher implements AutoCloseable {
             tell(event);
             return;
         }
-        Address topic = Address.topic(CertificateBundle.topic(name));
+        Address topic = Address.topic(CertificateNames.topic(name));
         try {
-            client.send(topic, CertificateBundle.INSTALLED_SUBJECT, Map.of("serial", bundle.serial()))
+            client.send(topic, CertificateSubjects.INSTALLED, new InstallationReport(bundle.serial()))
                     .whenComplete((done, failure) -> {
                         CertificateEvent outcome = failure == null ? event
                                 : CertificateEvent.failed(name, bundle.serial(), DeploymentStage.REPORT,

@@ -1,4 +1,4 @@
-package dev.roadie.client.certs;
+package dev.roadie.certs.deploy;
 
 import dev.roadie.client.RoadieException;
 

@@ -1,4 +1,4 @@
-package dev.roadie.client.certs;
+package dev.roadie.certs.deploy;
 
 import java.io.ByteArrayInputStream;
 import java.math.BigInteger;

@@ -1,4 +1,4 @@
-package dev.roadie.client.certs;
+package dev.roadie.certs.deploy;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;

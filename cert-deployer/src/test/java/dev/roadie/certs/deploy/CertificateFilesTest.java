@@ -1,9 +1,11 @@
-package dev.roadie.client.certs;
+package dev.roadie.certs.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.roadie.client.testing.TestCertificates;
+import dev.roadie.certs.deploy.testing.TestCertificates;
+import dev.roadie.model.certs.CertificateBundle;
+import dev.roadie.model.certs.CertificateNames;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -132,6 +134,13 @@ class CertificateFilesTest {
     void p12_layout_needs_a_password() {
         assertThatThrownBy(() -> new CertificateFiles(dir, "example.org", CertificateLayout.PKCS12, new char[0]))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("password");
+    }
+
+    @Test
+    void a_name_the_hub_would_refuse_is_refused_here_too() {
+        // The hub refuses '..' anywhere in a name; the deployer once allowed it and could never get that certificate.
+        assertThatThrownBy(() -> CertificateFiles.pem(dir, "example..org"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(CertificateNames.RULE);
     }
 
     @Test

@@ -1,5 +1,7 @@
-package dev.roadie.client.certs;
+package dev.roadie.certs.deploy;
 
+import dev.roadie.model.certs.CertificateBundle;
+import dev.roadie.model.certs.CertificateNames;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,7 +47,7 @@ public final class CertificateFiles {
      */
     public CertificateFiles(Path folder, String name, CertificateLayout layout, char[] password) {
         this.folder = Objects.requireNonNull(folder, "folder").toAbsolutePath();
-        this.name = CertificateBundle.requireValidName(name);
+        this.name = CertificateNames.requireValid(name);
         this.layout = Objects.requireNonNull(layout, "layout");
         if (layout == CertificateLayout.PKCS12 && (password == null || password.length == 0)) {
             throw new IllegalArgumentException("the p12 layout needs a password for the keystore");

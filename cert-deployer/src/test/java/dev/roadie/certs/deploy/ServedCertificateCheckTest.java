@@ -1,10 +1,10 @@
-package dev.roadie.client.certs;
+package dev.roadie.certs.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.roadie.client.testing.TestCertificates;
-import dev.roadie.client.testing.TlsServer;
+import dev.roadie.certs.deploy.testing.TestCertificates;
+import dev.roadie.certs.deploy.testing.TlsServer;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;

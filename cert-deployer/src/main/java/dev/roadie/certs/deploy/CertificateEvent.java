@@ -1,6 +1,7 @@
-package dev.roadie.client.certs;
+package dev.roadie.certs.deploy;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.roadie.model.certs.CertificateBundle;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,6 @@
-package dev.roadie.client.certs;
+package dev.roadie.certs.deploy;
 
+import dev.roadie.model.certs.CertificateBundle;
 import java.io.IOException;
 import java.net.URI;
 import java.security.GeneralSecurityException;

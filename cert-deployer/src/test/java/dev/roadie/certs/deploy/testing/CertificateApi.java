@@ -1,4 +1,4 @@
-package dev.roadie.client.testing;
+package dev.roadie.certs.deploy.testing;
 
 import dev.roadie.model.wire.FrameCodec;
 import java.io.IOException;

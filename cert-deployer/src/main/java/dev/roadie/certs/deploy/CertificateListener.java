@@ -1,4 +1,4 @@
-package dev.roadie.client.certs;
+package dev.roadie.certs.deploy;
 
 /**
  * Hears what a {@link CertificateWatcher} did with each certificate the hub pushed. Runs on the

@@ -1,6 +1,6 @@
-package dev.roadie.client.testing;
+package dev.roadie.certs.deploy.testing;
 
-import dev.roadie.client.certs.CertificateBundle;
+import dev.roadie.model.certs.CertificateBundle;
 import java.io.ByteArrayInputStream;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateFactory;

@@ -1,15 +1,15 @@
-package dev.roadie.client.certs;
+package dev.roadie.certs.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.roadie.certs.deploy.testing.CertificateApi;
+import dev.roadie.certs.deploy.testing.TestCertificates;
+import dev.roadie.certs.deploy.testing.TlsServer;
 import dev.roadie.client.ClientOptions;
 import dev.roadie.client.RoadieClient;
-import dev.roadie.client.testing.CertificateApi;
 import dev.roadie.client.testing.LiveHub;
-import dev.roadie.client.testing.TestCertificates;
-import dev.roadie.client.testing.TlsServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,9 +1,9 @@
-package dev.roadie.client.certs;
+package dev.roadie.certs.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.roadie.client.testing.TestCertificates;
-import dev.roadie.client.testing.TlsServer;
+import dev.roadie.certs.deploy.testing.TestCertificates;
+import dev.roadie.certs.deploy.testing.TlsServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

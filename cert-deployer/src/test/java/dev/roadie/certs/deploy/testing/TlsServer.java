@@ -1,4 +1,4 @@
-package dev.roadie.client.testing;
+package dev.roadie.certs.deploy.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
