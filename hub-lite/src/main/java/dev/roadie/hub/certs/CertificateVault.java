@@ -244,6 +244,7 @@ public final class CertificateVault {
     }
 
     private static String context(String name) {
+        // The key's encryption context, not the topic cert:NAME: changing it would leave stored keys unreadable.
         return "cert:" + name;
     }
 

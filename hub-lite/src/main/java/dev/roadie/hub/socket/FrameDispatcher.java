@@ -172,8 +172,8 @@ final class FrameDispatcher {
         var body = message.body();
         var serial = body == null ? null : body.get("serial");
         if (serial == null || !serial.isString()) {
-            throw new FrameException(ErrorCode.INVALID_FRAME, message.id(), "cert.installed needs a body"
-                    + " {\"serial\": \"<hex>\"}: 'serial' is missing");
+            throw new FrameException(ErrorCode.INVALID_FRAME, message.id(), CertificateSubjects.INSTALLED
+                    + " needs a body {\"serial\": \"<hex>\"}: 'serial' is missing");
         }
         try {
             hub.certs().recordInstalled(name, session.identity().toString(), serial.stringValue());
