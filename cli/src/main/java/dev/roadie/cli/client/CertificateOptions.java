@@ -1,11 +1,11 @@
 package dev.roadie.cli.client;
 
-import dev.roadie.client.certs.CertificateBundle;
-import dev.roadie.client.certs.CertificateDeployer;
-import dev.roadie.client.certs.CertificateFiles;
-import dev.roadie.client.certs.CertificateLayout;
-import dev.roadie.client.certs.ReloadCommand;
-import dev.roadie.client.certs.ServedCertificateCheck;
+import dev.roadie.certs.deploy.CertificateDeployer;
+import dev.roadie.certs.deploy.CertificateFiles;
+import dev.roadie.certs.deploy.CertificateLayout;
+import dev.roadie.certs.deploy.ReloadCommand;
+import dev.roadie.certs.deploy.ServedCertificateCheck;
+import dev.roadie.model.certs.CertificateNames;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -82,7 +82,7 @@ public final class CertificateOptions {
         ReloadCommand reloadCommand = null;
         ServedCertificateCheck served = null;
         try {
-            distinct.forEach(CertificateBundle::requireValidName);
+            distinct.forEach(CertificateNames::requireValid);
             if (reload != null) {
                 reloadCommand = ReloadCommand.parse(reload);
             }

@@ -1,9 +1,10 @@
 package dev.roadie.cli.client;
 
-import dev.roadie.client.certs.CertificateBundle;
-import dev.roadie.client.certs.CertificateDeployer;
-import dev.roadie.client.certs.CertificateEvent;
-import dev.roadie.client.certs.DeploymentStage;
+import dev.roadie.certs.deploy.CertificateDeployer;
+import dev.roadie.certs.deploy.CertificateEvent;
+import dev.roadie.certs.deploy.DeploymentStage;
+import dev.roadie.model.certs.CertificateBundle;
+import dev.roadie.model.certs.InstallationReport;
 import dev.roadie.model.wire.FrameCodec;
 import java.io.PrintWriter;
 import java.math.BigInteger;
@@ -90,8 +91,8 @@ public final class CertsPullCommand implements Callable<Integer> {
             return event;
         }
         try {
-            hub.exchange("POST", "/api/certs/" + name + "/installed", Map.of(),
-                    FrameCodec.DEFAULT.mapper().writeValueAsString(Map.of("serial", bundle.serial()))).requireSuccess();
+            String report = FrameCodec.DEFAULT.mapper().writeValueAsString(new InstallationReport(bundle.serial()));
+            hub.exchange("POST", "/api/certs/" + name + "/installed", Map.of(), report).requireSuccess();
         } catch (RestHub.HubCallFailed e) {
             return CertificateEvent.failed(name, bundle.serial(), DeploymentStage.REPORT,
                     "installed, but the hub did not take the report: " + e.getMessage(), false, null);

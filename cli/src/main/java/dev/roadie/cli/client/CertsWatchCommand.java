@@ -1,10 +1,10 @@
 package dev.roadie.cli.client;
 
+import dev.roadie.certs.deploy.CertificateDeployer;
+import dev.roadie.certs.deploy.CertificateEvent;
+import dev.roadie.certs.deploy.CertificateWatcher;
 import dev.roadie.client.ClientOptions;
 import dev.roadie.client.RoadieClient;
-import dev.roadie.client.certs.CertificateDeployer;
-import dev.roadie.client.certs.CertificateEvent;
-import dev.roadie.client.certs.CertificateWatcher;
 import dev.roadie.model.wire.FrameCodec;
 import java.io.PrintWriter;
 import java.util.ArrayList;

@@ -3,8 +3,8 @@ package dev.roadie.cli.chaos;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.roadie.client.testing.CertificateApi;
-import dev.roadie.client.testing.TestCertificates;
+import dev.roadie.certs.deploy.testing.CertificateApi;
+import dev.roadie.certs.deploy.testing.TestCertificates;
 import dev.roadie.model.wire.FrameCodec;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

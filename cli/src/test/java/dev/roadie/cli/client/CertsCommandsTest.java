@@ -3,10 +3,10 @@ package dev.roadie.cli.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.roadie.certs.deploy.testing.CertificateApi;
+import dev.roadie.certs.deploy.testing.TestCertificates;
+import dev.roadie.certs.deploy.testing.TlsServer;
 import dev.roadie.cli.RoadieCommand;
-import dev.roadie.client.testing.CertificateApi;
-import dev.roadie.client.testing.TestCertificates;
-import dev.roadie.client.testing.TlsServer;
 import dev.roadie.hub.Hub;
 import dev.roadie.hub.config.ConfigLoader;
 import dev.roadie.model.wire.FrameCodec;

@@ -1,6 +1,7 @@
 package dev.roadie.hub.auth;
 
 import dev.roadie.model.certs.CertificateNames;
+import dev.roadie.model.certs.CertificateSubjects;
 import dev.roadie.model.registry.RegistryEvent;
 import dev.roadie.model.registry.ServiceId;
 import dev.roadie.model.wire.Address;
@@ -28,7 +29,7 @@ public final class Permissions {
                     // Certificates come from the hub alone; a service only reports what it installed.
                     : CertificateNames.isCertificateTopic(topic.topic())
                     ? Optional.of("topic " + topic.topic() + " is published by the hub only; a service reports what it"
-                            + " installed with subject cert.installed")
+                            + " installed with subject " + CertificateSubjects.INSTALLED)
                     : need(principal, "publish", topic.topic());
             case Address.Everyone everyone -> principal.scopes().has("broadcast")
                     ? Optional.empty() : Optional.of(LACKS + "broadcast");

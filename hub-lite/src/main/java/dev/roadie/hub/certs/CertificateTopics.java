@@ -4,7 +4,10 @@ import dev.roadie.hub.session.ClientSession;
 import dev.roadie.hub.session.HubSender;
 import dev.roadie.hub.session.PreparedFrame;
 import dev.roadie.hub.session.SessionTable;
+import dev.roadie.model.certs.CertificateBundle;
+import dev.roadie.model.certs.CertificateEvent;
 import dev.roadie.model.certs.CertificateNames;
+import dev.roadie.model.certs.CertificateSubjects;
 import dev.roadie.model.registry.RegistryEvent;
 import dev.roadie.model.wire.Address;
 import dev.roadie.model.wire.FrameCodec;
@@ -37,7 +40,7 @@ public final class CertificateTopics {
             PreparedFrame bundle = PreparedFrame.of(bundleMessage(cert));
             subscribers.forEach(subscriber -> subscriber.deliver(bundle));
         }
-        registryEvent(CertificateEvent.RENEWED, cert);
+        registryEvent(CertificateSubjects.RENEWED, cert);
     }
 
     /** Sends {@code subscriber} the certificate as it is now, if it is issued. */
@@ -48,7 +51,7 @@ public final class CertificateTopics {
 
     /** Tells the registry subscribers that {@code cert} is close to expiry. */
     public void expiring(StoredCertificate cert) {
-        registryEvent(CertificateEvent.EXPIRING, cert);
+        registryEvent(CertificateSubjects.EXPIRING, cert);
     }
 
     private void registryEvent(String subject, StoredCertificate cert) {
@@ -58,7 +61,7 @@ public final class CertificateTopics {
         }
         long days = Duration.between(clock.instant(), cert.notAfter()).toDays();
         CertificateEvent event = new CertificateEvent(cert.name(), cert.domains(), cert.serial(),
-                cert.notAfter().toString(), days, cert.lastError());
+                cert.notAfter(), days, cert.lastError());
         PreparedFrame frame = PreparedFrame.of(new Message(0, UUID.randomUUID().toString(), HubSender.ID,
                 Address.topic(RegistryEvent.TOPIC), subject, FrameCodec.DEFAULT.toTree(event), false));
         subscribers.forEach(subscriber -> subscriber.deliver(frame));
@@ -67,7 +70,7 @@ public final class CertificateTopics {
     private Message bundleMessage(StoredCertificate cert) {
         CertificateBundle bundle = vault.bundle(cert);
         return new Message(0, UUID.randomUUID().toString(), HubSender.ID,
-                Address.topic(CertificateNames.TOPIC_PREFIX + cert.name()), CertificateBundle.SUBJECT,
+                Address.topic(CertificateNames.TOPIC_PREFIX + cert.name()), CertificateSubjects.ISSUED,
                 FrameCodec.DEFAULT.toTree(bundle), false);
     }
 }

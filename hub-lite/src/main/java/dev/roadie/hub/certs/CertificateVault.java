@@ -3,7 +3,9 @@ package dev.roadie.hub.certs;
 import dev.roadie.hub.auth.Principal;
 import dev.roadie.hub.store.AuditLog;
 import dev.roadie.hub.store.Database;
+import dev.roadie.model.certs.CertificateBundle;
 import dev.roadie.model.certs.CertificateNames;
+import dev.roadie.model.certs.CertificateSubjects;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
 import java.security.PrivateKey;
@@ -77,9 +79,9 @@ public final class CertificateVault {
 
     /** The bundle pushed to subscribers: the info, the chain and the key. Only for issued certificates. */
     public CertificateBundle bundle(StoredCertificate cert) {
-        return new CertificateBundle(cert.name(), cert.domains(), cert.serial(), text(cert.notBefore()),
-                text(cert.notAfter()), cert.fingerprint(), cert.source(), text(cert.issuedAt()), text(cert.renewAfter()),
-                cert.lastError(), cert.fullchainPem(), privateKeyPem(cert));
+        return new CertificateBundle(cert.name(), cert.domains(), cert.serial(), seconds(cert.notBefore()),
+                seconds(cert.notAfter()), cert.fingerprint(), cert.source(), seconds(cert.issuedAt()),
+                seconds(cert.renewAfter()), cert.lastError(), cert.fullchainPem(), privateKeyPem(cert));
     }
 
     /** The PKCS#8 PEM of an issued certificate's key, decrypted. */
@@ -221,7 +223,8 @@ public final class CertificateVault {
                     + " (lower-case hex, as in the certificate's info)");
         }
         store.saveInstallation(name, service, serial, clock.instant().truncatedTo(ChronoUnit.SECONDS));
-        audit.record(service, "cert.installed", name + " serial " + serial);
+        // The audit action is named after the subject that reports it.
+        audit.record(service, CertificateSubjects.INSTALLED, name + " serial " + serial);
     }
 
     /** Audits a fetch of a certificate's parts. */
@@ -241,20 +244,25 @@ public final class CertificateVault {
     }
 
     private static String context(String name) {
+        // The key's encryption context, not the topic cert:NAME: changing it would leave stored keys unreadable.
         return "cert:" + name;
     }
 
     private static String text(Instant time) {
-        return time == null ? null : time.truncatedTo(ChronoUnit.SECONDS).toString();
+        return time == null ? null : seconds(time).toString();
+    }
+
+    /** Times go out in whole seconds, as PROTOCOL.md shows them. */
+    private static Instant seconds(Instant time) {
+        return time == null ? null : time.truncatedTo(ChronoUnit.SECONDS);
     }
 
     /** Returns {@code name}, or throws {@link CertificateRefusedException} saying what names are. */
     private static String requireName(String name) {
-        if (!CertificateNames.isValid(name)) {
-            String shown = name == null ? "nothing" : "'" + (name.length() > 70 ? name.substring(0, 70) + "..." : name)
-                    + "'";
-            throw new CertificateRefusedException(CertificateNames.RULE + "; got " + shown);
+        try {
+            return CertificateNames.requireValid(name);
+        } catch (IllegalArgumentException e) {
+            throw new CertificateRefusedException(e.getMessage());
         }
-        return name;
     }
 }

@@ -11,6 +11,7 @@ import dev.roadie.hub.routing.Requester;
 import dev.roadie.hub.routing.UnknownReceiverException;
 import dev.roadie.hub.session.ClientSession;
 import dev.roadie.model.certs.CertificateNames;
+import dev.roadie.model.certs.CertificateSubjects;
 import dev.roadie.model.registry.ServiceId;
 import dev.roadie.model.wire.Ack;
 import dev.roadie.model.wire.Announce;
@@ -140,7 +141,7 @@ final class FrameDispatcher {
     private void onMessage(ClientSession session, Message message) {
         if (message.to() instanceof dev.roadie.model.wire.Address.Topic topic
                 && CertificateNames.isCertificateTopic(topic.topic())
-                && INSTALLED.equals(message.subject())) {
+                && CertificateSubjects.INSTALLED.equals(message.subject())) {
             onInstalled(session, message, CertificateNames.fromTopic(topic.topic()));
             return;
         }
@@ -171,8 +172,8 @@ final class FrameDispatcher {
         var body = message.body();
         var serial = body == null ? null : body.get("serial");
         if (serial == null || !serial.isString()) {
-            throw new FrameException(ErrorCode.INVALID_FRAME, message.id(), "cert.installed needs a body"
-                    + " {\"serial\": \"<hex>\"}: 'serial' is missing");
+            throw new FrameException(ErrorCode.INVALID_FRAME, message.id(), CertificateSubjects.INSTALLED
+                    + " needs a body {\"serial\": \"<hex>\"}: 'serial' is missing");
         }
         try {
             hub.certs().recordInstalled(name, session.identity().toString(), serial.stringValue());
@@ -315,9 +316,6 @@ final class FrameDispatcher {
             throw forbidden(frameId, why);
         });
     }
-
-    /** The subject with which a service reports the certificate serial it installed. */
-    private static final String INSTALLED = "cert.installed";
 
     private static final java.util.Set<ReplyStatus> RECEIVER_STATUSES =
             java.util.EnumSet.of(ReplyStatus.OK, ReplyStatus.ERROR, ReplyStatus.NO_HANDLER);

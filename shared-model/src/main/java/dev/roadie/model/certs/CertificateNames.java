@@ -23,6 +23,29 @@ public final class CertificateNames {
         return Names.isName(name) && !name.contains("..");
     }
 
+    /**
+     * Returns {@code name} if it is a valid certificate name.
+     *
+     * @throws IllegalArgumentException saying the {@link #RULE} and the name refused
+     */
+    public static String requireValid(String name) {
+        if (!isValid(name)) {
+            String shown = name == null ? "nothing"
+                    : "'" + (name.length() > 70 ? name.substring(0, 70) + "..." : name) + "'";
+            throw new IllegalArgumentException(RULE + "; got " + shown);
+        }
+        return name;
+    }
+
+    /**
+     * The topic of certificate {@code name}'s stream: {@code cert:NAME}.
+     *
+     * @throws IllegalArgumentException when {@code name} is not a valid certificate name
+     */
+    public static String topic(String name) {
+        return TOPIC_PREFIX + requireValid(name);
+    }
+
     /** Whether {@code topic} is a certificate's stream. */
     public static boolean isCertificateTopic(String topic) {
         return topic != null && topic.startsWith(TOPIC_PREFIX);
