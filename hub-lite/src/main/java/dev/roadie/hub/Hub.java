@@ -11,6 +11,7 @@ import dev.roadie.hub.certs.acme.Issuers;
 import dev.roadie.hub.config.HubConfig;
 import dev.roadie.hub.context.HubContext;
 import dev.roadie.hub.http.HttpGuards;
+import dev.roadie.hub.messaging.Messaging;
 import dev.roadie.hub.metrics.HubMetrics;
 import dev.roadie.hub.registry.Registry;
 import dev.roadie.hub.registry.RegistryStore;
@@ -115,9 +116,11 @@ public final class Hub implements AutoCloseable {
                 }
                 return left;
             });
-            this.context = new HubContext(config, newEpoch(), clock, sessions, registry, events,
-                    new Router(sessions, registry, durable, tokens), new Requests(timer, metrics, config.quotas()),
-                    durable, metrics, tokens, audit, search, vault, certTopics, renewals, acks, database);
+            Router router = new Router(sessions, registry, durable, tokens);
+            Requests requests = new Requests(timer, metrics, config.quotas());
+            this.context = new HubContext(config, newEpoch(), clock, sessions, registry, events, router, requests,
+                    new Messaging(router, requests, metrics, config.requests()), durable, metrics, tokens, audit,
+                    search, vault, certTopics, renewals, acks, database);
             metrics.gauges(sessions::size, () -> {
                 Map<String, Long> counts = new LinkedHashMap<>();
                 registry.countByState().forEach((state, count) -> counts.put(state.wire(), count));

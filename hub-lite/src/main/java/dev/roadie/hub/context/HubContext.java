@@ -4,6 +4,7 @@ import dev.roadie.hub.auth.TokenService;
 import dev.roadie.hub.certs.CertificateRenewals;
 import dev.roadie.hub.certs.CertificateVault;
 import dev.roadie.hub.config.HubConfig;
+import dev.roadie.hub.messaging.Messaging;
 import dev.roadie.hub.metrics.HubMetrics;
 import dev.roadie.hub.registry.Registry;
 import dev.roadie.hub.routing.DurableMessages;
@@ -25,6 +26,7 @@ import java.time.Clock;
  * that the socket and the controllers do not depend on the package that creates them.
  *
  * @param epoch  changes on every start, so that clients notice a restarted hub
+ * @param messaging sends messages, requests and gathers for the socket and REST alike
  * @param search music search and link resolution
  * @param certs  the managed and imported certificates
  * @param certTopics pushes certificates to their subscribers
@@ -33,19 +35,13 @@ import java.time.Clock;
  * @param dataFolder whether the data folder and database are still there to write to
  */
 public record HubContext(HubConfig config, String epoch, Clock clock, SessionTable sessions, Registry registry,
-        RegistryEvents registryEvents, Router router, Requests requests, DurableMessages durable, HubMetrics metrics,
-        TokenService tokens, AuditLog audit, HubSearch search, CertificateVault certs,
+        RegistryEvents registryEvents, Router router, Requests requests, Messaging messaging, DurableMessages durable,
+        HubMetrics metrics, TokenService tokens, AuditLog audit, HubSearch search, CertificateVault certs,
         CertificateTopics certTopics, CertificateRenewals renewals, AckTimer acks, DataFolderHealth dataFolder) {
 
     /** Forgets an ended session: its routes and subscriptions go, and what it was asked ends as gone. */
     public void forget(ClientSession session) {
         sessions.remove(session);
         requests.sessionEnded(session);
-    }
-
-    /** The deadline of a request or gather: the hub's default for 0, never more than its maximum. */
-    public long deadlineMs(long askedMs) {
-        long max = config.requests().maxTimeout().toMillis();
-        return askedMs <= 0 ? Math.min(config.requests().defaultTimeout().toMillis(), max) : Math.min(askedMs, max);
     }
 }
