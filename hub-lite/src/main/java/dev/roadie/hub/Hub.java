@@ -41,6 +41,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,6 +71,7 @@ public final class Hub implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final AckTimer acks;
     private final HubSocket socket;
+    private final Housekeeping housekeeping;
     private final HttpGuards guards;
     private final FailedTokenChecks tokenFailures;
     private final Javalin server;
@@ -121,6 +123,7 @@ public final class Hub implements AutoCloseable {
             this.context = new HubContext(config, newEpoch(), clock, sessions, registry, events, router, requests,
                     new Messaging(router, requests, metrics, config.requests()), durable, metrics, tokens, audit,
                     search, vault, certTopics, renewals, acks, database);
+            this.housekeeping = new Housekeeping(clock, registry, sessions, durable);
             metrics.gauges(sessions::size, () -> {
                 Map<String, Long> counts = new LinkedHashMap<>();
                 registry.countByState().forEach((state, count) -> counts.put(state.wire(), count));
@@ -222,6 +225,8 @@ public final class Hub implements AutoCloseable {
         }
         long tick = Math.max(10, Math.min(1000, config.heartbeat().interval().toMillis() / 4));
         hub.timer.scheduleAtFixedRate(hub::tick, tick, tick, TimeUnit.MILLISECONDS);
+        // Leases are checked as often as heartbeats, so that a lost service goes down close to registry.downAfter.
+        hub.housekeeping.start(hub.timer, Duration.ofMillis(tick));
         long publishEvery = config.registry().publishInterval().toMillis();
         hub.timer.scheduleAtFixedRate(hub::flushRegistry, publishEvery, publishEvery, TimeUnit.MILLISECONDS);
         hub.renewals.start();
@@ -307,6 +312,9 @@ public final class Hub implements AutoCloseable {
         }
         if (server != null) {
             step("stop the server", server::stop);
+        }
+        if (housekeeping != null) {
+            step("stop housekeeping", housekeeping::close);
         }
         step("stop the timer", timer::shutdownNow);
         step("stop the ack timer", acks::close);
