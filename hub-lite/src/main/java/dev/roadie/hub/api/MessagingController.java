@@ -22,8 +22,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * {@code /api/send}, {@code /api/request} and {@code /api/gather}: the socket's messaging for
  * clients that cannot keep a socket open (the Chrome extension, curl, cron jobs). The caller
- * sends as the service its token names, with the same scopes and quotas; a quota that is full
- * answers 429 {@code limit-reached}.
+ * sends as the service its token names, through the same {@code Messaging} as the socket, so with
+ * the same scopes and quotas; a quota that is full answers 429 {@code limit-reached}.
  */
 final class MessagingController {
     private final HubContext hub;
