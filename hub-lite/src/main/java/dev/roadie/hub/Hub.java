@@ -20,6 +20,7 @@ import dev.roadie.hub.config.HubConfig;
 import dev.roadie.hub.context.HubContext;
 import dev.roadie.hub.http.ClientAddresses;
 import dev.roadie.hub.http.HttpGuards;
+import dev.roadie.hub.messaging.Messaging;
 import dev.roadie.hub.metrics.HubMetrics;
 import dev.roadie.hub.registry.Registry;
 import dev.roadie.hub.registry.RegistryStore;
@@ -50,6 +51,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,6 +81,7 @@ public final class Hub implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final AckTimer acks;
     private final HubSocket socket;
+    private final Housekeeping housekeeping;
     private final HttpGuards guards;
     private final FailedTokenChecks tokenFailures;
     private final Javalin server;
@@ -125,9 +128,12 @@ public final class Hub implements AutoCloseable {
                 }
                 return left;
             });
-            this.context = new HubContext(config, newEpoch(), clock, sessions, registry, events,
-                    new Router(sessions, registry, durable, tokens), new Requests(timer, metrics, config.quotas()),
-                    durable, metrics, tokens, audit, vault, certTopics, acks);
+            Router router = new Router(sessions, registry, durable, tokens);
+            Requests requests = new Requests(timer, metrics, config.quotas());
+            this.context = new HubContext(config, newEpoch(), clock, sessions, registry, events, router, requests,
+                    new Messaging(router, requests, metrics, config.requests()), durable, metrics, tokens, audit,
+                    vault, certTopics, acks);
+            this.housekeeping = new Housekeeping(clock, registry, sessions, durable);
             metrics.gauges(sessions::size, () -> {
                 Map<String, Long> counts = new LinkedHashMap<>();
                 registry.countByState().forEach((state, count) -> counts.put(state.wire(), count));
@@ -176,7 +182,7 @@ public final class Hub implements AutoCloseable {
     private ApiRoutes apiRoutes(HubContext hub, ClientAddresses addresses) {
         return new ApiRoutes(new ApiAuth(hub.tokens(), hub.config().limits(), tokenFailures, addresses),
                 new HealthController(hub.epoch(), database), new MetricsController(hub.metrics()),
-                new ServicesController(hub.registry(), hub.audit()), new MessagingController(hub),
+                new ServicesController(hub.registry(), hub.audit()), new MessagingController(hub.messaging()),
                 new TokensController(hub.tokens(), hub.audit(), hub.sessions()), new SearchController(search),
                 new CertificatesController(hub.certs(), renewals));
     }
@@ -238,6 +244,8 @@ public final class Hub implements AutoCloseable {
         }
         long tick = Math.max(10, Math.min(1000, config.heartbeat().interval().toMillis() / 4));
         hub.timer.scheduleAtFixedRate(hub::tick, tick, tick, TimeUnit.MILLISECONDS);
+        // Leases are checked as often as heartbeats, so that a lost service goes down close to registry.downAfter.
+        hub.housekeeping.start(hub.timer, Duration.ofMillis(tick));
         long publishEvery = config.registry().publishInterval().toMillis();
         hub.timer.scheduleAtFixedRate(hub::flushRegistry, publishEvery, publishEvery, TimeUnit.MILLISECONDS);
         hub.renewals.start();
@@ -334,6 +342,9 @@ public final class Hub implements AutoCloseable {
         }
         if (server != null) {
             step("stop the server", server::stop);
+        }
+        if (housekeeping != null) {
+            step("stop housekeeping", housekeeping::close);
         }
         step("stop the timer", timer::shutdownNow);
         step("stop the ack timer", acks::close);

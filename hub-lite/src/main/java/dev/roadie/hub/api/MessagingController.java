@@ -1,13 +1,8 @@
 package dev.roadie.hub.api;
 
-import dev.roadie.hub.auth.Principal;
-import dev.roadie.hub.context.HubContext;
-import dev.roadie.hub.routing.QuotaExceededException;
-import dev.roadie.hub.routing.Receiver;
-import dev.roadie.hub.routing.Requester;
-import dev.roadie.hub.routing.UnknownReceiverException;
-import dev.roadie.hub.auth.Permissions;
-import dev.roadie.model.registry.ServiceId;
+import dev.roadie.hub.messaging.MessageRefusedException;
+import dev.roadie.hub.messaging.Messaging;
+import dev.roadie.hub.messaging.Sender;
 import dev.roadie.model.wire.Address;
 import dev.roadie.model.wire.ErrorCode;
 import dev.roadie.model.wire.FrameCodec;
@@ -19,7 +14,6 @@ import dev.roadie.model.wire.Message;
 import dev.roadie.model.wire.Reply;
 import dev.roadie.model.wire.Request;
 import io.javalin.http.Context;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import tools.jackson.core.JacksonException;
@@ -28,14 +22,14 @@ import tools.jackson.databind.JsonNode;
 /**
  * {@code /api/send}, {@code /api/request} and {@code /api/gather}: the socket's messaging for
  * clients that cannot keep a socket open (the Chrome extension, curl, cron jobs). The caller
- * sends as the service its token names, with the same scopes and quotas; a quota that is full
- * answers 429 {@code limit-reached}.
+ * sends as the service its token names, through the same {@code Messaging} as the socket, so with
+ * the same scopes and quotas; a quota that is full answers 429 {@code limit-reached}.
  */
 public final class MessagingController {
-    private final HubContext hub;
+    private final Messaging messaging;
 
-    public MessagingController(HubContext hub) {
-        this.hub = hub;
+    public MessagingController(Messaging messaging) {
+        this.messaging = messaging;
     }
 
     /** What a REST caller posts. */
@@ -49,68 +43,43 @@ public final class MessagingController {
     }
 
     void send(Context ctx) {
-        Principal principal = ApiAuth.principal(ctx);
+        Sender sender = Sender.rest(ApiAuth.principal(ctx));
         Outgoing out = read(ctx);
-        requireSend(principal, out.to());
-        Message message = valid(() -> new Message(0, UUID.randomUUID().toString(), sender(principal), out.to(),
+        Message message = valid(() -> new Message(0, UUID.randomUUID().toString(), sender.identity(), out.to(),
                 out.subject(), out.body(), out.durable()));
-        List<Receiver> receivers = hub.router().resolve(out.to(), null);
         int delivered;
         try {
-            delivered = hub.router().deliver(message, receivers);
-        } catch (UnknownReceiverException e) {
-            throw new ApiException(404, ErrorCode.NOT_FOUND, e.getMessage());
-        } catch (QuotaExceededException e) {
-            throw limitReached(e);
-        }
-        hub.metrics().framesOut(delivered);
-        if (delivered == 0) {
-            hub.metrics().noRoute("message");
+            delivered = messaging.send(sender, message);
+        } catch (MessageRefusedException e) {
+            throw refused(e);
         }
         ctx.status(202).json(new Delivered(delivered));
     }
 
     void request(Context ctx) {
-        Principal principal = ApiAuth.principal(ctx);
+        Sender sender = Sender.rest(ApiAuth.principal(ctx));
         Outgoing out = read(ctx);
-        requireSend(principal, out.to());
-        if (out.to().isMany()) {
-            throw new ApiException(400, ErrorCode.INVALID_FRAME, "a request goes to one receiver: address "
-                    + "service:KIND/NAME or one:KIND, or use /api/gather");
-        }
         Request request = valid(() -> new Request(0, UUID.randomUUID().toString(), null, out.to(), out.subject(),
                 out.body(), out.timeoutMs()));
-        List<Receiver> receivers = hub.router().resolve(out.to(), null);
         CompletableFuture<Reply> reply = new CompletableFuture<>();
-        if (receivers.isEmpty()) {
-            reply.complete(hub.requests().noRoute(request));
-        } else {
-            try {
-                hub.requests().request(request, Requester.rest(principal), receivers.getFirst(),
-                        hub.deadlineMs(out.timeoutMs()), reply::complete);
-            } catch (QuotaExceededException e) {
-                throw limitReached(e);
-            }
+        try {
+            messaging.request(sender, request, reply::complete);
+        } catch (MessageRefusedException e) {
+            throw refused(e);
         }
         ctx.future(() -> reply.thenAccept(answer -> ctx.status(statusOf(answer)).json(answer)));
     }
 
     void gather(Context ctx) {
-        Principal principal = ApiAuth.principal(ctx);
+        Sender sender = Sender.rest(ApiAuth.principal(ctx));
         Outgoing out = read(ctx);
-        requireSend(principal, out.to());
         Gather gather = valid(() -> new Gather(0, UUID.randomUUID().toString(), out.to(), out.subject(), out.body(),
                 out.timeoutMs(), out.mode(), out.quorum()));
-        List<Receiver> receivers = hub.router().resolve(out.to(), null);
-        if (receivers.isEmpty()) {
-            hub.metrics().noRoute("gather");
-        }
         CompletableFuture<GatherResult> result = new CompletableFuture<>();
         try {
-            hub.requests().gather(gather, Requester.rest(principal), receivers, hub.deadlineMs(out.timeoutMs()),
-                    result::complete);
-        } catch (QuotaExceededException e) {
-            throw limitReached(e);
+            messaging.gather(sender, gather, result::complete);
+        } catch (MessageRefusedException e) {
+            throw refused(e);
         }
         ctx.future(() -> result.thenAccept(answer -> ctx.json(answer)));
     }
@@ -138,18 +107,15 @@ public final class MessagingController {
         }
     }
 
-    private static void requireSend(Principal principal, Address to) {
-        Permissions.refusalToSend(principal, to).ifPresent(why -> {
-            throw new ApiException(403, ErrorCode.FORBIDDEN, why);
-        });
-    }
-
-    private static ApiException limitReached(QuotaExceededException e) {
-        return new ApiException(429, ErrorCode.LIMIT_REACHED, e.getMessage());
-    }
-
-    private static ServiceId sender(Principal principal) {
-        return new ServiceId(principal.kind(), principal.name());
+    /** A refusal as REST answers it: the same code and message, with the status that fits the code. */
+    private static ApiException refused(MessageRefusedException e) {
+        int status = switch (e.code()) {
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case LIMIT_REACHED -> 429;
+            default -> 400;
+        };
+        return new ApiException(status, e.code(), e.getMessage());
     }
 
     private static int statusOf(Reply reply) {

@@ -3,6 +3,7 @@ package dev.roadie.hub.context;
 import dev.roadie.hub.auth.TokenService;
 import dev.roadie.hub.certs.CertificateVault;
 import dev.roadie.hub.config.HubConfig;
+import dev.roadie.hub.messaging.Messaging;
 import dev.roadie.hub.metrics.HubMetrics;
 import dev.roadie.hub.registry.Registry;
 import dev.roadie.hub.routing.DurableMessages;
@@ -22,23 +23,19 @@ import java.time.Clock;
  * depend on the package that creates it. REST controllers are given only the parts they use.
  *
  * @param epoch  changes on every start, so that clients notice a restarted hub
+ * @param messaging sends messages, requests and gathers for the socket and REST alike
  * @param certs  the managed and imported certificates
  * @param certTopics pushes certificates to their subscribers
  * @param acks   writes the held-back acks of client frames on its own thread
  */
 public record HubContext(HubConfig config, String epoch, Clock clock, SessionTable sessions, Registry registry,
-        RegistryEvents registryEvents, Router router, Requests requests, DurableMessages durable, HubMetrics metrics,
-        TokenService tokens, AuditLog audit, CertificateVault certs, CertificateTopics certTopics, AckTimer acks) {
+        RegistryEvents registryEvents, Router router, Requests requests, Messaging messaging, DurableMessages durable,
+        HubMetrics metrics, TokenService tokens, AuditLog audit, CertificateVault certs, CertificateTopics certTopics,
+        AckTimer acks) {
 
     /** Forgets an ended session: its routes and subscriptions go, and what it was asked ends as gone. */
     public void forget(ClientSession session) {
         sessions.remove(session);
         requests.sessionEnded(session);
-    }
-
-    /** The deadline of a request or gather: the hub's default for 0, never more than its maximum. */
-    public long deadlineMs(long askedMs) {
-        long max = config.requests().maxTimeout().toMillis();
-        return askedMs <= 0 ? Math.min(config.requests().defaultTimeout().toMillis(), max) : Math.min(askedMs, max);
     }
 }

@@ -3,12 +3,10 @@ package dev.roadie.hub.socket;
 import dev.roadie.hub.auth.Permissions;
 import dev.roadie.hub.certs.CertificateRefusedException;
 import dev.roadie.hub.context.HubContext;
-import dev.roadie.hub.routing.QuotaExceededException;
+import dev.roadie.hub.messaging.MessageRefusedException;
+import dev.roadie.hub.messaging.Sender;
 import dev.roadie.hub.registry.AnnounceRefusedException;
 import dev.roadie.hub.registry.Announced;
-import dev.roadie.hub.routing.Receiver;
-import dev.roadie.hub.routing.Requester;
-import dev.roadie.hub.routing.UnknownReceiverException;
 import dev.roadie.hub.session.ClientSession;
 import dev.roadie.model.certs.CertificateNames;
 import dev.roadie.model.certs.CertificateSubjects;
@@ -36,7 +34,6 @@ import dev.roadie.model.wire.Stats;
 import dev.roadie.model.wire.Subscribe;
 import dev.roadie.model.wire.Unsubscribe;
 import dev.roadie.model.wire.Utf8;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -110,6 +107,8 @@ final class FrameDispatcher {
             handle(session, frame);
         } catch (FrameException e) {
             refuse(session, frame.id(), e.code(), e.getMessage());
+        } catch (MessageRefusedException e) {
+            refuse(session, frame.id(), e.code(), e.getMessage());
         } catch (RuntimeException e) {
             log.error("Failed to handle {} from {}", FrameTypes.nameOf(frame), session, e);
             refuse(session, frame.id(), ErrorCode.INTERNAL, "the hub failed to handle this frame; it is logged");
@@ -145,20 +144,7 @@ final class FrameDispatcher {
             onInstalled(session, message, CertificateNames.fromTopic(topic.topic()));
             return;
         }
-        requireSend(session, message.to(), message.id());
-        List<Receiver> receivers = hub.router().resolve(message.to(), session);
-        int delivered;
-        try {
-            delivered = hub.router().deliver(message.from(session.identity()).withSeq(0), receivers);
-        } catch (UnknownReceiverException e) {
-            throw new FrameException(ErrorCode.NOT_FOUND, message.id(), e.getMessage());
-        } catch (QuotaExceededException e) {
-            throw limitReached(message.id(), e);
-        }
-        hub.metrics().framesOut(delivered);
-        if (delivered == 0) {
-            hub.metrics().noRoute("message");
-        }
+        hub.messaging().send(Sender.of(session), message);
     }
 
     /** A service reports the serial it installed: the hub records it and relays it to nobody. */
@@ -183,22 +169,7 @@ final class FrameDispatcher {
     }
 
     private void onRequest(ClientSession session, Request request) {
-        requireSend(session, request.to(), request.id());
-        if (request.to().isMany()) {
-            throw new FrameException(ErrorCode.INVALID_FRAME, request.id(), "a request goes to one receiver: address "
-                    + "service:KIND/NAME or one:KIND, or send a gather to " + request.to().text());
-        }
-        List<Receiver> receivers = hub.router().resolve(request.to(), session);
-        if (receivers.isEmpty()) {
-            session.deliver(hub.requests().noRoute(request));
-            return;
-        }
-        try {
-            hub.requests().request(request, Requester.of(session), receivers.getFirst(),
-                    hub.deadlineMs(request.timeoutMs()), session::deliver);
-        } catch (QuotaExceededException e) {
-            throw limitReached(request.id(), e);
-        }
+        hub.messaging().request(Sender.of(session), request, session::deliver);
     }
 
     private void onReply(ClientSession session, Reply reply) {
@@ -216,21 +187,7 @@ final class FrameDispatcher {
     }
 
     private void onGather(ClientSession session, Gather gather) {
-        requireSend(session, gather.to(), gather.id());
-        List<Receiver> receivers = hub.router().resolve(gather.to(), session);
-        if (receivers.isEmpty()) {
-            hub.metrics().noRoute("gather");
-        }
-        try {
-            hub.requests().gather(gather, Requester.of(session), receivers, hub.deadlineMs(gather.timeoutMs()),
-                    session::deliver);
-        } catch (QuotaExceededException e) {
-            throw limitReached(gather.id(), e);
-        }
-    }
-
-    private static FrameException limitReached(String frameId, QuotaExceededException e) {
-        return new FrameException(ErrorCode.LIMIT_REACHED, frameId, e.getMessage());
+        hub.messaging().gather(Sender.of(session), gather, session::deliver);
     }
 
     private void onSubscribe(ClientSession session, Subscribe subscribe) {
@@ -311,11 +268,6 @@ final class FrameDispatcher {
         }
     }
 
-    private void requireSend(ClientSession session, dev.roadie.model.wire.Address to, String frameId) {
-        Permissions.refusalToSend(session.principal(), to).ifPresent(why -> {
-            throw forbidden(frameId, why);
-        });
-    }
 
     private static final java.util.Set<ReplyStatus> RECEIVER_STATUSES =
             java.util.EnumSet.of(ReplyStatus.OK, ReplyStatus.ERROR, ReplyStatus.NO_HANDLER);

@@ -9,7 +9,6 @@ import dev.roadie.model.wire.Goodbye;
 import dev.roadie.model.wire.Ping;
 import java.util.concurrent.ThreadLocalRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,10 +37,6 @@ public final class HubSocket {
     private final PendingHellos waitingForHello = new PendingHellos();
     private final ClientAddresses addresses;
     private final AtomicInteger open = new AtomicInteger();
-    private long lastExpiryNanos = System.nanoTime();
-
-    /** Durable messages past their time to live are dropped about once a minute. */
-    private static final long DURABLE_EXPIRY_INTERVAL_NANOS = 60_000_000_000L;
 
     /**
      * @param addresses how a socket's client address is told (trusted proxies' {@code X-Forwarded-For})
@@ -152,8 +147,9 @@ public final class HubSocket {
 
     /**
      * One heartbeat tick: closes connections that sent no hello in time and sessions not heard
-     * from for interval x tolerance, pings sessions that were quiet for an interval, and runs
-     * the registry's leases.
+     * from for interval x tolerance, pings sessions that were quiet for an interval, and ends
+     * sessions not resumed within the resume window. Leases and durable expiry are the hub's
+     * housekeeping, which runs with no socket open as well.
      */
     public void tick() {
         long now = System.nanoTime();
@@ -184,14 +180,6 @@ public final class HubSocket {
             } else if (now - session.lastSentNanos() >= interval) {
                 session.sendControl(new Ping(System.currentTimeMillis()));
             }
-        }
-        Instant wallNow = hub.clock().instant();
-        // Only a live link renews a lease: a detached session's services age like a lost link.
-        hub.registry().sweep(service -> hub.sessions().serving(service).filter(ClientSession::isAttached)
-                .map(s -> wallNow.minusNanos(Math.max(0, now - s.lastHeardNanos()))));
-        if (now - lastExpiryNanos > DURABLE_EXPIRY_INTERVAL_NANOS) {
-            lastExpiryNanos = now;
-            hub.durable().expire();
         }
     }
 
