@@ -1,7 +1,7 @@
 // The queue and what plays now, for the chosen bot and guild, live: the bot's events on topic
 // player.GUILD update it; pause/resume, skip, remove, reorder (drag or Alt+arrows), clear.
 import { confirmAction } from './confirm.js';
-import { artwork, byId, el, formatDuration, replaceChildren } from './dom.js';
+import { artwork, byId, el, formatDuration, icon, labelled, replaceChildren } from './dom.js';
 import { Player, explain } from './player.js';
 
 export class QueueView {
@@ -165,7 +165,7 @@ export class QueueView {
           el('span', { class: 'title', id: 'now-playing-title-text' }, np.track.title ?? ''),
           el('span', { class: 'artist' }, [np.track.artist, np.paused ? '(paused)' : null].filter(Boolean).join(' '))));
     }
-    this.pauseButton.textContent = np?.paused ? 'Resume' : 'Pause';
+    replaceChildren(this.pauseButton, np?.paused ? labelled('play', 'Resume') : labelled('pause', 'Pause'));
     this.pauseButton.disabled = !np?.track;
     byId('player-skip').disabled = !np?.track;
     this.renderProgress();
@@ -200,12 +200,12 @@ export class QueueView {
         el('span', { class: 'duration' }, formatDuration(track.durationMs)),
         el('span', { class: 'actions' },
           el('button', { type: 'button', class: 'icon', 'aria-label': `Move ${title} up`, disabled: index === 0,
-            onclick: () => this.move(index, index - 1) }, '↑'),
+            onclick: () => this.move(index, index - 1) }, icon('arrow-up')),
           el('button', { type: 'button', class: 'icon', 'aria-label': `Move ${title} down`,
-            disabled: index === this.queue.length - 1, onclick: () => this.move(index, index + 1) }, '↓'),
+            disabled: index === this.queue.length - 1, onclick: () => this.move(index, index + 1) }, icon('arrow-down')),
           // A red outline like every other button that takes something away.
           el('button', { type: 'button', class: 'danger', 'aria-label': `Remove ${title}`,
-            onclick: () => this.remove(index) }, 'Remove')));
+            onclick: () => this.remove(index) }, labelled('trash-2', 'Remove'))));
     }));
   }
 

@@ -52,6 +52,11 @@ export class Target extends EventTarget {
     this.botSelect.value = this.bot;
   }
 
+  /** Puts the cursor in the guild field, for a reader asked to choose one. */
+  focusGuild() {
+    this.guildInput.focus();
+  }
+
   /** Whether a guild is chosen; player commands need one. */
   get ready() {
     return this.guild !== '';
