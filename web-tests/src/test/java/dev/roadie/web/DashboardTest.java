@@ -123,10 +123,14 @@ class DashboardTest {
             agent.updateStats(lis, stats(4, cpu[0])).orTimeout(Clients.WAIT.toMillis(), TimeUnit.MILLISECONDS).join();
             return pointsOf("audio-node/lis-7") >= 5;
         });
-        WebElement load = browser.find("#overview-nodes li[data-service='audio-node/lis-7']");
-        assertThat(load.getText()).contains("lis-7", "up", "CPU", "4 players");
-        assertThat(load.findElement(By.cssSelector("svg.sparkline")).getAttribute("aria-label"))
-                .startsWith("audio-node/lis-7: CPU");
+        // One script: the list is drawn again with every update, so an element found earlier may be gone.
+        @SuppressWarnings("unchecked")
+        List<String> load = (List<String>) browser.script("""
+                const item = document.querySelector(`#overview-nodes li[data-service="audio-node/lis-7"]`);
+                return [item.innerText, item.querySelector('svg.sparkline').getAttribute('aria-label')];
+                """);
+        assertThat(load.get(0)).contains("lis-7", "up", "CPU", "4 players");
+        assertThat(load.get(1)).startsWith("audio-node/lis-7: CPU");
 
         assertThat(number("up")).isGreaterThanOrEqualTo(2);
         assertThat(number("players")).isGreaterThanOrEqualTo(4);
@@ -176,6 +180,9 @@ class DashboardTest {
         assertThat(names("#tokens-rows").getFirst()).isEqualTo("aa-first");
         browser.find("#tokens-filter").sendKeys("aa-f");
         browser.await("only aa-first", d -> names("#tokens-rows").equals(List.of("aa-first")));
+        // The form to make a token sits under the list; New token leads to it.
+        browser.find("#token-new").click();
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("token-name");
 
         importCertificate("b.example.org", Duration.ofDays(60));
         importCertificate("a.example.org", Duration.ofDays(90));

@@ -36,8 +36,14 @@ export class TokensView {
       this.create();
     });
     byId('token-copy').addEventListener('click', () => this.copy());
+    // The form sits under the list: this takes the reader there.
+    byId('token-new').addEventListener('click', () => {
+      this.form.scrollIntoView({ block: 'start' });
+      byId('token-name').focus();
+    });
     if (!this.allowed) {
       this.form.hidden = true;
+      byId('token-new').hidden = true;
     }
   }
 
@@ -79,7 +85,7 @@ export class TokensView {
       // Names may repeat (a new token made before the old one is revoked): the id tells them apart.
       // data-label captions each cell when a narrow screen shows the row as a card (roadie.css).
       el('td', { class: 'token-id', 'data-label': 'Id' }, el('code', {}, token.id)),
-      el('td', { 'data-label': 'Kind' }, token.kind),
+      el('td', { class: 'nowrap', 'data-label': 'Kind' }, token.kind),
       el('td', { class: 'scopes', 'data-label': 'Scopes' }, (token.scopes ?? []).join(' ')),
       el('td', { 'data-label': 'Created' }, formatInstant(token.createdAt)),
       el('td', { 'data-label': 'Last used' }, token.lastUsedAt ? formatInstant(token.lastUsedAt) : 'never'),
