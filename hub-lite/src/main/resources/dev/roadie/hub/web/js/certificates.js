@@ -79,7 +79,8 @@ function row(cert) {
   const installations = cert.installations ?? [];
   return el('tr', { 'data-certificate': cert.name },
     el('th', { scope: 'row' }, cert.name ?? ''),
-    el('td', { class: 'domains', 'data-label': 'Domains' }, (cert.domains ?? []).join(', ')),
+    el('td', { class: 'domains', 'data-label': 'Domains' },
+      (cert.domains ?? []).map((domain, i) => [i > 0 ? ', ' : '', el('span', { class: 'domain' }, domain)])),
     el('td', { 'data-label': 'Expires', class: daysLeft !== null && daysLeft < WARN_DAYS ? 'warn' : null },
       daysLeft !== null && daysLeft < WARN_DAYS ? icon('circle-alert') : null,
       formatInstant(cert.notAfter), daysLeft === null ? '' : ` (${daysLeft} days left)`),
