@@ -11,6 +11,7 @@ import { sparkline } from './sparkline.js';
 import { Freshness } from './views.js';
 
 const METRICS_EVERY_MS = 3000; // a rate needs two readings; a few seconds apart keeps it steady
+const FIRST_RATE_AFTER_MS = 1000; // but the first rate should not keep the reader waiting
 const EXPIRING_DAYS = 30;
 const DAY_MS = 86_400_000;
 // Messages delivered, one per receiving session (docs/PROTOCOL.md §17.8); both names the hub has used.
@@ -26,6 +27,9 @@ export class OverviewView {
     this.certificates = null; // not asked yet
     this.lastReading = null;
     this.metricsTimer = null;
+    // Counts the times the view was shown, so that a reading still under way when the view was
+    // hidden (and maybe shown again) does not start a second round of readings.
+    this.metricsRound = 0;
     this.freshness = new Freshness(() => this.render());
     registry.addEventListener('change', () => this.freshness.changed());
     registry.addEventListener('certificate', () => {
@@ -41,10 +45,12 @@ export class OverviewView {
 
   hidden() {
     this.freshness.hidden();
-    globalThis.clearInterval(this.metricsTimer);
+    globalThis.clearTimeout(this.metricsTimer);
     this.metricsTimer = null;
+    this.metricsRound++;
     // A rate across the time the view was away would be an average of then and now: start afresh.
     this.lastReading = null;
+    this.hadRate = false;
   }
 
   hubRestarted() {
@@ -114,31 +120,39 @@ export class OverviewView {
       setCard('rate', '—', 'needs the metrics scope');
       return;
     }
-    if (this.metricsTimer !== null) return;
     setCard('rate', '…', 'measuring');
-    this.readMetrics();
-    this.metricsTimer = globalThis.setInterval(() => this.readMetrics(), METRICS_EVERY_MS);
+    this.pollMetrics(++this.metricsRound);
   }
 
+  async pollMetrics(round) {
+    const read = await this.readMetrics();
+    if (round !== this.metricsRound) return; // hidden meanwhile
+    const wait = read && !this.hadRate ? FIRST_RATE_AFTER_MS : METRICS_EVERY_MS;
+    this.metricsTimer = globalThis.setTimeout(() => this.pollMetrics(round), wait);
+  }
+
+  /** Reads /metrics once and shows the rate since the last reading; false when nothing could be read. */
   async readMetrics() {
     let text;
     try {
       text = await this.api.text('/metrics');
     } catch (e) {
       setCard('rate', '—', `metrics: ${e.message}`);
-      return;
+      return false;
     }
     const found = DELIVERED.exec(text);
     if (!found) {
       setCard('rate', '—', 'the hub does not count messages');
-      return;
+      return false;
     }
     const reading = { at: performance.now(), delivered: Number(found[1]) };
     const last = this.lastReading;
     this.lastReading = reading;
-    if (!last || reading.delivered < last.delivered) return; // the first reading, or the hub restarted
+    if (!last || reading.delivered < last.delivered) return true; // the first reading, or the hub restarted
     const perSecond = (reading.delivered - last.delivered) / ((reading.at - last.at) / 1000);
     setCard('rate', perSecond < 10 ? perSecond.toFixed(1) : String(Math.round(perSecond)), 'messages delivered');
+    this.hadRate = true;
+    return true;
   }
 }
 
