@@ -283,7 +283,10 @@ class DashboardTest {
 
     private void awaitContent(String view) {
         switch (view) {
-            case "overview" -> browser.awaitText("#overview-nodes", "osl-4");
+            case "overview" -> {
+                browser.awaitText("#overview-nodes", "osl-4");
+                browser.await("a message rate", d -> browser.find("#stat-rate .value").getText().matches("[0-9.]+"));
+            }
             case "services" -> browser.awaitText("#services-rows", "osl-4");
             case "tokens" -> browser.awaitText("#tokens-rows", "admin");
             case "search" -> {
