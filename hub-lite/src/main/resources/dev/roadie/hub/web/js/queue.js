@@ -3,6 +3,7 @@
 import { confirmAction } from './confirm.js';
 import { artwork, byId, el, formatDuration, icon, labelled, replaceChildren } from './dom.js';
 import { Player, explain } from './player.js';
+import { Freshness } from './views.js';
 
 export class QueueView {
   constructor({ client, target, registry }) {
@@ -37,13 +38,24 @@ export class QueueView {
     });
     this.list.addEventListener('drop', event => this.onDrop(event));
     this.list.addEventListener('dragend', () => { this.dragFrom = -1; });
-    globalThis.setInterval(() => this.renderProgress(), 1000);
-    this.renderNowPlaying();
+    // The player's events keep the queue up to date while the view is hidden; it is drawn when shown.
+    this.freshness = new Freshness(() => {
+      this.renderNowPlaying();
+      this.renderQueue();
+    });
+    globalThis.setInterval(() => {
+      if (this.freshness.visible) this.renderProgress();
+    }, 1000);
     this.follow();
   }
 
   shown() {
+    this.freshness.shown();
     this.refresh();
+  }
+
+  hidden() {
+    this.freshness.hidden();
   }
 
   hubRestarted() {
@@ -68,8 +80,7 @@ export class QueueView {
     }
     this.queue = [];
     this.nowPlaying = null;
-    this.renderQueue();
-    this.renderNowPlaying();
+    this.freshness.changed();
     this.refresh();
   }
 
@@ -100,13 +111,12 @@ export class QueueView {
     if (!snapshot || snapshot.guild !== this.target.guild) return;
     this.queue = snapshot.queue ?? [];
     this.setNowPlaying(snapshot.nowPlaying ?? null);
-    this.renderQueue();
   }
 
   setNowPlaying(nowPlaying) {
     this.nowPlaying = nowPlaying;
     this.nowPlayingAt = Date.now();
-    this.renderNowPlaying();
+    this.freshness.changed();
   }
 
   async run(command, fields = {}) {
