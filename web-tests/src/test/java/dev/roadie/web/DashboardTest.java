@@ -94,7 +94,7 @@ class DashboardTest {
         RoadieClient agent = node("ams-3", 0.25);
         browser.awaitText("#services-rows tr[data-service='audio-node/ams-3']", "4 players");
         // The page used to ask /api/services every 5 s while this view was open; now the socket is enough.
-        await().during(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(8))
+        await("no call to /api/services for 6 s").during(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(8))
                 .until(() -> restCalls("/api/services") == 0);
         agent.updateStats(new ServiceId("audio-node", "ams-3"), stats(7, 0.5))
                 .orTimeout(Clients.WAIT.toMillis(), TimeUnit.MILLISECONDS).join();
