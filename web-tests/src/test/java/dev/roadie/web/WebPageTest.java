@@ -524,13 +524,13 @@ class WebPageTest {
         String serial = leaf.certificate().getSerialNumber().toString(16);
 
         // The hub announces the import on topic registry: the open view reloads by itself.
-        browser.awaitText("#certificates-list [data-certificate='example.org']", "example.org, *.example.org");
+        browser.awaitText("#certificates-rows tr[data-certificate='example.org']", "example.org, *.example.org");
         // Installation reports are not announced: Refresh asks again.
         String proxy = hub.token("edge", "proxy", "certs:example.org");
         assertThat(http.post("/api/certs/example.org/installed", proxy, "{\"serial\":\"" + serial + "\"}").status())
                 .isEqualTo(204);
         browser.find("#certificates-refresh").click();
-        WebElement card = browser.awaitText("#certificates-list [data-certificate='example.org']", "proxy/edge");
+        WebElement card = browser.awaitText("#certificates-rows tr[data-certificate='example.org']", "proxy/edge");
         assertThat(card.getText()).contains("example.org, *.example.org", "days left", "imported", "(current)");
         assertThat(card.getText().toLowerCase(java.util.Locale.ROOT)).contains(serial.toLowerCase(java.util.Locale.ROOT));
         browser.screenshot("certificates");

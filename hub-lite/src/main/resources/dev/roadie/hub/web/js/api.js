@@ -31,9 +31,23 @@ export class Api {
     return this.call('DELETE', path, undefined, options);
   }
 
+  /** GETs `path` as text (the hub's /metrics). */
+  async text(path, { signal } = {}) {
+    const response = await this.send('GET', path, { Accept: 'text/plain' }, undefined, signal);
+    return response.text();
+  }
+
   async call(method, path, body, { signal } = {}) {
-    const headers = { Authorization: `Bearer ${this.token}`, Accept: 'application/json' };
+    const headers = { Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const response = await this.send(method, path, headers, body, signal);
+    const text = await response.text();
+    return text ? JSON.parse(text) : null;
+  }
+
+  /** Sends one request; resolves with the response when it is a success, else rejects with ApiError. */
+  async send(method, path, extraHeaders, body, signal) {
+    const headers = { Authorization: `Bearer ${this.token}`, ...extraHeaders };
     let response;
     try {
       response = await fetch(this.base + path, {
@@ -45,8 +59,7 @@ export class Api {
       throw new ApiError(0, 'unreachable', 'the hub cannot be reached; check the connection');
     }
     if (!response.ok) throw await errorOf(response);
-    const text = await response.text();
-    return text ? JSON.parse(text) : null;
+    return response;
   }
 
   /**

@@ -12,8 +12,8 @@ import { QueueView } from './queue.js';
 import { ServicesView } from './services.js';
 import { CertificatesView } from './certificates.js';
 import { TokensView } from './tokens.js';
-
-const VIEWS = ['search', 'queue', 'services', 'certificates', 'tokens'];
+import { OverviewView } from './overview.js';
+import { ViewSwitcher } from './views.js';
 
 const signIn = new SignIn(start);
 signIn.boot();
@@ -69,6 +69,7 @@ function showApp(client, welcome, token) {
   const you = welcome?.you ? `${welcome.you.kind}/${welcome.you.name}` : 'web';
   const context = { client, api, scopes, registry, target, you };
   const views = {
+    overview: new OverviewView(context),
     search: new SearchView(context),
     queue: new QueueView(context),
     services: new ServicesView(context),
@@ -100,18 +101,10 @@ function showApp(client, welcome, token) {
     }
   });
 
-  const route = () => {
-    const name = VIEWS.includes(location.hash.slice(1)) ? location.hash.slice(1) : 'search';
-    for (const view of VIEWS) {
-      byId(`view-${view}`).hidden = view !== name;
-      const link = document.querySelector(`nav a[data-view="${view}"]`);
-      if (view === name) link.setAttribute('aria-current', 'page');
-      else link.removeAttribute('aria-current');
-    }
+  // The overview shows the registry; a token that may not read it starts at the search.
+  const switcher = new ViewSwitcher(views, scopes.has('registry') ? 'overview' : 'search', name => {
     byId('target').hidden = name !== 'search' && name !== 'queue';
-    views[name].shown?.();
-  };
-  window.addEventListener('hashchange', route);
+  });
   document.addEventListener('keydown', event => {
     // "/" jumps to the search box from anywhere but a text field.
     if (event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !isTyping(event)) {
@@ -122,7 +115,7 @@ function showApp(client, welcome, token) {
   });
   signIn.hide();
   byId('app').hidden = false;
-  route();
+  switcher.start();
 }
 
 /** The sentence for the sign-in form when the hub ended this page's connection for good. */

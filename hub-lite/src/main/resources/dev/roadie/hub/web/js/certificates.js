@@ -1,37 +1,56 @@
 // Certificates the hub manages: names, domains, expiry, last renewal, and which service serves
-// which serial, reloaded when the hub says a certificate was renewed or is expiring. A hub
-// without certificate management answers 404: said so in plain words.
+// which serial, sortable and filterable; reloaded when the hub says a certificate was renewed or
+// is expiring (at once while shown, else when next shown). A hub without certificate management
+// answers 404: said so in plain words.
 import { ApiError } from './api.js';
-import { byId, el, formatInstant, replaceChildren } from './dom.js';
+import { byId, el, formatInstant, icon, replaceChildren } from './dom.js';
+import { SortFilter } from './table.js';
+import { Freshness } from './views.js';
+
+const WARN_DAYS = 14; // the hub renews 30 days ahead: under two weeks left means renewals are failing
 
 export class CertificatesView {
   constructor({ api, registry }) {
     this.api = api;
-    registry.addEventListener('certificate', () => {
-      if (this.loaded) this.load();
-    });
-    this.list = byId('certificates-list');
+    this.rows = byId('certificates-rows');
     this.message = byId('certificates-message');
+    this.certificates = [];
+    this.table = new SortFilter({
+      table: byId('certificates-table'), filter: byId('certificates-filter'),
+      keys: {
+        name: c => c.name ?? '', domains: c => (c.domains ?? []).join(' '), expires: c => Date.parse(c.notAfter),
+        issued: c => Date.parse(c.issuedAt), source: c => c.source ?? '',
+      },
+      text: c => [c.name, ...(c.domains ?? []), c.source, c.serial, ...(c.installations ?? []).map(i => i.service)]
+        .filter(Boolean).join(' '),
+      sort: { key: 'expires' },
+      onChange: () => this.render(),
+    });
+    this.freshness = new Freshness(() => this.load());
+    registry.addEventListener('certificate', () => this.freshness.changed());
     byId('certificates-refresh').addEventListener('click', () => this.load());
-    this.loaded = false;
   }
 
   shown() {
-    if (!this.loaded) this.load();
+    this.freshness.shown();
+  }
+
+  hidden() {
+    this.freshness.hidden();
   }
 
   hubRestarted() {
-    if (this.loaded) this.load();
+    this.freshness.changed();
   }
 
   async load() {
-    this.loaded = true;
     this.message.textContent = 'Loading…';
     let answer;
     try {
       answer = await this.api.get('/api/certs');
     } catch (e) {
-      this.list.replaceChildren();
+      this.certificates = [];
+      this.rows.replaceChildren();
       if (e instanceof ApiError && e.status === 404) {
         this.message.textContent = 'No certificates managed by this hub.';
       } else if (e instanceof ApiError && e.status === 403) {
@@ -41,34 +60,41 @@ export class CertificatesView {
       }
       return;
     }
-    const certificates = answer?.certificates ?? [];
-    this.message.textContent = certificates.length === 0 ? 'No certificates managed by this hub.'
-      : `${certificates.length} certificate${certificates.length === 1 ? '' : 's'}.`;
-    replaceChildren(this.list, certificates.map(card));
+    this.certificates = answer?.certificates ?? [];
+    this.render();
+  }
+
+  render() {
+    const shown = this.table.apply(this.certificates);
+    this.message.textContent = this.certificates.length === 0 ? 'No certificates managed by this hub.'
+      : this.table.describe(shown.length, this.certificates.length, 'certificate');
+    replaceChildren(this.rows, shown.map(row));
   }
 }
 
-function card(cert) {
+// data-label captions each cell when a narrow screen shows the row as a card (roadie.css).
+function row(cert) {
   const expires = Date.parse(cert.notAfter);
   const daysLeft = Number.isNaN(expires) ? null : Math.floor((expires - Date.now()) / 86400000);
   const installations = cert.installations ?? [];
-  return el('article', { class: 'card', 'data-certificate': cert.name },
-    el('h2', {}, cert.name ?? ''),
-    el('dl', {},
-      el('dt', {}, 'Domains'), el('dd', {}, (cert.domains ?? []).join(', ')),
-      el('dt', {}, 'Expires'), el('dd', { class: daysLeft !== null && daysLeft < 14 ? 'warn' : null },
-        formatInstant(cert.notAfter), daysLeft === null ? '' : ` (${daysLeft} days left)`),
-      el('dt', {}, 'Last renewal'), el('dd', {}, formatInstant(cert.issuedAt) || 'never'),
-      el('dt', {}, 'Renews after'), el('dd', {},
-        formatInstant(cert.renewAfter) || (cert.source === 'imported' ? 'not renewed by the hub (imported)' : '—')),
-      el('dt', {}, 'Serial'), el('dd', { class: 'mono' }, cert.serial ?? ''),
-      el('dt', {}, 'Source'), el('dd', {}, cert.source ?? ''),
-      cert.lastError ? [el('dt', {}, 'Last error'), el('dd', { class: 'error' }, cert.lastError)] : null),
-    el('h3', {}, 'Served by'),
-    installations.length === 0 ? el('p', { class: 'hint' }, 'No service has installed it.')
-      : el('ul', { class: 'installations' }, installations.map(i => el('li', {},
-        el('span', { class: 'service' }, i.service ?? ''), ': serial ',
-        el('span', { class: 'mono' }, i.serial ?? ''),
-        i.current ? ' (current)' : ' (older)',
-        i.installedAt ? `, installed ${formatInstant(i.installedAt)}` : ''))));
+  return el('tr', { 'data-certificate': cert.name },
+    el('th', { scope: 'row' }, cert.name ?? ''),
+    el('td', { class: 'domains', 'data-label': 'Domains' },
+      (cert.domains ?? []).map((domain, i) => [i > 0 ? ', ' : '', el('span', { class: 'domain' }, domain)])),
+    el('td', { 'data-label': 'Expires', class: daysLeft !== null && daysLeft < WARN_DAYS ? 'warn' : null },
+      daysLeft !== null && daysLeft < WARN_DAYS ? icon('circle-alert') : null,
+      formatInstant(cert.notAfter), daysLeft === null ? '' : ` (${daysLeft} days left)`),
+    el('td', { 'data-label': 'Last renewal' }, formatInstant(cert.issuedAt) || 'never'),
+    el('td', { 'data-label': 'Renews after' },
+      formatInstant(cert.renewAfter) || (cert.source === 'imported' ? 'not renewed by the hub (imported)' : '—')),
+    el('td', { class: 'mono serial', 'data-label': 'Serial' }, cert.serial ?? ''),
+    el('td', { 'data-label': 'Source' }, cert.source ?? ''),
+    el('td', { class: 'served', 'data-label': 'Served by' },
+      installations.length === 0 ? el('span', { class: 'hint' }, 'no service yet')
+        : el('ul', { class: 'installations' }, installations.map(i => el('li', {},
+          el('span', { class: 'service' }, i.service ?? ''), ': serial ',
+          el('span', { class: 'mono' }, i.serial ?? ''),
+          i.current ? ' (current)' : ' (older)',
+          i.installedAt ? `, installed ${formatInstant(i.installedAt)}` : '')))),
+    el('td', { class: 'error', 'data-label': 'Last error' }, cert.lastError ?? ''));
 }

@@ -58,13 +58,35 @@ export function safeHttpUrl(url) {
  * cannot be loaded (a dead link, or a host the page's Content-Security-Policy does not allow).
  */
 export function artwork(url, size) {
-  const placeholder = () => el('span', { class: 'art', 'aria-hidden': 'true' });
+  const placeholder = () => el('span', { class: 'art placeholder', 'aria-hidden': 'true' }, icon('music'));
   const src = safeHttpUrl(url);
   if (!src) return placeholder();
   return el('img', {
     class: 'art', src, alt: '', width: size, height: size, loading: 'lazy', referrerpolicy: 'no-referrer',
     onerror: event => event.target.replaceWith(placeholder()),
   });
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+/**
+ * An icon of the bundled set (icons/icons.svg, Lucide): decorative, hidden from screen readers,
+ * so whatever carries it keeps a text label (visible, or visually hidden, or aria-label).
+ */
+export function icon(name) {
+  const svg = document.createElementNS(SVG, 'svg');
+  svg.setAttribute('class', 'icon');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('focusable', 'false');
+  const use = document.createElementNS(SVG, 'use');
+  use.setAttribute('href', `/icons/icons.svg#${name}`);
+  svg.append(use);
+  return svg;
+}
+
+/** A button's content: its icon and its label, the label as text for everyone. */
+export function labelled(name, text) {
+  return [icon(name), el('span', { class: 'label' }, text)];
 }
 
 /** 3:07 or 1:02:03; an empty string for 0 or unknown (a stream). */

@@ -1,8 +1,9 @@
 // The queue and what plays now, for the chosen bot and guild, live: the bot's events on topic
 // player.GUILD update it; pause/resume, skip, remove, reorder (drag or Alt+arrows), clear.
 import { confirmAction } from './confirm.js';
-import { artwork, byId, el, formatDuration, replaceChildren } from './dom.js';
+import { artwork, byId, el, formatDuration, icon, labelled, replaceChildren } from './dom.js';
 import { Player, explain } from './player.js';
+import { Freshness } from './views.js';
 
 export class QueueView {
   constructor({ client, target, registry }) {
@@ -37,13 +38,24 @@ export class QueueView {
     });
     this.list.addEventListener('drop', event => this.onDrop(event));
     this.list.addEventListener('dragend', () => { this.dragFrom = -1; });
-    globalThis.setInterval(() => this.renderProgress(), 1000);
-    this.renderNowPlaying();
+    // The player's events keep the queue up to date while the view is hidden; it is drawn when shown.
+    this.freshness = new Freshness(() => {
+      this.renderNowPlaying();
+      this.renderQueue();
+    });
+    globalThis.setInterval(() => {
+      if (this.freshness.visible) this.renderProgress();
+    }, 1000);
     this.follow();
   }
 
   shown() {
+    this.freshness.shown();
     this.refresh();
+  }
+
+  hidden() {
+    this.freshness.hidden();
   }
 
   hubRestarted() {
@@ -68,8 +80,7 @@ export class QueueView {
     }
     this.queue = [];
     this.nowPlaying = null;
-    this.renderQueue();
-    this.renderNowPlaying();
+    this.freshness.changed();
     this.refresh();
   }
 
@@ -100,13 +111,12 @@ export class QueueView {
     if (!snapshot || snapshot.guild !== this.target.guild) return;
     this.queue = snapshot.queue ?? [];
     this.setNowPlaying(snapshot.nowPlaying ?? null);
-    this.renderQueue();
   }
 
   setNowPlaying(nowPlaying) {
     this.nowPlaying = nowPlaying;
     this.nowPlayingAt = Date.now();
-    this.renderNowPlaying();
+    this.freshness.changed();
   }
 
   async run(command, fields = {}) {
@@ -165,7 +175,7 @@ export class QueueView {
           el('span', { class: 'title', id: 'now-playing-title-text' }, np.track.title ?? ''),
           el('span', { class: 'artist' }, [np.track.artist, np.paused ? '(paused)' : null].filter(Boolean).join(' '))));
     }
-    this.pauseButton.textContent = np?.paused ? 'Resume' : 'Pause';
+    replaceChildren(this.pauseButton, np?.paused ? labelled('play', 'Resume') : labelled('pause', 'Pause'));
     this.pauseButton.disabled = !np?.track;
     byId('player-skip').disabled = !np?.track;
     this.renderProgress();
@@ -200,12 +210,12 @@ export class QueueView {
         el('span', { class: 'duration' }, formatDuration(track.durationMs)),
         el('span', { class: 'actions' },
           el('button', { type: 'button', class: 'icon', 'aria-label': `Move ${title} up`, disabled: index === 0,
-            onclick: () => this.move(index, index - 1) }, '↑'),
+            onclick: () => this.move(index, index - 1) }, icon('arrow-up')),
           el('button', { type: 'button', class: 'icon', 'aria-label': `Move ${title} down`,
-            disabled: index === this.queue.length - 1, onclick: () => this.move(index, index + 1) }, '↓'),
+            disabled: index === this.queue.length - 1, onclick: () => this.move(index, index + 1) }, icon('arrow-down')),
           // A red outline like every other button that takes something away.
           el('button', { type: 'button', class: 'danger', 'aria-label': `Remove ${title}`,
-            onclick: () => this.remove(index) }, 'Remove')));
+            onclick: () => this.remove(index) }, labelled('trash-2', 'Remove'))));
     }));
   }
 

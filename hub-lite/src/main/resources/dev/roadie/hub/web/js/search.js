@@ -1,7 +1,7 @@
 // Search: one box, provider toggles, results streaming in as each provider answers; a link is
 // resolved instead. Results are queued to the chosen bot and guild at the end, next or now.
 import { ApiError } from './api.js';
-import { artwork, byId, el, formatDuration, replaceChildren } from './dom.js';
+import { artwork, byId, el, formatDuration, labelled, replaceChildren } from './dom.js';
 import { Player, explain } from './player.js';
 
 const TYPING_PAUSE_MS = 400; // search once the reader stops typing, not at every key
@@ -13,6 +13,7 @@ const OFF_KEY = 'roadie.providers.off';
 export class SearchView {
   constructor({ client, api, scopes, target, you }) {
     this.api = api;
+    this.target = target;
     this.you = you;
     this.scopes = scopes;
     this.player = new Player(client, target);
@@ -177,7 +178,7 @@ export class SearchView {
     const title = track.title ?? '';
     const details = [track.artist, track.album].filter(Boolean).join(' · ');
     return el('li', { class: 'result', tabindex: index === 0 ? '0' : '-1', 'data-index': index },
-      artwork(track.artworkUrl, 56),
+      artwork(track.artworkUrl, 40),
       el('span', { class: 'info' },
         el('span', { class: 'title' }, title),
         el('span', { class: 'artist' }, details)),
@@ -185,11 +186,11 @@ export class SearchView {
       el('span', { class: 'source' }, track.source ?? ''),
       el('span', { class: 'actions' },
         el('button', { type: 'button', 'aria-label': `Queue ${title} at the end`, onclick: () => this.queue(index, 'end') },
-          'Queue'),
-        el('button', { type: 'button', 'aria-label': `Play ${title} next`, onclick: () => this.queue(index, 'next') },
-          'Next'),
-        el('button', { type: 'button', 'aria-label': `Play ${title} now`, onclick: () => this.queue(index, 'now') },
-          'Now')));
+          labelled('list-end', 'Queue')),
+        el('button', { type: 'button', class: 'quiet', 'aria-label': `Play ${title} next`,
+          onclick: () => this.queue(index, 'next') }, labelled('list-start', 'Next')),
+        el('button', { type: 'button', class: 'quiet', 'aria-label': `Play ${title} now`,
+          onclick: () => this.queue(index, 'now') }, labelled('play', 'Now'))));
   }
 
   focusResult(index) {
@@ -231,7 +232,7 @@ export class SearchView {
       this.message.textContent = `Queued “${track.title}” ${where}.`;
     } catch (e) {
       this.message.textContent = `Could not queue “${track.title}”: ${explain(e)}`;
-      if (e.code === 'no-guild') byId('target-guild').focus();
+      if (e.code === 'no-guild') this.target.focusGuild();
     }
   }
 }

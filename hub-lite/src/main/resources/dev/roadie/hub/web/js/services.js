@@ -1,9 +1,16 @@
-// Services: the registry, live (kind, name, state, address, load, last heartbeat); drain and
-// retire with a confirmation (admin tokens). Secrets are never shown: the page does not read them.
+// Services: the registry, live (kind, name, state, address, load, when last heard from), sortable
+// and filterable; drain and retire with a confirmation (admin tokens). Everything comes from the
+// registry store, which the socket keeps up to date: no REST polling. Secrets are never shown:
+// the page does not read them.
 import { confirmAction } from './confirm.js';
-import { byId, el, formatAgo, formatBytes, replaceChildren } from './dom.js';
+import { byId, el, formatAgo, formatBytes, icon, labelled, replaceChildren } from './dom.js';
+import { idOf } from './registry.js';
+import { SortFilter } from './table.js';
+import { Freshness } from './views.js';
 
-const HEARD_REFRESH_TICKS = 5; // seconds between asking the hub when each service was last heard from
+/** The icon of each state, beside its name. */
+export const STATE_ICONS = { up: 'circle-check', draining: 'circle-pause', retired: 'ban', down: 'circle-x' };
+const STATE_ORDER = { up: 0, draining: 1, down: 2, retired: 3 };
 
 export class ServicesView {
   constructor({ api, scopes, registry }) {
@@ -12,20 +19,31 @@ export class ServicesView {
     this.registry = registry;
     this.rows = byId('services-rows');
     this.message = byId('services-message');
-    registry.addEventListener('change', () => this.render());
-    // "Last heartbeat" is relative: refresh it while the view is open. Lease renewals are not
-    // pushed as events, so the times are asked for again every few seconds.
-    let ticks = 0;
+    this.table = new SortFilter({
+      table: byId('services-table'), filter: byId('services-filter'),
+      keys: {
+        kind: e => e.service.kind, name: e => e.service.name, state: e => STATE_ORDER[e.state] ?? 9,
+        address: e => e.service.endpoint ?? '', load: e => e.stats?.players ?? -1,
+        heard: e => -Date.parse(this.registry.lastHeard(idOf(e)) ?? 0),
+      },
+      text: e => [idOf(e), e.state, e.service.endpoint ?? ''].join(' '),
+      sort: { key: 'kind' },
+      onChange: () => this.render(),
+    });
+    this.freshness = new Freshness(() => this.render());
+    registry.addEventListener('change', () => this.freshness.changed());
+    // "Last heard" is relative: its words change with time while the view is open.
     globalThis.setInterval(() => {
-      if (byId('view-services').hidden) return;
-      if (++ticks % HEARD_REFRESH_TICKS === 0) this.refreshHeard();
-      this.renderAges();
+      if (this.freshness.visible) this.renderAges();
     }, 1000);
-    this.render();
   }
 
   shown() {
-    this.render();
+    this.freshness.shown();
+  }
+
+  hidden() {
+    this.freshness.hidden();
   }
 
   render() {
@@ -35,39 +53,40 @@ export class ServicesView {
       return;
     }
     const entries = this.registry.list();
+    const shown = this.table.apply(entries);
     this.message.textContent = entries.length === 0 ? 'No service has announced itself to this hub yet.'
-      : `${entries.length} service${entries.length === 1 ? '' : 's'}.`;
-    replaceChildren(this.rows, entries.map(entry => this.row(entry)));
+      : this.table.describe(shown.length, entries.length, 'service');
+    replaceChildren(this.rows, shown.map(entry => this.row(entry)));
   }
 
   row(entry) {
     const { kind, name, endpoint } = entry.service;
     const id = `${kind}/${name}`;
+    const heard = this.registry.lastHeard(id);
     const actions = [];
-    if (entry.state === 'up') actions.push(this.button(entry, 'draining', 'Drain'));
-    if (entry.state === 'up' || entry.state === 'draining') actions.push(this.button(entry, 'retired', 'Retire'));
-    if (entry.state === 'draining' || entry.state === 'retired') actions.push(this.button(entry, 'up', 'Bring up'));
+    if (entry.state === 'up') actions.push(this.button(entry, 'draining', 'Drain', 'circle-pause'));
+    if (entry.state === 'up' || entry.state === 'draining') actions.push(this.button(entry, 'retired', 'Retire', 'ban'));
+    if (entry.state === 'draining' || entry.state === 'retired') actions.push(this.button(entry, 'up', 'Bring up', 'power'));
     // data-label captions each cell when a narrow screen shows the row as a card (roadie.css).
     return el('tr', { 'data-service': id, 'data-state': entry.state },
       el('td', { class: 'nowrap kind', 'data-label': 'Kind' }, kind),
       el('th', { scope: 'row' }, name),
-      el('td', { class: 'state-cell', 'data-label': 'State' },
-        el('span', { class: `state state-${entry.state}` }, entry.state)),
+      el('td', { class: 'state-cell', 'data-label': 'State' }, stateBadge(entry.state)),
       el('td', { class: 'address', 'data-label': 'Address' }, address(endpoint)),
       el('td', { 'data-label': 'Load' }, load(entry.stats)),
-      el('td', { class: 'age', 'data-label': 'Last heartbeat', 'data-seen': entry.lastSeen ?? '' },
-        entry.lastSeen ? formatAgo(entry.lastSeen) : 'never'),
+      el('td', { class: 'age', 'data-label': 'Last heard', 'data-seen': heard ?? '' },
+        heard ? formatAgo(heard) : 'never'),
       el('td', { class: 'actions' }, actions));
   }
 
-  button(entry, state, label) {
+  button(entry, state, label, iconName) {
     const id = `${entry.service.kind}/${entry.service.name}`;
     const allowed = this.scopes.admin;
     return el('button', {
       type: 'button', class: state === 'up' ? 'quiet' : 'danger', 'aria-label': `${label} ${id}`,
       disabled: !allowed, title: allowed ? null : 'Needs an admin token',
       onclick: () => this.setState(entry, state, label),
-    }, label);
+    }, labelled(iconName, label));
   }
 
   async setState(entry, state, label) {
@@ -86,30 +105,16 @@ export class ServicesView {
     }
   }
 
-  async refreshHeard() {
-    if (this.registry.error) return;
-    let entries;
-    try {
-      entries = await this.api.get('/api/services');
-    } catch (e) {
-      console.warn('could not refresh the services\' last heartbeats', e);
-      return;
-    }
-    for (const fresh of entries) {
-      const id = `${fresh.service.kind}/${fresh.service.name}`;
-      const known = this.registry.entries.get(id);
-      if (!known || !fresh.lastSeen || Date.parse(fresh.lastSeen) <= Date.parse(known.lastSeen ?? 0)) continue;
-      known.lastSeen = fresh.lastSeen;
-      const cell = this.rows.querySelector(`tr[data-service="${CSS.escape(id)}"] td.age`);
-      if (cell) cell.dataset.seen = fresh.lastSeen;
-    }
-  }
-
   renderAges() {
     for (const cell of this.rows.querySelectorAll('td.age[data-seen]')) {
       if (cell.dataset.seen) cell.textContent = formatAgo(cell.dataset.seen);
     }
   }
+}
+
+/** A state as a badge: its icon and its name. */
+export function stateBadge(state) {
+  return el('span', { class: `state state-${state}` }, icon(STATE_ICONS[state] ?? 'circle-alert'), state);
 }
 
 // An address may wrap after "scheme://" or before its path, never inside host:port.
@@ -120,10 +125,11 @@ function address(endpoint) {
   return [parts[1] ?? '', el('span', { class: 'authority' }, parts[2]), parts[3]];
 }
 
+// Each figure stays on one line; the cell may wrap between them.
 function load(stats) {
   if (!stats) return '—';
   const parts = [`${stats.players ?? 0} players (${stats.playingPlayers ?? 0} playing)`];
   if (stats.cpu) parts.push(`CPU ${Math.round((stats.cpu.systemLoad ?? 0) * 100)} %`);
   if (stats.memory) parts.push(`memory ${formatBytes(stats.memory.used ?? 0)} of ${formatBytes(stats.memory.allocated ?? 0)}`);
-  return parts.join(', ');
+  return parts.map((part, i) => [i > 0 ? ', ' : '', el('span', { class: 'nowrap' }, part)]);
 }

@@ -39,6 +39,11 @@ export class Target extends EventTarget {
 
   renderBots() {
     const bots = this.registry.ofKind('music-bot');
+    // Stats arrive every second or so: redraw only when the bots or their states changed, so
+    // that an open list is not rebuilt under the reader's pointer.
+    const shown = bots.map(e => `${e.service.name}:${e.state}`).join(' ');
+    if (shown === this.shownBots) return;
+    this.shownBots = shown;
     const options = [el('option', { value: ANY_BOT }, 'Any music bot')];
     for (const entry of bots) {
       const value = `service:music-bot/${entry.service.name}`;
@@ -50,6 +55,11 @@ export class Target extends EventTarget {
     }
     replaceChildren(this.botSelect, options);
     this.botSelect.value = this.bot;
+  }
+
+  /** Puts the cursor in the guild field, for a reader asked to choose one. */
+  focusGuild() {
+    this.guildInput.focus();
   }
 
   /** Whether a guild is chosen; player commands need one. */

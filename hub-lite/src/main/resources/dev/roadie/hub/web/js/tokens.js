@@ -1,7 +1,8 @@
 // Tokens (admin): create one with scopes (its secret shown once, with a copy button), list
 // every token, revoke one with a confirmation. The hub keeps only hashes: a lost token is revoked.
 import { confirmAction } from './confirm.js';
-import { byId, el, formatInstant, replaceChildren } from './dom.js';
+import { byId, el, formatInstant, icon, labelled, replaceChildren } from './dom.js';
+import { SortFilter } from './table.js';
 
 // The scopes people pick most; anything else goes in the free field (docs/PROTOCOL.md §7).
 const COMMON_SCOPES = ['admin', 'registry', 'search', 'send:music-bot', 'subscribe:player.*', 'publish:player.*',
@@ -16,6 +17,17 @@ export class TokensView {
     this.form = byId('token-form');
     this.formError = byId('token-form-error');
     this.loaded = false;
+    this.tokens = [];
+    this.table = new SortFilter({
+      table: byId('tokens-table'), filter: byId('tokens-filter'),
+      keys: {
+        name: t => t.name, id: t => t.id, kind: t => t.kind, created: t => Date.parse(t.createdAt),
+        used: t => -Date.parse(t.lastUsedAt ?? 0), state: t => (t.revokedAt ? 1 : 0),
+      },
+      text: t => [t.name, t.id, t.kind, ...(t.scopes ?? []), t.revokedAt ? 'revoked' : 'active'].join(' '),
+      sort: { key: 'name' },
+      onChange: () => this.render(),
+    });
     replaceChildren(byId('token-scopes'), el('legend', {}, 'Scopes (none checked: the kind’s preset)'),
       COMMON_SCOPES.map(scope => el('label', { class: 'check' },
         el('input', { type: 'checkbox', name: 'scope', value: scope }), ` ${scope}`)));
@@ -24,8 +36,14 @@ export class TokensView {
       this.create();
     });
     byId('token-copy').addEventListener('click', () => this.copy());
+    // The form sits under the list: this takes the reader there.
+    byId('token-new').addEventListener('click', () => {
+      this.form.scrollIntoView({ block: 'start' });
+      byId('token-name').focus();
+    });
     if (!this.allowed) {
       this.form.hidden = true;
+      byId('token-new').hidden = true;
     }
   }
 
@@ -45,13 +63,19 @@ export class TokensView {
     }
     try {
       const tokens = await this.api.get('/api/tokens');
-      this.message.textContent = `${tokens.length} token${tokens.length === 1 ? '' : 's'}.`;
-      replaceChildren(this.rows, tokens.map(token => this.row(token)));
+      this.tokens = tokens;
+      this.render();
       return tokens;
     } catch (e) {
       this.message.textContent = `Could not list the tokens: ${e.message}`;
       return null;
     }
+  }
+
+  render() {
+    const shown = this.table.apply(this.tokens);
+    this.message.textContent = this.table.describe(shown.length, this.tokens.length, 'token');
+    replaceChildren(this.rows, shown.map(token => this.row(token)));
   }
 
   row(token) {
@@ -61,15 +85,16 @@ export class TokensView {
       // Names may repeat (a new token made before the old one is revoked): the id tells them apart.
       // data-label captions each cell when a narrow screen shows the row as a card (roadie.css).
       el('td', { class: 'token-id', 'data-label': 'Id' }, el('code', {}, token.id)),
-      el('td', { 'data-label': 'Kind' }, token.kind),
+      el('td', { class: 'nowrap', 'data-label': 'Kind' }, token.kind),
       el('td', { class: 'scopes', 'data-label': 'Scopes' }, (token.scopes ?? []).join(' ')),
       el('td', { 'data-label': 'Created' }, formatInstant(token.createdAt)),
       el('td', { 'data-label': 'Last used' }, token.lastUsedAt ? formatInstant(token.lastUsedAt) : 'never'),
-      el('td', { 'data-label': 'State' }, active ? 'active' : `revoked ${formatInstant(token.revokedAt)}`),
+      el('td', { 'data-label': 'State' }, el('span', { class: `state state-${active ? 'active' : 'revoked'}` },
+        icon(active ? 'circle-check' : 'ban'), active ? 'active' : `revoked ${formatInstant(token.revokedAt)}`)),
       el('td', { class: 'actions' }, active ? el('button', {
         type: 'button', class: 'danger', 'aria-label': `Revoke ${token.name} (${token.id})`,
         onclick: () => this.revoke(token),
-      }, 'Revoke') : null));
+      }, labelled('ban', 'Revoke')) : null));
   }
 
   async create() {
