@@ -39,6 +39,32 @@ const DEFAULTS = Object.freeze({
   heartbeatTolerance: 3,
 });
 
+/**
+ * What a RoadieClient is made with; only `url` and `token` are required.
+ * @typedef {object} RoadieClientOptions
+ * @property {string} url the hub's socket, `ws://HOST:7070/ws` or `wss://...`
+ * @property {string} token the bearer token, sent in the hello
+ * @property {string} [kind] the kind to connect as (default: the token's)
+ * @property {string} [name] the name to connect as (default: the token's)
+ * @property {new (url: string) => any} [WebSocket] the WebSocket constructor (default
+ *   globalThis.WebSocket; in Node 20, the `ws` package's)
+ * @property {{initialMs?: number, maxMs?: number}} [backoff] reconnect delays: 250 ms doubling up to 15 s
+ * @property {number} [requestTimeoutMs] default deadline of requests and gathers (10 s)
+ * @property {number} [connectTimeoutMs] how long one attempt may take to the welcome (10 s)
+ * @property {number} [heartbeatMs] ping after this much silence; the hub's shorter interval wins (4 s)
+ * @property {number} [heartbeatTolerance] intervals of silence from the hub before the link is dead (3)
+ * @property {RoadieLogger} [logger] where the client logs (console, warnings and errors only)
+ * @property {() => number} [random] numbers in [0, 1) for the jitter (Math.random)
+ */
+
+/**
+ * @typedef {object} RoadieLogger
+ * @property {(...args: unknown[]) => void} debug
+ * @property {(...args: unknown[]) => void} info
+ * @property {(...args: unknown[]) => void} warn
+ * @property {(...args: unknown[]) => void} error
+ */
+
 /** A logger that says nothing below warnings, so that a page's console stays quiet. */
 const QUIET_CONSOLE = Object.freeze({
   debug() {},
@@ -68,20 +94,7 @@ export class RoadieClient extends EventTarget {
   #connector;
 
   /**
-   * @param {object} options
-   * @param {string} options.url the hub's socket, `ws://HOST:7070/ws` or `wss://...`
-   * @param {string} options.token the bearer token, sent in the hello
-   * @param {string} [options.kind] the kind to connect as (default: the token's)
-   * @param {string} [options.name] the name to connect as (default: the token's)
-   * @param {typeof WebSocket} [options.WebSocket] the WebSocket constructor (default globalThis.WebSocket)
-   * @param {{initialMs?: number, maxMs?: number}} [options.backoff] reconnect delays: 250 ms doubling up to 15 s
-   * @param {number} [options.requestTimeoutMs] default deadline of requests and gathers (10 s)
-   * @param {number} [options.connectTimeoutMs] how long one attempt may take to the welcome (10 s)
-   * @param {number} [options.heartbeatMs] ping after this much silence; the hub's shorter interval wins (4 s)
-   * @param {number} [options.heartbeatTolerance] intervals of silence from the hub before the link is dead (3)
-   * @param {{debug: Function, info: Function, warn: Function, error: Function}} [options.logger]
-   *   where the client logs (console, warnings and errors only)
-   * @param {() => number} [options.random] numbers in [0, 1) for the jitter (Math.random)
+   * @param {RoadieClientOptions} options
    */
   constructor(options) {
     super();
@@ -391,8 +404,13 @@ export class RoadieClient extends EventTarget {
   }
 }
 
-/** A CustomEvent where there is one; a plain Event with `detail` elsewhere (Node 18). */
-class RoadieEvent extends (globalThis.CustomEvent ?? Event) {
+/**
+ * A CustomEvent where there is one; a plain Event given a `detail` elsewhere (Node 18).
+ * @type {typeof CustomEvent}
+ */
+const EventWithDetail = globalThis.CustomEvent ?? /** @type {typeof CustomEvent} */ (/** @type {unknown} */ (Event));
+
+class RoadieEvent extends EventWithDetail {
   constructor(type, detail) {
     super(type, { detail });
     if (this.detail !== detail) {
@@ -401,6 +419,10 @@ class RoadieEvent extends (globalThis.CustomEvent ?? Event) {
   }
 }
 
+/**
+ * @param {RoadieClientOptions} options
+ * @returns {Required<RoadieClientOptions>}
+ */
 function checkOptions(options) {
   if (!options || typeof options.url !== 'string' || !/^wss?:\/\//.test(options.url)) {
     throw new TypeError(`RoadieClient needs options.url, the hub's socket (ws://HOST:7070/ws), got ${options?.url}`);
@@ -408,6 +430,7 @@ function checkOptions(options) {
   if (typeof options.token !== 'string' || options.token.trim() === '') {
     throw new TypeError('RoadieClient needs options.token, a bearer token (rd_...)');
   }
+  /** @type {Partial<RoadieClientOptions>} */
   const checked = { ...DEFAULTS, WebSocket: globalThis.WebSocket, logger: QUIET_CONSOLE, random: Math.random };
   for (const [key, value] of Object.entries(options)) {
     if (value !== undefined) {
@@ -426,5 +449,5 @@ function checkOptions(options) {
     throw new TypeError(`options.heartbeatTolerance must be at least 2, got ${checked.heartbeatTolerance}`);
   }
   checked.backoff = backoffOptions(options.backoff);
-  return checked;
+  return /** @type {Required<RoadieClientOptions>} */ (checked);
 }

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, test } from 'node:test';
 import { WebSocket, WebSocketServer } from 'ws';
-import { RoadieClient } from '../../main/resources/dev/roadie/hub/web/js/roadie-client.js';
+import { RoadieClient } from '../src/roadie-client.js';
 import { collect, eventually, nextEvent, quietLogger } from './support/hub.mjs';
 
 const servers = [];
