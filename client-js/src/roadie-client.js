@@ -46,6 +46,10 @@ const DEFAULTS = Object.freeze({
  * @property {string} token the bearer token, sent in the hello
  * @property {string} [kind] the kind to connect as (default: the token's)
  * @property {string} [name] the name to connect as (default: the token's)
+ * @property {boolean} [replace] whether a new session takes over its identity from another
+ *   connection that holds it, which the hub then closes with 4010 (default true, as the Java SDK's
+ *   `replaceConnected`); with false the hub refuses this client instead (close 4011,
+ *   `identity-in-use`) and the other connection goes on
  * @property {new (url: string) => any} [WebSocket] the WebSocket constructor (default
  *   globalThis.WebSocket; in Node 20, the `ws` package's)
  * @property {{initialMs?: number, maxMs?: number}} [backoff] reconnect delays: 250 ms doubling up to 15 s
@@ -78,7 +82,10 @@ const QUIET_CONSOLE = Object.freeze({
  *
  * Events (an EventTarget; `e.detail` holds the data):
  * - `state`: `{state, retryInMs?, hubRestarted?, reason?, resumed?, welcome?}` on every change;
- *   `state` is `connecting`, `connected`, `reconnecting` or `closed`.
+ *   `state` is `connecting`, `connected`, `reconnecting` or `closed`. When the hub refused the
+ *   client for good, `closed` also has `error` (the RoadieError everything waiting failed with:
+ *   code `unauthorized`, `forbidden`, `replaced` or `identity-in-use`) and `closeCode` (4003,
+ *   4010 or 4011).
  * - `message`: every `message` frame delivered (duplicates dropped), as `{id, from, to, subject, body, durable}`.
  * - `error`: error frames from the hub not tied to a frame this client is waiting on, `{code, message, re}`.
  */
@@ -109,11 +116,11 @@ export class RoadieClient extends EventTarget {
         emit('state', { state, ...detail });
       },
       welcomed: (welcome) => this.#connecting?.resolve(welcome),
-      stopped: (error, reason) => {
+      stopped: (error, reason, closeCode) => {
         this.#closed = true;
         this.#registrations.clear();
         this.#state = 'closed';
-        emit('state', { state: 'closed', reason });
+        emit('state', closeCode === undefined ? { state: 'closed', reason } : { state: 'closed', reason, error, closeCode });
         this.#connecting?.reject(error);
       },
     } });
@@ -431,7 +438,7 @@ function checkOptions(options) {
     throw new TypeError('RoadieClient needs options.token, a bearer token (rd_...)');
   }
   /** @type {Partial<RoadieClientOptions>} */
-  const checked = { ...DEFAULTS, WebSocket: globalThis.WebSocket, logger: QUIET_CONSOLE, random: Math.random };
+  const checked = { ...DEFAULTS, replace: true, WebSocket: globalThis.WebSocket, logger: QUIET_CONSOLE, random: Math.random };
   for (const [key, value] of Object.entries(options)) {
     if (value !== undefined) {
       checked[key] = value;
@@ -447,6 +454,9 @@ function checkOptions(options) {
   }
   if (!(checked.heartbeatTolerance >= 2)) {
     throw new TypeError(`options.heartbeatTolerance must be at least 2, got ${checked.heartbeatTolerance}`);
+  }
+  if (typeof checked.replace !== 'boolean') {
+    throw new TypeError(`options.replace must be true or false, got ${checked.replace}`);
   }
   checked.backoff = backoffOptions(options.backoff);
   return /** @type {Required<RoadieClientOptions>} */ (checked);

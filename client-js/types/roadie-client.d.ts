@@ -5,7 +5,10 @@ export { CLIENT_SOFTWARE } from "./roadie/connector.js";
  *
  * Events (an EventTarget; `e.detail` holds the data):
  * - `state`: `{state, retryInMs?, hubRestarted?, reason?, resumed?, welcome?}` on every change;
- *   `state` is `connecting`, `connected`, `reconnecting` or `closed`.
+ *   `state` is `connecting`, `connected`, `reconnecting` or `closed`. When the hub refused the
+ *   client for good, `closed` also has `error` (the RoadieError everything waiting failed with:
+ *   code `unauthorized`, `forbidden`, `replaced` or `identity-in-use`) and `closeCode` (4003,
+ *   4010 or 4011).
  * - `message`: every `message` frame delivered (duplicates dropped), as `{id, from, to, subject, body, durable}`.
  * - `error`: error frames from the hub not tied to a frame this client is waiting on, `{code, message, re}`.
  */
@@ -173,6 +176,13 @@ export type RoadieClientOptions = {
      * the name to connect as (default: the token's)
      */
     name?: string;
+    /**
+     * whether a new session takes over its identity from another
+     * connection that holds it, which the hub then closes with 4010 (default true, as the Java SDK's
+     * `replaceConnected`); with false the hub refuses this client instead (close 4011,
+     * `identity-in-use`) and the other connection goes on
+     */
+    replace?: boolean;
     /**
      * the WebSocket constructor (default
      * globalThis.WebSocket; in Node 20, the `ws` package's)

@@ -1,7 +1,7 @@
 // Compiled (not run) by types.test.mjs: what a TypeScript bot or page writes, type-checked.
 import { RoadieClient, RoadieError, type RoadieClientOptions } from '@roadie/client';
 
-const options: RoadieClientOptions = { url: 'ws://localhost:7070/ws', token: 'rd_example' };
+const options: RoadieClientOptions = { url: 'ws://localhost:7070/ws', token: 'rd_example', replace: false };
 const client = new RoadieClient(options);
 
 client.addEventListener('state', (event) => console.info((event as CustomEvent).detail));

@@ -12,7 +12,7 @@ export class Connector {
      * @param {import('./protocol.js').Protocol} parts.protocol
      * @param {object} parts.log
      * @param {{state: (state: string, detail: object) => void, welcomed: (welcome: object) => void,
-     *   stopped: (error: RoadieError, reason: string) => void}} parts.events
+     *   stopped: (error: RoadieError, reason: string, closeCode?: number) => void}} parts.events
      */
     constructor({ options, protocol, log, events }: {
         options: object;
@@ -21,7 +21,7 @@ export class Connector {
         events: {
             state: (state: string, detail: object) => void;
             welcomed: (welcome: object) => void;
-            stopped: (error: RoadieError, reason: string) => void;
+            stopped: (error: RoadieError, reason: string, closeCode?: number) => void;
         };
     });
     get sessionId(): any;
