@@ -26,7 +26,8 @@ class SettingKeysInMessagesTest {
 
     /** Sources whose messages reach operators and users; the tests run in hub-lite's folder. */
     private static final List<Path> SOURCES = List.of(Path.of("src/main/java"),
-            Path.of("src/main/resources/dev/roadie/hub/web"), Path.of("../search-providers/src/main/java"));
+            Path.of("src/main/resources/dev/roadie/hub/web"), Path.of("../client-js/src"),
+            Path.of("../search-providers/src/main/java"));
 
     /** Protocol names (frame types, topics) in literals that share a first word with a section, not settings. */
     private static final Set<String> NOT_SETTINGS = Set.of("registry.stats", "registry.changed", "registry.snapshot");

@@ -15,8 +15,7 @@ import org.junit.jupiter.api.Test;
  * sides find a silent link dead at the same time; this reads them from roadie-client.js.
  */
 class ClientDefaultsJsTest {
-    private static final Path CLIENT = Path.of("src", "main", "resources", "dev", "roadie", "hub", "web", "js",
-            "roadie-client.js");
+    private static final Path CLIENT = ClientJsPackage.SOURCES.resolve("roadie-client.js");
 
     @Test
     void the_javascript_client_pings_as_often_as_the_hub_by_default() throws IOException {

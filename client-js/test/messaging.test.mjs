@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, test } from 'node:test';
 import { WebSocket } from 'ws';
-import { RoadieClient, RoadieError } from '../../main/resources/dev/roadie/hub/web/js/roadie-client.js';
+import { RoadieClient, RoadieError } from '../src/roadie-client.js';
 import {
   SOCKET_URL, closeAll, collect, connectedClient, nextEvent, newClient, quietLogger, uniqueName,
 } from './support/hub.mjs';

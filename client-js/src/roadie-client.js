@@ -39,6 +39,36 @@ const DEFAULTS = Object.freeze({
   heartbeatTolerance: 3,
 });
 
+/**
+ * What a RoadieClient is made with; only `url` and `token` are required.
+ * @typedef {object} RoadieClientOptions
+ * @property {string} url the hub's socket, `ws://HOST:7070/ws` or `wss://...`
+ * @property {string} token the bearer token, sent in the hello
+ * @property {string} [kind] the kind to connect as (default: the token's)
+ * @property {string} [name] the name to connect as (default: the token's)
+ * @property {boolean} [replace] whether a new session takes over its identity from another
+ *   connection that holds it, which the hub then closes with 4010 (default true, as the Java SDK's
+ *   `replaceConnected`); with false the hub refuses this client instead (close 4011,
+ *   `identity-in-use`) and the other connection goes on
+ * @property {new (url: string) => any} [WebSocket] the WebSocket constructor (default
+ *   globalThis.WebSocket; in Node 20, the `ws` package's)
+ * @property {{initialMs?: number, maxMs?: number}} [backoff] reconnect delays: 250 ms doubling up to 15 s
+ * @property {number} [requestTimeoutMs] default deadline of requests and gathers (10 s)
+ * @property {number} [connectTimeoutMs] how long one attempt may take to the welcome (10 s)
+ * @property {number} [heartbeatMs] ping after this much silence; the hub's shorter interval wins (4 s)
+ * @property {number} [heartbeatTolerance] intervals of silence from the hub before the link is dead (3)
+ * @property {RoadieLogger} [logger] where the client logs (console, warnings and errors only)
+ * @property {() => number} [random] numbers in [0, 1) for the jitter (Math.random)
+ */
+
+/**
+ * @typedef {object} RoadieLogger
+ * @property {(...args: unknown[]) => void} debug
+ * @property {(...args: unknown[]) => void} info
+ * @property {(...args: unknown[]) => void} warn
+ * @property {(...args: unknown[]) => void} error
+ */
+
 /** A logger that says nothing below warnings, so that a page's console stays quiet. */
 const QUIET_CONSOLE = Object.freeze({
   debug() {},
@@ -52,7 +82,10 @@ const QUIET_CONSOLE = Object.freeze({
  *
  * Events (an EventTarget; `e.detail` holds the data):
  * - `state`: `{state, retryInMs?, hubRestarted?, reason?, resumed?, welcome?}` on every change;
- *   `state` is `connecting`, `connected`, `reconnecting` or `closed`.
+ *   `state` is `connecting`, `connected`, `reconnecting` or `closed`. When the hub refused the
+ *   client for good, `closed` also has `error` (the RoadieError everything waiting failed with:
+ *   code `unauthorized`, `forbidden`, `replaced` or `identity-in-use`) and `closeCode` (4003,
+ *   4010 or 4011).
  * - `message`: every `message` frame delivered (duplicates dropped), as `{id, from, to, subject, body, durable}`.
  * - `error`: error frames from the hub not tied to a frame this client is waiting on, `{code, message, re}`.
  */
@@ -68,20 +101,7 @@ export class RoadieClient extends EventTarget {
   #connector;
 
   /**
-   * @param {object} options
-   * @param {string} options.url the hub's socket, `ws://HOST:7070/ws` or `wss://...`
-   * @param {string} options.token the bearer token, sent in the hello
-   * @param {string} [options.kind] the kind to connect as (default: the token's)
-   * @param {string} [options.name] the name to connect as (default: the token's)
-   * @param {typeof WebSocket} [options.WebSocket] the WebSocket constructor (default globalThis.WebSocket)
-   * @param {{initialMs?: number, maxMs?: number}} [options.backoff] reconnect delays: 250 ms doubling up to 15 s
-   * @param {number} [options.requestTimeoutMs] default deadline of requests and gathers (10 s)
-   * @param {number} [options.connectTimeoutMs] how long one attempt may take to the welcome (10 s)
-   * @param {number} [options.heartbeatMs] ping after this much silence; the hub's shorter interval wins (4 s)
-   * @param {number} [options.heartbeatTolerance] intervals of silence from the hub before the link is dead (3)
-   * @param {{debug: Function, info: Function, warn: Function, error: Function}} [options.logger]
-   *   where the client logs (console, warnings and errors only)
-   * @param {() => number} [options.random] numbers in [0, 1) for the jitter (Math.random)
+   * @param {RoadieClientOptions} options
    */
   constructor(options) {
     super();
@@ -96,11 +116,11 @@ export class RoadieClient extends EventTarget {
         emit('state', { state, ...detail });
       },
       welcomed: (welcome) => this.#connecting?.resolve(welcome),
-      stopped: (error, reason) => {
+      stopped: (error, reason, closeCode) => {
         this.#closed = true;
         this.#registrations.clear();
         this.#state = 'closed';
-        emit('state', { state: 'closed', reason });
+        emit('state', closeCode === undefined ? { state: 'closed', reason } : { state: 'closed', reason, error, closeCode });
         this.#connecting?.reject(error);
       },
     } });
@@ -391,8 +411,13 @@ export class RoadieClient extends EventTarget {
   }
 }
 
-/** A CustomEvent where there is one; a plain Event with `detail` elsewhere (Node 18). */
-class RoadieEvent extends (globalThis.CustomEvent ?? Event) {
+/**
+ * A CustomEvent where there is one; a plain Event given a `detail` elsewhere (Node 18).
+ * @type {typeof CustomEvent}
+ */
+const EventWithDetail = globalThis.CustomEvent ?? /** @type {typeof CustomEvent} */ (/** @type {unknown} */ (Event));
+
+class RoadieEvent extends EventWithDetail {
   constructor(type, detail) {
     super(type, { detail });
     if (this.detail !== detail) {
@@ -401,6 +426,10 @@ class RoadieEvent extends (globalThis.CustomEvent ?? Event) {
   }
 }
 
+/**
+ * @param {RoadieClientOptions} options
+ * @returns {Required<RoadieClientOptions>}
+ */
 function checkOptions(options) {
   if (!options || typeof options.url !== 'string' || !/^wss?:\/\//.test(options.url)) {
     throw new TypeError(`RoadieClient needs options.url, the hub's socket (ws://HOST:7070/ws), got ${options?.url}`);
@@ -408,7 +437,8 @@ function checkOptions(options) {
   if (typeof options.token !== 'string' || options.token.trim() === '') {
     throw new TypeError('RoadieClient needs options.token, a bearer token (rd_...)');
   }
-  const checked = { ...DEFAULTS, WebSocket: globalThis.WebSocket, logger: QUIET_CONSOLE, random: Math.random };
+  /** @type {Partial<RoadieClientOptions>} */
+  const checked = { ...DEFAULTS, replace: true, WebSocket: globalThis.WebSocket, logger: QUIET_CONSOLE, random: Math.random };
   for (const [key, value] of Object.entries(options)) {
     if (value !== undefined) {
       checked[key] = value;
@@ -425,6 +455,9 @@ function checkOptions(options) {
   if (!(checked.heartbeatTolerance >= 2)) {
     throw new TypeError(`options.heartbeatTolerance must be at least 2, got ${checked.heartbeatTolerance}`);
   }
+  if (typeof checked.replace !== 'boolean') {
+    throw new TypeError(`options.replace must be true or false, got ${checked.replace}`);
+  }
   checked.backoff = backoffOptions(options.backoff);
-  return checked;
+  return /** @type {Required<RoadieClientOptions>} */ (checked);
 }

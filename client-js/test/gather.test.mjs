@@ -1,7 +1,7 @@
 // Gather through roadie-client.js: one request to many receivers, one status per receiver.
 import assert from 'node:assert/strict';
 import { afterEach, test } from 'node:test';
-import { RoadieError } from '../../main/resources/dev/roadie/hub/web/js/roadie-client.js';
+import { RoadieError } from '../src/roadie-client.js';
 import { closeAll, connectedClient, uniqueName } from './support/hub.mjs';
 
 afterEach(closeAll);

@@ -14,7 +14,7 @@ export const DEFAULT_OUTBOX = Object.freeze({ maxFrames: 10_000, maxBytes: 16 * 
 export class OutgoingFrame {
   /**
    * @param {object} template the frame without `seq`; it has `type` and `id`
-   * @param {{counted?: boolean, onAck?: () => void, onRefuse?: (error: RoadieError) => void}} [hooks]
+   * @param {{counted?: boolean, onAck?: (value?: unknown) => void, onRefuse?: (error: RoadieError) => void}} [hooks]
    *   counted: whether it counts against the outbox limits (the application's frames do, the
    *   client's own replies and subscriptions do not)
    */

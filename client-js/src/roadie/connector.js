@@ -18,6 +18,15 @@ const REFUSALS = new Map([
   [CloseCode.REPLACED, 'replaced'],
   [CloseCode.IDENTITY_IN_USE, ErrorCode.IDENTITY_IN_USE],
 ]);
+/** What to do about each refusal, for the person reading the log or the `closed` event. */
+const ADVICE = new Map([
+  [CloseCode.UNAUTHORIZED, 'fix the token or the identity, then create a new client'],
+  [CloseCode.REPLACED, 'another client connected with this identity and took it over; this one stops so that the'
+    + ' two do not take turns. Give each client a token (or identity) of its own, or connect the other one with'
+    + ' `replace: false`'],
+  [CloseCode.IDENTITY_IN_USE, 'another client is connected with this identity and this one asked not to replace'
+    + ' it (`replace: false`); use a token of its own, or `replace: true` to take over'],
+]);
 
 /**
  * The life of the client's link to the hub: attempts, the hello and the welcome, heartbeats and
@@ -55,7 +64,7 @@ export class Connector {
    * @param {import('./protocol.js').Protocol} parts.protocol
    * @param {object} parts.log
    * @param {{state: (state: string, detail: object) => void, welcomed: (welcome: object) => void,
-   *   stopped: (error: RoadieError, reason: string) => void}} parts.events
+   *   stopped: (error: RoadieError, reason: string, closeCode?: number) => void}} parts.events
    */
   constructor({ options, protocol, log, events }) {
     this.#options = options;
@@ -159,6 +168,10 @@ export class Connector {
     }
     if (this.#sessionId) {
       hello.resume = { session: this.#sessionId, lastSeq: this.#protocol.lastHubSeq };
+    }
+    if (this.#options.replace === false) {
+      // Absent means true on the hub (PROTOCOL.md 3.1), so only the exception is written, as the Java SDK does.
+      hello.replace = false;
     }
     hello.protocol = PROTOCOL_VERSION;
     hello.client = CLIENT_SOFTWARE;
@@ -266,8 +279,8 @@ export class Connector {
       const error = this.#refusal
         ? new RoadieError(this.#refusal.code, this.#refusal.message)
         : new RoadieError(REFUSALS.get(code), reason);
-      this.#log.error(`The hub refused this client, which stops: ${error.code}: ${error.message}`);
-      this.#stop(error, `refused: ${error.code}: ${error.message}`);
+      this.#log.error(`The hub refused this client, which stops: ${error.code}: ${error.message}; ${ADVICE.get(code)}`);
+      this.#stop(error, `refused: ${error.code}: ${error.message}`, code);
       return;
     }
     let delay;
@@ -299,12 +312,12 @@ export class Connector {
     this.#protocol.linkDown();
   }
 
-  /** The client stops for good: fail what waits and say so. */
-  #stop(error, reason) {
+  /** The client stops for good: fail what waits and say so; `closeCode` is the hub's refusal, if it was one. */
+  #stop(error, reason, closeCode = undefined) {
     this.#stopped = true;
     globalThis.clearTimeout(this.#reconnectTimer);
     this.#protocol.end(error);
-    this.#events.stopped(error, reason);
+    this.#events.stopped(error, reason, closeCode);
   }
 
   /** Leaves on the application's request: a 1000 close, which ends the session on the hub. */

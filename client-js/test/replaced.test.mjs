@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, test } from 'node:test';
 import { WebSocket, WebSocketServer } from 'ws';
-import { RoadieClient } from '../../main/resources/dev/roadie/hub/web/js/roadie-client.js';
+import { RoadieClient } from '../src/roadie-client.js';
 import { collect, eventually, nextEvent, quietLogger } from './support/hub.mjs';
 
 const servers = [];
@@ -30,8 +30,8 @@ function welcome(n) {
 }
 
 /**
- * A hub on a free port that answers each connection's hello with `script(n, socket)`, n counting
- * connections from 1; resolves with its URL and the count of connections so far.
+ * A hub on a free port that answers each connection's hello with `script(n, socket, hello)`, n
+ * counting connections from 1; resolves with its URL and the count of connections so far.
  */
 async function scriptedHub(script) {
   const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
@@ -41,15 +41,15 @@ async function scriptedHub(script) {
   server.on('connection', (socket) => {
     hub.connections += 1;
     const n = hub.connections;
-    socket.once('message', () => script(n, socket));
+    socket.once('message', (data) => script(n, socket, JSON.parse(String(data))));
   });
   return hub;
 }
 
-function client(url) {
+function client(url, options = {}) {
   const created = new RoadieClient({
     url, token: 'rdt_scripted', WebSocket, connectTimeoutMs: 300, backoff: { initialMs: 20, maxMs: 50 },
-    logger: quietLogger(),
+    logger: quietLogger(), ...options,
   });
   clients.push(created);
   return created;
@@ -106,4 +106,18 @@ test('a 4011 (identity in use) stops the client instead of taking turns with the
   assert.match(ended.reason, /identity-in-use/);
   assert.equal(roadie.state, 'closed');
   assert.equal(hub.connections, 1, 'no second connection');
+});
+
+test('the hello says "replace": false only when the client asks not to replace; without it the hub takes over as by default', async () => {
+  const hellos = [];
+  const hub = await scriptedHub((n, socket, hello) => {
+    hellos.push(hello);
+    socket.send(welcome(n));
+  });
+
+  await client(hub.url).connect();
+  await client(hub.url, { replace: false }).connect();
+
+  assert.equal('replace' in hellos[0], false, `no replace field by default: ${JSON.stringify(hellos[0])}`);
+  assert.equal(hellos[1].replace, false);
 });

@@ -1,8 +1,8 @@
 // The outbox without a hub: numbering, cumulative acks, resending after a resume or in a new session.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Outbox, OutgoingFrame } from '../../main/resources/dev/roadie/hub/web/js/roadie/outbox.js';
-import { RecentMessages } from '../../main/resources/dev/roadie/hub/web/js/roadie/recent.js';
+import { Outbox, OutgoingFrame } from '../src/roadie/outbox.js';
+import { RecentMessages } from '../src/roadie/recent.js';
 
 function frame(id, hooks = {}) {
   return new OutgoingFrame({ type: 'message', id, to: 'all', subject: 's', body: id }, { counted: true, ...hooks });

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { backoffBound, backoffDelay, backoffOptions, DEFAULT_BACKOFF }
-  from '../../main/resources/dev/roadie/hub/web/js/roadie/backoff.js';
+  from '../src/roadie/backoff.js';
 
 test('the bound doubles from initialMs and stops at maxMs', () => {
   const options = { initialMs: 250, maxMs: 15_000 };

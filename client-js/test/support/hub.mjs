@@ -1,7 +1,7 @@
 // What the node tests know of the real hub the JUnit side started for them, and helpers to
 // make tokens and clients. The hub's base URL and an admin token come from the environment.
 import { WebSocket } from 'ws';
-import { RoadieClient } from '../../../main/resources/dev/roadie/hub/web/js/roadie-client.js';
+import { RoadieClient } from '../../src/roadie-client.js';
 
 export const HUB_URL = required('ROADIE_HUB_URL');
 export const ADMIN_TOKEN = required('ROADIE_TOKEN');
