@@ -4,6 +4,7 @@ import dev.roadie.hub.cli.CliErrors;
 import dev.roadie.hub.cli.ServeCommand;
 import dev.roadie.hub.cli.TokenCommand;
 import dev.roadie.cli.client.CertsCommand;
+import dev.roadie.cli.client.DemoBotCommand;
 import dev.roadie.cli.client.GatherCommand;
 import dev.roadie.cli.client.ListenCommand;
 import dev.roadie.cli.client.RequestCommand;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Command;
         description = "Roadie: the hub that connects a Discord music bot, its audio servers and its companions.",
         subcommands = {ServeCommand.class, TokenCommand.class, SendCommand.class, RequestCommand.class, GatherCommand.class,
             ListenCommand.class, SearchCommand.class, ResolveCommand.class, CertsCommand.class,
-            CommandLine.HelpCommand.class})
+            DemoBotCommand.class, CommandLine.HelpCommand.class})
 public final class RoadieCommand {
 
     public static void main(String[] args) {
