@@ -5,6 +5,7 @@ import dev.roadie.client.ClientOptions;
 import dev.roadie.client.DisconnectCause;
 import dev.roadie.client.RoadieClient;
 import dev.roadie.client.RoadieException;
+import dev.roadie.model.wire.ErrorCode;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -67,7 +68,13 @@ public final class DemoBotCommand implements Callable<Integer> {
                     stop();
                 }, true));
         hub.hubs().forEach(options::hub);
-        try (RoadieClient client = RoadieClient.create(options.build());
+        ClientOptions built;
+        try {
+            built = options.build();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        try (RoadieClient client = RoadieClient.create(built);
                 DemoBot bot = DemoBot.start(client, settings)) {
             out.println("music-bot/" + bot.name() + " is ready in guild" + (bot.guilds().size() == 1 ? " " : "s ")
                     + String.join(", ", bot.guilds()) + " (no audio); stop it with Ctrl+C");
@@ -75,9 +82,9 @@ public final class DemoBotCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("roadie-demo-bot-stop").unstarted(this::stop));
             stop.await();
         } catch (RoadieException e) {
-            err.println("roadie demo-bot: the hub refused the bot's announcement: " + e.getMessage()
-                    + " (the token needs the music-bot kind's scopes: roadie token create --kind music-bot --name "
-                    + name + ")");
+            err.println("roadie demo-bot: the bot could not announce itself: " + e.getMessage()
+                    + (e.code() == ErrorCode.FORBIDDEN ? " (give it a token of the music-bot kind: roadie token create"
+                            + " --kind music-bot --name " + name + ")" : ""));
             return 1;
         }
         return exitCode;
