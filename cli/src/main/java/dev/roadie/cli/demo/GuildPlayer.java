@@ -9,6 +9,7 @@ import dev.roadie.model.music.Track;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -126,7 +127,8 @@ final class GuildPlayer {
 
     /** What plays now and where, as now-playing events tell it. */
     PlayerEvent.NowPlaying nowPlaying() {
-        Instant now = clock.instant();
+        // Milliseconds are what positionMs counts in; more digits would only lengthen every event.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         return new PlayerEvent.NowPlaying(guild, playing() ? current() : null, position(now), now, paused, volume, repeat);
     }
 
