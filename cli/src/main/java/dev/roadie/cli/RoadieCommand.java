@@ -11,6 +11,7 @@ import dev.roadie.cli.client.RequestCommand;
 import dev.roadie.cli.client.ResolveCommand;
 import dev.roadie.cli.client.SearchCommand;
 import dev.roadie.cli.client.SendCommand;
+import dev.roadie.cli.demo.DemoServe;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,6 +32,7 @@ public final class RoadieCommand {
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new RoadieCommand());
         CliErrors.configure(commandLine);
+        ((ServeCommand) commandLine.getSubcommands().get("serve").getCommand()).demoMode(new DemoServe());
         return commandLine;
     }
 
