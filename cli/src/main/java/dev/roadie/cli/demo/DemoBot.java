@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +31,8 @@ import org.slf4j.LoggerFactory;
  * track that ends because its length has passed on the bot's clock.
  * <p>Commands run on the client's event thread, clock checks on the bot's own thread; one lock
  * keeps each change and its event together, so that events leave in the order of the changes.
+ * The SDK answers requests one at a time on that thread, so an {@code add} with a query holds the
+ * bot's other commands while the hub searches (up to {@link HubSearch#TIMEOUT}).
  */
 public final class DemoBot implements AutoCloseable {
     /** The kind a music bot announces. */
@@ -40,6 +43,7 @@ public final class DemoBot implements AutoCloseable {
     private static final Duration ANNOUNCE_WAIT = Duration.ofSeconds(30);
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoBot.class);
+    private static final Pattern GUILD_ID = Pattern.compile("[A-Za-z0-9_:-]{1,64}");
 
     private final RoadieClient client;
     private final String name;
@@ -69,8 +73,15 @@ public final class DemoBot implements AutoCloseable {
             if (guilds.isEmpty()) {
                 throw new IllegalArgumentException("the bot needs at least one guild");
             }
-            if (guilds.stream().anyMatch(String::isBlank)) {
-                throw new IllegalArgumentException("a guild id cannot be blank: give ids such as 123,456");
+            for (String guild : guilds) {
+                if (guild.isBlank()) {
+                    throw new IllegalArgumentException("a guild id cannot be blank: give ids such as 123,456");
+                }
+                // The guild ends up in the topic player.GUILD, whose characters the hub limits.
+                if (!GUILD_ID.matcher(guild).matches()) {
+                    throw new IllegalArgumentException("a guild id is 1 to 64 letters, digits, '_', ':' or '-'"
+                            + " (Discord's are digits), not '" + guild + "'");
+                }
             }
         }
 
@@ -88,9 +99,7 @@ public final class DemoBot implements AutoCloseable {
      *                                           lacks {@code announce:music-bot}, the name is taken, ...)
      */
     public static DemoBot start(RoadieClient client, Settings settings) {
-        TrackFinder finder = new HubSearch(client.options().hubs().getFirst(), client.options().token(),
-                java.net.http.HttpClient.newBuilder().connectTimeout(HubSearch.TIMEOUT).build());
-        return start(client, settings, finder);
+        return start(client, settings, new HubSearch(client.options().hubs().getFirst(), client.options().token()));
     }
 
     static DemoBot start(RoadieClient client, Settings settings, TrackFinder finder) {
@@ -101,7 +110,7 @@ public final class DemoBot implements AutoCloseable {
                     Map.of("guilds", String.join(",", settings.guilds()), "audio", "none"), Map.of()))
                     .orTimeout(ANNOUNCE_WAIT.toMillis(), TimeUnit.MILLISECONDS).join();
         } catch (CompletionException e) {
-            bot.clockChecks.shutdownNow();
+            bot.close();
             if (e.getCause() instanceof TimeoutException) {
                 throw new RoadieException("the hub did not confirm the bot's announcement within "
                         + ANNOUNCE_WAIT.toSeconds() + " s: is it reachable?", e.getCause());
@@ -174,9 +183,10 @@ public final class DemoBot implements AutoCloseable {
                 });
     }
 
-    /** Stops the clock checks; the client stays the caller's to close. */
+    /** Stops the clock checks and the searches; the client stays the caller's to close. */
     @Override
     public void close() {
         clockChecks.shutdownNow();
+        finder.close();
     }
 }

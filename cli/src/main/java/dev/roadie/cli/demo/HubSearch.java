@@ -32,10 +32,10 @@ final class HubSearch implements TrackFinder {
      * @param hub   the hub's socket URI ({@code ws://host:7070/ws}) or its http(s) address
      * @param token a token with scope {@code search}
      */
-    HubSearch(URI hub, String token, HttpClient http) {
+    HubSearch(URI hub, String token) {
         this.base = httpBase(hub);
         this.token = token;
-        this.http = http;
+        this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     }
 
     /** The hub's http(s) base for its socket URI: the REST API is on the same host and port. */
@@ -123,6 +123,11 @@ final class HubSearch implements TrackFinder {
             // Not JSON (a proxy's error page): the caller reports the HTTP status instead.
             return null;
         }
+    }
+
+    @Override
+    public void close() {
+        http.close();
     }
 
     private static String encode(String text) {

@@ -5,7 +5,7 @@ import dev.roadie.model.music.Track;
 
 /** Turns what a person typed (words or a link) into a track to queue. */
 @FunctionalInterface
-interface TrackFinder {
+interface TrackFinder extends AutoCloseable {
 
     /**
      * The best track for {@code query}.
@@ -14,4 +14,9 @@ interface TrackFinder {
      *                                message says which, for the person who asked
      */
     Track find(String query);
+
+    /** Releases what the finder holds (its HTTP client); nothing by default. */
+    @Override
+    default void close() {
+    }
 }

@@ -93,4 +93,13 @@ class DemoBotCommandTest {
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).contains("--guilds: a guild id cannot be blank");
     }
+
+    @Test
+    void a_guild_id_that_cannot_be_in_a_topic_is_a_usage_error() {
+        int exit = roadie.execute("demo-bot", "--hub", hub.uri().toString(), "--token", "t", "--guilds", "my guild");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--guilds: a guild id is 1 to 64 letters, digits, '_', ':' or '-'"
+                + " (Discord's are digits), not 'my guild'");
+    }
 }
