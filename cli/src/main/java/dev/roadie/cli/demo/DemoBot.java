@@ -95,8 +95,8 @@ public final class DemoBot implements AutoCloseable {
      * Starts a bot on a connected or connecting client, searching through the hub's REST API
      * with the client's token: returns once the hub confirmed the announcement.
      *
-     * @throws RoadieException when the hub refused the announcement (the token
-     *                                           lacks {@code announce:music-bot}, the name is taken, ...)
+     * @throws RoadieException when the hub refused the announcement (the token lacks
+     *                         {@code announce:music-bot}, the name is taken, ...) or did not confirm it in time
      */
     public static DemoBot start(RoadieClient client, Settings settings) {
         return start(client, settings, new HubSearch(client.options().hubs().getFirst(), client.options().token()));
