@@ -4,12 +4,14 @@ import dev.roadie.hub.cli.CliErrors;
 import dev.roadie.hub.cli.ServeCommand;
 import dev.roadie.hub.cli.TokenCommand;
 import dev.roadie.cli.client.CertsCommand;
+import dev.roadie.cli.client.DemoBotCommand;
 import dev.roadie.cli.client.GatherCommand;
 import dev.roadie.cli.client.ListenCommand;
 import dev.roadie.cli.client.RequestCommand;
 import dev.roadie.cli.client.ResolveCommand;
 import dev.roadie.cli.client.SearchCommand;
 import dev.roadie.cli.client.SendCommand;
+import dev.roadie.cli.demo.DemoServe;
 
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -20,7 +22,7 @@ import picocli.CommandLine.Command;
         description = "Roadie: the hub that connects a Discord music bot, its audio servers and its companions.",
         subcommands = {ServeCommand.class, TokenCommand.class, SendCommand.class, RequestCommand.class, GatherCommand.class,
             ListenCommand.class, SearchCommand.class, ResolveCommand.class, CertsCommand.class,
-            CommandLine.HelpCommand.class})
+            DemoBotCommand.class, CommandLine.HelpCommand.class})
 public final class RoadieCommand {
 
     public static void main(String[] args) {
@@ -35,6 +37,7 @@ public final class RoadieCommand {
         // so that `roadie listen | head -1` would listen on into nothing.
         commandLine.setOut(new PrintWriter(System.out, true, System.out.charset()));
         CliErrors.configure(commandLine);
+        ((ServeCommand) commandLine.getSubcommands().get("serve").getCommand()).demoMode(new DemoServe());
         return commandLine;
     }
 

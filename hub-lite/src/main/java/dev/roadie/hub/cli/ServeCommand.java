@@ -43,9 +43,25 @@ public final class ServeCommand implements Callable<Integer> {
             + " without a token, then stop: exit status 0 when all is well. Tries a configuration without serving.")
     boolean check;
 
+    @Option(names = "--demo", description = "Also run a stand-in music bot and search bundled music instead of the"
+            + " music services: every page and companion works with no network (docs/CLI.md, roadie demo-bot).")
+    boolean demo;
+
+    private DemoMode demoMode;
+
+    /** What {@code --demo} runs; set by the {@code roadie} command. */
+    public void demoMode(DemoMode mode) {
+        this.demoMode = mode;
+    }
+
     @Override
     public Integer call() throws InterruptedException {
-        Map<String, String> overrides = new LinkedHashMap<>(settings);
+        if (demo && demoMode == null) {
+            spec.commandLine().getErr().println("roadie: this build has no demo mode: run roadie serve --demo from bin/roadie");
+            return spec.exitCodeOnInvalidInput();
+        }
+        Map<String, String> overrides = new LinkedHashMap<>(demo ? demoMode.prepare() : Map.of());
+        overrides.putAll(settings);
         if (port != null) {
             overrides.put("port", port.toString());
         }
@@ -71,8 +87,18 @@ public final class ServeCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("roadie: " + e.getMessage());
             return 1;
         }
+        AutoCloseable beside = () -> { };
+        if (demo) {
+            try {
+                beside = demoMode.start(hub, spec.commandLine().getOut());
+            } catch (RuntimeException e) {
+                hub.close();
+                spec.commandLine().getErr().println("roadie: the demo could not start: " + e.getMessage());
+                return 1;
+            }
+        }
         if (check) {
-            return check(hub, hubConfig);
+            return check(hub, hubConfig, beside);
         }
         hub.newAdminToken().ifPresent(path -> spec.commandLine().getOut().println(
                 "First start: your admin token is in " + path + " (keep it secret)."));
@@ -81,15 +107,26 @@ public final class ServeCommand implements Callable<Integer> {
         hub.tlsPort().ifPresent(port -> spec.commandLine().getOut().println("Also https:// and wss:// on port " + port
                 + " with certificate " + hubConfig.tls().certificate() + "."));
         CountDownLatch stopped = new CountDownLatch(1);
+        AutoCloseable demoParts = beside;
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("roadie-shutdown").unstarted(() -> {
-            hub.close();
+            stop(demoParts, hub);
             stopped.countDown();
         }));
         stopped.await();
         return 0;
     }
 
-    private int check(Hub hub, HubConfig hubConfig) throws InterruptedException {
+    /** Stops what runs beside the hub first: the demo's bot needs the hub to leave cleanly. */
+    private void stop(AutoCloseable demoParts, Hub hub) {
+        try {
+            demoParts.close();
+        } catch (Exception e) {
+            spec.commandLine().getErr().println("roadie: the demo did not stop cleanly: " + e);
+        }
+        hub.close();
+    }
+
+    private int check(Hub hub, HubConfig hubConfig, AutoCloseable demoParts) throws InterruptedException {
         try {
             String passed = new StartCheck(hubConfig.host(), hub.port()).run();
             spec.commandLine().getOut().println("roadie: check passed on port " + hub.port() + ": " + passed + ".");
@@ -98,7 +135,7 @@ public final class ServeCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("roadie: check failed: " + e.getMessage());
             return 1;
         } finally {
-            hub.close();
+            stop(demoParts, hub);
         }
     }
 }

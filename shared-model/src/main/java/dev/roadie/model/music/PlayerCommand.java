@@ -17,9 +17,12 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = PlayerCommand.Pause.class, name = "pause"),
     @JsonSubTypes.Type(value = PlayerCommand.Resume.class, name = "resume"),
     @JsonSubTypes.Type(value = PlayerCommand.Skip.class, name = "skip"),
+    @JsonSubTypes.Type(value = PlayerCommand.Previous.class, name = "previous"),
     @JsonSubTypes.Type(value = PlayerCommand.Stop.class, name = "stop"),
     @JsonSubTypes.Type(value = PlayerCommand.Seek.class, name = "seek"),
     @JsonSubTypes.Type(value = PlayerCommand.Volume.class, name = "volume"),
+    @JsonSubTypes.Type(value = PlayerCommand.Shuffle.class, name = "shuffle"),
+    @JsonSubTypes.Type(value = PlayerCommand.Repeat.class, name = "repeat"),
     @JsonSubTypes.Type(value = PlayerCommand.NowPlaying.class, name = "now-playing"),
     @JsonSubTypes.Type(value = PlayerCommand.ShowQueue.class, name = "queue"),
 })
@@ -66,6 +69,10 @@ public sealed interface PlayerCommand {
     record Skip(String guild) implements PlayerCommand {
     }
 
+    /** Play the track that played before this one again; what is playing becomes the next in the queue. */
+    record Previous(String guild) implements PlayerCommand {
+    }
+
     /** Stop playing and empty the queue. */
     record Stop(String guild) implements PlayerCommand {
     }
@@ -79,6 +86,19 @@ public sealed interface PlayerCommand {
         public Volume {
             if (level < 0 || level > 1000) {
                 throw new IllegalArgumentException("volume must be between 0 and 1000, got " + level);
+            }
+        }
+    }
+
+    /** Put the queue in a random order, once; what is playing goes on. */
+    record Shuffle(String guild) implements PlayerCommand {
+    }
+
+    /** Choose what happens when a track ends. */
+    record Repeat(String guild, RepeatMode mode) implements PlayerCommand {
+        public Repeat {
+            if (mode == null) {
+                throw new IllegalArgumentException("repeat needs a mode: off, one or all");
             }
         }
     }

@@ -1,7 +1,9 @@
 package dev.roadie.model.music;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -26,9 +28,30 @@ public sealed interface PlayerEvent {
     /** The guild this is about. */
     String guild();
 
-    /** The current track and where playback is; {@code track} null when nothing plays. */
-    record NowPlaying(String guild, Track track, long positionMs, boolean paused, int volume)
-            implements PlayerEvent {
+    /**
+     * The current track and where playback is.
+     *
+     * @param track      what plays, or null when nothing does
+     * @param positionMs how far into {@code track} playback was at {@code positionAt}
+     * @param positionAt when {@code positionMs} was taken, by the bot's clock; null when the bot does
+     *                   not say (then take the time the event arrived). While a track plays and is
+     *                   not paused, its position now is {@code positionMs} plus the time since then.
+     * @param paused     whether playback is paused
+     * @param volume     0-1000, 100 is unchanged
+     * @param repeat     what happens when the track ends; {@link RepeatMode#OFF} (left out of the JSON) when absent
+     */
+    record NowPlaying(String guild, Track track, long positionMs, Instant positionAt, boolean paused, int volume,
+            @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = RepeatMode.OffIsDefault.class)
+            RepeatMode repeat) implements PlayerEvent {
+
+        public NowPlaying {
+            repeat = repeat == null ? RepeatMode.OFF : repeat;
+        }
+
+        /** A now-playing without a clock time and without repeat, as bots wrote it before those existed. */
+        public NowPlaying(String guild, Track track, long positionMs, boolean paused, int volume) {
+            this(guild, track, positionMs, null, paused, volume, RepeatMode.OFF);
+        }
     }
 
     /** The whole queue, next first, with what is playing. */
