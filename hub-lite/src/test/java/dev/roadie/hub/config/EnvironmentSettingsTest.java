@@ -38,7 +38,7 @@ class EnvironmentSettingsTest {
     }
 
     @Test
-    void variableNamesAreDerivedFromKeys() {
+    void variable_names_are_derived_from_keys() {
         assertThat(Setting.envName("port")).isEqualTo("ROADIE_PORT");
         assertThat(Setting.envName("data")).isEqualTo("ROADIE_DATA");
         assertThat(Setting.envName("heartbeat.interval")).isEqualTo("ROADIE_HEARTBEAT_INTERVAL");
@@ -49,7 +49,7 @@ class EnvironmentSettingsTest {
     }
 
     @Test
-    void unknownRoadieVariablesAreWarnedAboutButDoNotStopTheHub() {
+    void unknown_roadie_variables_are_warned_about_but_do_not_stop_the_hub() {
         HubConfig config = ConfigLoader.load(null, dir,
                 Map.of("ROADIE_HOME", "/opt/roadie", "ROADIE_PROT", "80", "ROADIE_PORT", "8080"), Map.of());
 
@@ -60,7 +60,7 @@ class EnvironmentSettingsTest {
     }
 
     @Test
-    void otherVariablesAndRoadieConfigAreNotSettingsAndNotWarnedAbout() {
+    void other_variables_and_roadie_config_are_not_settings_and_not_warned_about() {
         Map<String, RawValue> values = EnvironmentSettings.read(
                 Map.of("PATH", "/usr/bin", "ROADIE_CONFIG", "x.yml", "ROADIE_DATA", "/srv/roadie"), SettingSchema.HUB);
 
