@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.commons.annotation.Testable;
@@ -20,9 +22,10 @@ class TestNamesTest {
 
     @Test
     void every_test_method_of_the_hub_is_named_as_a_snake_case_sentence() {
+        // The compiled tests' own folder: scanning the whole class path for the package costs seconds.
         JavaClasses tests = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
-                .importPackages("dev.roadie.hub");
+                .importPath(testClasses());
 
         // @Test, @ParameterizedTest, @FuzzTest and the like all carry @Testable.
         methods().that().areMetaAnnotatedWith(Testable.class)
@@ -30,6 +33,14 @@ class TestNamesTest {
                 .because("test names are sentences in snake case that say the behaviour"
                         + " (a_revoked_token_is_refused), not testFoo or shouldFoo: rename the method")
                 .check(tests);
+    }
+
+    private static Path testClasses() {
+        try {
+            return Path.of(TestNamesTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot find the folder of the compiled tests", e);
+        }
     }
 
     @Test
