@@ -45,6 +45,8 @@ public final class HubExtension implements BeforeAllCallback, BeforeEachCallback
     /** Volatile: some tests restart the hub from a server thread of their own. */
     private volatile TestHub running;
     private boolean perClass;
+    /** How many test classes run inside one another (@Nested): the outermost one owns the hub. */
+    private int classDepth;
 
     private HubExtension(Map<String, String> settings) {
         this.settings = settings;
@@ -69,7 +71,9 @@ public final class HubExtension implements BeforeAllCallback, BeforeEachCallback
     public void beforeAll(ExtensionContext context) {
         // Only called when registered on a static field: then the hub lives as long as the class.
         perClass = true;
-        setUp();
+        if (classDepth++ == 0) {
+            setUp();
+        }
     }
 
     @Override
@@ -95,7 +99,9 @@ public final class HubExtension implements BeforeAllCallback, BeforeEachCallback
 
     @Override
     public void afterAll(ExtensionContext context) {
-        tearDown();
+        if (--classDepth == 0) {
+            tearDown();
+        }
     }
 
     private void setUp() {

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -98,6 +99,16 @@ class HubExtensionTest {
     }
 
     @Test
+    void a_nested_class_shares_the_hub_of_the_class_around_it() {
+        TestExecutionSummary summary = run(OneHubForNestedClasses.class);
+
+        assertThat(summary.getTestsSucceededCount()).as("%s", summary.getFailures()).isEqualTo(2);
+        assertThat(secondPort).as("the nested test's hub is the outer one's").isEqualTo(firstPort);
+        assertRefused(firstPort);
+        assertThat(firstData).doesNotExist();
+    }
+
+    @Test
     void a_second_start_while_a_hub_runs_is_refused_with_advice() {
         hub.start();
 
@@ -171,6 +182,26 @@ class HubExtensionTest {
         void finds_the_same_hub_and_the_first_tests_client_closed() {
             secondPort = hub.port();
             assertClosed(firstClient);
+        }
+    }
+
+    @EnabledIf("dev.roadie.hub.testing.HubExtensionTest#launching")
+    static class OneHubForNestedClasses {
+        @RegisterExtension
+        static final HubExtension hub = HubExtension.withDefaults();
+
+        @Test
+        void sees_a_running_hub() {
+            firstPort = hub.port();
+            firstData = hub.data();
+        }
+
+        @Nested
+        class Inner {
+            @Test
+            void sees_the_same_hub() {
+                secondPort = hub.port();
+            }
         }
     }
 }
