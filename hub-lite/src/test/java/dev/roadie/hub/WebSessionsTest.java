@@ -21,13 +21,13 @@ import org.junit.jupiter.api.Test;
 class WebSessionsTest {
 
     @Test
-    void aSessionCreatedDuringARequestIsForgottenWhenTheRequestEnds() throws Exception {
+    void a_session_created_during_a_request_is_forgotten_when_the_request_ends() throws Exception {
         SessionHandler sessions = WebSessions.forgotten();
         assertThat(keptAfterARequest(sessions)).isFalse();
     }
 
     @Test
-    void jettysDefaultHandlerKeepsIt_whichIsWhyTheHubReplacesIt() throws Exception {
+    void jettys_default_handler_keeps_it_which_is_why_the_hub_replaces_it() throws Exception {
         assertThat(keptAfterARequest(new SessionHandler())).isTrue();
     }
 

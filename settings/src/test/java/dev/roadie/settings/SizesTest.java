@@ -20,19 +20,19 @@ class SizesTest {
         "2GiB, 2147483648",
         "' 1 MiB ', 1048576",
     })
-    void readsPlainBytesAndBinaryUnits(String text, long expected) {
+    void reads_plain_bytes_and_binary_units(String text, long expected) {
         assertThat(Sizes.parse(text)).contains(expected);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"lots", "", "1MB", "1KB", "1mib", "1.5MiB", "-1", "MiB", "1 MiB B", "9223372036854775807GiB"})
-    void refusesAnythingElse(String text) {
+    void refuses_anything_else(String text) {
         assertThat(Sizes.parse(text)).isEmpty();
     }
 
     @ParameterizedTest
     @CsvSource({"1048576, 1MiB", "65536, 64KiB", "2147483648, 2GiB", "1000, 1000", "1536, 1536", "0, 0"})
-    void writesTheLargestExactUnit(long bytes, String expected) {
+    void writes_the_largest_exact_unit(long bytes, String expected) {
         assertThat(Sizes.format(bytes)).isEqualTo(expected);
     }
 }

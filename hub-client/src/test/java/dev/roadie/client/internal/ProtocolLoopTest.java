@@ -24,14 +24,14 @@ class ProtocolLoopTest {
     }
 
     @Test
-    void aTaskRunsOnTheCallersThreadWhenNothingElseRuns() {
+    void a_task_runs_on_the_callers_thread_when_nothing_else_runs() {
         AtomicReference<Thread> ranOn = new AtomicReference<>();
         loop.execute(() -> ranOn.set(Thread.currentThread()));
         assertThat(ranOn.get()).isSameAs(Thread.currentThread());
     }
 
     @Test
-    void aTaskSubmittedFromATaskRunsAfterIt() {
+    void a_task_submitted_from_a_task_runs_after_it() {
         List<String> order = new ArrayList<>();
         loop.execute(() -> {
             loop.execute(() -> order.add("inner"));
@@ -41,7 +41,7 @@ class ProtocolLoopTest {
     }
 
     @Test
-    void tasksFromManyThreadsRunOneAtATimeAndInTheOrderEachThreadSubmitted() throws Exception {
+    void tasks_from_many_threads_run_one_at_a_time_and_in_the_order_each_thread_submitted() throws Exception {
         int threads = 4;
         int perThread = 5_000;
         AtomicInteger running = new AtomicInteger();
@@ -97,7 +97,7 @@ class ProtocolLoopTest {
     }
 
     @Test
-    void aCallerRunsItsShareAndLeavesTheRestToTheTimer() throws Exception {
+    void a_caller_runs_its_share_and_leaves_the_rest_to_the_timer() throws Exception {
         String caller = Thread.currentThread().getName();
         List<String> ranOn = new ArrayList<>();
         CountDownLatch done = new CountDownLatch(1);
@@ -116,7 +116,7 @@ class ProtocolLoopTest {
     }
 
     @Test
-    void aBacklogBuiltWhileAnotherThreadHoldsTheLoopRunsThere() throws Exception {
+    void a_backlog_built_while_another_thread_holds_the_loop_runs_there() throws Exception {
         CountDownLatch queued = new CountDownLatch(1);
         List<String> ranOn = new ArrayList<>();
         CountDownLatch done = new CountDownLatch(1);
@@ -143,7 +143,7 @@ class ProtocolLoopTest {
     }
 
     @Test
-    void aTimedTaskRunsInTheLoopAfterItsDelay() throws Exception {
+    void a_timed_task_runs_in_the_loop_after_its_delay() throws Exception {
         CountDownLatch ran = new CountDownLatch(1);
         long start = System.nanoTime();
         loop.schedule(ran::countDown, 50, TimeUnit.MILLISECONDS);
@@ -152,7 +152,7 @@ class ProtocolLoopTest {
     }
 
     @Test
-    void aTimedTaskCancelledByAnEarlierTaskDoesNotRunEvenWhenItsTimeHadCome() throws Exception {
+    void a_timed_task_cancelled_by_an_earlier_task_does_not_run_even_when_its_time_had_come() throws Exception {
         AtomicInteger ran = new AtomicInteger();
         CountDownLatch due = new CountDownLatch(1);
         CountDownLatch finished = new CountDownLatch(1);
@@ -179,7 +179,7 @@ class ProtocolLoopTest {
     }
 
     @Test
-    void aFailingTaskDoesNotStopTheLoop() {
+    void a_failing_task_does_not_stop_the_loop() {
         List<String> order = new ArrayList<>();
         loop.execute(() -> {
             throw new IllegalStateException("a bug");
@@ -189,7 +189,7 @@ class ProtocolLoopTest {
     }
 
     @Test
-    void aClosedClientRefusesNewWork() {
+    void a_closed_client_refuses_new_work() {
         timer.shutdown();
         assertThatThrownBy(() -> loop.execute(() -> { }))
                 .isInstanceOf(RejectedExecutionException.class)

@@ -3,7 +3,7 @@ package dev.roadie.hub.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roadie.hub.testing.Http;
-import dev.roadie.hub.testing.TestHub;
+import dev.roadie.hub.testing.HubExtension;
 import dev.roadie.hub.testing.WireClient;
 import dev.roadie.model.registry.RegistryEvent;
 import dev.roadie.model.registry.ServiceDescriptor;
@@ -21,7 +21,6 @@ import dev.roadie.model.wire.Reply;
 import dev.roadie.model.wire.Request;
 import dev.roadie.model.wire.Subscribe;
 import dev.roadie.model.wire.Welcome;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -29,10 +28,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -42,20 +40,13 @@ import tools.jackson.databind.JsonNode;
 class RestApiTest {
     static final String PASSWORD = "youshallnotpass";
 
-    @TempDir
-    Path data;
-    TestHub hub;
+    @RegisterExtension
+    final HubExtension hub = HubExtension.withDefaults();
     Http http;
 
     @BeforeEach
-    void start() {
-        hub = TestHub.start(data);
+    void connect() {
         http = Http.to(hub);
-    }
-
-    @AfterEach
-    void stop() {
-        hub.close();
     }
 
     // ---- helpers ----

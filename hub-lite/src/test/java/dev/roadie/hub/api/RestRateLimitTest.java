@@ -3,42 +3,28 @@ package dev.roadie.hub.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.roadie.hub.testing.TestHub;
+import dev.roadie.hub.testing.HubExtension;
 import dev.roadie.hub.testing.WireClient;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A token is held to the same rate over REST as a connection on the socket. */
 class RestRateLimitTest {
     static final String SEND = "{\"to\":\"topic:news\",\"subject\":\"note\"}";
 
-    @TempDir
-    Path data;
-    TestHub hub;
+    // A burst of 3, then one call a second: a quick run of calls is over the rate by its fourth.
+    @RegisterExtension
+    final HubExtension hub = HubExtension.with(Map.of("limits.framesPerSecond", "1", "limits.frameBurst", "3"));
     final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeEach
-    void start() {
-        // A burst of 3, then one call a second: a quick run of calls is over the rate by its fourth.
-        hub = TestHub.start(data, Map.of("limits.framesPerSecond", "1", "limits.frameBurst", "3"));
-    }
-
-    @AfterEach
-    void stop() {
-        hub.close();
-    }
 
     HttpResponse<String> send(String token) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(hub.baseUrl() + "/api/send"))

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roadie.hub.testing.FakeMusicService;
 import dev.roadie.hub.testing.Http;
-import dev.roadie.hub.testing.TestHub;
+import dev.roadie.hub.testing.HubExtension;
 import dev.roadie.hub.testing.WireClient;
 import dev.roadie.model.registry.ServiceDescriptor;
 import dev.roadie.model.wire.Announce;
@@ -16,16 +16,15 @@ import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /** Music search over the REST API of a real hub, with its providers pointed at local fake services. */
 class SearchApiTest {
 
-    @TempDir
-    Path data;
+    @RegisterExtension
+    final HubExtension hub = HubExtension.startedByEachTest();
     final FakeMusicService music = new FakeMusicService();
-    TestHub hub;
     Http http;
     WireClient node;
 
@@ -36,7 +35,7 @@ class SearchApiTest {
         settings.put("search.itunes.baseUrl", music.url("/itunes"));
         settings.put("search.links.youtubeOembed", music.url("/oembed/youtube"));
         settings.putAll(extra);
-        hub = TestHub.start(data, settings);
+        hub.start(settings);
         http = Http.to(hub);
     }
 
@@ -44,9 +43,6 @@ class SearchApiTest {
     void stop() {
         if (node != null) {
             node.close();
-        }
-        if (hub != null) {
-            hub.close();
         }
         music.close();
     }
@@ -134,7 +130,7 @@ class SearchApiTest {
 
     @Test
     void a_broken_plugin_is_listed_with_why_and_the_hub_runs() throws Exception {
-        Path plugins = java.nio.file.Files.createDirectories(data.resolve("my-plugins"));
+        Path plugins = java.nio.file.Files.createDirectories(hub.data().resolve("my-plugins"));
         java.nio.file.Files.writeString(plugins.resolve("broken.jar"), "not a jar at all");
         start(Map.of("search.pluginFolder", plugins.toString()));
 

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.roadie.hub.store.AuditEntry;
 import dev.roadie.hub.testing.Http;
+import dev.roadie.hub.testing.HubExtension;
 import dev.roadie.hub.testing.RawSocket;
 import dev.roadie.hub.testing.TestHub;
 import dev.roadie.hub.testing.WireClient;
@@ -12,34 +13,23 @@ import dev.roadie.model.wire.ErrorCode;
 import dev.roadie.model.wire.ErrorFrame;
 import dev.roadie.model.wire.Goodbye;
 import dev.roadie.model.wire.Hello;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Token guessing costs time: failed token checks, REST and hello, are throttled per client address. */
 class FailedTokenThrottleTest {
     static final String GUESS = "rd_AAAAAAAAAAAA_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 
-    @TempDir
-    Path data;
-    TestHub hub;
-
-    @AfterEach
-    void stop() {
-        if (hub != null) {
-            hub.close();
-        }
-    }
+    @RegisterExtension
+    final HubExtension hub = HubExtension.startedByEachTest();
 
     TestHub start(Map<String, String> settings) {
         java.util.Map<String, String> all = new java.util.HashMap<>(Map.of("limits.freeTokenFailures", "3",
                 "limits.tokenFailureWait", "1s", "limits.maxTokenFailureWait", "1m"));
         all.putAll(settings);
-        hub = TestHub.start(data, all);
-        return hub;
+        return hub.start(all);
     }
 
     /** GET /api/services with {@code token}, through a proxy naming {@code address}; the raw response. */

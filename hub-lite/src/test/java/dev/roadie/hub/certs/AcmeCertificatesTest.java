@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.roadie.hub.testing.FakeDigitalOcean;
 import dev.roadie.hub.testing.Http;
+import dev.roadie.hub.testing.HubExtension;
 import dev.roadie.hub.testing.Pebble;
 import dev.roadie.hub.testing.TestHub;
 import dev.roadie.hub.testing.WireClient;
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
@@ -57,7 +59,8 @@ class AcmeCertificatesTest {
     Path temp;
 
     private static Pebble pebble;
-    private TestHub hub;
+    @RegisterExtension
+    final HubExtension hub = HubExtension.startedByEachTest();
     private FakeDigitalOcean digitalOcean;
 
     @BeforeAll
@@ -72,9 +75,6 @@ class AcmeCertificatesTest {
 
     @AfterEach
     void stop() {
-        if (hub != null) {
-            hub.close();
-        }
         if (digitalOcean != null) {
             digitalOcean.close();
         }
@@ -93,8 +93,7 @@ class AcmeCertificatesTest {
         settings.put("heartbeat.interval", "1s");
         settings.put("heartbeat.tolerance", "10");
         settings.putAll(extra);
-        hub = TestHub.start(temp.resolve("data"), settings);
-        return hub;
+        return hub.start(settings);
     }
 
     private TestHub startHubWithDigitalOcean(Map<String, String> extra) {

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roadie.hub.store.Database;
 import dev.roadie.hub.testing.Http;
+import dev.roadie.hub.testing.HubExtension;
 import dev.roadie.hub.testing.TestCertificates;
-import dev.roadie.hub.testing.TestHub;
 import dev.roadie.hub.testing.WireClient;
 import dev.roadie.model.wire.Address;
 import dev.roadie.model.wire.ErrorCode;
@@ -27,9 +27,9 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -39,20 +39,16 @@ class CertificateApiTest {
     @TempDir
     Path temp;
 
-    private TestHub hub;
+    @RegisterExtension
+    final HubExtension hub = HubExtension.startedByEachTest();
     private Http http;
     private TestCertificates.Issued ca;
 
     @BeforeEach
     void start() {
-        hub = TestHub.start(temp.resolve("data"), Map.of("certs.masterKeyFile", temp.resolve("keys/master.key").toString()));
+        hub.start(Map.of("certs.masterKeyFile", temp.resolve("keys/master.key").toString()));
         http = Http.to(hub);
         ca = TestCertificates.ca("Test CA");
-    }
-
-    @AfterEach
-    void stop() {
-        hub.close();
     }
 
     private TestCertificates.Issued importCertificate(String name, List<String> domains) {
@@ -265,15 +261,15 @@ class CertificateApiTest {
         String pem = Pem.privateKey(leaf.keys().getPrivate());
         String base64Body = pem.lines().filter(l -> !l.startsWith("-----")).findFirst().orElseThrow();
         hub.close();
-        byte[] db = Files.readAllBytes(temp.resolve("data").resolve(Database.FILE_NAME));
+        byte[] db = Files.readAllBytes(hub.data().resolve(Database.FILE_NAME));
         String dbText = new String(db, StandardCharsets.ISO_8859_1);
-        String wal = Files.exists(temp.resolve("data/roadie.db-wal"))
-                ? Files.readString(temp.resolve("data/roadie.db-wal"), StandardCharsets.ISO_8859_1) : "";
+        String wal = Files.exists(hub.data().resolve("roadie.db-wal"))
+                ? Files.readString(hub.data().resolve("roadie.db-wal"), StandardCharsets.ISO_8859_1) : "";
         assertThat(dbText + wal).doesNotContain("PRIVATE KEY").doesNotContain(base64Body);
         Path key = temp.resolve("keys/master.key");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key.getParent()))).isEqualTo("rwx------");
-        hub = TestHub.start(temp.resolve("data"), Map.of("certs.masterKeyFile", key.toString()));
+        hub.start(Map.of("certs.masterKeyFile", key.toString()));
         http = Http.to(hub);
         String token = hub.token("nginx-1", "web", "certs:web");
         assertThat(http.get("/api/certs/web/privkey.pem", token).body()).isEqualTo(pem);

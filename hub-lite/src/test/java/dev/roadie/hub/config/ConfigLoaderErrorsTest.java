@@ -40,25 +40,25 @@ class ConfigLoaderErrorsTest {
     }
 
     @Test
-    void aBadSizeFromTheEnvironmentNamesTheVariable() {
+    void a_bad_size_from_the_environment_names_the_variable() {
         loading(Map.of("ROADIE_LIMITS_MAX_FRAME_BYTES", "lots"), Map.of()).hasMessage(
                 "Setting limits.maxFrameBytes from ROADIE_LIMITS_MAX_FRAME_BYTES: " + SIZE + ", got 'lots'");
     }
 
     @Test
-    void aBadDurationInTheFileNamesTheFile() throws IOException {
+    void a_bad_duration_in_the_file_names_the_file() throws IOException {
         loadingFile("heartbeat:\n  interval: 15\n").hasMessage(
                 "Setting heartbeat.interval from " + file + ": " + DURATION + ", got '15'");
     }
 
     @Test
-    void decimalSizeUnitsAreRefused() throws IOException {
+    void decimal_size_units_are_refused() throws IOException {
         loadingFile("limits:\n  maxPendingBytes: 4MB\n").hasMessage(
                 "Setting limits.maxPendingBytes from " + file + ": " + SIZE + ", got '4MB'");
     }
 
     @Test
-    void aBadValueOnTheCommandLineSaysSo() {
+    void a_bad_value_on_the_command_line_says_so() {
         loading(Map.of(), Map.of("port", "70000")).hasMessage(
                 "Setting port from the command line: expected a port from 0 to 65535 (0 picks any free port), got '70000'");
         loading(Map.of(), Map.of("port", "-1")).hasMessageEndingWith("got '-1'");
@@ -67,7 +67,7 @@ class ConfigLoaderErrorsTest {
     }
 
     @Test
-    void portZeroIsAllowed() {
+    void port_zero_is_allowed() {
         assertThat(ConfigLoader.load(null, dir, Map.of(), Map.of("port", "0")).port()).isZero();
     }
 
@@ -77,7 +77,7 @@ class ConfigLoaderErrorsTest {
 
     @ParameterizedTest
     @MethodSource("limits")
-    void everyLimitMustBePositive(Setting setting) {
+    void every_limit_must_be_positive(Setting setting) {
         String zero = setting.kind() == SettingKind.DURATION ? "0s" : "0";
         String expected = switch (setting.key()) {
             case "limits.maxFrameBytes" -> "expected a size from 1 to 256MiB";
@@ -90,7 +90,7 @@ class ConfigLoaderErrorsTest {
     }
 
     @Test
-    void maxFrameBytesHasACeilingSoItsHardLimitFitsAnInt() {
+    void max_frame_bytes_has_a_ceiling_so_its_hard_limit_fits_an_int() {
         loading(Map.of("ROADIE_LIMITS_MAX_FRAME_BYTES", "512MiB"), Map.of()).hasMessage(
                 "Setting limits.maxFrameBytes from ROADIE_LIMITS_MAX_FRAME_BYTES: expected a size from 1 to 256MiB,"
                         + " got '512MiB'");
@@ -99,14 +99,14 @@ class ConfigLoaderErrorsTest {
     }
 
     @Test
-    void aNumberTooBigForItsSettingIsRefused() throws IOException {
+    void a_number_too_big_for_its_setting_is_refused() throws IOException {
         loadingFile("limits:\n  maxConnections: 99999999999\n").hasMessage(
                 "Setting limits.maxConnections from " + file + ": expected a whole number up to 2147483647,"
                         + " got '99999999999'");
     }
 
     @Test
-    void heartbeatToleranceAndIntervalHaveFloors() throws IOException {
+    void heartbeat_tolerance_and_interval_have_floors() throws IOException {
         loadingFile("heartbeat:\n  tolerance: 0\n").hasMessage(
                 "Setting heartbeat.tolerance from " + file + ": expected a number of at least 1, got '0'");
         loading(Map.of("ROADIE_HEARTBEAT_INTERVAL", "5ms"), Map.of()).hasMessage(
@@ -117,7 +117,7 @@ class ConfigLoaderErrorsTest {
     }
 
     @Test
-    void removeAfterMustBeLongerThanDownAfter() {
+    void remove_after_must_be_longer_than_down_after() {
         loading(Map.of(), Map.of("registry.removeAfter", "45s")).hasMessage(
                 "Setting registry.removeAfter from the command line: expected longer than registry.downAfter (45s),"
                         + " got '45s'");
@@ -127,7 +127,7 @@ class ConfigLoaderErrorsTest {
     }
 
     @Test
-    void maxTimeoutMustBeAtLeastDefaultTimeout() {
+    void max_timeout_must_be_at_least_default_timeout() {
         loading(Map.of(), Map.of("requests.maxTimeout", "5s")).hasMessage(
                 "Setting requests.maxTimeout from the command line: expected at least requests.defaultTimeout (10s),"
                         + " got '5s'");
@@ -136,13 +136,13 @@ class ConfigLoaderErrorsTest {
     }
 
     @Test
-    void aHostWithSpacesIsRefused() {
+    void a_host_with_spaces_is_refused() {
         loading(Map.of("ROADIE_HOST", "my host"), Map.of()).hasMessage(
                 "Setting host from ROADIE_HOST: expected a host name or address like 0.0.0.0, got 'my host'");
     }
 
     @Test
-    void aKeyWithoutValueInTheFileIsRefused() throws IOException {
+    void a_key_without_value_in_the_file_is_refused() throws IOException {
         loadingFile("port:\n").hasMessage("Setting port from " + file + ": expected a whole number, got nothing");
     }
 
@@ -152,7 +152,7 @@ class ConfigLoaderErrorsTest {
 
     @ParameterizedTest
     @MethodSource("everySetting")
-    void everySettingIsReadFromItsOwnVariable(Setting setting) {
+    void every_setting_is_read_from_its_own_variable(Setting setting) {
         String bad = switch (setting.kind()) {
             case TEXT -> "two words";
             case PATH -> "nul\0char";
@@ -163,7 +163,7 @@ class ConfigLoaderErrorsTest {
     }
 
     @Test
-    void anUnknownKeyInTheFileIsNamedWithTheClosestKnownOne() throws IOException {
+    void an_unknown_key_in_the_file_is_named_with_the_closest_known_one() throws IOException {
         loadingFile("limits:\n  maxFrameByte: 1MiB\n").hasMessage(
                 "Unknown setting 'limits.maxFrameByte' in " + file + "; did you mean 'limits.maxFrameBytes'?");
         loadingFile("limits:\n  max_frame_bytes: 1MiB\n").hasMessage(
@@ -176,13 +176,13 @@ class ConfigLoaderErrorsTest {
     }
 
     @Test
-    void anUnknownKeyUnlikeAnyOtherPointsToTheDocs() throws IOException {
+    void an_unknown_key_unlike_any_other_points_to_the_docs() throws IOException {
         loadingFile("colour: red\n").hasMessage(
                 "Unknown setting 'colour' in " + file + "; the settings are listed in docs/CONFIGURATION.md");
     }
 
     @Test
-    void anUnknownOverrideKeyIsRefused() {
+    void an_unknown_override_key_is_refused() {
         loading(Map.of(), Map.of("prot", "80")).hasMessage(
                 "Unknown setting 'prot' on the command line; did you mean 'port'?");
         loading(Map.of(), Map.of("limits.framesPerSec", "80")).hasMessage(
@@ -195,7 +195,7 @@ class ConfigLoaderErrorsTest {
     }
 
     @Test
-    void aSectionAndASettingCannotSwapPlaces() throws IOException {
+    void a_section_and_a_setting_cannot_swap_places() throws IOException {
         loadingFile("limits: 5\n").hasMessage(
                 "Setting limits from " + file + ": expected a section of settings such as limits.maxFrameBytes,"
                         + " got '5'");
@@ -205,7 +205,7 @@ class ConfigLoaderErrorsTest {
     }
 
     @Test
-    void invalidYamlNamesTheFileLineAndColumn() throws IOException {
+    void invalid_yaml_names_the_file_line_and_column() throws IOException {
         loadingFile("port: 1\n  host: x\n").hasMessage(
                 file + " is not valid YAML at line 2, column 7: mapping values are not allowed here");
         loadingFile("port: 1\n\thost: x\n").hasMessageStartingWith(file + " is not valid YAML at line 2, column 1: ");
@@ -214,25 +214,25 @@ class ConfigLoaderErrorsTest {
     }
 
     @Test
-    void aKeyWrittenTwiceIsRefused() throws IOException {
+    void a_key_written_twice_is_refused() throws IOException {
         loadingFile("port: 1\nport: 2\n").hasMessage(
                 file + " is not valid YAML at line 2, column 5: Duplicate Object property \"port\"");
     }
 
     @Test
-    void theFileMustBeAMapping() throws IOException {
+    void the_file_must_be_a_mapping() throws IOException {
         loadingFile("- port\n- 80\n").hasMessage(file + " must be a mapping of settings (key: value), got '[\"port\",80]'");
     }
 
     @Test
-    void aFileThatIsNotUtf8IsRefused() throws IOException {
+    void a_file_that_is_not_utf8_is_refused() throws IOException {
         file = Files.write(dir.resolve("roadie.yml"), new byte[] {'p', ':', ' ', (byte) 0xff, (byte) 0xfe, '\n'});
 
         loading(Map.of(), Map.of()).hasMessage("Cannot read config file " + file + ": it is not UTF-8 text");
     }
 
     @Test
-    void aFolderIsNotAConfigFile() throws IOException {
+    void a_folder_is_not_a_config_file() throws IOException {
         Path folder = Files.createDirectories(dir.resolve("conf"));
 
         assertThatThrownBy(() -> ConfigLoader.load(folder, dir, Map.of(), Map.of()))
@@ -241,7 +241,7 @@ class ConfigLoaderErrorsTest {
     }
 
     @Test
-    void aNamedConfigFileMustExist() {
+    void a_named_config_file_must_exist() {
         assertThatThrownBy(() -> ConfigLoader.load(Path.of("missing.yml"), dir, Map.of(), Map.of()))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("Config file " + dir.resolve("missing.yml") + " does not exist");
@@ -250,7 +250,7 @@ class ConfigLoaderErrorsTest {
     }
 
     @Test
-    void longOrOddValuesAreShownShortAndOnOneLine() {
+    void long_or_odd_values_are_shown_short_and_on_one_line() {
         loading(Map.of("ROADIE_PORT", "1\n2"), Map.of()).hasMessage(
                 "Setting port from ROADIE_PORT: expected a whole number, got '1?2'");
         loading(Map.of("ROADIE_PORT", "9".repeat(100)), Map.of())

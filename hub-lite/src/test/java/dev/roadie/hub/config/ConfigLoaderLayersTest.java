@@ -25,7 +25,7 @@ class ConfigLoaderLayersTest {
     }
 
     @Test
-    void withNothingGivenTheDefaultsApply() {
+    void with_nothing_given_the_defaults_apply() {
         HubConfig config = load(Map.of(), Map.of());
 
         HubConfig defaults = HubConfig.defaults();
@@ -34,7 +34,7 @@ class ConfigLoaderLayersTest {
     }
 
     @Test
-    void theFileOverridesDefaultsSettingBySetting() throws IOException {
+    void the_file_overrides_defaults_setting_by_setting() throws IOException {
         roadieYml("""
                 port: 8080
                 heartbeat:
@@ -60,7 +60,7 @@ class ConfigLoaderLayersTest {
     }
 
     @Test
-    void theEnvironmentOverridesTheFile() throws IOException {
+    void the_environment_overrides_the_file() throws IOException {
         roadieYml("""
                 port: 8080
                 limits:
@@ -78,7 +78,7 @@ class ConfigLoaderLayersTest {
     }
 
     @Test
-    void theCommandLineOverridesTheEnvironment() throws IOException {
+    void the_command_line_overrides_the_environment() throws IOException {
         roadieYml("port: 8080\n");
 
         HubConfig config = load(Map.of("ROADIE_PORT", "9090", "ROADIE_HOST", "127.0.0.1"),
@@ -91,7 +91,7 @@ class ConfigLoaderLayersTest {
     }
 
     @Test
-    void everySettingIsReadFromTheEnvironmentByItsDerivedName() {
+    void every_setting_is_read_from_the_environment_by_its_derived_name() {
         Map<String, String> env = new java.util.HashMap<>();
         for (Setting setting : SettingSchema.HUB.settings()) {
             env.put(setting.envName(), DefaultSettings.raw().get(setting.key()).text());
@@ -107,7 +107,7 @@ class ConfigLoaderLayersTest {
     }
 
     @Test
-    void anEmptyEnvironmentVariableCountsAsUnset() {
+    void an_empty_environment_variable_counts_as_unset() {
         HubConfig config = load(Map.of("ROADIE_PORT", "", "ROADIE_HOST", "  "), Map.of());
 
         assertThat(config.port()).isEqualTo(7070);
@@ -115,7 +115,7 @@ class ConfigLoaderLayersTest {
     }
 
     @Test
-    void anExplicitFileIsReadInsteadOfRoadieYml() throws IOException {
+    void an_explicit_file_is_read_instead_of_roadie_yml() throws IOException {
         roadieYml("port: 8080\n");
         Path other = Files.writeString(dir.resolve("other.yml"), "port: 8181\n");
 
@@ -124,7 +124,7 @@ class ConfigLoaderLayersTest {
     }
 
     @Test
-    void roadieConfigNamesTheFileWhenNoneIsGiven() throws IOException {
+    void roadie_config_names_the_file_when_none_is_given() throws IOException {
         roadieYml("port: 8080\n");
         Files.createDirectories(dir.resolve("conf"));
         Files.writeString(dir.resolve("conf/hub.yml"), "port: 8282\n");
@@ -136,7 +136,7 @@ class ConfigLoaderLayersTest {
     }
 
     @Test
-    void emptyFilesAndEmptySectionsChangeNothing() throws IOException {
+    void empty_files_and_empty_sections_change_nothing() throws IOException {
         roadieYml("");
         assertThat(load(Map.of(), Map.of()).port()).isEqualTo(7070);
 
@@ -152,7 +152,7 @@ class ConfigLoaderLayersTest {
     }
 
     @Test
-    void relativeDataPathsResolveAgainstTheWorkingDirectory() throws IOException {
+    void relative_data_paths_resolve_against_the_working_directory() throws IOException {
         assertThat(load(Map.of(), Map.of()).data()).isEqualTo(dir.resolve("data"));
 
         roadieYml("data: ./state/../hub-data\n");
@@ -164,14 +164,14 @@ class ConfigLoaderLayersTest {
     }
 
     @Test
-    void aRelativeWorkingDirectoryIsMadeAbsolute() {
+    void a_relative_working_directory_is_made_absolute() {
         HubConfig config = ConfigLoader.load(null, Path.of("target/no-such-place"), Map.of(), Map.of());
 
         assertThat(config.data()).isAbsolute().endsWithRaw(Path.of("target/no-such-place/data"));
     }
 
     @Test
-    void yamlNumbersAndQuotedStringsBothWork() throws IOException {
+    void yaml_numbers_and_quoted_strings_both_work() throws IOException {
         roadieYml("""
                 port: "8080"
                 limits:

@@ -53,7 +53,7 @@ class ConfigurationDocTest {
     }
 
     @Test
-    void everySettingHasARowWithItsVariableAndDefault() {
+    void every_setting_has_a_row_with_its_variable_and_default() {
         for (Setting setting : SettingSchema.HUB.settings()) {
             List<String> row = rows.get(setting.key());
             assertThat(row).as("row for %s in %s", setting.key(), DOC).isNotNull();
@@ -65,7 +65,7 @@ class ConfigurationDocTest {
     }
 
     @Test
-    void theDocMentionsNoSettingThatDoesNotExist() {
+    void the_doc_mentions_no_setting_that_does_not_exist() {
         for (Map.Entry<String, List<String>> row : rows.entrySet()) {
             if (row.getValue().get(1).startsWith("`ROADIE_")) {
                 assertThat(SettingSchema.HUB.find(row.getKey())).as("setting %s in %s", row.getKey(), DOC).isPresent();
@@ -74,13 +74,13 @@ class ConfigurationDocTest {
     }
 
     @Test
-    void theDocNamesTheCommandLineFlagsAndCloseCodes() {
+    void the_doc_names_the_command_line_flags_and_close_codes() {
         assertThat(doc).contains("--config FILE", "--port N", "--data DIR", "--set key=value", "ROADIE_CONFIG");
         assertThat(doc).contains("| 4001 |", "| 4003 |", "| 4004 |", "| 4008 |", "| 4009 |", "| 4010 |", "| 1009 |");
     }
 
     @Test
-    void theFullExampleLoadsAndSetsEverySetting(@TempDir Path dir) throws IOException {
+    void the_full_example_loads_and_sets_every_setting(@TempDir Path dir) throws IOException {
         int heading = doc.indexOf("## Example roadie.yml");
         assertThat(heading).as("example heading").isNotNegative();
         int start = doc.indexOf("```yaml\n", heading) + "```yaml\n".length();

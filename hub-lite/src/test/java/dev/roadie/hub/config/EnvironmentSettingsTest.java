@@ -39,7 +39,7 @@ class EnvironmentSettingsTest {
     }
 
     @Test
-    void variableNamesAreDerivedFromKeys() {
+    void variable_names_are_derived_from_keys() {
         // How a key becomes a variable name is tested with the settings library (EnvironmentVariablesTest).
         assertThat(Setting.envName("limits.maxFrameBytes")).isEqualTo("ROADIE_LIMITS_MAX_FRAME_BYTES");
         assertThat(SettingSchema.HUB.findByEnvName("ROADIE_LIMITS_MAX_SERVICES_PER_CONNECTION"))
@@ -47,7 +47,7 @@ class EnvironmentSettingsTest {
     }
 
     @Test
-    void unknownRoadieVariablesAreWarnedAboutButDoNotStopTheHub() {
+    void unknown_roadie_variables_are_warned_about_but_do_not_stop_the_hub() {
         HubConfig config = ConfigLoader.load(null, dir,
                 Map.of("ROADIE_HOME", "/opt/roadie", "ROADIE_PROT", "80", "ROADIE_PORT", "8080"), Map.of());
 
@@ -58,7 +58,7 @@ class EnvironmentSettingsTest {
     }
 
     @Test
-    void otherVariablesAndRoadieConfigAreNotSettingsAndNotWarnedAbout() {
+    void other_variables_and_roadie_config_are_not_settings_and_not_warned_about() {
         Map<String, RawValue> values = EnvironmentSettings.read(
                 Map.of("PATH", "/usr/bin", "ROADIE_CONFIG", "x.yml", "ROADIE_DATA", "/srv/roadie"), SettingSchema.HUB);
 

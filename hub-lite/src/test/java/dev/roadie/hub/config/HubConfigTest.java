@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class HubConfigTest {
 
     @Test
-    void defaultsAreTheDocumentedOnes() {
+    void defaults_are_the_documented_ones() {
         HubConfig config = HubConfig.defaults();
 
         assertThat(config.host()).isEqualTo("0.0.0.0");
@@ -32,7 +32,7 @@ class HubConfigTest {
     }
 
     @Test
-    void derivedValues() {
+    void derived_values() {
         HubConfig config = HubConfig.defaults();
 
         assertThat(config.heartbeat().deadAfter()).isEqualTo(Duration.ofSeconds(12));
@@ -40,7 +40,7 @@ class HubConfigTest {
     }
 
     @Test
-    void withPortAndWithDataChangeOnlyThat() {
+    void with_port_and_with_data_change_only_that() {
         HubConfig config = HubConfig.defaults().withPort(0).withData(Path.of("/tmp/roadie"));
 
         assertThat(config.port()).isZero();
@@ -49,7 +49,7 @@ class HubConfigTest {
     }
 
     @Test
-    void recordsRefuseBadValuesHoweverTheyAreBuilt() {
+    void records_refuse_bad_values_however_they_are_built() {
         assertThatThrownBy(() -> HubConfig.defaults().withPort(70_000))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("Setting port: expected a port from 0 to 65535 (0 picks any free port), got '70000'");
@@ -73,7 +73,7 @@ class HubConfigTest {
     }
 
     @Test
-    void aProblemKnowsItsSetting() {
+    void a_problem_knows_its_setting() {
         ConfigException problem = ConfigException.invalid("port", "expected a port", "x");
 
         assertThat(problem.setting()).contains("port");

@@ -2,33 +2,20 @@ package dev.roadie.hub.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.roadie.hub.testing.HubExtension;
 import dev.roadie.hub.testing.RawSocket;
-import dev.roadie.hub.testing.TestHub;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The Host every request names and the Origin a browser sends on /ws: DNS rebinding and other sites' pages. */
 class OriginAndHostTest {
     static final String EXTENSION = "chrome-extension://abcdefghijklmnopabcdefghijklmnop";
 
-    @TempDir
-    Path data;
-    TestHub hub;
-
-    @BeforeEach
-    void start() {
-        hub = TestHub.start(data, Map.of("http.allowedOrigins", EXTENSION, "http.allowedHosts", "hub.example.org,*.music.lan"));
-    }
-
-    @AfterEach
-    void stop() {
-        hub.close();
-    }
+    @RegisterExtension
+    final HubExtension hub = HubExtension.with(Map.of("http.allowedOrigins", EXTENSION, "http.allowedHosts",
+            "hub.example.org,*.music.lan"));
 
     /** Sends one request by hand and returns the response's status line, headers and body. */
     String send(String request) {

@@ -3,14 +3,13 @@ package dev.roadie.hub.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.roadie.hub.testing.HubExtension;
 import dev.roadie.hub.testing.RawSocket;
-import dev.roadie.hub.testing.TestHub;
 import dev.roadie.hub.testing.WireClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Clients that send slowly, on purpose: bodies and headers a byte at a time, and connections
@@ -31,9 +30,8 @@ class SlowClientsTest {
     /** What a slow client sends between its bytes. */
     static final Duration DRIBBLE = Duration.ofMillis(500);
 
-    @TempDir
-    Path data;
-    TestHub hub;
+    @RegisterExtension
+    final HubExtension hub = HubExtension.startedByEachTest();
     final List<RawSocket> sockets = new CopyOnWriteArrayList<>();
     final ScheduledExecutorService dribbler = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("test-dribbler").daemon().factory());
@@ -42,9 +40,6 @@ class SlowClientsTest {
     void stop() {
         dribbler.shutdownNow();
         sockets.forEach(RawSocket::close);
-        if (hub != null) {
-            hub.close();
-        }
     }
 
     /** Opens a POST /api/send that announces a body of 1000 bytes, sends one and then one more every {@link #DRIBBLE}. */
@@ -83,7 +78,7 @@ class SlowClientsTest {
     @Test
     void hundreds_of_slow_request_bodies_from_one_address_leave_health_and_a_new_hello_answered() {
         // The slow clients come through a proxy, as one address; health and the hello come from another.
-        hub = TestHub.start(data, Map.of("http.trustedProxies", "127.0.0.1", "http.requestsPerAddress", "8"));
+        hub.start(Map.of("http.trustedProxies", "127.0.0.1", "http.requestsPerAddress", "8"));
         String token = hub.token("attacker", "desktop", "send:music-bot");
         List<RawSocket> slow = new ArrayList<>();
         for (int i = 0; i < 260; i++) {
@@ -113,7 +108,7 @@ class SlowClientsTest {
 
     @Test
     void one_token_may_have_only_requests_per_token_calls_open_whatever_its_addresses() {
-        hub = TestHub.start(data, Map.of("http.trustedProxies", "127.0.0.1", "http.requestsPerToken", "4"));
+        hub.start(Map.of("http.trustedProxies", "127.0.0.1", "http.requestsPerToken", "4"));
         String token = hub.token("attacker", "desktop", "send:music-bot");
         List<RawSocket> slow = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
@@ -130,7 +125,7 @@ class SlowClientsTest {
 
     @Test
     void a_request_body_that_dribbles_in_is_cut_off() {
-        hub = TestHub.start(data, Map.of("http.minRequestDataRate", "100"));
+        hub.start(Map.of("http.minRequestDataRate", "100"));
         RawSocket slow = slowSend(hub.adminToken(), null);
         keepDribbling(List.of(slow));
 
@@ -141,7 +136,7 @@ class SlowClientsTest {
 
     @Test
     void a_request_body_that_arrives_fast_enough_but_for_too_long_is_cut_off_at_the_body_timeout() {
-        hub = TestHub.start(data, Map.of("http.bodyTimeout", "1s", "http.minRequestDataRate", "1"));
+        hub.start(Map.of("http.bodyTimeout", "1s", "http.minRequestDataRate", "1"));
         RawSocket slow = slowSend(hub.adminToken(), null);
         // 20 bytes every 100 ms: 200 bytes a second, well over the minimum rate, yet 5 s for the body.
         dribbler.scheduleAtFixedRate(() -> slow.tryWrite(" ".repeat(20)), 100, 100, TimeUnit.MILLISECONDS);
@@ -151,7 +146,7 @@ class SlowClientsTest {
 
     @Test
     void request_headers_sent_a_byte_at_a_time_are_cut_off_after_the_header_timeout() {
-        hub = TestHub.start(data, Map.of("http.headerTimeout", "500ms"));
+        hub.start(Map.of("http.headerTimeout", "500ms"));
         RawSocket slow = RawSocket.open(hub.port());
         sockets.add(slow);
         slow.write("GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n");
@@ -163,7 +158,7 @@ class SlowClientsTest {
 
     @Test
     void a_websocket_upgrade_sent_a_byte_at_a_time_is_cut_off_after_the_header_timeout() {
-        hub = TestHub.start(data, Map.of("http.headerTimeout", "500ms"));
+        hub.start(Map.of("http.headerTimeout", "500ms"));
         RawSocket slow = RawSocket.open(hub.port());
         sockets.add(slow);
         slow.write("GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n");
@@ -174,7 +169,7 @@ class SlowClientsTest {
 
     @Test
     void a_connection_that_sends_nothing_is_closed_after_the_idle_timeout() {
-        hub = TestHub.start(data, Map.of("http.idleTimeout", "500ms"));
+        hub.start(Map.of("http.idleTimeout", "500ms"));
         RawSocket silent = RawSocket.open(hub.port());
         sockets.add(silent);
 
@@ -183,7 +178,7 @@ class SlowClientsTest {
 
     @Test
     void a_request_whose_headers_arrive_in_time_is_served_on_a_connection_kept_alive() {
-        hub = TestHub.start(data, Map.of("http.headerTimeout", "500ms"));
+        hub.start(Map.of("http.headerTimeout", "500ms"));
         RawSocket client = RawSocket.open(hub.port());
         sockets.add(client);
 

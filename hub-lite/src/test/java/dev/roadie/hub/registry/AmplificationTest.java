@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.roadie.hub.testing.Http;
-import dev.roadie.hub.testing.TestHub;
+import dev.roadie.hub.testing.HubExtension;
 import dev.roadie.hub.testing.WireClient;
 import dev.roadie.model.registry.RegistryEvent;
 import dev.roadie.model.registry.RegistrySnapshot;
@@ -26,7 +26,6 @@ import dev.roadie.model.wire.StateChange;
 import dev.roadie.model.wire.Stats;
 import dev.roadie.model.wire.Subscribe;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,10 +33,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -50,24 +47,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AmplificationTest {
     static final int PART_BYTES = 4096;
 
-    @TempDir
-    Path data;
-    TestHub hub;
-
-    @BeforeEach
-    void start() {
-        hub = TestHub.start(data, Map.of(
-                // The flood must reach the registry, not the rate limiter.
-                "limits.framesPerSecond", "5000",
-                "limits.frameBurst", "5000",
-                "registry.publishInterval", "200ms",
-                "registry.snapshotPartBytes", PART_BYTES + "B"));
-    }
-
-    @AfterEach
-    void stop() {
-        hub.close();
-    }
+    @RegisterExtension
+    final HubExtension hub = HubExtension.with(Map.of(
+            // The flood must reach the registry, not the rate limiter.
+            "limits.framesPerSecond", "5000",
+            "limits.frameBurst", "5000",
+            "registry.publishInterval", "200ms",
+            "registry.snapshotPartBytes", PART_BYTES + "B"));
 
     WireClient watcher(String name) {
         WireClient watcher = hub.client(name, "desktop", "registry", "secrets:audio-node");
@@ -245,13 +231,13 @@ class AmplificationTest {
     void a_stored_service_over_the_descriptor_limits_is_dropped_when_the_hub_restarts() {
         hub.close();
         Map<String, String> loose = Map.of("registry.maxDescriptorBytes", "1MiB");
-        hub = TestHub.start(data, loose);
+        hub.start(loose);
         WireClient node = hub.client("fat", "audio-node", "announce:audio-node");
         announce(node, descriptor(List.of(), Map.of(), Map.of("blob", "x".repeat(100_000))));
         announce(node, lavalink("slim"));
         hub.close();
 
-        hub = TestHub.start(data, Map.of());
+        hub.start(Map.of());
 
         assertThat(Http.to(hub).get("/api/services/audio-node/fat", hub.adminToken()).status()).isEqualTo(404);
         assertThat(Http.to(hub).get("/api/services/audio-node/slim", hub.adminToken()).status()).isEqualTo(200);

@@ -10,7 +10,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.roadie.hub.store.AuditEntry;
 import dev.roadie.hub.testing.Http;
-import dev.roadie.hub.testing.TestHub;
+import dev.roadie.hub.testing.HubExtension;
 import dev.roadie.hub.testing.WireClient;
 import dev.roadie.model.registry.ServiceDescriptor;
 import dev.roadie.model.wire.Address;
@@ -19,15 +19,13 @@ import dev.roadie.model.wire.ErrorCode;
 import dev.roadie.model.wire.ErrorFrame;
 import dev.roadie.model.wire.Message;
 import dev.roadie.model.wire.Stats;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -43,9 +41,8 @@ class OwnershipTest {
             "registry.removeAfter", "5s",
             "registry.maxServicesPerOwner", "2");
 
-    @TempDir
-    Path data;
-    TestHub hub;
+    @RegisterExtension
+    final HubExtension hub = HubExtension.startedByEachTest();
     Http http;
 
     @BeforeEach
@@ -53,13 +50,8 @@ class OwnershipTest {
         startHub(SETTINGS);
     }
 
-    @AfterEach
-    void stop() {
-        hub.close();
-    }
-
     private void startHub(Map<String, String> settings) {
-        hub = TestHub.start(data, settings);
+        hub.start(settings);
         http = Http.to(hub);
     }
 

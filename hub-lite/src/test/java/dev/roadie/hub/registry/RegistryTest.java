@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.roadie.hub.testing.Http;
-import dev.roadie.hub.testing.TestHub;
+import dev.roadie.hub.testing.HubExtension;
 import dev.roadie.hub.testing.WireClient;
 import dev.roadie.model.registry.NodeStats;
 import dev.roadie.model.registry.RegistryEvent;
-import dev.roadie.model.registry.RegistrySnapshot;
 import dev.roadie.model.registry.RegistryEvent.Change;
+import dev.roadie.model.registry.RegistrySnapshot;
 import dev.roadie.model.registry.RegistryStats;
 import dev.roadie.model.registry.ServiceDescriptor;
 import dev.roadie.model.registry.ServiceEntry;
@@ -28,17 +28,15 @@ import dev.roadie.model.wire.Request;
 import dev.roadie.model.wire.StateChange;
 import dev.roadie.model.wire.Stats;
 import dev.roadie.model.wire.Subscribe;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
@@ -59,9 +57,8 @@ class RegistryTest {
             "registry.publishInterval", "50ms");
     static final String PASSWORD = "youshallnotpass";
 
-    @TempDir
-    Path data;
-    TestHub hub;
+    @RegisterExtension
+    final HubExtension hub = HubExtension.startedByEachTest();
     Http http;
 
     @BeforeEach
@@ -69,13 +66,8 @@ class RegistryTest {
         startHub(SETTINGS);
     }
 
-    @AfterEach
-    void stop() {
-        hub.close();
-    }
-
     private void startHub(Map<String, String> settings) {
-        hub = TestHub.start(data, settings);
+        hub.start(settings);
         http = Http.to(hub);
     }
 

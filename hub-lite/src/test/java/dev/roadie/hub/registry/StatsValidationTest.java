@@ -8,7 +8,7 @@ import static dev.roadie.hub.registry.RegistryTest.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roadie.hub.testing.Http;
-import dev.roadie.hub.testing.TestHub;
+import dev.roadie.hub.testing.HubExtension;
 import dev.roadie.hub.testing.WireClient;
 import dev.roadie.model.registry.NodeStats;
 import dev.roadie.model.wire.Address;
@@ -16,13 +16,10 @@ import dev.roadie.model.wire.ErrorCode;
 import dev.roadie.model.wire.ErrorFrame;
 import dev.roadie.model.wire.Message;
 import dev.roadie.model.wire.Stats;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,19 +30,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * range, so that nobody wins least-loaded routing with them.
  */
 class StatsValidationTest {
-    @TempDir
-    Path data;
-    TestHub hub;
-
-    @BeforeEach
-    void start() {
-        hub = TestHub.start(data, Map.of());
-    }
-
-    @AfterEach
-    void stop() {
-        hub.close();
-    }
+    @RegisterExtension
+    final HubExtension hub = HubExtension.withDefaults();
 
     static Stream<Arguments> implausibleStats() {
         NodeStats.Memory memory = new NodeStats.Memory(1, 2, 3, 4);

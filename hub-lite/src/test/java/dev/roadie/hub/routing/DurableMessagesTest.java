@@ -43,12 +43,12 @@ class DurableMessagesTest {
     }
 
     @Test
-    void aReceiverWithNothingWaitingIsAnsweredWithoutTheDatabase() {
+    void a_receiver_with_nothing_waiting_is_answered_without_the_database() {
         assertThat(whileTheDatabaseIsBusy(() -> durable.pendingFor(DESKTOP))).isEmpty();
     }
 
     @Test
-    void whatWaitsIsFoundUntilItIsDeliveredAndThenNoLongerAsked() {
+    void what_waits_is_found_until_it_is_delivered_and_then_no_longer_asked() {
         List<Long> ids = durable.store(List.of(BOT, DESKTOP), message("m-1"));
 
         assertThat(durable.pendingFor(DESKTOP)).extracting(DurableMessages.Pending::id).containsExactly(ids.get(1));
@@ -60,7 +60,7 @@ class DurableMessagesTest {
     }
 
     @Test
-    void aReceiverAnsweredEmptyIsAskedAgainOnceSomethingIsStoredForIt() {
+    void a_receiver_answered_empty_is_asked_again_once_something_is_stored_for_it() {
         assertThat(durable.pendingFor(DESKTOP)).isEmpty();
 
         long id = durable.store(List.of(DESKTOP), message("m-2")).getFirst();
@@ -69,7 +69,7 @@ class DurableMessagesTest {
     }
 
     @Test
-    void whatWaitedBeforeARestartIsFoundAfterIt() {
+    void what_waited_before_a_restart_is_found_after_it() {
         long id = durable.store(List.of(DESKTOP), message("m-3")).getFirst();
         db.close();
 
@@ -81,7 +81,7 @@ class DurableMessagesTest {
     }
 
     @Test
-    void aQuotaFreedByAcknowledgementsAndExpiryCanBeUsedAgainButNotTwice() {
+    void a_quota_freed_by_acknowledgements_and_expiry_can_be_used_again_but_not_twice() {
         MovingClock clock = new MovingClock();
         HubConfig.Quotas two = new HubConfig.Quotas(2, 1 << 20, 100, 1 << 20, 100, 1 << 20, 1, 1, 1, 1, 1);
         DurableMessages limited = new DurableMessages(db, clock, TTL, two);

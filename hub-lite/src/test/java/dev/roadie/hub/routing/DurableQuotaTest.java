@@ -3,7 +3,7 @@ package dev.roadie.hub.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roadie.hub.testing.Http;
-import dev.roadie.hub.testing.TestHub;
+import dev.roadie.hub.testing.HubExtension;
 import dev.roadie.hub.testing.WireClient;
 import dev.roadie.model.registry.ServiceId;
 import dev.roadie.model.wire.Address;
@@ -11,12 +11,10 @@ import dev.roadie.model.wire.ErrorCode;
 import dev.roadie.model.wire.ErrorFrame;
 import dev.roadie.model.wire.FrameCodec;
 import dev.roadie.model.wire.Message;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Durable messages are kept only for receivers the hub knows, and within quotas per sender, per
@@ -25,16 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 class DurableQuotaTest {
     static final Address BOT = Address.service("music-bot", "eu-1");
 
-    @TempDir
-    Path data;
-    TestHub hub;
-
-    @AfterEach
-    void stop() {
-        if (hub != null) {
-            hub.close();
-        }
-    }
+    @RegisterExtension
+    final HubExtension hub = HubExtension.startedByEachTest();
 
     static Message durable(String id, Address to) {
         return new Message(0, id, null, to, "note", FrameCodec.DEFAULT.mapper().readTree("{\"n\":1}"), true);
@@ -61,7 +51,7 @@ class DurableQuotaTest {
 
     @Test
     void a_durable_message_to_a_made_up_service_is_refused_and_nothing_is_stored() {
-        hub = TestHub.start(data);
+        hub.start();
         WireClient desktop = hub.client("alice", "desktop", "send:*");
 
         ErrorFrame error = send(desktop, durable("d-1", Address.service("music-bot", "made-up-1")));
@@ -74,7 +64,7 @@ class DurableQuotaTest {
 
     @Test
     void a_durable_message_to_a_made_up_service_over_rest_is_refused_with_404() {
-        hub = TestHub.start(data);
+        hub.start();
         String token = hub.token("alice", "desktop", "send:*");
 
         Http.Response response = Http.to(hub).post("/api/send", token,
@@ -87,7 +77,7 @@ class DurableQuotaTest {
 
     @Test
     void a_durable_message_still_waits_for_a_service_that_has_a_token_or_was_announced() {
-        hub = TestHub.start(data);
+        hub.start();
         String botToken = hub.token("eu-1", "music-bot");
         WireClient agent = hub.client("ams-3-agent", "node-agent", "announce:audio-node");
         agent.sendNumbered(new dev.roadie.model.wire.Announce(0, "a-1", new dev.roadie.model.registry.ServiceDescriptor(
@@ -105,7 +95,7 @@ class DurableQuotaTest {
 
     @Test
     void a_sender_over_its_quota_is_refused_with_limit_reached_until_its_messages_are_taken() {
-        hub = TestHub.start(data, Map.of("quotas.durablePerSender", "3"));
+        hub.start(Map.of("quotas.durablePerSender", "3"));
         String botToken = hub.token("eu-1", "music-bot");
         WireClient desktop = hub.client("alice", "desktop", "send:*");
         for (int i = 1; i <= 3; i++) {
@@ -126,7 +116,7 @@ class DurableQuotaTest {
 
     @Test
     void a_receiver_with_as_many_as_it_may_have_waiting_gets_no_more_from_anyone() {
-        hub = TestHub.start(data, Map.of("quotas.durablePerReceiver", "2"));
+        hub.start(Map.of("quotas.durablePerReceiver", "2"));
         hub.token("eu-1", "music-bot");
         WireClient alice = hub.client("alice", "desktop", "send:*");
         WireClient bob = hub.client("bob", "desktop", "send:*");
@@ -145,7 +135,7 @@ class DurableQuotaTest {
 
     @Test
     void the_hub_stores_no_more_bytes_than_its_total_quota_and_says_so_over_rest_with_429() {
-        hub = TestHub.start(data, Map.of("quotas.durableTotalBytes", "8KiB"));
+        hub.start(Map.of("quotas.durableTotalBytes", "8KiB"));
         hub.token("eu-1", "music-bot");
         hub.token("eu-2", "music-bot");
         WireClient alice = hub.client("alice", "desktop", "send:*");
@@ -169,7 +159,7 @@ class DurableQuotaTest {
 
     @Test
     void what_is_stored_still_counts_after_a_restart() {
-        hub = TestHub.start(data, Map.of("quotas.durablePerSender", "2"));
+        hub.start(Map.of("quotas.durablePerSender", "2"));
         hub.token("eu-1", "music-bot");
         String aliceToken = hub.token("alice", "desktop", "send:*");
         WireClient alice = hub.track(WireClient.authenticated(hub.port(), aliceToken));
@@ -177,7 +167,7 @@ class DurableQuotaTest {
         assertThat(send(alice, durable("d-2", BOT))).isNull();
         hub.close();
 
-        hub = TestHub.start(data, Map.of("quotas.durablePerSender", "2"));
+        hub.start(Map.of("quotas.durablePerSender", "2"));
         WireClient again = hub.track(WireClient.authenticated(hub.port(), aliceToken));
         ErrorFrame refused = send(again, durable("d-3", BOT));
 

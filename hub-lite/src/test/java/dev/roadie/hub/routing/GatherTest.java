@@ -2,7 +2,7 @@ package dev.roadie.hub.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.roadie.hub.testing.TestHub;
+import dev.roadie.hub.testing.HubExtension;
 import dev.roadie.hub.testing.WireClient;
 import dev.roadie.model.registry.ServiceId;
 import dev.roadie.model.wire.Address;
@@ -14,29 +14,15 @@ import dev.roadie.model.wire.GatherResult.ReceiverResult;
 import dev.roadie.model.wire.Reply;
 import dev.roadie.model.wire.ReplyStatus;
 import dev.roadie.model.wire.Request;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class GatherTest {
-    @TempDir
-    Path data;
-    TestHub hub;
-
-    @BeforeEach
-    void start() {
-        hub = TestHub.start(data);
-    }
-
-    @AfterEach
-    void stop() {
-        hub.close();
-    }
+    @RegisterExtension
+    final HubExtension hub = HubExtension.withDefaults();
 
     WireClient node(String name) {
         return hub.client(name, "audio-node");

@@ -3,7 +3,7 @@ package dev.roadie.hub.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roadie.hub.session.ClientSession;
-import dev.roadie.hub.testing.TestHub;
+import dev.roadie.hub.testing.HubExtension;
 import dev.roadie.hub.testing.WireClient;
 import dev.roadie.model.registry.ServiceId;
 import dev.roadie.model.wire.Address;
@@ -21,15 +21,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What one client may have in flight: requests and gathers per session and per token, and the
@@ -38,17 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
 class InFlightLimitsTest {
     static final Address NODE = Address.service("audio-node", "silent");
 
-    @TempDir
-    Path data;
-    TestHub hub;
+    @RegisterExtension
+    final HubExtension hub = HubExtension.startedByEachTest();
     final HttpClient http = HttpClient.newHttpClient();
-
-    @AfterEach
-    void stop() {
-        if (hub != null) {
-            hub.close();
-        }
-    }
 
     static Request request(String id, Address to) {
         return new Request(0, id, null, to, "ping", null, 30_000);
@@ -71,7 +61,7 @@ class InFlightLimitsTest {
 
     @Test
     void a_session_with_as_many_requests_waiting_as_it_may_have_is_refused_the_next_until_one_is_answered() {
-        hub = TestHub.start(data, Map.of("quotas.pendingRequestsPerSession", "3"));
+        hub.start(Map.of("quotas.pendingRequestsPerSession", "3"));
         WireClient node = hub.client("silent", "audio-node");
         WireClient bot = hub.client("eu-1", "music-bot", "send:audio-node");
         for (int i = 1; i <= 3; i++) {
@@ -95,7 +85,7 @@ class InFlightLimitsTest {
 
     @Test
     void a_token_counts_its_socket_and_rest_requests_together() throws Exception {
-        hub = TestHub.start(data, Map.of("quotas.pendingRequestsPerToken", "2"));
+        hub.start(Map.of("quotas.pendingRequestsPerToken", "2"));
         hub.client("silent", "audio-node");
         String token = hub.token("eu-1", "music-bot", "send:audio-node");
         WireClient bot = hub.track(WireClient.authenticated(hub.port(), token));
@@ -112,7 +102,7 @@ class InFlightLimitsTest {
 
     @Test
     void a_session_may_have_only_so_many_gathers_waiting() {
-        hub = TestHub.start(data, Map.of("quotas.gathersPerSession", "2"));
+        hub.start(Map.of("quotas.gathersPerSession", "2"));
         hub.client("silent", "audio-node");
         WireClient bot = hub.client("eu-1", "music-bot", "send:audio-node");
         bot.sendNumbered(gather("g-1"));
@@ -127,7 +117,7 @@ class InFlightLimitsTest {
 
     @Test
     void a_token_may_have_only_so_many_gathers_waiting_over_rest() throws Exception {
-        hub = TestHub.start(data, Map.of("quotas.gathersPerToken", "1"));
+        hub.start(Map.of("quotas.gathersPerToken", "1"));
         hub.client("silent", "audio-node");
         String token = hub.token("eu-1", "music-bot", "send:audio-node");
         String body = "{\"to\":\"kind:audio-node\",\"subject\":\"health\",\"timeoutMs\":3000}";
@@ -144,7 +134,7 @@ class InFlightLimitsTest {
 
     @Test
     void a_reply_that_would_take_a_gather_over_its_bytes_is_recorded_as_an_error_and_not_kept() {
-        hub = TestHub.start(data, Map.of("quotas.maxGatherBytes", "2000"));
+        hub.start(Map.of("quotas.maxGatherBytes", "2000"));
         String big = "\"" + "x".repeat(900) + "\"";
         for (String name : List.of("a", "b", "c")) {
             hub.client(name, "audio-node").respondWith(request -> Reply.ok(request.id(),
@@ -169,7 +159,7 @@ class InFlightLimitsTest {
 
     @Test
     void stopping_the_hub_answers_every_call_in_flight_even_when_one_answer_fails() throws Exception {
-        hub = TestHub.start(data);
+        hub.start();
         hub.client("silent", "audio-node");
         String token = hub.token("eu-1", "music-bot", "send:audio-node");
         CompletableFuture<HttpResponse<String>> restGather = post("/api/gather", token,

@@ -2,7 +2,7 @@ package dev.roadie.hub.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.roadie.hub.testing.TestHub;
+import dev.roadie.hub.testing.HubExtension;
 import dev.roadie.hub.testing.WireClient;
 import dev.roadie.model.registry.NodeStats;
 import dev.roadie.model.registry.ServiceDescriptor;
@@ -19,27 +19,13 @@ import dev.roadie.model.wire.ReplyStatus;
 import dev.roadie.model.wire.Request;
 import dev.roadie.model.wire.Stats;
 import dev.roadie.model.wire.Subscribe;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 class RoutingTest {
-    @TempDir
-    Path data;
-    TestHub hub;
-
-    @BeforeEach
-    void start() {
-        hub = TestHub.start(data);
-    }
-
-    @AfterEach
-    void stop() {
-        hub.close();
-    }
+    @RegisterExtension
+    final HubExtension hub = HubExtension.withDefaults();
 
     WireClient client(String name, String kind, String... scopes) {
         return hub.client(name, kind, scopes);

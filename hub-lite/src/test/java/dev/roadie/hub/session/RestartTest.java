@@ -2,7 +2,7 @@ package dev.roadie.hub.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.roadie.hub.testing.TestHub;
+import dev.roadie.hub.testing.HubExtension;
 import dev.roadie.hub.testing.WireClient;
 import dev.roadie.model.registry.RegistryEvent;
 import dev.roadie.model.registry.RegistrySnapshot;
@@ -14,33 +14,19 @@ import dev.roadie.model.wire.Goodbye;
 import dev.roadie.model.wire.Hello;
 import dev.roadie.model.wire.Message;
 import dev.roadie.model.wire.Subscribe;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Durable messages, goodbyes and the hello throttle: what happens around a hub restart. */
 class RestartTest {
-    @TempDir
-    Path data;
-    TestHub hub;
-    final List<WireClient> clients = new ArrayList<>();
-
-    @AfterEach
-    void stop() {
-        clients.forEach(WireClient::close);
-        if (hub != null) {
-            hub.close();
-        }
-    }
+    @RegisterExtension
+    final HubExtension hub = HubExtension.startedByEachTest();
 
     WireClient connect(String token) {
         WireClient client = WireClient.authenticated(hub.port(), token);
-        clients.add(client);
-        return client;
+        return hub.trackAcrossRestarts(client);
     }
 
     static Message durable(String id, Address to) {
@@ -49,14 +35,14 @@ class RestartTest {
 
     @Test
     void a_durable_message_to_an_absent_receiver_waits_for_it_across_a_restart() {
-        hub = TestHub.start(data);
+        hub.start();
         String botToken = hub.token("eu-1", "music-bot");
         WireClient desktop = connect(hub.token("alice", "desktop", "send:music-bot"));
         long seq = desktop.sendNumbered(durable("d-1", Address.service("music-bot", "eu-1")));
         desktop.expectAck(seq);
         hub.close();
 
-        hub = TestHub.start(data);
+        hub.start();
         WireClient bot = connect(botToken);
 
         Message got = bot.expect(Message.class);
@@ -67,7 +53,7 @@ class RestartTest {
 
     @Test
     void a_durable_message_addressed_while_its_receiver_was_away_reaches_it_if_it_connected_meanwhile() {
-        hub = TestHub.start(data);
+        hub.start();
         WireClient bot = connect(hub.token("eu-1", "music-bot"));
         bot.sync();
 
@@ -83,7 +69,7 @@ class RestartTest {
 
     @Test
     void a_durable_message_the_receiver_acknowledged_is_not_delivered_again() {
-        hub = TestHub.start(data);
+        hub.start();
         String botToken = hub.token("eu-1", "music-bot");
         WireClient bot = connect(botToken);
         WireClient desktop = connect(hub.token("alice", "desktop", "send:music-bot"));
@@ -92,7 +78,7 @@ class RestartTest {
         bot.sync(); // its ack went out before this ping, so the hub processed it before the pong
         hub.close();
 
-        hub = TestHub.start(data);
+        hub.start();
         WireClient again = connect(botToken);
 
         again.sync();
@@ -101,7 +87,7 @@ class RestartTest {
 
     @Test
     void a_durable_message_not_acknowledged_before_a_crash_comes_again() {
-        hub = TestHub.start(data);
+        hub.start();
         String botToken = hub.token("eu-1", "music-bot");
         WireClient bot = connect(botToken).autoAck(false);
         WireClient desktop = connect(hub.token("alice", "desktop", "send:music-bot"));
@@ -109,7 +95,7 @@ class RestartTest {
         bot.expect(Message.class, m -> m.id().equals("d-3"));
         hub.close();
 
-        hub = TestHub.start(data);
+        hub.start();
         WireClient again = connect(botToken);
 
         assertThat(again.expect(Message.class).id()).isEqualTo("d-3");
@@ -117,7 +103,7 @@ class RestartTest {
 
     @Test
     void a_durable_message_to_an_announced_service_waits_for_its_next_announce() {
-        hub = TestHub.start(data);
+        hub.start();
         String agentToken = hub.token("ams-3-agent", "node-agent", "announce:audio-node");
         WireClient agent = connect(agentToken);
         ServiceDescriptor node = new ServiceDescriptor("audio-node", "ams-3", null, null, null, null);
@@ -136,11 +122,10 @@ class RestartTest {
 
     @Test
     void a_graceful_stop_says_goodbye_with_a_delay_within_the_spread() {
-        hub = TestHub.start(data, Map.of("sessions.reconnectSpread", "3s"));
+        hub.start(Map.of("sessions.reconnectSpread", "3s"));
         WireClient bot = connect(hub.token("eu-1", "music-bot"));
 
         hub.close();
-        hub = null;
 
         Goodbye goodbye = bot.expect(Goodbye.class);
         assertThat(goodbye.reconnectMs()).isBetween(0L, 3000L);
@@ -149,13 +134,13 @@ class RestartTest {
 
     @Test
     void hellos_over_the_rate_are_told_to_come_back_later() {
-        hub = TestHub.start(data, Map.of("sessions.hellosPerSecond", "1", "sessions.helloBurst", "2"));
+        hub.start(Map.of("sessions.hellosPerSecond", "1", "sessions.helloBurst", "2"));
         String token = hub.token("eu-1", "music-bot");
         connect(hub.token("a", "desktop"));
         connect(hub.token("b", "desktop"));
 
         WireClient third = WireClient.connect(hub.port());
-        clients.add(third);
+        hub.trackAcrossRestarts(third);
         third.sendFrame(new Hello(token, null, null, null, 1, "test"));
 
         Goodbye goodbye = third.expect(Goodbye.class);
@@ -166,7 +151,7 @@ class RestartTest {
 
     @Test
     void a_registry_subscriber_first_gets_what_is_already_there() {
-        hub = TestHub.start(data);
+        hub.start();
         WireClient agent = connect(hub.token("ams-3-agent", "node-agent", "announce:audio-node"));
         long announced = agent.sendNumbered(new Announce(0, "a-1",
                 new ServiceDescriptor("audio-node", "ams-3", null, null, null, null)));

@@ -3,7 +3,7 @@ package dev.roadie.hub.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.roadie.hub.testing.TestHub;
+import dev.roadie.hub.testing.HubExtension;
 import dev.roadie.hub.testing.WireClient;
 import dev.roadie.model.wire.Address;
 import dev.roadie.model.wire.Hello;
@@ -13,29 +13,21 @@ import dev.roadie.model.wire.ReplyStatus;
 import dev.roadie.model.wire.Request;
 import dev.roadie.model.wire.Subscribe;
 import dev.roadie.model.wire.Welcome;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ResumeTest {
-    @TempDir
-    Path data;
-    TestHub hub;
-
-    @AfterEach
-    void stop() {
-        hub.close();
-    }
+    @RegisterExtension
+    final HubExtension hub = HubExtension.startedByEachTest();
 
     void start(Map<String, String> settings) {
         Map<String, String> withWindow = new java.util.HashMap<>(Map.of("sessions.resumeWindow", "1m"));
         withWindow.putAll(settings);
-        hub = TestHub.start(data, withWindow);
+        hub.start(withWindow);
     }
 
     WireClient connect(String token, Hello.Resume resume) {

@@ -3,7 +3,7 @@ package dev.roadie.hub.socket;
 import static dev.roadie.hub.testing.Frames.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.roadie.hub.testing.TestHub;
+import dev.roadie.hub.testing.HubExtension;
 import dev.roadie.hub.testing.WireClient;
 import dev.roadie.model.wire.Ack;
 import dev.roadie.model.wire.Address;
@@ -14,14 +14,12 @@ import dev.roadie.model.wire.FrameCodec;
 import dev.roadie.model.wire.Reply;
 import dev.roadie.model.wire.ReplyStatus;
 import dev.roadie.model.wire.Request;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -34,19 +32,11 @@ class AcknowledgementTest {
     /** Long enough that a burst sent back to back falls within one delay on any machine. */
     static final String LONG_DELAY = "500ms";
 
-    @TempDir
-    Path data;
-    TestHub hub;
-
-    @AfterEach
-    void stop() {
-        if (hub != null) {
-            hub.close();
-        }
-    }
+    @RegisterExtension
+    final HubExtension hub = HubExtension.startedByEachTest();
 
     WireClient client(String ackDelay) {
-        hub = TestHub.start(data, Map.of("sessions.ackDelay", ackDelay));
+        hub.start(Map.of("sessions.ackDelay", ackDelay));
         return hub.client("alice", "desktop", "send:music-bot", "publish:player.*");
     }
 

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.roadie.hub.testing.Frames;
-import dev.roadie.hub.testing.TestHub;
+import dev.roadie.hub.testing.HubExtension;
 import dev.roadie.hub.testing.WireClient;
 import dev.roadie.model.registry.ServiceId;
 import dev.roadie.model.wire.Address;
@@ -22,7 +22,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +41,7 @@ import java.util.stream.IntStream;
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Many clients send bad input at once while a few good ones work: the good ones are served in
@@ -59,9 +58,8 @@ class BadInputFloodTest {
     static final int SILENT_PER_CHURNER = 2;    // sockets per churner that never say hello
     static final String TOPIC = "flood.good";
 
-    @TempDir
-    Path data;
-    TestHub hub;
+    @RegisterExtension
+    final HubExtension hub = HubExtension.startedByEachTest();
     final List<WireClient> clients = new CopyOnWriteArrayList<>();
     final ExecutorService pool = Executors.newCachedThreadPool();
 
@@ -69,9 +67,6 @@ class BadInputFloodTest {
     void stop() {
         pool.shutdownNow();
         clients.forEach(WireClient::close);
-        if (hub != null) {
-            hub.close();
-        }
     }
 
     WireClient track(WireClient client) {
@@ -87,7 +82,7 @@ class BadInputFloodTest {
     @Test
     void a_flood_of_bad_input_from_many_clients_leaves_every_good_client_served_and_the_hub_alive()
             throws Exception {
-        hub = TestHub.start(data, Map.of(
+        hub.start(Map.of(
                 // Every client here, good and bad, connects from 127.0.0.1. The default of 32 per
                 // address would let the 16 bad clients, the churners' sockets the hub has not seen
                 // close yet and the silent ones crowd out the good clients and the fresh client at

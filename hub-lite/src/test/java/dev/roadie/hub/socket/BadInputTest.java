@@ -4,25 +4,19 @@ import static dev.roadie.hub.testing.Frames.message;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.roadie.hub.testing.TestHub;
+import dev.roadie.hub.testing.HubExtension;
 import dev.roadie.hub.testing.WireClient;
 import dev.roadie.model.wire.Ack;
 import dev.roadie.model.wire.Address;
 import dev.roadie.model.wire.ErrorCode;
 import dev.roadie.model.wire.ErrorFrame;
 import dev.roadie.model.wire.Message;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -35,24 +29,12 @@ class BadInputTest {
     /** Where the malformed frames that would route somewhere point: the receiver of each test. */
     static final String TO = "service:music-bot/receiver";
 
-    @TempDir
-    static Path data;
-    static TestHub hub;
+    @RegisterExtension
+    static final HubExtension hub = HubExtension.withDefaults();
     static final AtomicInteger names = new AtomicInteger();
 
     WireClient sender;
     WireClient receiver;
-    final List<WireClient> clients = new ArrayList<>();
-
-    @BeforeAll
-    static void startHub() {
-        hub = TestHub.start(data);
-    }
-
-    @AfterAll
-    static void stopHub() {
-        hub.close();
-    }
 
     @BeforeEach
     void connect() {
@@ -60,13 +42,6 @@ class BadInputTest {
         receiver = hub.client("receiver", "music-bot");
         sender = hub.client("sender-" + names.incrementAndGet(), "desktop", "send:*", "publish:*", "subscribe:*",
                 "announce:*");
-        clients.add(receiver);
-        clients.add(sender);
-    }
-
-    @AfterEach
-    void close() {
-        clients.forEach(WireClient::close);
     }
 
     /**
@@ -220,7 +195,7 @@ class BadInputTest {
     @Test
     void a_binary_frame_before_the_hello_is_ignored_and_a_hello_after_it_still_works() {
         WireClient fresh = WireClient.connect(hub.port());
-        clients.add(fresh);
+        hub.track(fresh);
 
         fresh.send(new byte[] {1, 2, 3});
 

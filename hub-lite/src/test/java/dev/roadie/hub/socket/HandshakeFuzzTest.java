@@ -9,7 +9,7 @@ import dev.roadie.hub.auth.FailedTokenChecks;
 import dev.roadie.hub.auth.Principal;
 import dev.roadie.hub.context.HubContext;
 import dev.roadie.hub.session.ClientSession;
-import dev.roadie.hub.testing.TestHub;
+import dev.roadie.hub.testing.HubExtension;
 import dev.roadie.model.registry.ServiceId;
 import dev.roadie.model.wire.CloseCode;
 import dev.roadie.model.wire.ErrorFrame;
@@ -19,7 +19,6 @@ import dev.roadie.model.wire.Goodbye;
 import dev.roadie.model.wire.Welcome;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,9 +26,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -52,9 +50,13 @@ import org.slf4j.LoggerFactory;
 class HandshakeFuzzTest {
     private static final String REMOTE_ADDRESS = "198.51.100.7";
 
-    @TempDir
-    static Path data;
-    private static TestHub hub;
+    // Every hello is welcome at fuzzing speed, and so is every wrong token: the throttles are
+    // tested in HandshakeTest, HelloFairnessTest and FailedTokenThrottleTest.
+    @RegisterExtension
+    static final HubExtension hub = HubExtension.with(Map.of("sessions.hellosPerSecond", "1000000000",
+            "sessions.helloBurst", "1000000000",
+            "sessions.hellosPerSecondPerToken", "1000000000", "sessions.helloBurstPerToken", "1000000000",
+            "sessions.hellosPerSecondPerAddress", "1000000000", "sessions.helloBurstPerAddress", "1000000000"));
     private static Handshake handshake;
     private static Map<String, String> tokens;
 
@@ -62,24 +64,12 @@ class HandshakeFuzzTest {
     static void start() {
         // Each input opens or refuses a session, and both are logged at info: millions of lines.
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("dev.roadie.hub")).setLevel(Level.WARN);
-        // Every hello is welcome at fuzzing speed, and so is every wrong token: the throttles are
-        // tested in HandshakeTest, HelloFairnessTest and FailedTokenThrottleTest.
-        hub = TestHub.start(data, Map.of("sessions.hellosPerSecond", "1000000000", "sessions.helloBurst", "1000000000",
-                "sessions.hellosPerSecondPerToken", "1000000000", "sessions.helloBurstPerToken", "1000000000",
-                "sessions.hellosPerSecondPerAddress", "1000000000", "sessions.helloBurstPerAddress", "1000000000"));
         HubContext context = hub.hub().context();
         handshake = new Handshake(context,
                 new FailedTokenChecks(Integer.MAX_VALUE, Duration.ofMillis(1), Duration.ofMillis(1), context.audit()));
         tokens = Map.of("$ADMIN", hub.adminToken(),
                 "$BOT", hub.token("eu-1", "music-bot", "send:audio-node", "subscribe:registry"),
                 "$NODE", hub.token("ams-3", "audio-node", "announce:audio-node"));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (hub != null) {
-            hub.close();
-        }
     }
 
     @FuzzTest(maxDuration = "15s")

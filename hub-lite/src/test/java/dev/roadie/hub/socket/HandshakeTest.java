@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roadie.hub.auth.IssuedToken;
 import dev.roadie.hub.testing.Frames;
-import dev.roadie.hub.testing.TestHub;
+import dev.roadie.hub.testing.HubExtension;
 import dev.roadie.hub.testing.WireClient;
 import dev.roadie.model.registry.ServiceId;
 import dev.roadie.model.wire.Address;
@@ -14,14 +14,11 @@ import dev.roadie.model.wire.ErrorFrame;
 import dev.roadie.model.wire.Hello;
 import dev.roadie.model.wire.Message;
 import dev.roadie.model.wire.Welcome;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -33,23 +30,12 @@ class HandshakeTest {
     static final long AUTH_TIMEOUT_MS = 300;
     static final long HEARTBEAT_MS = 250;
 
-    @TempDir
-    Path data;
-    TestHub hub;
+    @RegisterExtension
+    final HubExtension hub = HubExtension.with(Map.of(
+            "limits.authTimeout", AUTH_TIMEOUT_MS + "ms",
+            "heartbeat.interval", HEARTBEAT_MS + "ms",
+            "limits.maxFrameBytes", "2KiB"));
     int probes;
-
-    @BeforeEach
-    void start() {
-        hub = TestHub.start(data, Map.of(
-                "limits.authTimeout", AUTH_TIMEOUT_MS + "ms",
-                "heartbeat.interval", HEARTBEAT_MS + "ms",
-                "limits.maxFrameBytes", "2KiB"));
-    }
-
-    @AfterEach
-    void stop() {
-        hub.close();
-    }
 
     WireClient track(WireClient client) {
         hub.track(client);

@@ -2,35 +2,25 @@ package dev.roadie.hub.socket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.roadie.hub.testing.TestHub;
+import dev.roadie.hub.testing.HubExtension;
 import dev.roadie.hub.testing.WireClient;
 import dev.roadie.model.wire.Frame;
 import dev.roadie.model.wire.Goodbye;
 import dev.roadie.model.wire.Hello;
 import dev.roadie.model.wire.Welcome;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The hello budget is shared fairly: one token, or one address, that says hello in a loop uses
  * up its own budget and not the hub's, so that everyone else still gets in.
  */
 class HelloFairnessTest {
-    @TempDir
-    Path data;
-    TestHub hub;
-
-    @AfterEach
-    void stop() {
-        if (hub != null) {
-            hub.close();
-        }
-    }
+    @RegisterExtension
+    final HubExtension hub = HubExtension.startedByEachTest();
 
     /** Connects (through a proxy naming {@code forwardedFor}, unless null), says hello and returns the answer: a welcome or a goodbye. */
     Frame hello(String token, String forwardedFor) {
@@ -53,7 +43,7 @@ class HelloFairnessTest {
     @Test
     void one_token_saying_hello_in_a_loop_does_not_use_up_the_budget_of_the_others() {
         // A hub-wide budget of 20 that barely refills during the test; a token may take 3 of it.
-        hub = TestHub.start(data, Map.of("sessions.hellosPerSecond", "1", "sessions.helloBurst", "20",
+        hub.start(Map.of("sessions.hellosPerSecond", "1", "sessions.helloBurst", "20",
                 "sessions.hellosPerSecondPerToken", "1", "sessions.helloBurstPerToken", "3"));
         String looping = hub.token("looping", "desktop");
         List<Frame> loop = new ArrayList<>();
@@ -75,7 +65,7 @@ class HelloFairnessTest {
 
     @Test
     void one_address_saying_hello_with_many_tokens_does_not_use_up_the_budget_of_other_addresses() {
-        hub = TestHub.start(data, Map.of("http.trustedProxies", "127.0.0.1", "sessions.hellosPerSecond", "1",
+        hub.start(Map.of("http.trustedProxies", "127.0.0.1", "sessions.hellosPerSecond", "1",
                 "sessions.helloBurst", "20", "sessions.hellosPerSecondPerAddress", "1",
                 "sessions.helloBurstPerAddress", "5"));
         List<Frame> crowd = new ArrayList<>();
@@ -94,7 +84,7 @@ class HelloFairnessTest {
 
     @Test
     void a_hello_refused_by_the_hub_wide_budget_does_not_cost_its_token_anything() {
-        hub = TestHub.start(data, Map.of("sessions.hellosPerSecond", "1", "sessions.helloBurst", "1",
+        hub.start(Map.of("sessions.hellosPerSecond", "1", "sessions.helloBurst", "1",
                 "sessions.hellosPerSecondPerToken", "1", "sessions.helloBurstPerToken", "1"));
         assertThat(hello(hub.token("first", "desktop"), null)).isInstanceOf(Welcome.class);
         String patient = hub.token("patient", "desktop");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.roadie.hub.config.HubConfig;
+import dev.roadie.hub.testing.HubExtension;
 import dev.roadie.hub.testing.TestHub;
 import dev.roadie.hub.testing.WireClient;
 import dev.roadie.model.registry.ServiceDescriptor;
@@ -21,34 +22,23 @@ import dev.roadie.model.wire.Reply;
 import dev.roadie.model.wire.ReplyStatus;
 import dev.roadie.model.wire.Request;
 import dev.roadie.model.wire.Subscribe;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every per-connection limit: what a client that hits it sees, and that the others do not suffer for it. */
 class LimitsTest {
-    @TempDir
-    Path data;
-    TestHub hub;
+    @RegisterExtension
+    final HubExtension hub = HubExtension.startedByEachTest();
 
     /** Each test starts its own hub with the limits it is about. */
     TestHub start(Map<String, String> settings) {
-        hub = TestHub.start(data, settings);
-        return hub;
-    }
-
-    @AfterEach
-    void stop() {
-        if (hub != null) {
-            hub.close();
-        }
+        return hub.start(settings);
     }
 
     WireClient client(String name, String kind, String... scopes) {

@@ -2,28 +2,18 @@ package dev.roadie.hub.socket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.roadie.hub.testing.TestHub;
+import dev.roadie.hub.testing.HubExtension;
 import dev.roadie.hub.testing.WireClient;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Sockets that never say hello, and which address a socket counts against behind a proxy. */
 class UnauthenticatedSocketsTest {
-    @TempDir
-    Path data;
-    TestHub hub;
-
-    @AfterEach
-    void stop() {
-        if (hub != null) {
-            hub.close();
-        }
-    }
+    @RegisterExtension
+    final HubExtension hub = HubExtension.startedByEachTest();
 
     WireClient silent(Map<String, String> headers) {
         return hub.track(WireClient.connect(hub.port(), headers));
@@ -31,7 +21,7 @@ class UnauthenticatedSocketsTest {
 
     @Test
     void sockets_that_never_say_hello_do_not_lock_the_other_clients_of_their_address_out() {
-        hub = TestHub.start(data, Map.of("limits.authTimeout", "1m"));
+        hub.start(Map.of("limits.authTimeout", "1m"));
         List<WireClient> silent = new ArrayList<>();
         for (int i = 0; i < 32; i++) {
             silent.add(silent(Map.of()));
@@ -49,7 +39,7 @@ class UnauthenticatedSocketsTest {
 
     @Test
     void a_socket_that_says_hello_no_longer_counts_as_waiting_for_one() {
-        hub = TestHub.start(data, Map.of("limits.helloPendingPerAddress", "2", "limits.authTimeout", "1m"));
+        hub.start(Map.of("limits.helloPendingPerAddress", "2", "limits.authTimeout", "1m"));
         WireClient first = hub.client("first", "desktop");
         WireClient second = hub.client("second", "desktop");
         WireClient third = hub.client("third", "desktop");
@@ -61,7 +51,7 @@ class UnauthenticatedSocketsTest {
 
     @Test
     void behind_a_trusted_proxy_each_client_address_has_its_own_connections() {
-        hub = TestHub.start(data, Map.of("http.trustedProxies", "127.0.0.1", "limits.connectionsPerAddress", "2"));
+        hub.start(Map.of("http.trustedProxies", "127.0.0.1", "limits.connectionsPerAddress", "2"));
         silent(Map.of("X-Forwarded-For", "203.0.113.7"));
         silent(Map.of("X-Forwarded-For", "203.0.113.7"));
 
@@ -76,7 +66,7 @@ class UnauthenticatedSocketsTest {
 
     @Test
     void x_forwarded_for_from_a_peer_that_is_not_a_trusted_proxy_is_ignored() {
-        hub = TestHub.start(data, Map.of("limits.connectionsPerAddress", "2"));
+        hub.start(Map.of("limits.connectionsPerAddress", "2"));
         silent(Map.of("X-Forwarded-For", "203.0.113.1"));
         silent(Map.of("X-Forwarded-For", "203.0.113.2"));
 

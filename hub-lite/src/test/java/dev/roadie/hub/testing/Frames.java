@@ -33,6 +33,11 @@ public final class Frames {
         return new Message(0, id, null, to, "test.hello", body, false);
     }
 
+    /** Sends an HTTP request to the hub running now; {@code token} may be null for the open endpoints. */
+    public static HttpResponse<String> http(HubExtension hub, String method, String path, String token) {
+        return http(hub.running(), method, path, token);
+    }
+
     /** Sends an HTTP request to the hub; {@code token} may be null for the open endpoints. */
     public static HttpResponse<String> http(TestHub hub, String method, String path, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(hub.baseUrl() + path))

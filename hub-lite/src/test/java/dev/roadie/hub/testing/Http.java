@@ -28,6 +28,11 @@ public final class Http {
         return new Http(hub.baseUrl());
     }
 
+    /** A client for the base URL of the hub running now. */
+    public static Http to(HubExtension hub) {
+        return to(hub.running());
+    }
+
     /** What came back: the status, the raw body and its content type. */
     public record Response(int status, String body, String contentType) {
         /** The body read as JSON. */

@@ -114,10 +114,20 @@ public final class TestHub implements AutoCloseable {
         return Math.round(total);
     }
 
-    /** Closes the clients it opened or tracks, then the hub. */
+    /** Closes the clients it opened or tracks and forgets them; the hub keeps running. */
+    public void closeClients() {
+        List<WireClient> open = List.copyOf(clients);
+        clients.removeAll(open);
+        open.forEach(WireClient::close);
+    }
+
+    /** Closes the clients it opened or tracks, then the hub, even when closing a client failed. */
     @Override
     public void close() {
-        clients.forEach(WireClient::close);
-        hub.close();
+        try {
+            closeClients();
+        } finally {
+            hub.close();
+        }
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.roadie.hub.testing.TestHub;
+import dev.roadie.hub.testing.HubExtension;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,15 +56,13 @@ class RoadieClientJsTest {
             "sessions.resumeWindow", "30s",
             "sessions.reconnectSpread", "300ms");
 
-    @TempDir
-    Path data;
-    private volatile TestHub hub;
+    @RegisterExtension
+    final HubExtension hub = HubExtension.with(SETTINGS);
     private HttpServer control;
     private ExecutorService controlThread;
 
     @BeforeEach
     void start() throws IOException {
-        hub = TestHub.start(data, SETTINGS);
         control = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         controlThread = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("js-test-control").daemon().factory());
         control.setExecutor(controlThread);
@@ -76,7 +74,6 @@ class RoadieClientJsTest {
     void stop() {
         control.stop(0);
         controlThread.shutdownNow();
-        hub.close();
     }
 
     @Test
@@ -144,7 +141,7 @@ class RoadieClientJsTest {
                 hub.close();
                 Map<String, String> settings = new HashMap<>(SETTINGS);
                 settings.put("port", Integer.toString(port));
-                hub = TestHub.start(data, settings);
+                hub.start(settings);
                 log.info("Restarted the hub on port {} (epoch {}) for a node test", port, hub.hub().epoch());
                 body = "{\"epoch\":\"" + hub.hub().epoch() + "\"}";
             } catch (RuntimeException e) {

@@ -3,7 +3,7 @@ package dev.roadie.hub.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roadie.hub.testing.Http;
-import dev.roadie.hub.testing.TestHub;
+import dev.roadie.hub.testing.HubExtension;
 import dev.roadie.hub.testing.WireClient;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,15 +11,12 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -28,19 +25,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * exactly as written (an HTTP client would tidy {@code ..} away before sending).
  */
 class WebRoutesTest {
-    @TempDir
-    Path data;
-    TestHub hub;
-
-    @BeforeEach
-    void start() {
-        hub = TestHub.start(data);
-    }
-
-    @AfterEach
-    void stop() {
-        hub.close();
-    }
+    @RegisterExtension
+    final HubExtension hub = HubExtension.withDefaults();
 
     @Test
     void the_root_serves_the_page_as_html_with_the_security_headers_and_no_cache() throws IOException {

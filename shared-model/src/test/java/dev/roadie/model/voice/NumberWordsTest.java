@@ -30,14 +30,14 @@ class NumberWordsTest {
     }
 
     @Test
-    void wordsAreMatchedInLowerCase() {
+    void words_are_matched_in_lower_case() {
         NumberWords shouting = new NumberWords(Map.of("DERTIG", 30), Map.of(), Set.of());
 
         assertThat(shouting.parse("dertig")).isEqualTo(OptionalInt.of(30));
     }
 
     @Test
-    void rejectsNonsenseTables() {
+    void rejects_nonsense_tables() {
         assertThatThrownBy(() -> new NumberWords(Map.of("minus", -1), Map.of(), Set.of()))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new NumberWords(Map.of(), Map.of("once", 1), Set.of()))

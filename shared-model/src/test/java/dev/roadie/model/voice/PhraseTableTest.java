@@ -17,7 +17,7 @@ class PhraseTableTest {
     private static final NumberWords NO_NUMBERS = new NumberWords(Map.of(), Map.of(), Set.of());
 
     @Test
-    void rulesMustFitTheirKind() {
+    void rules_must_fit_their_kind() {
         assertThatThrownBy(() -> PhraseRule.play(QueuePosition.NOW, "play .+"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("query");
         assertThatThrownBy(() -> PhraseRule.search("find it"))
@@ -37,7 +37,7 @@ class PhraseTableTest {
     }
 
     @Test
-    void phrasesMustHaveWords() {
+    void phrases_must_have_words() {
         assertThatThrownBy(() -> table(List.of("hey", " ,. "), List.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("phrase without words");
         assertThatThrownBy(() -> new PhraseTable(" ", List.of(), List.of(), List.of(), List.of(), List.of(),
@@ -46,7 +46,7 @@ class PhraseTableTest {
     }
 
     @Test
-    void theTableKeepsItsOwnCopies() {
+    void the_table_keeps_its_own_copies() {
         List<PhraseRule> rules = new ArrayList<>(List.of(PhraseRule.command(IntentKind.STOP, "halt")));
         PhraseTable table = table(List.of("computer"), rules);
 
@@ -57,7 +57,7 @@ class PhraseTableTest {
     }
 
     @Test
-    void aTableWithoutRulesSearchesEverything() {
+    void a_table_without_rules_searches_everything() {
         VoiceCommandParser parser = new VoiceCommandParser(table(List.of("computer"), List.of()));
 
         assertThat(parser.parse("computer, skip")).isEqualTo(VoiceIntent.search("skip"));

@@ -46,7 +46,7 @@ class SecondLanguageTest {
 
     @ParameterizedTest(name = "\"{0}\" -> {1}")
     @MethodSource("dutch")
-    void understandsDutch(String said, VoiceIntent expected) {
+    void understands_dutch(String said, VoiceIntent expected) {
         assertThat(parser.parse(said)).isEqualTo(expected);
     }
 
@@ -73,7 +73,7 @@ class SecondLanguageTest {
     }
 
     @Test
-    void eachParserKnowsOnlyItsOwnLanguage() {
+    void each_parser_knows_only_its_own_language() {
         VoiceCommandParser english = VoiceCommandParser.english();
 
         assertThat(english.parse("volgende")).isEqualTo(VoiceIntent.search("volgende"));

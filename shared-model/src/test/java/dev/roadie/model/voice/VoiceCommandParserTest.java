@@ -207,7 +207,7 @@ class VoiceCommandParserTest {
     @ParameterizedTest(name = "\"{0}\"")
     @NullSource
     @ValueSource(strings = {"", "   ", "\t\n", "?!", "...", "Hey Google", "alexa.", "hey google, talk to roadie", "on roadie"})
-    void nothingHeardIsAnEmptySearch(String said) {
+    void nothing_heard_is_an_empty_search(String said) {
         VoiceIntent intent = parser.parse(said);
 
         assertThat(intent).isEqualTo(VoiceIntent.search(""));
@@ -215,14 +215,14 @@ class VoiceCommandParserTest {
     }
 
     @Test
-    void politenessAloneIsSearchedRatherThanDropped() {
+    void politeness_alone_is_searched_rather_than_dropped() {
         // Removing "please" leaves nothing to match, so the text itself is the search.
         assertThat(parser.parse("please")).isEqualTo(VoiceIntent.search("please"));
         assertThat(parser.parse("thank you")).isEqualTo(VoiceIntent.search("thank you"));
     }
 
     @Test
-    void veryLongTextIsStillASearch() {
+    void very_long_text_is_still_a_search() {
         String rambling = "la ".repeat(5_000).strip();
 
         assertThat(parser.parse(rambling)).isEqualTo(VoiceIntent.search(rambling));
@@ -230,14 +230,14 @@ class VoiceCommandParserTest {
     }
 
     @Test
-    void theEnglishParserIsSharedAndReadsTheEnglishTable() {
+    void the_english_parser_is_shared_and_reads_the_english_table() {
         assertThat(VoiceCommandParser.english()).isSameAs(parser);
         assertThat(parser.table()).isSameAs(PhraseTable.english());
         assertThat(parser.table().language()).isEqualTo("en");
     }
 
     @Test
-    void theCasesCoverEveryIntentKindAndAtLeastSixtyPhrasings() {
+    void the_cases_cover_every_intent_kind_and_at_least_sixty_phrasings() {
         List<Arguments> all = Stream.of(commands(), plays(), volumes(), searches(), noise())
                 .flatMap(s -> s).toList();
         Set<String> phrasings = all.stream().map(a -> (String) a.get()[0]).collect(Collectors.toSet());

@@ -19,7 +19,7 @@ class VoiceIntentTest {
             .build();
 
     @Test
-    void fieldsMustFitTheKind() {
+    void fields_must_fit_the_kind() {
         assertThatThrownBy(() -> new VoiceIntent(null, "", null, null, null, null))
                 .isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> VoiceIntent.play("x", null, null, null))
@@ -41,7 +41,7 @@ class VoiceIntentTest {
     }
 
     @Test
-    void absentTextIsNormalised() {
+    void absent_text_is_normalised() {
         VoiceIntent intent = new VoiceIntent(IntentKind.SEARCH, null, " ", "", null, null);
 
         assertThat(intent.query()).isEmpty();
@@ -51,7 +51,7 @@ class VoiceIntentTest {
     }
 
     @Test
-    void onlyTheEmptySearchIsEmpty() {
+    void only_the_empty_search_is_empty() {
         assertThat(VoiceIntent.search("").isEmpty()).isTrue();
         assertThat(VoiceIntent.search("x").isEmpty()).isFalse();
         assertThat(VoiceIntent.command(IntentKind.SKIP).isEmpty()).isFalse();
@@ -61,7 +61,7 @@ class VoiceIntentTest {
     @ParameterizedTest(name = "\"{0}\"")
     @ValueSource(strings = {"play get lucky by daft punk next", "queue something by daft punk", "volume to thirty",
             "turn it down", "skip", "what's playing", "stop crying your heart out", "", "search for AC/DC"})
-    void parsedIntentsSurviveJson(String said) {
+    void parsed_intents_survive_json(String said) {
         VoiceIntent intent = VoiceCommandParser.english().parse(said);
 
         String text = json.writeValueAsString(intent);
@@ -70,7 +70,7 @@ class VoiceIntentTest {
     }
 
     @Test
-    void jsonCarriesTheRecordComponentsOnly() {
+    void json_carries_the_record_components_only() {
         VoiceIntent intent = VoiceIntent.play("get lucky by daft punk", "get lucky", "daft punk", NEXT);
 
         assertThat(json.writeValueAsString(intent)).isEqualTo(
