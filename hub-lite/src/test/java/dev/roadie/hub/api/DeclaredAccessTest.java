@@ -3,8 +3,8 @@ package dev.roadie.hub.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.roadie.hub.testing.HubExtension;
 import dev.roadie.hub.auth.Scopes;
-import dev.roadie.hub.testing.TestHub;
 import io.javalin.router.Endpoint;
 import io.javalin.security.Roles;
 import java.io.IOException;
@@ -16,10 +16,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every route of the running hub says who may call it, and docs/HUB.md says the same: the routes
@@ -28,19 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 class DeclaredAccessTest {
     private static final Pattern ROUTE_IN_DOCS = Pattern.compile("`(GET|POST|PUT|PATCH|DELETE) (/[^`]*)`");
 
-    @TempDir
-    static Path data;
-    static TestHub hub;
-
-    @BeforeAll
-    static void start() {
-        hub = TestHub.start(data);
-    }
-
-    @AfterAll
-    static void stop() {
-        hub.close();
-    }
+    /** One hub for the class: the tests only read its routes. */
+    @RegisterExtension
+    static final HubExtension hub = HubExtension.withDefaults();
 
     /** Each route of the hub, {@code "GET /api/tokens"}, with the roles it declares. */
     static Map<String, Set<?>> routes() {

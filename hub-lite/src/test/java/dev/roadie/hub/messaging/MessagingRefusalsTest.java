@@ -2,39 +2,30 @@ package dev.roadie.hub.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.roadie.hub.testing.HubExtension;
 import dev.roadie.hub.testing.Http;
-import dev.roadie.hub.testing.TestHub;
 import dev.roadie.hub.testing.WireClient;
 import dev.roadie.model.wire.Address;
 import dev.roadie.model.wire.ErrorCode;
 import dev.roadie.model.wire.ErrorFrame;
 import dev.roadie.model.wire.Message;
 import dev.roadie.model.wire.Request;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The socket and REST send through one messaging service: a rule refuses in the same code and
  * words on both, and only the advice that names a way of sending differs.
  */
 class MessagingRefusalsTest {
-    @TempDir
-    Path data;
-    TestHub hub;
+    @RegisterExtension
+    final HubExtension hub = HubExtension.withDefaults();
     Http http;
 
     @BeforeEach
-    void start() {
-        hub = TestHub.start(data);
+    void connect() {
         http = Http.to(hub);
-    }
-
-    @AfterEach
-    void stop() {
-        hub.close();
     }
 
     @Test

@@ -2,17 +2,15 @@ package dev.roadie.hub.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.roadie.hub.testing.HubExtension;
 import dev.roadie.hub.testing.Http;
-import dev.roadie.hub.testing.TestHub;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The web page uses the one copy of the JavaScript client, the {@code client-js} package, which
@@ -20,19 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the page imports it from ({@code /js/roadie-client.js}, {@code /js/roadie/...}), as it is.
  */
 class ClientJsServedTest {
-    @TempDir
-    Path data;
-    TestHub hub;
-
-    @BeforeEach
-    void start() {
-        hub = TestHub.start(data);
-    }
-
-    @AfterEach
-    void stop() {
-        hub.close();
-    }
+    @RegisterExtension
+    final HubExtension hub = HubExtension.withDefaults();
 
     @Test
     void every_module_of_the_client_package_is_served_under_js_as_it_is() throws IOException {
