@@ -12,4 +12,10 @@ import java.util.List;
  *                  an empty track list alone cannot
  */
 public record SearchAnswer(String query, List<Track> tracks, List<ProviderOutcome> providers, boolean allFailed) {
+
+    /** The codec leaves empty lists out of the JSON: read back, they are empty, not null. */
+    public SearchAnswer {
+        tracks = tracks == null ? List.of() : tracks;
+        providers = providers == null ? List.of() : providers;
+    }
 }

@@ -14,4 +14,9 @@ import java.util.List;
  */
 public record SearchPart(@JsonInclude(JsonInclude.Include.NON_NULL) String re, ProviderOutcome status,
         List<Track> tracks) {
+
+    /** The codec leaves an empty list out of the JSON: read back, it is empty, not null. */
+    public SearchPart {
+        tracks = tracks == null ? List.of() : tracks;
+    }
 }
