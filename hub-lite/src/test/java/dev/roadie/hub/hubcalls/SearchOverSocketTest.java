@@ -251,6 +251,29 @@ class SearchOverSocketTest {
     }
 
     @Test
+    void a_search_whose_session_ended_is_dropped_and_gives_its_place_in_the_quota_back() {
+        start(Map.of("quotas.pendingRequestsPerToken", "1"));
+        music.hold("/deezer/search", slow);
+        music.json("/deezer/search", "deezer-search.json");
+        String token = hub.token("alice", "desktop", "search");
+        WireClient gone = WireClient.authenticated(hub.port(), token);
+        gone.sendNumbered(new Request(0, "e-1", null, Address.hub(), HubRequests.SEARCH, body("q", "boats",
+                "providers", "deezer", "stream", true), 0));
+        gone.sync();
+        gone.close();
+
+        WireClient next = WireClient.authenticated(hub.port(), token);
+        Reply meanwhile = ask(next, "e-2", HubRequests.SEARCH, body("q", "boats", "providers", "deezer"));
+        slow.countDown();
+
+        assertThat(meanwhile.error().code()).as("the first search still holds the token's one place")
+                .isEqualTo(ErrorCode.LIMIT_REACHED.wire());
+        org.awaitility.Awaitility.await().atMost(WireClient.WAIT).until(() -> ask(next, "e-" + System.nanoTime(),
+                HubRequests.SEARCH, body("q", "boats", "providers", "deezer")).status() == ReplyStatus.OK);
+        next.close();
+    }
+
+    @Test
     void a_subject_the_hub_does_not_answer_is_no_handler() {
         start(Map.of());
         WireClient client = hub.client("alice", "desktop", "search");
