@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param q         the search text
  * @param providers the providers to ask; empty or null asks every provider that searches
- * @param limit     results per provider, 1 to 50; null for the hub's default (20)
+ * @param limit     most tracks, per provider and merged, 1 to 100; null for the hub's default (20)
  * @param stream    whether the hub sends each provider's answer as a {@link HubRequests#SEARCH_PART}
  *                  message as it comes, before the reply
  */
