@@ -147,7 +147,13 @@ public final class HubCalls implements AutoCloseable {
         if (given.isString()) {
             ids.add(given.stringValue());
         } else if (given.isArray()) {
-            given.forEach(id -> ids.add(id.asString()));
+            for (JsonNode id : given) {
+                if (!id.isString()) {
+                    throw new SearchRefusedException(400, ErrorCode.INVALID_FRAME, "providers is a list of provider"
+                            + " ids as strings, e.g. [\"deezer\", \"itunes\"]; got " + given);
+                }
+                ids.add(id.stringValue());
+            }
         } else {
             throw new SearchRefusedException(400, ErrorCode.INVALID_FRAME, "providers is a list of provider ids,"
                     + " e.g. [\"deezer\", \"itunes\"]");

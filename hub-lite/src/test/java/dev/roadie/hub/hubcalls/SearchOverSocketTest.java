@@ -300,6 +300,29 @@ class SearchOverSocketTest {
         });
     }
 
+    @Test
+    void providers_that_are_not_strings_are_refused_with_an_example() {
+        start(Map.of());
+        WireClient client = hub.client("alice", "desktop", "search");
+
+        Reply reply = ask(client, "b-4", HubRequests.SEARCH, body("q", "x", "providers", List.of(Map.of("id", 1))));
+
+        assertThat(reply.error().code()).isEqualTo(ErrorCode.INVALID_FRAME.wire());
+        assertThat(reply.error().message()).contains("[\"deezer\", \"itunes\"]");
+    }
+
+    @Test
+    void the_rest_messaging_routes_refuse_the_hub_address_and_name_the_search_routes() {
+        start(Map.of());
+
+        Http.Response response = http.post("/api/request", hub.adminToken(),
+                "{\"to\":\"hub\",\"subject\":\"search\",\"body\":{\"q\":\"x\"}}");
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.json().get("code").asString()).isEqualTo(ErrorCode.INVALID_FRAME.wire());
+        assertThat(response.json().get("message").asString()).contains("/api/search");
+    }
+
     private static Reply ask(WireClient client, String id, String subject, JsonNode body) {
         client.sendNumbered(new Request(0, id, null, Address.hub(), subject, body, 0));
         return client.expect(Reply.class, reply -> reply.re().equals(id));
