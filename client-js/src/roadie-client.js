@@ -12,6 +12,7 @@
  */
 import { backoffOptions } from './roadie/backoff.js';
 import { ErrorCode } from './roadie/error-codes.js';
+import { HubRequests } from './roadie/hub-requests.js';
 import {
   checkAddress, checkDescriptor, checkGatherMode, checkOneReceiver, checkServiceId, checkServiceState, checkSubject,
   checkTimeout, checkTopic,
@@ -23,7 +24,7 @@ import { OutgoingFrame } from './roadie/outbox.js';
 import { Protocol } from './roadie/protocol.js';
 import { Registrations } from './roadie/registrations.js';
 
-export { RoadieError };
+export { RoadieError, HubRequests };
 export { backoffBound, backoffDelay, DEFAULT_BACKOFF } from './roadie/backoff.js';
 export { CLIENT_SOFTWARE } from './roadie/connector.js';
 
@@ -59,6 +60,24 @@ const DEFAULTS = Object.freeze({
  * @property {number} [heartbeatTolerance] intervals of silence from the hub before the link is dead (3)
  * @property {RoadieLogger} [logger] where the client logs (console, warnings and errors only)
  * @property {() => number} [random] numbers in [0, 1) for the jitter (Math.random)
+ */
+
+/**
+ * One provider's answer while a search goes on (PROTOCOL.md, "Requests to the hub").
+ * @typedef {object} SearchPart
+ * @property {string} re the id of the search request it belongs to
+ * @property {{provider: string, status: string, reason?: string, count?: number, latencyMs?: number,
+ *   cached?: boolean}} status how the provider did: `ok`, `empty`, `failed`, `timed-out`
+ * @property {object[]} [tracks] what it found (absent when nothing)
+ */
+
+/**
+ * The merged answer of a search, as GET /api/search answers it.
+ * @typedef {object} SearchAnswer
+ * @property {string} query the search text
+ * @property {object[]} [tracks] the tracks found, best first (absent when none)
+ * @property {Array<SearchPart['status']>} [providers] how each provider did
+ * @property {boolean} [allFailed] true when every provider asked failed or timed out
  */
 
 /**
@@ -206,6 +225,134 @@ export class RoadieClient extends EventTarget {
       const template = { type: 'request', id: this.#ids.next(), to, subject, body, timeoutMs };
       return this.#protocol.call(new OutgoingFrame(template, { counted: true }), 'request', timeoutMs);
     });
+  }
+
+  /**
+   * Searches music through the hub's providers over this connection, as GET /api/search does (a
+   * request to `hub`, subject `search`; the token needs the scope `search`).
+   * @param {string} q the search text
+   * @param {{providers?: string[], limit?: number, timeoutMs?: number,
+   *   onPartial?: (part: SearchPart) => void}} [options] providers: which to ask (default every
+   *   one that searches); limit: most tracks, per provider and merged (1 to 100, default 20); onPartial: gets each
+   *   provider's answer as it comes, all of them before the promise resolves
+   * @returns {Promise<SearchAnswer>} the merged answer (`allFailed` when no provider could answer);
+   *   rejects with a RoadieError whose code is the hub's: `forbidden`, `invalid-frame` (an unknown
+   *   provider, a limit out of range), `limit-reached`, or status `timeout`
+   */
+  search(q, options = {}) {
+    return this.#start(() => {
+      const timeoutMs = checkTimeout(options.timeoutMs ?? this.#options.requestTimeoutMs);
+      const onPartial = options.onPartial;
+      if (onPartial !== undefined && typeof onPartial !== 'function') {
+        throw new TypeError('onPartial is a function that takes each provider\'s answer');
+      }
+      const id = this.#ids.next();
+      /** @type {{q: string, providers?: string[], limit?: number, stream?: boolean}} */
+      const body = { q };
+      if (options.providers !== undefined) {
+        body.providers = options.providers;
+      }
+      if (options.limit !== undefined) {
+        body.limit = options.limit;
+      }
+      /** @type {((event: Event) => void) | null} */
+      let listener = null;
+      if (onPartial) {
+        body.stream = true;
+        listener = (event) => {
+          const message = /** @type {RoadieEvent} */ (event).detail;
+          if (message.subject === HubRequests.SEARCH_PART && message.body?.re === id) {
+            try {
+              onPartial(message.body);
+            } catch (e) {
+              this.#log.warn('The onPartial callback of a search failed; the search goes on', e);
+            }
+          }
+        };
+        this.addEventListener('message', listener);
+      }
+      const template = { type: 'request', id, to: HubRequests.ADDRESS, subject: HubRequests.SEARCH, body, timeoutMs };
+      const answer = this.#protocol.call(new OutgoingFrame(template, { counted: true }), 'request', timeoutMs);
+      if (!listener) {
+        return answer;
+      }
+      const stop = () => this.removeEventListener('message', /** @type {(event: Event) => void} */ (listener));
+      return answer.then((value) => {
+        stop();
+        return value;
+      }, (e) => {
+        stop();
+        throw e;
+      });
+    });
+  }
+
+  /**
+   * search(), as an async iterator of each provider's answer as it comes; `answer` is the promise
+   * of the merged answer. The iteration throws what the search rejects with.
+   * @example
+   * const search = client.searchParts('paper boats');
+   * for await (const part of search) show(part.status.provider, part.tracks);
+   * const merged = await search.answer;
+   * @param {string} q the search text
+   * @param {{providers?: string[], limit?: number, timeoutMs?: number}} [options] as search()
+   * @returns {AsyncGenerator<SearchPart, void, void> & {answer: Promise<SearchAnswer>}}
+   */
+  searchParts(q, options = {}) {
+    /** @type {SearchPart[]} */
+    const parts = [];
+    /** @type {(() => void) | null} */
+    let wake = null;
+    let finished = false;
+    const answer = this.search(q, { ...options, onPartial: (part) => {
+      parts.push(part);
+      wake?.();
+    } });
+    const end = () => {
+      finished = true;
+      wake?.();
+    };
+    answer.then(end, end);
+    async function* iterate() {
+      while (true) {
+        const next = parts.shift();
+        if (next) {
+          yield next;
+        } else if (finished) {
+          await answer;
+          return;
+        } else {
+          await new Promise((resolve) => {
+            wake = () => resolve(undefined);
+          });
+          wake = null;
+        }
+      }
+    }
+    return Object.assign(iterate(), { answer });
+  }
+
+  /**
+   * Resolves a link (YouTube, SoundCloud, Spotify or any page) to what it plays over this
+   * connection, as GET /api/resolve does (scope `search`).
+   * @param {string} url the link
+   * @param {{timeoutMs?: number}} [options]
+   * @returns {Promise<{link: string, kind: string, track: object, method: string}>} rejects with a
+   *   RoadieError: code `not-found` when the page names nothing to play, `invalid-frame` for text
+   *   that is not a link, `forbidden` for an address the hub's rules refuse, `upstream-failed`
+   */
+  resolve(url, options = {}) {
+    return this.request(HubRequests.ADDRESS, HubRequests.RESOLVE, { url }, options);
+  }
+
+  /**
+   * The hub's search providers, as GET /api/providers lists them (scope `search`).
+   * @param {{timeoutMs?: number}} [options]
+   * @returns {Promise<Array<{id: string, name: string, capabilities: string[], origin: string,
+   *   installed: boolean, problem?: string}>>}
+   */
+  providers(options = {}) {
+    return this.request(HubRequests.ADDRESS, HubRequests.PROVIDERS, undefined, options);
   }
 
   /**

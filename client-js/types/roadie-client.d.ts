@@ -1,4 +1,3 @@
-export { RoadieError };
 export { CLIENT_SOFTWARE } from "./roadie/connector.js";
 /**
  * A connection to the Roadie hub.
@@ -55,6 +54,75 @@ export class RoadieClient extends EventTarget {
     request(to: string, subject: string, body?: any, options?: {
         timeoutMs?: number;
     }): Promise<any>;
+    /**
+     * Searches music through the hub's providers over this connection, as GET /api/search does (a
+     * request to `hub`, subject `search`; the token needs the scope `search`).
+     * @param {string} q the search text
+     * @param {{providers?: string[], limit?: number, timeoutMs?: number,
+     *   onPartial?: (part: SearchPart) => void}} [options] providers: which to ask (default every
+     *   one that searches); limit: most tracks, per provider and merged (1 to 100, default 20); onPartial: gets each
+     *   provider's answer as it comes, all of them before the promise resolves
+     * @returns {Promise<SearchAnswer>} the merged answer (`allFailed` when no provider could answer);
+     *   rejects with a RoadieError whose code is the hub's: `forbidden`, `invalid-frame` (an unknown
+     *   provider, a limit out of range), `limit-reached`, or status `timeout`
+     */
+    search(q: string, options?: {
+        providers?: string[];
+        limit?: number;
+        timeoutMs?: number;
+        onPartial?: (part: SearchPart) => void;
+    }): Promise<SearchAnswer>;
+    /**
+     * search(), as an async iterator of each provider's answer as it comes; `answer` is the promise
+     * of the merged answer. The iteration throws what the search rejects with.
+     * @example
+     * const search = client.searchParts('paper boats');
+     * for await (const part of search) show(part.status.provider, part.tracks);
+     * const merged = await search.answer;
+     * @param {string} q the search text
+     * @param {{providers?: string[], limit?: number, timeoutMs?: number}} [options] as search()
+     * @returns {AsyncGenerator<SearchPart, void, void> & {answer: Promise<SearchAnswer>}}
+     */
+    searchParts(q: string, options?: {
+        providers?: string[];
+        limit?: number;
+        timeoutMs?: number;
+    }): AsyncGenerator<SearchPart, void, void> & {
+        answer: Promise<SearchAnswer>;
+    };
+    /**
+     * Resolves a link (YouTube, SoundCloud, Spotify or any page) to what it plays over this
+     * connection, as GET /api/resolve does (scope `search`).
+     * @param {string} url the link
+     * @param {{timeoutMs?: number}} [options]
+     * @returns {Promise<{link: string, kind: string, track: object, method: string}>} rejects with a
+     *   RoadieError: code `not-found` when the page names nothing to play, `invalid-frame` for text
+     *   that is not a link, `forbidden` for an address the hub's rules refuse, `upstream-failed`
+     */
+    resolve(url: string, options?: {
+        timeoutMs?: number;
+    }): Promise<{
+        link: string;
+        kind: string;
+        track: object;
+        method: string;
+    }>;
+    /**
+     * The hub's search providers, as GET /api/providers lists them (scope `search`).
+     * @param {{timeoutMs?: number}} [options]
+     * @returns {Promise<Array<{id: string, name: string, capabilities: string[], origin: string,
+     *   installed: boolean, problem?: string}>>}
+     */
+    providers(options?: {
+        timeoutMs?: number;
+    }): Promise<Array<{
+        id: string;
+        name: string;
+        capabilities: string[];
+        origin: string;
+        installed: boolean;
+        problem?: string;
+    }>>;
     /**
      * Sends one request to every receiver of an address and waits for the hub's gathered result.
      * @param {string} to any address, usually `kind:KIND` or `topic:TOPIC`
@@ -220,6 +288,51 @@ export type RoadieClientOptions = {
      */
     random?: () => number;
 };
+/**
+ * One provider's answer while a search goes on (PROTOCOL.md, "Requests to the hub").
+ */
+export type SearchPart = {
+    /**
+     * the id of the search request it belongs to
+     */
+    re: string;
+    /**
+     * how the provider did: `ok`, `empty`, `failed`, `timed-out`
+     */
+    status: {
+        provider: string;
+        status: string;
+        reason?: string;
+        count?: number;
+        latencyMs?: number;
+        cached?: boolean;
+    };
+    /**
+     * what it found (absent when nothing)
+     */
+    tracks?: object[];
+};
+/**
+ * The merged answer of a search, as GET /api/search answers it.
+ */
+export type SearchAnswer = {
+    /**
+     * the search text
+     */
+    query: string;
+    /**
+     * the tracks found, best first (absent when none)
+     */
+    tracks?: object[];
+    /**
+     * how each provider did
+     */
+    providers?: Array<SearchPart["status"]>;
+    /**
+     * true when every provider asked failed or timed out
+     */
+    allFailed?: boolean;
+};
 export type RoadieLogger = {
     debug: (...args: unknown[]) => void;
     info: (...args: unknown[]) => void;
@@ -227,4 +340,6 @@ export type RoadieLogger = {
     error: (...args: unknown[]) => void;
 };
 import { RoadieError } from './roadie/errors.js';
+import { HubRequests } from './roadie/hub-requests.js';
+export { RoadieError, HubRequests };
 export { backoffBound, backoffDelay, DEFAULT_BACKOFF } from "./roadie/backoff.js";

@@ -12,16 +12,16 @@ const NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/;
  */
 
 export function checkAddress(to) {
-  if (typeof to !== 'string' || !/^(service:|kind:|one:|topic:|all$)/.test(to)) {
-    throw new RoadieError(ErrorCode.INVALID_FRAME, `address must be service:KIND/NAME, kind:KIND, one:KIND, topic:TOPIC`
-      + ` or all, got '${to}'`);
+  if (typeof to !== 'string' || !/^(service:|kind:|one:|topic:|all$|hub$)/.test(to)) {
+    throw new RoadieError(ErrorCode.INVALID_FRAME, `address must be service:KIND/NAME, kind:KIND, one:KIND, topic:TOPIC,`
+      + ` all or hub, got '${to}'`);
   }
 }
 
 export function checkOneReceiver(to) {
   checkAddress(to);
-  if (!to.startsWith('service:') && !to.startsWith('one:')) {
-    throw new RoadieError(ErrorCode.INVALID_FRAME, `a request goes to one receiver (service:KIND/NAME or one:KIND),`
+  if (!to.startsWith('service:') && !to.startsWith('one:') && to !== 'hub') {
+    throw new RoadieError(ErrorCode.INVALID_FRAME, `a request goes to one receiver (service:KIND/NAME, one:KIND or hub),`
       + ` got '${to}': send a gather to reach many`);
   }
 }

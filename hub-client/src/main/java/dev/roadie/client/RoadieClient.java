@@ -1,10 +1,16 @@
 package dev.roadie.client;
 
 import dev.roadie.client.internal.ClientCore;
+import dev.roadie.client.internal.SearchParts;
 import dev.roadie.model.registry.NodeStats;
 import dev.roadie.model.registry.ServiceDescriptor;
 import dev.roadie.model.registry.ServiceId;
 import dev.roadie.model.registry.ServiceState;
+import dev.roadie.model.search.HubRequests;
+import dev.roadie.model.search.ResolveAnswer;
+import dev.roadie.model.search.SearchAnswer;
+import dev.roadie.model.search.SearchPart;
+import dev.roadie.model.search.SearchRequest;
 import dev.roadie.model.wire.Address;
 import dev.roadie.model.wire.FrameCodec;
 import dev.roadie.model.wire.Gather;
@@ -18,6 +24,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -51,10 +58,12 @@ import tools.jackson.databind.JsonNode;
 public final class RoadieClient implements AutoCloseable {
     private final ClientOptions options;
     private final ClientCore core;
+    private final SearchParts searchParts;
 
     private RoadieClient(ClientOptions options) {
         this.options = options;
         this.core = new ClientCore(options);
+        this.searchParts = new SearchParts(core);
     }
 
     /**
@@ -169,6 +178,59 @@ public final class RoadieClient implements AutoCloseable {
     public GatherResult gatherBlocking(Address to, String subject, Object body, Duration timeout, GatherMode mode,
             int quorum) {
         return await(gather(to, subject, body, timeout, mode, quorum));
+    }
+
+    /**
+     * Searches music through the hub's providers, as {@code GET /api/search} does, over this
+     * client's connection (a request to {@code hub}, subject {@code search}; the token needs the
+     * scope {@code search}). The deadline is {@link ClientOptions#requestTimeout()}.
+     *
+     * <p>The future completes with the merged answer, which says {@link SearchAnswer#allFailed()}
+     * when no provider could answer. It fails with a {@link RequestFailedException} whose code is
+     * the hub's: {@code forbidden} without the scope, {@code invalid-frame} for bad parameters (an
+     * unknown provider, a limit out of range), {@code limit-reached} over the pending-request
+     * quota, {@code timeout} past the deadline. Its callbacks run on the event thread: inside a
+     * handler, chain on it ({@code thenAccept}) rather than wait for it.
+     */
+    public CompletableFuture<SearchAnswer> search(SearchRequest search) {
+        Objects.requireNonNull(search, "search");
+        return request(Address.hub(), HubRequests.SEARCH, search.streamed(false))
+                .thenApply(reply -> reply.as(SearchAnswer.class));
+    }
+
+    /**
+     * {@link #search(SearchRequest)}, streamed: {@code onPart} gets each provider's answer as it
+     * comes, on the event thread, all of them before the returned future completes with the
+     * merged answer (as the events of {@code /api/search/stream}).
+     */
+    public CompletableFuture<SearchAnswer> searchStreaming(SearchRequest search, Consumer<SearchPart> onPart) {
+        Objects.requireNonNull(search, "search");
+        Objects.requireNonNull(onPart, "onPart");
+        String id = core.newId();
+        searchParts.start(id, onPart);
+        CompletableFuture<Reply> reply;
+        try {
+            reply = core.request(new Request(0, id, null, Address.hub(), HubRequests.SEARCH,
+                    tree(search.streamed(true)), millis(options.requestTimeout())));
+        } catch (RuntimeException e) {
+            searchParts.end(id);
+            throw e;
+        }
+        return reply.whenComplete((answer, failure) -> searchParts.end(id))
+                .thenApply(answer -> answer.as(SearchAnswer.class));
+    }
+
+    /**
+     * Resolves a link (a YouTube, SoundCloud, Spotify or any page's address) to what it plays, as
+     * {@code GET /api/resolve} does, over this client's connection (scope {@code search}). The
+     * future fails with a {@link RequestFailedException}: {@code not-found} when the page names
+     * nothing to play, {@code invalid-frame} for text that is not a link, {@code forbidden} for an
+     * address the hub's rules refuse (or without the scope), {@code upstream-failed} when the site failed.
+     */
+    public CompletableFuture<ResolveAnswer> resolve(String link) {
+        Objects.requireNonNull(link, "link");
+        return request(Address.hub(), HubRequests.RESOLVE, java.util.Map.of("url", link))
+                .thenApply(reply -> reply.as(ResolveAnswer.class));
     }
 
     /**

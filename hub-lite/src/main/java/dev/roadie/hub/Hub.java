@@ -20,11 +20,13 @@ import dev.roadie.hub.config.HubConfig;
 import dev.roadie.hub.context.HubContext;
 import dev.roadie.hub.http.ClientAddresses;
 import dev.roadie.hub.http.HttpGuards;
+import dev.roadie.hub.hubcalls.HubCalls;
 import dev.roadie.hub.messaging.Messaging;
 import dev.roadie.hub.metrics.HubMetrics;
 import dev.roadie.hub.registry.Registry;
 import dev.roadie.hub.registry.RegistryStore;
 import dev.roadie.hub.search.HubSearch;
+import dev.roadie.hub.search.SearchCalls;
 import dev.roadie.hub.routing.DurableMessages;
 import dev.roadie.hub.routing.Requests;
 import dev.roadie.hub.routing.Router;
@@ -88,6 +90,8 @@ public final class Hub implements AutoCloseable {
     /** Set once the server listens, so that a start that fails makes no admin token. */
     private Optional<Path> newAdminToken = Optional.empty();
     private HubSearch search;
+    private SearchCalls searchCalls;
+    private HubCalls hubCalls;
     private CertificateRenewals renewals;
     private final Optional<HubTls> tls;
 
@@ -109,6 +113,7 @@ public final class Hub implements AutoCloseable {
             DurableMessages durable = new DurableMessages(database, clock, config.sessions().durableTtl(),
                     config.quotas());
             this.search = new HubSearch(config.search(), registry, metrics);
+            this.searchCalls = new SearchCalls(search);
             AuditLog audit = new AuditLog(database, clock);
             CertificateVault vault = new CertificateVault(database,
                     MasterKey.at(config.certs().masterKeyBytes(), config.certs().masterKeyPath(config.data())), audit,
@@ -143,7 +148,8 @@ public final class Hub implements AutoCloseable {
             this.tokenFailures = new FailedTokenChecks(limits.freeTokenFailures(), limits.tokenFailureWait(),
                     limits.maxTokenFailureWait(), audit);
             this.guards = new HttpGuards(config.http(), config.host(), servedNames(config, vault), HubSocket.PATH);
-            this.socket = new HubSocket(context, guards.addresses(), tokenFailures);
+            this.hubCalls = new HubCalls(searchCalls, requests, context.messaging()::deadlineMs, timer, metrics);
+            this.socket = new HubSocket(context, guards.addresses(), tokenFailures, hubCalls);
             this.server = Javalin.create(javalin -> {
                 javalin.startup.showJavalinBanner = false;
                 javalin.jsonMapper(new JavalinJackson3(FrameCodec.DEFAULT.mapper(), false));
@@ -168,6 +174,9 @@ public final class Hub implements AutoCloseable {
             if (renewals != null) {
                 renewals.close();
             }
+            if (hubCalls != null) {
+                hubCalls.close();
+            }
             if (search != null) {
                 search.close();
             }
@@ -183,7 +192,7 @@ public final class Hub implements AutoCloseable {
         return new ApiRoutes(new ApiAuth(hub.tokens(), hub.config().limits(), tokenFailures, addresses),
                 new HealthController(hub.epoch(), database), new MetricsController(hub.metrics()),
                 new ServicesController(hub.registry(), hub.audit()), new MessagingController(hub.messaging()),
-                new TokensController(hub.tokens(), hub.audit(), hub.sessions()), new SearchController(search),
+                new TokensController(hub.tokens(), hub.audit(), hub.sessions()), new SearchController(searchCalls),
                 new CertificatesController(hub.certs(), renewals));
     }
 
@@ -349,6 +358,7 @@ public final class Hub implements AutoCloseable {
         step("stop the timer", timer::shutdownNow);
         step("stop the ack timer", acks::close);
         step("stop certificate renewals", renewals::close);
+        step("stop the requests to the hub", hubCalls::close);
         step("stop search", search::close);
         step("close the database", database::close);
         log.info("Roadie hub stopped");

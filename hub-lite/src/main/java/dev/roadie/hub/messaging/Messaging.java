@@ -8,6 +8,7 @@ import dev.roadie.hub.routing.Receiver;
 import dev.roadie.hub.routing.Requests;
 import dev.roadie.hub.routing.Router;
 import dev.roadie.hub.routing.UnknownReceiverException;
+import dev.roadie.model.search.HubRequests;
 import dev.roadie.model.wire.Address;
 import dev.roadie.model.wire.ErrorCode;
 import dev.roadie.model.wire.Gather;
@@ -112,12 +113,18 @@ public final class Messaging {
     }
 
     /** The deadline of a request or gather: the hub's default for 0, never more than its maximum. */
-    long deadlineMs(long askedMs) {
+    public long deadlineMs(long askedMs) {
         long max = timeouts.maxTimeout().toMillis();
         return askedMs <= 0 ? Math.min(timeouts.defaultTimeout().toMillis(), max) : Math.min(askedMs, max);
     }
 
     private static void requireSend(Sender sender, Address to) {
+        if (to instanceof Address.Hub) {
+            // The socket hands requests to the hub elsewhere (HubCalls); whatever reaches here is not one.
+            throw new MessageRefusedException(ErrorCode.INVALID_FRAME, "address hub takes only a request on the socket,"
+                    + " of subject " + HubRequests.SEARCH + ", " + HubRequests.RESOLVE + " or " + HubRequests.PROVIDERS
+                    + "; over REST use /api/search, /api/resolve and /api/providers");
+        }
         Permissions.refusalToSend(sender.principal(), to).ifPresent(why -> {
             throw new MessageRefusedException(ErrorCode.FORBIDDEN, why);
         });

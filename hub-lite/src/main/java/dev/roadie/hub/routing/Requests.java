@@ -85,6 +85,16 @@ public final class Requests {
     }
 
     /**
+     * Counts a request the hub answers itself (a search over the socket) against the requester's
+     * pending requests, as a relayed one; returns what gives the place back, once.
+     *
+     * @throws QuotaExceededException when the requester has as many requests waiting as it may
+     */
+    public Runnable holdSlot(Requester requester) {
+        return requestsInFlight.take(requester);
+    }
+
+    /**
      * Sends one request per receiver and answers {@code answer} once with the gathered result.
      *
      * @throws QuotaExceededException when the requester has as many gathers waiting as it may; nothing was sent

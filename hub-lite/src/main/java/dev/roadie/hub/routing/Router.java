@@ -49,6 +49,8 @@ public final class Router {
                     .forEach(s -> receivers.add(new Receiver(s.identity(), s)));
             case Address.Everyone everyone -> sessions.all()
                     .forEach(s -> receivers.add(new Receiver(s.identity(), s)));
+            // The hub answers these itself (HubCalls); Messaging refuses any other use.
+            case Address.Hub hub -> { }
         }
         // Detached sessions stay receivers: what they are sent waits for their resume.
         receivers.removeIf(r -> r.session() == sender || r.session().isEnded());

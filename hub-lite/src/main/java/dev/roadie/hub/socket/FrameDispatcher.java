@@ -3,6 +3,7 @@ package dev.roadie.hub.socket;
 import dev.roadie.hub.auth.Permissions;
 import dev.roadie.hub.certs.CertificateRefusedException;
 import dev.roadie.hub.context.HubContext;
+import dev.roadie.hub.hubcalls.HubCalls;
 import dev.roadie.hub.messaging.MessageRefusedException;
 import dev.roadie.hub.messaging.Sender;
 import dev.roadie.hub.registry.AnnounceRefusedException;
@@ -12,6 +13,7 @@ import dev.roadie.model.certs.CertificateNames;
 import dev.roadie.model.certs.CertificateSubjects;
 import dev.roadie.model.registry.ServiceId;
 import dev.roadie.model.wire.Ack;
+import dev.roadie.model.wire.Address;
 import dev.roadie.model.wire.Announce;
 import dev.roadie.model.wire.CloseCode;
 import dev.roadie.model.wire.ErrorCode;
@@ -46,10 +48,12 @@ final class FrameDispatcher {
     private static final Logger log = LoggerFactory.getLogger(FrameDispatcher.class);
 
     private final HubContext hub;
+    private final HubCalls hubCalls;
     private final FrameCodec codec = FrameCodec.DEFAULT;
 
-    FrameDispatcher(HubContext hub) {
+    FrameDispatcher(HubContext hub, HubCalls hubCalls) {
         this.hub = hub;
+        this.hubCalls = hubCalls;
     }
 
     void onText(ClientSession session, String text) {
@@ -123,6 +127,7 @@ final class FrameDispatcher {
     private void handle(ClientSession session, Numbered frame) {
         switch (frame) {
             case Message message -> onMessage(session, message);
+            case Request request when request.to() instanceof Address.Hub -> hubCalls.answer(session, request);
             case Request request -> onRequest(session, request);
             case Reply reply -> onReply(session, reply);
             case Gather gather -> onGather(session, gather);

@@ -2,6 +2,7 @@ package dev.roadie.hub.socket;
 
 import dev.roadie.hub.auth.FailedTokenChecks;
 import dev.roadie.hub.context.HubContext;
+import dev.roadie.hub.hubcalls.HubCalls;
 import dev.roadie.hub.http.ClientAddresses;
 import dev.roadie.hub.session.ClientSession;
 import dev.roadie.model.wire.CloseCode;
@@ -41,12 +42,13 @@ public final class HubSocket {
     /**
      * @param addresses how a socket's client address is told (trusted proxies' {@code X-Forwarded-For})
      * @param failures  failed token checks per client address, shared with the REST API
+     * @param hubCalls  answers the requests to the hub itself
      */
-    public HubSocket(HubContext hub, ClientAddresses addresses, FailedTokenChecks failures) {
+    public HubSocket(HubContext hub, ClientAddresses addresses, FailedTokenChecks failures, HubCalls hubCalls) {
         this.hub = hub;
         this.addresses = addresses;
         this.handshake = new Handshake(hub, failures);
-        this.dispatcher = new FrameDispatcher(hub);
+        this.dispatcher = new FrameDispatcher(hub, hubCalls);
     }
 
     /**

@@ -34,6 +34,7 @@ public final class FakeMusicService implements AutoCloseable {
     private final ExecutorService executor =
             Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("fake-music-", 0).factory());
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.CountDownLatch> holds = new ConcurrentHashMap<>();
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
 
     public FakeMusicService() {
@@ -54,6 +55,12 @@ public final class FakeMusicService implements AutoCloseable {
 
     public FakeMusicService answer(String path, Answer answer) {
         answers.put(path, answer);
+        return this;
+    }
+
+    /** Answers {@code path} only once {@code release} is counted down (or after a minute), as a slow service. */
+    public FakeMusicService hold(String path, java.util.concurrent.CountDownLatch release) {
+        holds.put(path, release);
         return this;
     }
 
@@ -81,6 +88,15 @@ public final class FakeMusicService implements AutoCloseable {
             in.readAllBytes();
             seen.add(new Seen(exchange.getRequestURI().getPath(), exchange.getRequestURI().getQuery(),
                     Map.copyOf(exchange.getRequestHeaders())));
+            java.util.concurrent.CountDownLatch hold = holds.get(exchange.getRequestURI().getPath());
+            if (hold != null) {
+                try {
+                    hold.await(1, java.util.concurrent.TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
             Answer answer = answers.get(exchange.getRequestURI().getPath());
             if (answer == null) {
                 exchange.sendResponseHeaders(404, -1);

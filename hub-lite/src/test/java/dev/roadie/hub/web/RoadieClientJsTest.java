@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.roadie.hub.testing.FakeMusicService;
 import dev.roadie.hub.testing.HubExtension;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -38,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * a real hub: {@code npm ci} when its dev dependencies are missing or stale, then {@code node
  * --test}, with the hub's URL and an admin token in the environment, and a control endpoint that
  * restarts the hub on the same port and data folder when a test asks
- * ({@code POST ROADIE_CONTROL_URL/restart}).
+ * ({@code POST ROADIE_CONTROL_URL/restart}). Its search providers ask a local fake service
+ * ({@code ROADIE_MUSIC_URL}): Deezer answers a fixture, iTunes fails, {@code /blank} names nothing.
  */
 class RoadieClientJsTest {
     private static final Logger log = LoggerFactory.getLogger(RoadieClientJsTest.class);
@@ -57,12 +59,17 @@ class RoadieClientJsTest {
             "sessions.reconnectSpread", "300ms");
 
     @RegisterExtension
-    final HubExtension hub = HubExtension.with(SETTINGS);
+    final HubExtension hub = HubExtension.startedByEachTest();
+    private final FakeMusicService music = new FakeMusicService()
+            .json("/deezer/search", "deezer-search.json")
+            .answer("/itunes/search", new FakeMusicService.Answer(500, "text/plain", "down"))
+            .answer("/blank", new FakeMusicService.Answer(200, "text/html", "<html><body></body></html>"));
     private HttpServer control;
     private ExecutorService controlThread;
 
     @BeforeEach
     void start() throws IOException {
+        hub.start(settings());
         control = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         controlThread = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("js-test-control").daemon().factory());
         control.setExecutor(controlThread);
@@ -74,6 +81,18 @@ class RoadieClientJsTest {
     void stop() {
         control.stop(0);
         controlThread.shutdownNow();
+        music.close();
+    }
+
+    /** {@link #SETTINGS} and search providers at the fake music service, its answers not cached so tests can compare. */
+    private Map<String, String> settings() {
+        Map<String, String> settings = new HashMap<>(SETTINGS);
+        settings.put("search.enabled", "deezer,itunes,links");
+        settings.put("search.deezer.baseUrl", music.url("/deezer"));
+        settings.put("search.itunes.baseUrl", music.url("/itunes"));
+        settings.put("search.links.allowedAddresses", "127.0.0.1");
+        settings.put("search.cacheSize", "0");
+        return settings;
     }
 
     @Test
@@ -107,6 +126,7 @@ class RoadieClientJsTest {
         env.put("ROADIE_HUB_URL", hub.baseUrl());
         env.put("ROADIE_TOKEN", hub.adminToken());
         env.put("ROADIE_CONTROL_URL", "http://127.0.0.1:" + control.getAddress().getPort());
+        env.put("ROADIE_MUSIC_URL", music.url(""));
 
         // One file at a time: node runs files in parallel, and one of them restarts the hub under the others.
         // (--test-concurrency would do it too, but only from Node 20.10 on.)
@@ -139,7 +159,7 @@ class RoadieClientJsTest {
             try {
                 int port = hub.port();
                 hub.close();
-                Map<String, String> settings = new HashMap<>(SETTINGS);
+                Map<String, String> settings = settings();
                 settings.put("port", Integer.toString(port));
                 hub.start(settings);
                 log.info("Restarted the hub on port {} (epoch {}) for a node test", port, hub.hub().epoch());

@@ -12,6 +12,8 @@ import dev.roadie.model.registry.ServiceId;
  *   <li>{@code one:KIND} one instance of a kind, the least loaded by its stats, else round robin</li>
  *   <li>{@code topic:TOPIC} every subscriber of a topic</li>
  *   <li>{@code all} every connected client</li>
+ *   <li>{@code hub} the hub itself, in a {@code request} only: search, resolve and the provider list
+ *       ({@link dev.roadie.model.search.HubRequests})</li>
  * </ul>
  */
 public sealed interface Address {
@@ -90,6 +92,20 @@ public sealed interface Address {
         }
     }
 
+    /**
+     * The hub itself, which answers requests of the subjects in {@link dev.roadie.model.search.HubRequests};
+     * a message or gather to it is refused.
+     */
+    record Hub() implements Address {
+        public String text() {
+            return dev.roadie.model.search.HubRequests.ADDRESS;
+        }
+
+        public boolean isMany() {
+            return false;
+        }
+    }
+
     /** Shorthand for {@code service:KIND/NAME}. */
     static Address service(String kind, String name) {
         return new Instance(new ServiceId(kind, name));
@@ -115,11 +131,19 @@ public sealed interface Address {
         return new Everyone();
     }
 
+    /** Shorthand for {@code hub}. */
+    static Address hub() {
+        return new Hub();
+    }
+
     /** Parses the wire form; throws {@link IllegalArgumentException} saying which forms exist. */
     @JsonCreator
     static Address parse(String text) {
         if ("all".equals(text)) {
             return new Everyone();
+        }
+        if (dev.roadie.model.search.HubRequests.ADDRESS.equals(text)) {
+            return new Hub();
         }
         int colon = text == null ? -1 : text.indexOf(':');
         if (colon > 0) {
@@ -137,7 +161,7 @@ public sealed interface Address {
                     break;
             }
         }
-        throw new IllegalArgumentException("address must be service:KIND/NAME, kind:KIND, one:KIND, topic:TOPIC or all, got "
+        throw new IllegalArgumentException("address must be service:KIND/NAME, kind:KIND, one:KIND, topic:TOPIC, all or hub, got "
                 + Names.quote(text));
     }
 }
