@@ -160,7 +160,9 @@ final class ReconnectScenario {
         try (RoadieClient sender = RoadieClient.create(roadie.options(roadie.uri(), "restart-sender").build())) {
             for (int i = 0; i < count; i++) {
                 Watched receiver = new Watched("receiver-" + i);
-                var options = roadie.options(roadie.uri(), receiver.name).listener(receiver);
+                // Its own token, so that the new hub keeps what is sent to it while it is still away.
+                var options = roadie.options(roadie.uri(), receiver.name).token(roadie.createToken(receiver.name))
+                        .listener(receiver);
                 if (clientHeartbeat != null) {
                     options.heartbeatInterval(clientHeartbeat);
                 }

@@ -2,9 +2,13 @@ package dev.roadie.bench.peers;
 
 import dev.roadie.client.ClientOptions;
 import dev.roadie.client.RoadieClient;
+import dev.roadie.model.wire.FrameCodec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -145,6 +149,33 @@ public final class RoadieSystem implements SystemUnderTest {
 
     public String token() {
         return token;
+    }
+
+    /**
+     * Creates a token of its own for the client {@code bench/NAME}, through the hub's REST API, as
+     * a real service has. The hub keeps a durable message only for a service it knows (one a token
+     * names, or announced): a client on the admin token under a chosen identity is not known while
+     * it is away, for example just after a hub restart, before it reconnected.
+     */
+    public String createToken(String name) {
+        String body = "{\"name\":\"" + name + "\",\"kind\":\"bench\",\"scopes\":[]}";
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/tokens"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 201 && response.statusCode() != 200) {
+                throw new IllegalStateException("the hub refused to create the token for bench/" + name + ": "
+                        + response.statusCode() + " " + response.body());
+            }
+            return FrameCodec.DEFAULT.mapper().readTree(response.body()).path("token").asString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("creating the token for bench/" + name + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Options for a client named {@code name} connecting to {@code hub}. */
