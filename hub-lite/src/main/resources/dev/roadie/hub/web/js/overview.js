@@ -14,8 +14,8 @@ const METRICS_EVERY_MS = 3000; // a rate needs two readings; a few seconds apart
 const FIRST_RATE_AFTER_MS = 1000; // but the first rate should not keep the reader waiting
 const EXPIRING_DAYS = 30;
 const DAY_MS = 86_400_000;
-// Messages delivered, one per receiving session (docs/PROTOCOL.md §17.8); both names the hub has used.
-const DELIVERED = /^roadie_(?:messages|frames)_delivered_total(?:\{[^}]*\})?\s+([0-9.eE+-]+)/m;
+// Messages delivered, one per receiving session (docs/HUB.md#metrics).
+const DELIVERED = /^roadie_messages_delivered_total(?:\{[^}]*\})?\s+([0-9.eE+-]+)/m;
 
 export class OverviewView {
   constructor({ api, scopes, registry }) {
