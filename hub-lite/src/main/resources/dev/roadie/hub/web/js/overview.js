@@ -4,7 +4,7 @@
 // second from the hub's /metrics, asked every few seconds while the view is shown (the hub does
 // not push it); certificates from /api/certs when shown and when the hub announces a change.
 import { ApiError } from './api.js';
-import { byId, el, formatBytes, replaceChildren } from './dom.js';
+import { byId, el, formatBytes, updateKeyed } from './dom.js';
 import { idOf } from './registry.js';
 import { stateBadge } from './services.js';
 import { sparkline } from './sparkline.js';
@@ -74,7 +74,7 @@ export class OverviewView {
     const playing = withStats.reduce((sum, entry) => sum + (entry.stats.playingPlayers ?? 0), 0);
     setCard('players', players, `${playing} playing`);
     this.message.textContent = withStats.length === 0 ? 'No service has sent its load yet.' : '';
-    replaceChildren(this.nodes, withStats.map(entry => this.nodeLoad(entry)));
+    updateKeyed(this.nodes, withStats.map(entry => this.nodeLoad(entry)), 'data-service');
   }
 
   nodeLoad(entry) {
