@@ -1,5 +1,7 @@
 package dev.roadie.hub;
 
+import dev.roadie.hub.auth.FailedTokenChecks;
+import dev.roadie.hub.http.HttpGuards;
 import dev.roadie.hub.registry.Registry;
 import dev.roadie.hub.routing.DurableMessages;
 import dev.roadie.hub.session.ClientSession;
@@ -15,9 +17,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The hub's upkeep that runs whether or not any client is connected: registry leases run out for
- * services whose links went quiet, and durable messages older than {@code sessions.durableTtl}
- * are dropped. What is about sockets (hello timeouts, heartbeats, the resume window) stays in
- * the socket's own tick.
+ * services whose links went quiet, durable messages older than {@code sessions.durableTtl} are
+ * dropped, HTTP connections stuck in their headers are closed, and addresses whose failed token
+ * checks have worn off are forgotten. What is about sockets (hello timeouts, heartbeats, the
+ * resume window) stays in the socket's own tick.
  */
 final class Housekeeping implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Housekeeping.class);
@@ -31,15 +34,20 @@ final class Housekeeping implements AutoCloseable {
     private final Registry registry;
     private final SessionTable sessions;
     private final DurableMessages durable;
+    private final HttpGuards guards;
+    private final FailedTokenChecks tokenFailures;
     /** Only the timer's thread reads and writes it. */
     private long lastExpiryMillis;
     private ScheduledFuture<?> rounds;
 
-    Housekeeping(Clock clock, Registry registry, SessionTable sessions, DurableMessages durable) {
+    Housekeeping(Clock clock, Registry registry, SessionTable sessions, DurableMessages durable, HttpGuards guards,
+            FailedTokenChecks tokenFailures) {
         this.clock = clock;
         this.registry = registry;
         this.sessions = sessions;
         this.durable = durable;
+        this.guards = guards;
+        this.tokenFailures = tokenFailures;
         this.lastExpiryMillis = clock.millis();
     }
 
@@ -50,10 +58,14 @@ final class Housekeeping implements AutoCloseable {
     }
 
     /**
-     * One round: every lease is checked; durable messages expire when the hub's clock moved on a
+     * One round: stuck HTTP connections are closed and worn-off token failures forgotten (first:
+     * they touch no database, so a failing one below cannot hold them up); every lease is
+     * checked; durable messages expire when the hub's clock moved on a
      * {@link #DURABLE_EXPIRY_INTERVAL} since they last did (or went back, as a clock set back does).
      */
     void round() {
+        guards.sweep();
+        tokenFailures.sweep();
         long nowNanos = System.nanoTime();
         Instant now = clock.instant();
         // Only a live link renews a lease: a detached session's services age like a lost link.
@@ -72,7 +84,8 @@ final class Housekeeping implements AutoCloseable {
             round();
         } catch (Throwable e) {
             // A throw would cancel the fixed-rate task: leases would never run out again.
-            log.error("Housekeeping (registry leases, durable message expiry) failed; trying again next round", e);
+            log.error("Housekeeping (HTTP guards, token failures, registry leases, durable message expiry) failed;"
+                    + " trying again next round", e);
         }
     }
 

@@ -138,7 +138,6 @@ public final class Hub implements AutoCloseable {
             this.context = new HubContext(config, newEpoch(), clock, sessions, registry, events, router, requests,
                     new Messaging(router, requests, metrics, config.requests()), durable, metrics, tokens, audit,
                     vault, certTopics, acks);
-            this.housekeeping = new Housekeeping(clock, registry, sessions, durable);
             metrics.gauges(sessions::size, () -> {
                 Map<String, Long> counts = new LinkedHashMap<>();
                 registry.countByState().forEach((state, count) -> counts.put(state.wire(), count));
@@ -150,6 +149,7 @@ public final class Hub implements AutoCloseable {
             this.guards = new HttpGuards(config.http(), config.host(), servedNames(config, vault), HubSocket.PATH);
             this.hubCalls = new HubCalls(searchCalls, requests, context.messaging()::deadlineMs, timer, metrics);
             this.socket = new HubSocket(context, guards.addresses(), tokenFailures, hubCalls);
+            this.housekeeping = new Housekeeping(clock, registry, sessions, durable, guards, tokenFailures);
             this.server = Javalin.create(javalin -> {
                 javalin.startup.showJavalinBanner = false;
                 javalin.jsonMapper(new JavalinJackson3(FrameCodec.DEFAULT.mapper(), false));
@@ -253,7 +253,8 @@ public final class Hub implements AutoCloseable {
         }
         long tick = Math.max(10, Math.min(1000, config.heartbeat().interval().toMillis() / 4));
         hub.timer.scheduleAtFixedRate(hub::tick, tick, tick, TimeUnit.MILLISECONDS);
-        // Leases are checked as often as heartbeats, so that a lost service goes down close to registry.downAfter.
+        // Leases are checked as often as heartbeats, so that a lost service goes down close to registry.downAfter;
+        // connections stuck in their headers are closed as promptly.
         hub.housekeeping.start(hub.timer, Duration.ofMillis(tick));
         long publishEvery = config.registry().publishInterval().toMillis();
         hub.timer.scheduleAtFixedRate(hub::flushRegistry, publishEvery, publishEvery, TimeUnit.MILLISECONDS);
@@ -269,8 +270,6 @@ public final class Hub implements AutoCloseable {
     private void tick() {
         try {
             socket.tick();
-            guards.sweep();
-            tokenFailures.sweep();
         } catch (Throwable e) {
             // The timer must survive anything one tick meets: a throw would cancel the fixed-rate
             // task and stop heartbeats for everyone.

@@ -58,22 +58,22 @@ public final class CertificateDeployer {
      * what happened, and after a failure the service has its previous certificate (or none, when this
      * was the first one: the new files are then removed and the reload is not run again).
      */
-    public synchronized CertificateEvent deploy(CertificateBundle bundle) {
+    public synchronized DeploymentEvent deploy(CertificateBundle bundle) {
         Objects.requireNonNull(bundle, "bundle");
         if (!bundle.name().equals(files.name())) {
-            return CertificateEvent.failed(bundle.name(), bundle.serial(), DeploymentStage.INSTALL,
+            return DeploymentEvent.failed(bundle.name(), bundle.serial(), DeploymentStage.INSTALL,
                     "this deployer installs certificate " + files.name() + ", not " + bundle.name(), false, null);
         }
         if (isInstalled(bundle.serial())) {
             LOG.info("Certificate {} serial {} is installed already", bundle.name(), bundle.serial());
-            return CertificateEvent.unchanged(bundle);
+            return DeploymentEvent.unchanged(bundle);
         }
         CertificateFiles.Replacement replacement;
         try {
             replacement = files.install(bundle);
         } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
             LOG.warn("Cannot install certificate {} serial {}: {}", bundle.name(), bundle.serial(), e.getMessage());
-            return CertificateEvent.failed(bundle.name(), bundle.serial(), DeploymentStage.INSTALL, e.getMessage(),
+            return DeploymentEvent.failed(bundle.name(), bundle.serial(), DeploymentStage.INSTALL, e.getMessage(),
                     false, null);
         }
         try {
@@ -87,10 +87,10 @@ public final class CertificateDeployer {
             LOG.warn("Certificate {} serial {} failed at {}: {}; rolling back", bundle.name(), bundle.serial(),
                     e.stage().word(), e.getMessage());
             String rollbackError = rollBack(replacement);
-            return CertificateEvent.failed(bundle.name(), bundle.serial(), e.stage(), e.getMessage(),
+            return DeploymentEvent.failed(bundle.name(), bundle.serial(), e.stage(), e.getMessage(),
                     rollbackError == null, rollbackError);
         }
-        return CertificateEvent.installed(bundle, replacement.files());
+        return DeploymentEvent.installed(bundle, replacement.files());
     }
 
     /** Puts the previous files back and reloads them; returns what went wrong, or null. */

@@ -8,5 +8,5 @@ package dev.roadie.certs.deploy;
 public interface CertificateListener {
 
     /** One certificate installed, found unchanged, or failed. */
-    void onEvent(CertificateEvent event);
+    void onEvent(DeploymentEvent event);
 }

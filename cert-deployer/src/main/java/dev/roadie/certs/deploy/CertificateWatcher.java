@@ -97,7 +97,7 @@ public final class CertificateWatcher implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("The hub's certificate {} cannot be read: {}", name, e.getMessage());
             String serial = message.body() == null ? null : message.body().path("serial").asString(null);
-            onWorker(() -> tell(CertificateEvent.failed(name, serial, DeploymentStage.INSTALL, e.getMessage(), false,
+            onWorker(() -> tell(DeploymentEvent.failed(name, serial, DeploymentStage.INSTALL, e.getMessage(), false,
                     null)));
             return;
         }
@@ -114,8 +114,8 @@ public final class CertificateWatcher implements AutoCloseable {
     }
 
     private void deploy(CertificateBundle bundle) {
-        CertificateEvent event = deployer.deploy(bundle);
-        if (event.event() != CertificateEvent.Outcome.INSTALLED) {
+        DeploymentEvent event = deployer.deploy(bundle);
+        if (event.event() != DeploymentEvent.Outcome.INSTALLED) {
             tell(event);
             return;
         }
@@ -123,19 +123,19 @@ public final class CertificateWatcher implements AutoCloseable {
         try {
             client.send(topic, CertificateSubjects.INSTALLED, new InstallationReport(bundle.serial()))
                     .whenComplete((done, failure) -> {
-                        CertificateEvent outcome = failure == null ? event
-                                : CertificateEvent.failed(name, bundle.serial(), DeploymentStage.REPORT,
+                        DeploymentEvent outcome = failure == null ? event
+                                : DeploymentEvent.failed(name, bundle.serial(), DeploymentStage.REPORT,
                                         "installed, but the hub did not take the report: " + failure.getMessage(),
                                         false, null);
                         onWorker(() -> tell(outcome));
                     });
         } catch (RuntimeException e) {
-            tell(CertificateEvent.failed(name, bundle.serial(), DeploymentStage.REPORT,
+            tell(DeploymentEvent.failed(name, bundle.serial(), DeploymentStage.REPORT,
                     "installed, but the report could not be sent: " + e.getMessage(), false, null));
         }
     }
 
-    private void tell(CertificateEvent event) {
+    private void tell(DeploymentEvent event) {
         try {
             listener.onEvent(event);
         } catch (RuntimeException e) {

@@ -41,9 +41,9 @@ class CertificateDeployerTest {
                     .build();
             TestCertificates.Issued renewed = CA.issue("localhost");
 
-            CertificateEvent event = deployer.deploy(renewed.bundle("web"));
+            DeploymentEvent event = deployer.deploy(renewed.bundle("web"));
 
-            assertThat(event.event()).isEqualTo(CertificateEvent.Outcome.INSTALLED);
+            assertThat(event.event()).isEqualTo(DeploymentEvent.Outcome.INSTALLED);
             assertThat(event.serial()).isEqualTo(renewed.serial());
             assertThat(event.files()).containsExactly(out().resolve("fullchain.pem").toString(),
                     out().resolve("privkey.pem").toString());
@@ -60,9 +60,9 @@ class CertificateDeployerTest {
                 .reload(recordingReload(0)).build();
         deployer.deploy(issued.bundle("web"));
 
-        CertificateEvent again = deployer.deploy(issued.bundle("web"));
+        DeploymentEvent again = deployer.deploy(issued.bundle("web"));
 
-        assertThat(again.event()).isEqualTo(CertificateEvent.Outcome.UNCHANGED);
+        assertThat(again.event()).isEqualTo(DeploymentEvent.Outcome.UNCHANGED);
         assertThat(reloads()).hasSize(1);
     }
 
@@ -75,9 +75,9 @@ class CertificateDeployerTest {
         CertificateDeployer deployer = CertificateDeployer.builder(files).reload(recordingReload(1)).build();
         TestCertificates.Issued renewed = CA.issue("localhost");
 
-        CertificateEvent event = deployer.deploy(renewed.bundle("web"));
+        DeploymentEvent event = deployer.deploy(renewed.bundle("web"));
 
-        assertThat(event.event()).isEqualTo(CertificateEvent.Outcome.FAILED);
+        assertThat(event.event()).isEqualTo(DeploymentEvent.Outcome.FAILED);
         assertThat(event.stage()).isEqualTo(DeploymentStage.RELOAD);
         assertThat(event.error()).contains("exited with 1");
         assertThat(event.rolledBack()).isFalse();
@@ -99,9 +99,9 @@ class CertificateDeployerTest {
                 renewed.fullchainPem().lines().skip(3).findFirst().orElseThrow()));
         CertificateDeployer deployer = CertificateDeployer.builder(files).reload(picky).build();
 
-        CertificateEvent event = deployer.deploy(renewed.bundle("web"));
+        DeploymentEvent event = deployer.deploy(renewed.bundle("web"));
 
-        assertThat(event.event()).isEqualTo(CertificateEvent.Outcome.FAILED);
+        assertThat(event.event()).isEqualTo(DeploymentEvent.Outcome.FAILED);
         assertThat(event.rolledBack()).isTrue();
         assertThat(event.rollbackError()).isNull();
         assertThat(files.installedSerial()).hasValue(first.leaf().getSerialNumber().toString(16));
@@ -118,9 +118,9 @@ class CertificateDeployerTest {
             CertificateDeployer deployer = CertificateDeployer.builder(files).reload(recordingReload(0))
                     .check(ServedCertificateCheck.of(stuck.uri(), Duration.ofMillis(800))).build();
 
-            CertificateEvent event = deployer.deploy(CA.issue("localhost").bundle("web"));
+            DeploymentEvent event = deployer.deploy(CA.issue("localhost").bundle("web"));
 
-            assertThat(event.event()).isEqualTo(CertificateEvent.Outcome.FAILED);
+            assertThat(event.event()).isEqualTo(DeploymentEvent.Outcome.FAILED);
             assertThat(event.stage()).isEqualTo(DeploymentStage.CHECK);
             assertThat(event.error()).contains("still serves serial " + first.leaf().getSerialNumber().toString(16));
             assertThat(event.rolledBack()).isTrue();
@@ -134,7 +134,7 @@ class CertificateDeployerTest {
         CertificateDeployer deployer = CertificateDeployer.builder(CertificateFiles.pem(out(), "web"))
                 .reload(recordingReload(1)).build();
 
-        CertificateEvent event = deployer.deploy(CA.issue("localhost").bundle("web"));
+        DeploymentEvent event = deployer.deploy(CA.issue("localhost").bundle("web"));
 
         assertThat(event.rolledBack()).isTrue();
         assertThat(out().resolve("fullchain.pem")).doesNotExist();
@@ -146,9 +146,9 @@ class CertificateDeployerTest {
     void a_bundle_for_another_name_is_refused() {
         CertificateDeployer deployer = CertificateDeployer.builder(CertificateFiles.pem(out(), "web")).build();
 
-        CertificateEvent event = deployer.deploy(CA.issue("localhost").bundle("mail"));
+        DeploymentEvent event = deployer.deploy(CA.issue("localhost").bundle("mail"));
 
-        assertThat(event.event()).isEqualTo(CertificateEvent.Outcome.FAILED);
+        assertThat(event.event()).isEqualTo(DeploymentEvent.Outcome.FAILED);
         assertThat(event.error()).contains("not mail");
     }
 }

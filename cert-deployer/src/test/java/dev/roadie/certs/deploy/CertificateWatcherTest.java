@@ -32,7 +32,7 @@ class CertificateWatcherTest {
     LiveHub hub;
     CertificateApi admin;
     final List<RoadieClient> clients = new CopyOnWriteArrayList<>();
-    final List<CertificateEvent> events = new CopyOnWriteArrayList<>();
+    final List<DeploymentEvent> events = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void start() {
@@ -72,7 +72,7 @@ class CertificateWatcherTest {
         return Files.exists(dir.resolve("reloads")) ? Files.readAllLines(dir.resolve("reloads")) : List.of();
     }
 
-    CertificateEvent awaitEvent(CertificateEvent.Outcome outcome, String serial) {
+    DeploymentEvent awaitEvent(DeploymentEvent.Outcome outcome, String serial) {
         return await().atMost(WAIT).until(() -> events.stream()
                 .filter(e -> e.event() == outcome && serial.equals(e.serial())).findFirst().orElse(null),
                 java.util.Objects::nonNull);
@@ -88,13 +88,13 @@ class CertificateWatcherTest {
                     .reload(reload()).check(ServedCertificateCheck.of(service.uri(), WAIT)).build();
             try (CertificateWatcher watcher = CertificateWatcher.start(client(hub.token("nginx-1", "web", "certs:web")),
                     deployer, events::add)) {
-                awaitEvent(CertificateEvent.Outcome.INSTALLED, first.serial());
+                awaitEvent(DeploymentEvent.Outcome.INSTALLED, first.serial());
                 await().atMost(WAIT).until(() -> first.serial().equals(admin.installedBy("web", "web/nginx-1")));
 
                 TestCertificates.Issued renewed = CA.issue("localhost");
                 admin.importCertificate("web", renewed);
 
-                CertificateEvent installed = awaitEvent(CertificateEvent.Outcome.INSTALLED, renewed.serial());
+                DeploymentEvent installed = awaitEvent(DeploymentEvent.Outcome.INSTALLED, renewed.serial());
                 assertThat(installed.files()).contains(out().resolve("fullchain.pem").toString());
                 assertThat(TestCertificates.parse(Files.readString(out().resolve("fullchain.pem"))).getFirst())
                         .isEqualTo(renewed.leaf());
@@ -114,14 +114,14 @@ class CertificateWatcherTest {
                 .build();
         try (CertificateWatcher watcher = CertificateWatcher.start(client(hub.token("nginx-1", "web", "certs:web")),
                 deployer, events::add)) {
-            awaitEvent(CertificateEvent.Outcome.INSTALLED, first.serial());
+            awaitEvent(DeploymentEvent.Outcome.INSTALLED, first.serial());
             await().atMost(WAIT).until(() -> first.serial().equals(admin.installedBy("web", "web/nginx-1")));
             TestCertificates.Issued renewed = CA.issue("localhost");
             Files.writeString(dir.resolve("refuse"), renewed.fullchainPem().lines().skip(3).findFirst().orElseThrow());
 
             admin.importCertificate("web", renewed);
 
-            CertificateEvent failed = awaitEvent(CertificateEvent.Outcome.FAILED, renewed.serial());
+            DeploymentEvent failed = awaitEvent(DeploymentEvent.Outcome.FAILED, renewed.serial());
             assertThat(failed.stage()).isEqualTo(DeploymentStage.RELOAD);
             assertThat(failed.error()).contains("exited with 1: refused");
             assertThat(failed.rolledBack()).isTrue();
@@ -141,12 +141,12 @@ class CertificateWatcherTest {
         CertificateDeployer deployer = CertificateDeployer.builder(CertificateFiles.pem(out(), "web")).reload(reload())
                 .build();
         try (CertificateWatcher first = CertificateWatcher.start(client(token), deployer, events::add)) {
-            awaitEvent(CertificateEvent.Outcome.INSTALLED, issued.serial());
+            awaitEvent(DeploymentEvent.Outcome.INSTALLED, issued.serial());
         }
         clients.getFirst().close();
 
         try (CertificateWatcher again = CertificateWatcher.start(client(token), deployer, events::add)) {
-            awaitEvent(CertificateEvent.Outcome.UNCHANGED, issued.serial());
+            awaitEvent(DeploymentEvent.Outcome.UNCHANGED, issued.serial());
             assertThat(reloads()).hasSize(1);
         }
     }

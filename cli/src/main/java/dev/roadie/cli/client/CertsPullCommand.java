@@ -1,7 +1,7 @@
 package dev.roadie.cli.client;
 
 import dev.roadie.certs.deploy.CertificateDeployer;
-import dev.roadie.certs.deploy.CertificateEvent;
+import dev.roadie.certs.deploy.DeploymentEvent;
 import dev.roadie.certs.deploy.DeploymentStage;
 import dev.roadie.model.certs.CertificateBundle;
 import dev.roadie.model.certs.InstallationReport;
@@ -43,7 +43,7 @@ public final class CertsPullCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         boolean allOk = true;
         for (CertificateDeployer deployer : certificates.deployers()) {
-            CertificateEvent event = pull(deployer);
+            DeploymentEvent event = pull(deployer);
             allOk &= event.ok();
             out.println(FrameCodec.DEFAULT.mapper().writeValueAsString(event));
             out.flush();
@@ -54,7 +54,7 @@ public final class CertsPullCommand implements Callable<Integer> {
         return allOk ? 0 : 1;
     }
 
-    private CertificateEvent pull(CertificateDeployer deployer) {
+    private DeploymentEvent pull(CertificateDeployer deployer) {
         String name = deployer.files().name();
         Optional<String> installed = deployer.files().installedSerial();
         CertificateBundle bundle;
@@ -84,17 +84,17 @@ public final class CertsPullCommand implements Callable<Integer> {
             ObjectNode complete = ((ObjectNode) info.deepCopy()).put("fullchainPem", fullchain).put("privkeyPem", privkey);
             bundle = CertificateBundle.fromBody(complete);
         } catch (RestHub.HubCallFailed | IllegalArgumentException | JacksonException e) {
-            return CertificateEvent.failed(name, null, DeploymentStage.FETCH, e.getMessage(), false, null);
+            return DeploymentEvent.failed(name, null, DeploymentStage.FETCH, e.getMessage(), false, null);
         }
-        CertificateEvent event = deployer.deploy(bundle);
-        if (event.event() != CertificateEvent.Outcome.INSTALLED) {
+        DeploymentEvent event = deployer.deploy(bundle);
+        if (event.event() != DeploymentEvent.Outcome.INSTALLED) {
             return event;
         }
         try {
             String report = FrameCodec.DEFAULT.mapper().writeValueAsString(new InstallationReport(bundle.serial()));
             hub.exchange("POST", "/api/certs/" + name + "/installed", Map.of(), report).requireSuccess();
         } catch (RestHub.HubCallFailed e) {
-            return CertificateEvent.failed(name, bundle.serial(), DeploymentStage.REPORT,
+            return DeploymentEvent.failed(name, bundle.serial(), DeploymentStage.REPORT,
                     "installed, but the hub did not take the report: " + e.getMessage(), false, null);
         }
         return event;
@@ -112,8 +112,8 @@ public final class CertsPullCommand implements Callable<Integer> {
         return download.body();
     }
 
-    private static CertificateEvent unchanged(String name, String serial) {
-        return new CertificateEvent(CertificateEvent.Outcome.UNCHANGED, name, serial, null, java.util.List.of(), null,
+    private static DeploymentEvent unchanged(String name, String serial) {
+        return new DeploymentEvent(DeploymentEvent.Outcome.UNCHANGED, name, serial, null, java.util.List.of(), null,
                 null, false, null);
     }
 

@@ -1,7 +1,7 @@
 package dev.roadie.cli.client;
 
 import dev.roadie.certs.deploy.CertificateDeployer;
-import dev.roadie.certs.deploy.CertificateEvent;
+import dev.roadie.certs.deploy.DeploymentEvent;
 import dev.roadie.certs.deploy.CertificateWatcher;
 import dev.roadie.client.ClientOptions;
 import dev.roadie.client.RoadieClient;
@@ -104,7 +104,7 @@ public final class CertsWatchCommand implements Callable<Integer> {
         }
     }
 
-    private static void print(PrintWriter out, PrintWriter err, CertificateEvent event) {
+    private static void print(PrintWriter out, PrintWriter err, DeploymentEvent event) {
         // One line per event, flushed at once, so that a pipe sees each as it comes.
         synchronized (out) {
             out.println(FrameCodec.DEFAULT.mapper().writeValueAsString(event));

@@ -1,9 +1,11 @@
 package dev.roadie.hub.api;
 
+import dev.roadie.hub.http.BodyTimeoutException;
 import dev.roadie.hub.store.StoreException;
 import dev.roadie.model.wire.ErrorCode;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,6 +84,13 @@ public final class ApiRoutes {
                     + " nothing was changed. Try again later; /api/health says whether the hub is failing").body());
         });
         routes.exception(Exception.class, (e, ctx) -> {
+            Optional<BodyTimeoutException> slowBody = cause(e, BodyTimeoutException.class);
+            if (slowBody.isPresent()) {
+                // The body took too long to arrive: say which setting cut it off, in the API's error shape.
+                ctx.status(408).json(new ApiException(408, ErrorCode.LIMIT_REACHED, slowBody.get().getMessage())
+                        .body());
+                return;
+            }
             if (clientWentAway(e)) {
                 // A client that resets its connection mid-call (or mid-upgrade) is not the hub failing.
                 log.debug("{} {}: the client went away ({})", ctx.method(), ctx.path(), e.toString());
@@ -97,6 +106,15 @@ public final class ApiRoutes {
                         + ctx.path()).body());
             }
         });
+    }
+
+    private static <T extends Throwable> Optional<T> cause(Throwable e, Class<T> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return Optional.of(type.cast(cause));
+            }
+        }
+        return Optional.empty();
     }
 
     private static boolean clientWentAway(Throwable e) {

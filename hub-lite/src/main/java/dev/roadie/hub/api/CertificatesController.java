@@ -7,6 +7,7 @@ import dev.roadie.hub.certs.CertificateRenewals;
 import dev.roadie.hub.certs.CertificateVault;
 import dev.roadie.hub.certs.StoredCertificate;
 import dev.roadie.model.certs.CertificateNames;
+import dev.roadie.model.certs.InstallationReport;
 import dev.roadie.model.wire.ErrorCode;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
@@ -38,9 +39,6 @@ public final class CertificatesController {
     }
 
     record Import(String fullchainPem, String privkeyPem) {
-    }
-
-    record InstalledReport(String serial) {
     }
 
     void list(Context ctx) {
@@ -95,7 +93,7 @@ public final class CertificatesController {
 
     void installed(Context ctx) {
         StoredCertificate cert = visible(ctx);
-        InstalledReport report = body(ctx, InstalledReport.class, "send {\"serial\": \"<hex>\"}");
+        InstallationReport report = body(ctx, InstallationReport.class, "send {\"serial\": \"<hex>\"}");
         try {
             vault.recordInstalled(cert.name(), actor(ctx), report.serial());
         } catch (CertificateRefusedException e) {

@@ -1,5 +1,6 @@
 package dev.roadie.hub.auth;
 
+import dev.roadie.hub.http.ClientAddresses;
 import dev.roadie.hub.store.AuditLog;
 import java.time.Duration;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.slf4j.LoggerFactory;
  * to {@code limits.maxTokenFailureWait}. While it waits no token of it is checked at all, valid
  * or not, so guessing costs time whatever the guesser sends. An address with no failure for the
  * longest wait starts afresh. Every failed check, and every wait imposed, is in the audit log.
+ * Addresses count by {@link ClientAddresses#limitKey}: all of an IPv6 /64 as one.
  */
 public final class FailedTokenChecks {
     private static final Logger log = LoggerFactory.getLogger(FailedTokenChecks.class);
@@ -44,7 +46,7 @@ public final class FailedTokenChecks {
 
     /** How long {@code address} must still wait before a token of it is checked; zero when it need not. */
     public Duration waitFor(String address) {
-        Failures failures = byAddress.get(address);
+        Failures failures = byAddress.get(ClientAddresses.limitKey(address));
         if (failures == null) {
             return Duration.ZERO;
         }
@@ -58,7 +60,7 @@ public final class FailedTokenChecks {
      */
     public Duration failed(String address, String where, String token) {
         long now = nanoTime.getAsLong();
-        Failures after = byAddress.compute(address, (a, before) -> {
+        Failures after = byAddress.compute(ClientAddresses.limitKey(address), (a, before) -> {
             int count = before == null || now - before.lastNanos() > maxWaitNanos ? 1 : before.count() + 1;
             long wait = count <= free ? 0 : waitAfter(count - free);
             return new Failures(count, now, now + wait);

@@ -120,14 +120,16 @@ public record HubConfig(String host, int port, Path data, Heartbeat heartbeat, L
      * @param authTimeout              how long a new connection has to send its hello
      * @param helloPendingPerAddress   connections from one address that have not sent their hello yet;
      *                                 a new one over it closes the oldest of them
+     * @param helloPendingTotal        connections from all addresses that have not sent their hello yet;
+     *                                 a new one over it closes the oldest of all
      * @param freeTokenFailures        failed token checks one address may make before it must wait
      * @param tokenFailureWait         the first wait after those; each further failure doubles it
      * @param maxTokenFailureWait      the longest wait; an address quiet for this long starts afresh
      */
     public record Limits(int maxFrameBytes, int framesPerSecond, int frameBurst, int connectionsPerAddress,
             int maxConnections, long maxPendingBytes, int maxUnackedFrames, long maxUnackedBytes, int maxSubscriptions,
-            int maxServicesPerConnection, Duration authTimeout, int helloPendingPerAddress, int freeTokenFailures,
-            Duration tokenFailureWait, Duration maxTokenFailureWait) {
+            int maxServicesPerConnection, Duration authTimeout, int helloPendingPerAddress, int helloPendingTotal,
+            int freeTokenFailures, Duration tokenFailureWait, Duration maxTokenFailureWait) {
 
         /** Keeps {@link #hardMaxFrameBytes()} within an int. */
         static final int MAX_FRAME_BYTES_CEILING = 256 << 20;
@@ -148,6 +150,7 @@ public record HubConfig(String host, int port, Path data, Heartbeat heartbeat, L
             Require.positive("limits.maxServicesPerConnection", maxServicesPerConnection);
             Require.atLeast("limits.authTimeout", authTimeout, Duration.ofMillis(1));
             Require.positive("limits.helloPendingPerAddress", helloPendingPerAddress);
+            Require.positive("limits.helloPendingTotal", helloPendingTotal);
             Require.positive("limits.freeTokenFailures", freeTokenFailures);
             Require.atLeast("limits.tokenFailureWait", tokenFailureWait, Duration.ofMillis(1));
             Require.notShorterThan("limits.maxTokenFailureWait", maxTokenFailureWait, "limits.tokenFailureWait",

@@ -1,7 +1,7 @@
 package dev.roadie.hub.http;
 
+import dev.roadie.settings.Durations;
 import java.time.Duration;
-import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -13,7 +13,8 @@ import org.eclipse.jetty.util.NanoTime;
  * Fails the reading of a request body still arriving {@code http.bodyTimeout} after the request
  * began. The minimum data rate alone lets a body that arrives just fast enough hold its thread
  * for as long as it is big (a megabyte at 512 bytes a second is over half an hour); this bounds
- * it whatever the pace. Reading fails as with Jetty's minimum rate, and the call ends with 408.
+ * it whatever the pace. Reading fails with a {@link BodyTimeoutException}, which the API answers
+ * with 408 in its JSON error shape.
  */
 final class BodyDeadline extends Handler.Wrapper {
     private final long timeoutNanos;
@@ -40,8 +41,9 @@ final class BodyDeadline extends Handler.Wrapper {
 
         private boolean late() {
             if (failure == null && NanoTime.since(beganNanos) > timeoutNanos) {
-                failure = Content.Chunk.from(new TimeoutException("the request body took longer than "
-                        + timeout.toMillis() + " ms (http.bodyTimeout)"));
+                failure = Content.Chunk.from(new BodyTimeoutException("the request body took longer than "
+                        + Durations.format(timeout) + " (http.bodyTimeout) to arrive: send it faster, or raise"
+                        + " http.bodyTimeout"));
             }
             return failure != null;
         }

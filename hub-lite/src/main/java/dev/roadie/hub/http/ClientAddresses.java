@@ -1,5 +1,6 @@
 package dev.roadie.hub.http;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -15,7 +16,7 @@ import org.eclipse.jetty.util.InetAddressSet;
  * {@code http.trustedProxies}, the address the proxy puts in {@code X-Forwarded-For}. Anyone
  * can write that header, so it is read from the right (the entry the nearest proxy added) and
  * only as far as the entries are trusted proxies themselves: the first address that is not is
- * the client. Every per-address limit of the hub counts by this address.
+ * the client. Every per-address limit of the hub counts by this address's {@link #limitKey}.
  */
 public final class ClientAddresses {
     public static final String FORWARDED_FOR = "X-Forwarded-For";
@@ -80,6 +81,30 @@ public final class ClientAddresses {
             client = hop;
         }
         return client.getHostAddress();
+    }
+
+    /**
+     * What the per-address limits (connections, sockets waiting for their hello, hellos per
+     * second, HTTP calls, failed token checks) count a client by: an IPv4 address as itself, an
+     * IPv6 address by its /64 ({@code 2001:db8:1:2::/64}), since one host is usually given a
+     * whole /64 and could otherwise take a fresh address for every connection. Anything that is
+     * not an IP literal is its own key.
+     */
+    public static String limitKey(String address) {
+        InetAddress parsed = literal(address);
+        if (parsed == null) {
+            return address;
+        }
+        if (!(parsed instanceof Inet6Address v6)) {
+            // Also an IPv4 address mapped into IPv6 (::ffff:a.b.c.d), which the JDK reads as IPv4.
+            return parsed.getHostAddress();
+        }
+        byte[] bytes = v6.getAddress();
+        StringBuilder prefix = new StringBuilder();
+        for (int i = 0; i < 8; i += 2) {
+            prefix.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff))).append(':');
+        }
+        return prefix.append(":/64").toString();
     }
 
     /** Whether any proxy is trusted, so that forwarded headers are read at all. */

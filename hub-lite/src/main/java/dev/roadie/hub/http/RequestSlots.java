@@ -38,13 +38,14 @@ final class RequestSlots extends Handler.Wrapper {
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         String address = addresses.of(request);
         String token = bearer(request.getHeaders().get(HttpHeader.AUTHORIZATION));
-        if (!take(byAddress, address, perAddress)) {
+        String addressKey = ClientAddresses.limitKey(address);
+        if (!take(byAddress, addressKey, perAddress)) {
             log.debug("Refused an HTTP call from {}: {} calls open from there", address, perAddress);
             return Refusal.send(response, callback, 429, ErrorCode.LIMIT_REACHED, "more than " + perAddress
                     + " HTTP calls at once from your address (http.requestsPerAddress): wait for one to finish", 1);
         }
         if (token != null && !take(byToken, token, perToken)) {
-            give(byAddress, address);
+            give(byAddress, addressKey);
             log.debug("Refused an HTTP call from {}: {} calls open with its token", address, perToken);
             return Refusal.send(response, callback, 429, ErrorCode.LIMIT_REACHED, "more than " + perToken
                     + " HTTP calls at once with this token (http.requestsPerToken): wait for one to finish", 1);
@@ -52,7 +53,7 @@ final class RequestSlots extends Handler.Wrapper {
         AtomicBoolean released = new AtomicBoolean();
         Runnable release = () -> {
             if (released.compareAndSet(false, true)) {
-                give(byAddress, address);
+                give(byAddress, addressKey);
                 if (token != null) {
                     give(byToken, token);
                 }

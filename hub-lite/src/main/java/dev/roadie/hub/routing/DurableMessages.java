@@ -6,6 +6,7 @@ import dev.roadie.hub.store.Database;
 import dev.roadie.model.registry.ServiceId;
 import dev.roadie.model.wire.FrameCodec;
 import dev.roadie.model.wire.Message;
+import dev.roadie.settings.Durations;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -184,7 +185,8 @@ public final class DurableMessages {
         expired.forEach(this::uncount);
         long dropped = expired.stream().mapToLong(Group::count).sum();
         if (dropped > 0) {
-            log.warn("Dropped {} durable messages nobody acknowledged within {} minutes", dropped, ttl.toMinutes());
+            log.warn("Dropped {} durable messages nobody acknowledged within {} (sessions.durableTtl)", dropped,
+                    Durations.format(ttl));
         }
         return Math.toIntExact(dropped);
     }

@@ -3,6 +3,7 @@ package dev.roadie.hub.socket;
 import dev.roadie.hub.auth.FailedTokenChecks;
 import dev.roadie.hub.auth.Principal;
 import dev.roadie.hub.context.HubContext;
+import dev.roadie.hub.http.ClientAddresses;
 import dev.roadie.hub.session.ClientSession;
 import dev.roadie.hub.session.SessionLimits;
 import dev.roadie.model.registry.ServiceId;
@@ -168,7 +169,7 @@ final class Handshake {
             log.debug("Hello of token {} from {} over its own budget: told to come back later", tokenId, address);
             return probe.getNanosToWaitForRefill();
         }
-        Bucket fromAddress = hellosByAddress.computeIfAbsent(address,
+        Bucket fromAddress = hellosByAddress.computeIfAbsent(ClientAddresses.limitKey(address),
                 a -> bucket(sessions.hellosPerSecondPerAddress(), sessions.helloBurstPerAddress()));
         probe = fromAddress.tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {

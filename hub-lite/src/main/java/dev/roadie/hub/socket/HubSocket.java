@@ -82,7 +82,7 @@ public final class HubSocket {
     Connection opened(Session socket, String authorization, String address) {
         hub.metrics().connectionOpened();
         Connection connection = new Connection(socket, address, System.nanoTime(), bearer(authorization));
-        int fromAddress = perAddress.merge(address, 1, Integer::sum);
+        int fromAddress = perAddress.merge(ClientAddresses.limitKey(address), 1, Integer::sum);
         int total = open.incrementAndGet();
         var limits = hub.config().limits();
         if (fromAddress > limits.connectionsPerAddress()) {
@@ -92,11 +92,18 @@ public final class HubSocket {
             log.warn("Refused a connection from {}: the hub is full ({} connections)", address, total - 1);
             connection.close(CloseCode.POLICY, "the hub is full");
         } else {
-            Connection pushedOut = waitingForHello.add(connection, limits.helloPendingPerAddress());
-            if (pushedOut != null) {
+            PendingHellos.PushedOut pushedOut = waitingForHello.add(connection, limits.helloPendingPerAddress(),
+                    limits.helloPendingTotal());
+            if (pushedOut.fromAddress() != null) {
                 log.warn("Closed a connection from {}: {} others from there wait for their hello", address,
                         limits.helloPendingPerAddress());
-                pushedOut.close(CloseCode.POLICY, "too many connections without a hello from your address");
+                pushedOut.fromAddress().close(CloseCode.POLICY,
+                        "too many connections without a hello from your address");
+            }
+            if (pushedOut.fromHub() != null) {
+                log.warn("Closed a connection from {}: {} others wait for their hello on the hub"
+                        + " (limits.helloPendingTotal)", pushedOut.fromHub().remoteAddress, limits.helloPendingTotal());
+                pushedOut.fromHub().close(CloseCode.POLICY, "too many connections without a hello on the hub");
             }
         }
         return connection;
@@ -124,7 +131,8 @@ public final class HubSocket {
         }
         waitingForHello.remove(connection);
         open.decrementAndGet();
-        perAddress.computeIfPresent(connection.remoteAddress, (a, count) -> count <= 1 ? null : count - 1);
+        perAddress.computeIfPresent(ClientAddresses.limitKey(connection.remoteAddress),
+                (a, count) -> count <= 1 ? null : count - 1);
         ClientSession session = connection.session;
         if (session == null || session.isEnded()) {
             return;

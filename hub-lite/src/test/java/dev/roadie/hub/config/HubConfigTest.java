@@ -18,7 +18,7 @@ class HubConfigTest {
         assertThat(config.data()).isEqualTo(Path.of("data"));
         assertThat(config.heartbeat()).isEqualTo(new HubConfig.Heartbeat(Duration.ofSeconds(4), 3));
         assertThat(config.limits()).isEqualTo(new HubConfig.Limits(1_048_576, 200, 400, 32, 25_000, 4L << 20, 10_000,
-                16L << 20, 256, 16, Duration.ofSeconds(5), 8, 5, Duration.ofSeconds(1), Duration.ofMinutes(5)));
+                16L << 20, 256, 16, Duration.ofSeconds(5), 8, 1000, 5, Duration.ofSeconds(1), Duration.ofMinutes(5)));
         assertThat(config.requests()).isEqualTo(new HubConfig.Requests(Duration.ofSeconds(10), Duration.ofMinutes(5)));
         assertThat(config.quotas()).isEqualTo(new HubConfig.Quotas(10_000, 64L << 20, 1_000, 8L << 20, 100_000,
                 256L << 20, 1_000, 2_000, 8, 16, 4L << 20));

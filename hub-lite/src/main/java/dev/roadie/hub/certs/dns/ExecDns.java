@@ -1,5 +1,6 @@
 package dev.roadie.hub.certs.dns;
 
+import dev.roadie.settings.Durations;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,7 +49,7 @@ public final class ExecDns implements DnsProvider {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
                 throw new DnsException(command + " " + action + " " + fqdn + ". did not finish within "
-                        + timeout.toSeconds() + "s (certs.exec.timeout)");
+                        + Durations.format(timeout) + " (certs.exec.timeout)");
             }
             String printed = Files.readString(output, StandardCharsets.UTF_8).strip();
             if (process.exitValue() != 0) {

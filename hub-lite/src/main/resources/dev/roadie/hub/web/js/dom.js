@@ -35,6 +35,49 @@ export function replaceChildren(node, ...children) {
   append(node, children);
 }
 
+/**
+ * Puts `rows` (elements, each with the attribute `key`) in `container` in that order, keeping the
+ * elements already there for the same key and replacing only their children that changed. Views
+ * redrawn on every pushed update use it so that a focused button (Drain, Retire) keeps its focus
+ * and a screen reader its place: replacing the whole list would take both away several times a
+ * second on a busy hub.
+ */
+export function updateKeyed(container, rows, key) {
+  const old = new Map([...container.children].map(child => [child.getAttribute(key), child]));
+  const kept = rows.map(row => {
+    const existing = old.get(row.getAttribute(key));
+    if (!existing || existing.tagName !== row.tagName) return row;
+    old.delete(row.getAttribute(key));
+    patch(existing, row);
+    return existing;
+  });
+  for (const gone of old.values()) gone.remove();
+  kept.forEach((row, i) => {
+    // Only a row out of place moves: moving the focused one would blur it.
+    if (container.children[i] !== row) container.insertBefore(row, container.children[i] ?? null);
+  });
+}
+
+// Makes `target` look like `source`: its attributes, and each child that differs replaced by
+// source's. Listeners of a kept child stay: rows built for the same key act on the same thing.
+function patch(target, source) {
+  for (const name of target.getAttributeNames()) {
+    if (!source.hasAttribute(name)) target.removeAttribute(name);
+  }
+  for (const name of source.getAttributeNames()) {
+    if (target.getAttribute(name) !== source.getAttribute(name)) target.setAttribute(name, source.getAttribute(name));
+  }
+  const from = [...source.childNodes];
+  const to = [...target.childNodes];
+  if (from.length !== to.length) {
+    target.replaceChildren(...from);
+    return;
+  }
+  from.forEach((node, i) => {
+    if (!to[i].isEqualNode(node)) to[i].replaceWith(node);
+  });
+}
+
 /** The element with this id; throws when the page lacks it, which is a bug in the page. */
 export function byId(id) {
   const node = document.getElementById(id);

@@ -4,7 +4,7 @@
 // second from the hub's /metrics, asked every few seconds while the view is shown (the hub does
 // not push it); certificates from /api/certs when shown and when the hub announces a change.
 import { ApiError } from './api.js';
-import { byId, el, formatBytes, replaceChildren } from './dom.js';
+import { byId, el, formatBytes, updateKeyed } from './dom.js';
 import { idOf } from './registry.js';
 import { stateBadge } from './services.js';
 import { sparkline } from './sparkline.js';
@@ -14,8 +14,8 @@ const METRICS_EVERY_MS = 3000; // a rate needs two readings; a few seconds apart
 const FIRST_RATE_AFTER_MS = 1000; // but the first rate should not keep the reader waiting
 const EXPIRING_DAYS = 30;
 const DAY_MS = 86_400_000;
-// Messages delivered, one per receiving session (docs/PROTOCOL.md §17.8); both names the hub has used.
-const DELIVERED = /^roadie_(?:messages|frames)_delivered_total(?:\{[^}]*\})?\s+([0-9.eE+-]+)/m;
+// Messages delivered, one per receiving session (docs/HUB.md#metrics).
+const DELIVERED = /^roadie_messages_delivered_total(?:\{[^}]*\})?\s+([0-9.eE+-]+)/m;
 
 export class OverviewView {
   constructor({ api, scopes, registry }) {
@@ -74,7 +74,7 @@ export class OverviewView {
     const playing = withStats.reduce((sum, entry) => sum + (entry.stats.playingPlayers ?? 0), 0);
     setCard('players', players, `${playing} playing`);
     this.message.textContent = withStats.length === 0 ? 'No service has sent its load yet.' : '';
-    replaceChildren(this.nodes, withStats.map(entry => this.nodeLoad(entry)));
+    updateKeyed(this.nodes, withStats.map(entry => this.nodeLoad(entry)), 'data-service');
   }
 
   nodeLoad(entry) {

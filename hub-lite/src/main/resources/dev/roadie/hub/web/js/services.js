@@ -3,7 +3,7 @@
 // registry store, which the socket keeps up to date: no REST polling. Secrets are never shown:
 // the page does not read them.
 import { confirmAction } from './confirm.js';
-import { byId, el, formatAgo, formatBytes, icon, labelled, replaceChildren } from './dom.js';
+import { byId, el, formatAgo, formatBytes, icon, labelled, updateKeyed } from './dom.js';
 import { idOf } from './registry.js';
 import { SortFilter } from './table.js';
 import { Freshness } from './views.js';
@@ -56,7 +56,7 @@ export class ServicesView {
     const shown = this.table.apply(entries);
     this.message.textContent = entries.length === 0 ? 'No service has announced itself to this hub yet.'
       : this.table.describe(shown.length, entries.length, 'service');
-    replaceChildren(this.rows, shown.map(entry => this.row(entry)));
+    updateKeyed(this.rows, shown.map(entry => this.row(entry)), 'data-service');
   }
 
   row(entry) {

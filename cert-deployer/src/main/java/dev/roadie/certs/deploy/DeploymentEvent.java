@@ -26,10 +26,10 @@ import java.util.Locale;
  * @param rolledBack    whether the previous files were put back (and the reload run again for them)
  * @param rollbackError what went wrong while rolling back, or null
  */
-public record CertificateEvent(Outcome event, String name, String serial, Instant notAfter, List<String> files,
+public record DeploymentEvent(Outcome event, String name, String serial, Instant notAfter, List<String> files,
         DeploymentStage stage, String error, boolean rolledBack, String rollbackError) {
 
-    public CertificateEvent {
+    public DeploymentEvent {
         files = files == null ? List.of() : List.copyOf(files);
     }
 
@@ -48,20 +48,20 @@ public record CertificateEvent(Outcome event, String name, String serial, Instan
         }
     }
 
-    static CertificateEvent installed(CertificateBundle bundle, List<Path> files) {
-        return new CertificateEvent(Outcome.INSTALLED, bundle.name(), bundle.serial(), bundle.notAfter(),
+    static DeploymentEvent installed(CertificateBundle bundle, List<Path> files) {
+        return new DeploymentEvent(Outcome.INSTALLED, bundle.name(), bundle.serial(), bundle.notAfter(),
                 files.stream().map(Path::toString).toList(), null, null, false, null);
     }
 
-    static CertificateEvent unchanged(CertificateBundle bundle) {
-        return new CertificateEvent(Outcome.UNCHANGED, bundle.name(), bundle.serial(), bundle.notAfter(), List.of(),
+    static DeploymentEvent unchanged(CertificateBundle bundle) {
+        return new DeploymentEvent(Outcome.UNCHANGED, bundle.name(), bundle.serial(), bundle.notAfter(), List.of(),
                 null, null, false, null);
     }
 
     /** A failure of {@code name}'s certificate at {@code stage}. */
-    public static CertificateEvent failed(String name, String serial, DeploymentStage stage, String error,
+    public static DeploymentEvent failed(String name, String serial, DeploymentStage stage, String error,
             boolean rolledBack, String rollbackError) {
-        return new CertificateEvent(Outcome.FAILED, name, serial, null, List.of(), stage, error, rolledBack,
+        return new DeploymentEvent(Outcome.FAILED, name, serial, null, List.of(), stage, error, rolledBack,
                 rollbackError);
     }
 

@@ -7,10 +7,10 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class CertificateEventTest {
+class DeploymentEventTest {
     @Test
     void an_installed_event_is_one_json_object_with_words_for_its_kinds() {
-        CertificateEvent event = new CertificateEvent(CertificateEvent.Outcome.INSTALLED, "example.org", "0a1b",
+        DeploymentEvent event = new DeploymentEvent(DeploymentEvent.Outcome.INSTALLED, "example.org", "0a1b",
                 Instant.parse("2027-02-19T08:00:00Z"), List.of("/tls/fullchain.pem"), null, null, false, null);
 
         assertThat(FrameCodec.DEFAULT.mapper().writeValueAsString(event)).isEqualTo("{\"event\":\"installed\","
@@ -20,7 +20,7 @@ class CertificateEventTest {
 
     @Test
     void a_failed_event_names_its_stage_in_lower_case() {
-        CertificateEvent event = CertificateEvent.failed("example.org", "0a1b", DeploymentStage.RELOAD, "exited with 1",
+        DeploymentEvent event = DeploymentEvent.failed("example.org", "0a1b", DeploymentStage.RELOAD, "exited with 1",
                 true, null);
 
         assertThat(FrameCodec.DEFAULT.mapper().writeValueAsString(event)).isEqualTo("{\"event\":\"failed\","
