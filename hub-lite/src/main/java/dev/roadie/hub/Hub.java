@@ -6,6 +6,7 @@ import dev.roadie.hub.api.CertificatesController;
 import dev.roadie.hub.api.HealthController;
 import dev.roadie.hub.api.MessagingController;
 import dev.roadie.hub.api.MetricsController;
+import dev.roadie.hub.api.PairingController;
 import dev.roadie.hub.api.SearchController;
 import dev.roadie.hub.api.ServicesController;
 import dev.roadie.hub.api.TokensController;
@@ -22,6 +23,8 @@ import dev.roadie.hub.http.ClientAddresses;
 import dev.roadie.hub.http.HttpGuards;
 import dev.roadie.hub.messaging.Messaging;
 import dev.roadie.hub.metrics.HubMetrics;
+import dev.roadie.hub.pairing.PairingService;
+import dev.roadie.hub.pairing.PairingThrottle;
 import dev.roadie.hub.registry.Registry;
 import dev.roadie.hub.registry.RegistryStore;
 import dev.roadie.hub.search.HubSearch;
@@ -184,7 +187,9 @@ public final class Hub implements AutoCloseable {
                 new HealthController(hub.epoch(), database), new MetricsController(hub.metrics()),
                 new ServicesController(hub.registry(), hub.audit()), new MessagingController(hub.messaging()),
                 new TokensController(hub.tokens(), hub.audit(), hub.sessions()), new SearchController(search),
-                new CertificatesController(hub.certs(), renewals));
+                new CertificatesController(hub.certs(), renewals), new PairingController(new PairingService(database,
+                        hub.tokens(), hub.audit(), hub.clock(), hub.config().pairing()),
+                        new PairingThrottle(hub.config().pairing()), addresses, hub.sessions()));
     }
 
     /**
