@@ -7,9 +7,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code roadie pair revoke TOKEN_ID}: revokes a paired device's token. As with {@code roadie
- * token revoke}, a running hub refuses it within seconds; a connection already open ends when
- * revoked through the page or the REST API.
+ * {@code roadie pair revoke TOKEN_ID}: revokes a paired device's token. A running hub refuses it
+ * and ends the device's open connections within seconds.
  */
 @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke a paired device by its token id.")
 final class PairRevokeCommand extends PairSubcommand {
@@ -25,8 +24,7 @@ final class PairRevokeCommand extends PairSubcommand {
             }
             PairedDevice device = revoked.get();
             out().println("Revoked " + device.kind() + " '" + device.deviceName() + "' (token " + device.tokenId()
-                    + "). A running hub refuses it within 5 s; to close its open connection at once, revoke it on"
-                    + " the web page or with DELETE /api/pair/devices/" + device.tokenId() + ".");
+                    + "). A running hub refuses it and closes its connections within seconds.");
             out().flush();
             return 0;
         }

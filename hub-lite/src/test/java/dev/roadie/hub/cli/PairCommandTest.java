@@ -10,6 +10,9 @@ import dev.roadie.hub.pairing.StartedPairing;
 import dev.roadie.hub.store.AuditEntry;
 import dev.roadie.hub.store.AuditLog;
 import dev.roadie.hub.store.Database;
+import dev.roadie.hub.testing.Http;
+import dev.roadie.hub.testing.TestHub;
+import dev.roadie.hub.testing.WireClient;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -19,6 +22,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import tools.jackson.databind.JsonNode;
 
 /** {@code roadie pair} on a data folder, with a device's side played through the pairing service. */
 class PairCommandTest {
@@ -134,6 +138,25 @@ class PairCommandTest {
         }
         assertThat(unknown.exitCode()).isEqualTo(1);
         assertThat(audit()).extracting(AuditEntry::action).contains("pair.revoke");
+    }
+
+    @Test
+    void revoke_beside_a_running_hub_closes_the_devices_open_connection() {
+        try (TestHub hub = TestHub.start(data)) {
+            Http http = Http.to(hub);
+            JsonNode started = http.post("/api/pair/start", null, "{\"kind\": \"mobile\", \"name\": \"Phone\"}")
+                    .json();
+            http.post("/api/pair/requests/" + started.get("user_code").asString() + "/approve", hub.adminToken(), "");
+            JsonNode token = http.post("/api/pair/token", null, "{\"device_code\": \""
+                    + started.get("device_code").asString() + "\"}").json();
+            WireClient device = hub.track(WireClient.authenticated(hub.port(), token.get("access_token").asString()));
+
+            Run run = pair("revoke", token.get("token_id").asString(), "--data", data.toString());
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(device.awaitClose()).isEqualTo(4003);
+            assertThat(device.closeReason()).contains("revoked");
+        }
     }
 
     @Test
