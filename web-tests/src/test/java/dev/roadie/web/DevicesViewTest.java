@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.roadie.hub.testing.Http;
 import dev.roadie.hub.testing.TestHub;
 import dev.roadie.hub.testing.WireClient;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,12 +108,32 @@ class DevicesViewTest {
         browser.await("the invite", d -> browser.find("#device-invited").isDisplayed());
         String code = browser.find("#device-invited-code").getText();
         assertThat(code).matches("[BCDFGHJKLMNPQRSTVWXZ]{4}-[BCDFGHJKLMNPQRSTVWXZ]{4}");
-        assertThat(browser.find("#device-invited-link").getAttribute("value"))
-                .startsWith("roadie://pair?hub=").endsWith("&code=" + code);
+        String link = browser.find("#device-invited-link").getAttribute("value");
+        assertThat(link).startsWith("roadie://pair?hub=").endsWith("&code=" + code);
+        // The link as a QR code, drawn in the page: 33 modules and more for a link this long, with its text as its label.
+        assertThat(browser.find("#device-invited-qr svg.qr").getAttribute("aria-label")).contains(link);
+        assertThat(Integer.parseInt(browser.find("#device-invited-qr svg.qr").getAttribute("data-modules")))
+                .isGreaterThanOrEqualTo(33);
+        browser.script("document.getElementById('device-invited').scrollIntoView()");
+        browser.screenshot("devices-invite");
         Http.Response redeemed = http.post("/api/pair/redeem", null, "{\"code\": \"" + code
                 + "\", \"name\": \"Carol's phone\"}");
         assertThat(redeemed.status()).isEqualTo(200);
         assertThat(redeemed.json().get("kind").asString()).isEqualTo("mobile");
+    }
+
+    @Test
+    void the_page_draws_a_link_as_the_qr_code_a_decoder_reads_back() throws IOException {
+        signIn("/#devices");
+
+        Object drawn = browser.script("return import('/js/qrcode.js').then(qr => qr.qrMatrix(arguments[0])"
+                + ".map(row => row.map(dark => dark ? '#' : '.').join('')).join('\\n') + '\\n');",
+                "roadie://pair?hub=http%3A%2F%2Flocalhost%3A7070&code=BCDF-GHJK");
+
+        // invite-qr.txt is this link's code as OpenCV's QR decoder read it back to the link (checked when written).
+        try (InputStream golden = DevicesViewTest.class.getResourceAsStream("invite-qr.txt")) {
+            assertThat(drawn).isEqualTo(new String(golden.readAllBytes(), StandardCharsets.US_ASCII));
+        }
     }
 
     @Test

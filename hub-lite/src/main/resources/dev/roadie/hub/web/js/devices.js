@@ -4,6 +4,7 @@
 // REST every few seconds, and only while the view is shown.
 import { confirmAction } from './confirm.js';
 import { byId, el, formatAgo, formatInstant, icon, labelled, replaceChildren } from './dom.js';
+import { qrSvg } from './qrcode.js';
 
 // A device polls every 5 s; a request appearing within as long is soon enough for the owner.
 const REFRESH_MS = 5_000;
@@ -89,6 +90,7 @@ export class DevicesView {
 
   renderDevices(devices) {
     const active = devices.filter(device => !device.revokedAt).length;
+    byId('devices-table').hidden = devices.length === 0;
     byId('devices-summary').textContent = devices.length === 0 ? 'No device has paired yet.'
       : `${active} paired device${active === 1 ? '' : 's'}${devices.length > active
         ? `, ${devices.length - active} revoked` : ''}.`;
@@ -141,6 +143,8 @@ export class DevicesView {
       byId('device-invited').hidden = false;
       byId('device-invited-code').textContent = invite.code;
       byId('device-invited-link').value = invite.link;
+      // A phone's camera reads the link from the screen: no typing, no network.
+      replaceChildren(byId('device-invited-qr'), qrSvg(invite.link, `QR code of the link ${invite.link}`));
       byId('device-invited-until').textContent = formatInstant(invite.expiresAt);
     } catch (e) {
       error.textContent = `No invite: ${e.message}`;
