@@ -1,6 +1,7 @@
 package dev.roadie.cli;
 
 import dev.roadie.hub.cli.CliErrors;
+import dev.roadie.hub.cli.PairCommand;
 import dev.roadie.hub.cli.ServeCommand;
 import dev.roadie.hub.cli.TokenCommand;
 import dev.roadie.cli.client.CertsCommand;
@@ -20,8 +21,8 @@ import picocli.CommandLine.Command;
 /** The {@code roadie} command: runs the hub, manages its tokens, and talks to a hub as a client. */
 @Command(name = "roadie", mixinStandardHelpOptions = true, versionProvider = RoadieCommand.Version.class,
         description = "Roadie: the hub that connects a Discord music bot, its audio servers and its companions.",
-        subcommands = {ServeCommand.class, TokenCommand.class, SendCommand.class, RequestCommand.class, GatherCommand.class,
-            ListenCommand.class, SearchCommand.class, ResolveCommand.class, CertsCommand.class,
+        subcommands = {ServeCommand.class, TokenCommand.class, PairCommand.class, SendCommand.class, RequestCommand.class,
+            GatherCommand.class, ListenCommand.class, SearchCommand.class, ResolveCommand.class, CertsCommand.class,
             DemoBotCommand.class, CommandLine.HelpCommand.class})
 public final class RoadieCommand {
 

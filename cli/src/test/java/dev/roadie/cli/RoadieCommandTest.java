@@ -21,7 +21,7 @@ class RoadieCommandTest {
     @Test
     void help_lists_the_commands() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString()).contains("serve", "token");
+        assertThat(out.toString()).contains("serve", "token", "pair");
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.roadie.hub.api.CertificatesController;
 import dev.roadie.hub.api.HealthController;
 import dev.roadie.hub.api.MessagingController;
 import dev.roadie.hub.api.MetricsController;
+import dev.roadie.hub.api.PairingController;
 import dev.roadie.hub.api.SearchController;
 import dev.roadie.hub.api.ServicesController;
 import dev.roadie.hub.api.TokensController;
@@ -23,6 +24,8 @@ import dev.roadie.hub.http.HttpGuards;
 import dev.roadie.hub.hubcalls.HubCalls;
 import dev.roadie.hub.messaging.Messaging;
 import dev.roadie.hub.metrics.HubMetrics;
+import dev.roadie.hub.pairing.PairingService;
+import dev.roadie.hub.pairing.PairingThrottle;
 import dev.roadie.hub.registry.Registry;
 import dev.roadie.hub.registry.RegistryStore;
 import dev.roadie.hub.search.HubSearch;
@@ -193,7 +196,9 @@ public final class Hub implements AutoCloseable {
                 new HealthController(hub.epoch(), database), new MetricsController(hub.metrics()),
                 new ServicesController(hub.registry(), hub.audit()), new MessagingController(hub.messaging()),
                 new TokensController(hub.tokens(), hub.audit(), hub.sessions()), new SearchController(searchCalls),
-                new CertificatesController(hub.certs(), renewals));
+                new CertificatesController(hub.certs(), renewals), new PairingController(new PairingService(database,
+                        hub.tokens(), hub.audit(), hub.clock(), hub.config().pairing()),
+                        new PairingThrottle(hub.config().pairing()), addresses, hub.sessions()));
     }
 
     /**
@@ -259,6 +264,10 @@ public final class Hub implements AutoCloseable {
         long publishEvery = config.registry().publishInterval().toMillis();
         hub.timer.scheduleAtFixedRate(hub::flushRegistry, publishEvery, publishEvery, TimeUnit.MILLISECONDS);
         hub.renewals.start();
+        RevokedTokens revoked = new RevokedTokens(hub.context.tokens(), hub.context.sessions(), clock);
+        long sweepEvery = RevokedTokens.INTERVAL.toMillis();
+        hub.timer.scheduleWithFixedDelay(() -> hub.sweepRevoked(revoked), sweepEvery, sweepEvery,
+                TimeUnit.MILLISECONDS);
         log.info("Roadie hub listening on {}:{} (epoch {}, data in {})", config.host(), hub.port(), hub.context.epoch(),
                 config.data());
         hub.tlsPort().ifPresent(port -> log.info("Roadie hub serving https:// and wss:// on {}:{} with certificate {}",
@@ -274,6 +283,15 @@ public final class Hub implements AutoCloseable {
             // The timer must survive anything one tick meets: a throw would cancel the fixed-rate
             // task and stop heartbeats for everyone.
             log.error("Heartbeat tick failed", e);
+        }
+    }
+
+    private void sweepRevoked(RevokedTokens revoked) {
+        try {
+            revoked.sweep();
+        } catch (Throwable e) {
+            // As for the tick: a throw would cancel the task, and command-line revokes would close nothing.
+            log.error("Looking for tokens revoked on the command line failed", e);
         }
     }
 

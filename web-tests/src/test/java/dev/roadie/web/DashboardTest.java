@@ -237,7 +237,7 @@ class DashboardTest {
                     .map(e => e.outerHTML.slice(0, 80));
                 """);
         assertThat(unlabelled).isEmpty();
-        assertThat(browser.findAll("nav a svg.icon use")).hasSize(6)
+        assertThat(browser.findAll("nav a svg.icon use")).hasSize(7)
                 .allSatisfy(use -> assertThat(use.getAttribute("href")).startsWith("/icons/icons.svg#"));
         assertThat(browser.console()).noneMatch(line -> line.contains("icons.svg"));
     }

@@ -25,10 +25,11 @@ public final class ApiRoutes {
     private final TokensController tokens;
     private final SearchController search;
     private final CertificatesController certs;
+    private final PairingController pairing;
 
     public ApiRoutes(ApiAuth auth, HealthController health, MetricsController metrics, ServicesController services,
             MessagingController messaging, TokensController tokens, SearchController search,
-            CertificatesController certs) {
+            CertificatesController certs, PairingController pairing) {
         this.auth = auth;
         this.health = health;
         this.metrics = metrics;
@@ -37,6 +38,7 @@ public final class ApiRoutes {
         this.tokens = tokens;
         this.search = search;
         this.certs = certs;
+        this.pairing = pairing;
     }
 
     public void configure(JavalinConfig config) {
@@ -70,6 +72,16 @@ public final class ApiRoutes {
         routes.post("/api/certs/{name}/installed", certs::installed, Access.TOKEN);
         routes.post("/api/certs/{name}/renew", certs::renew, Access.ADMIN);
         routes.post("/api/certs/{name}/import", certs::importPem, Access.ADMIN);
+        // A device has no token yet: its calls are held to the pairing throttle instead.
+        routes.post("/api/pair/start", pairing::start, Access.PUBLIC);
+        routes.post("/api/pair/token", pairing::token, Access.PUBLIC);
+        routes.post("/api/pair/redeem", pairing::redeem, Access.PUBLIC);
+        routes.get("/api/pair/requests", pairing::requests, Access.ADMIN);
+        routes.post("/api/pair/requests/{code}/approve", pairing::approve, Access.ADMIN);
+        routes.post("/api/pair/requests/{code}/deny", pairing::deny, Access.ADMIN);
+        routes.post("/api/pair/invites", pairing::invite, Access.ADMIN);
+        routes.get("/api/pair/devices", pairing::devices, Access.ADMIN);
+        routes.delete("/api/pair/devices/{id}", pairing::revoke, Access.ADMIN);
 
         errors(routes);
     }

@@ -163,6 +163,16 @@ public final class TokenService {
     }
 
     /**
+     * The ids of the tokens revoked at or after {@code since}, by this process or another (the
+     * {@code roadie token} and {@code roadie pair} commands), so that their connections can be ended.
+     */
+    public List<String> revokedSince(Instant since) {
+        List<String> ids = db.read(c -> TokenStore.revokedSince(c, since));
+        ids.forEach(records::invalidate);
+        return ids;
+    }
+
+    /**
      * On first start, when the database holds no token at all, creates an admin token (name
      * {@code admin}, kind {@code admin}, scope {@code admin}), writes it to
      * {@code dataDir/admin.token} readable by the owner only, and returns that path. Otherwise

@@ -76,6 +76,20 @@ final class TokenStore {
         }
     }
 
+    /** The ids of tokens revoked at or after {@code since}. */
+    static List<String> revokedSince(Connection c, Instant since) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT id FROM tokens WHERE revoked_at >= ?")) {
+            select.setLong(1, since.toEpochMilli());
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+            }
+            return ids;
+        }
+    }
+
     /** Sets last_used_at to {@code at} unless it is already later than {@code notAfter}. */
     static void touch(Connection c, String id, Instant at, Instant notAfter) throws SQLException {
         try (PreparedStatement update = c.prepareStatement("UPDATE tokens SET last_used_at = ?"

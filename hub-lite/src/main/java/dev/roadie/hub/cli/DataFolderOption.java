@@ -1,6 +1,7 @@
 package dev.roadie.hub.cli;
 
 import dev.roadie.hub.config.ConfigLoader;
+import dev.roadie.hub.config.HubConfig;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -41,7 +42,12 @@ public final class DataFolderOption {
 
     /** The data folder chosen, absolute; throws ConfigException for a bad configuration. */
     public Path folder() {
+        return settings().data().toAbsolutePath().normalize();
+    }
+
+    /** The hub's settings as {@code roadie serve} would read them, with {@code --data}; throws ConfigException. */
+    public HubConfig settings() {
         Map<String, String> overrides = data == null ? Map.of() : Map.of("data", data.toString());
-        return ConfigLoader.load(config, workingDir, environment, overrides).data().toAbsolutePath().normalize();
+        return ConfigLoader.load(config, workingDir, environment, overrides);
     }
 }

@@ -7,7 +7,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code roadie token}: create, list and revoke the hub's access tokens. It works on the data
- * folder directly, whether or not a hub is running (a running hub notices a revoke within 5 s).
+ * folder directly, whether or not a hub is running (a running hub notices a revoke within
+ * about 2 s and closes the token's connections).
  * The top-level {@code roadie} command registers it with {@code addSubcommand}; run it through
  * {@link CliErrors#configure} so that usage errors are one line.
  */

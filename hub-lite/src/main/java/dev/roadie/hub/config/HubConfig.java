@@ -28,10 +28,11 @@ import java.time.Duration;
  * @param certs     managed certificates: ACME, DNS-01 challenges, renewal and keys at rest
  * @param tls       the hub's own https:// and wss:// listener
  * @param http      slow and greedy HTTP clients, trusted proxies, allowed Host and Origin values
+ * @param pairing   how devices pair with the hub: code lifetime, polling, guessing limits
  */
 public record HubConfig(String host, int port, Path data, Heartbeat heartbeat, Limits limits, Requests requests,
         Quotas quotas, Registry registry, Sessions sessions, SearchConfig search, CertsConfig certs, TlsConfig tls,
-        HttpConfig http) {
+        HttpConfig http, PairingConfig pairing) {
 
     public HubConfig {
         Require.host("host", host);
@@ -47,6 +48,7 @@ public record HubConfig(String host, int port, Path data, Heartbeat heartbeat, L
         Require.requireSet("certs", certs);
         Require.requireSet("tls", tls);
         Require.requireSet("http", http);
+        Require.requireSet("pairing", pairing);
     }
 
     /**
@@ -60,25 +62,25 @@ public record HubConfig(String host, int port, Path data, Heartbeat heartbeat, L
     /** This config with another port; 0 picks any free port (handy in tests). */
     public HubConfig withPort(int port) {
         return new HubConfig(host, port, data, heartbeat, limits, requests, quotas, registry, sessions, search, certs,
-                tls, http);
+                tls, http, pairing);
     }
 
     /** This config with other search settings (tests point providers at local servers). */
     public HubConfig withSearch(SearchConfig search) {
         return new HubConfig(host, port, data, heartbeat, limits, requests, quotas, registry, sessions, search, certs,
-                tls, http);
+                tls, http, pairing);
     }
 
     /** This config with other certificate settings. */
     public HubConfig withCerts(CertsConfig certs) {
         return new HubConfig(host, port, data, heartbeat, limits, requests, quotas, registry, sessions, search, certs,
-                tls, http);
+                tls, http, pairing);
     }
 
     /** This config with another data folder. */
     public HubConfig withData(Path data) {
         return new HubConfig(host, port, data, heartbeat, limits, requests, quotas, registry, sessions, search, certs,
-                tls, http);
+                tls, http, pairing);
     }
 
     /**

@@ -99,7 +99,29 @@ final class Migrations {
                         directory TEXT PRIMARY KEY,
                         key_pair BLOB NOT NULL,
                         created_at INTEGER NOT NULL
-                    )""")));
+                    )""")),
+            new Migration(4, "device pairing", List.of(
+                    // Codes are kept as SHA-256 only, and cleared once redeemed; a redeemed row names its token.
+                    """
+                    CREATE TABLE pairings (
+                        id TEXT PRIMARY KEY,
+                        flow TEXT NOT NULL,
+                        device_code_hash TEXT UNIQUE,
+                        user_code_hash TEXT UNIQUE,
+                        kind TEXT NOT NULL,
+                        device_name TEXT,
+                        platform TEXT,
+                        address TEXT,
+                        state TEXT NOT NULL,
+                        scopes TEXT,
+                        created_at INTEGER NOT NULL,
+                        expires_at INTEGER NOT NULL,
+                        last_poll_at INTEGER,
+                        decided_by TEXT,
+                        token_id TEXT,
+                        redeemed_at INTEGER
+                    )""",
+                    "CREATE INDEX pairings_by_token ON pairings (token_id)")));
 
     private Migrations() {
     }

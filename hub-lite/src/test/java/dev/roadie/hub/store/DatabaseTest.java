@@ -59,7 +59,7 @@ class DatabaseTest {
     @Test
     void the_schema_has_the_tables_other_code_is_written_against() {
         try (Database db = Database.open(temp)) {
-            assertThat(db.read(Migrations::version)).isEqualTo(3);
+            assertThat(db.read(Migrations::version)).isEqualTo(4);
             assertThat(db.<List<String>>read(c -> columns(c, "tokens"))).containsExactly(
                     "id", "name", "kind", "scopes", "secret_hash", "created_at", "revoked_at", "last_used_at");
             assertThat(db.<List<String>>read(c -> columns(c, "services"))).containsExactly(
@@ -68,6 +68,9 @@ class DatabaseTest {
                     .containsExactly("id", "at", "actor", "action", "detail");
             assertThat(db.<List<String>>read(c -> columns(c, "durable_messages")))
                     .containsExactly("id", "receiver", "message", "created_at");
+            assertThat(db.<List<String>>read(c -> columns(c, "pairings"))).containsExactly("id", "flow",
+                    "device_code_hash", "user_code_hash", "kind", "device_name", "platform", "address", "state",
+                    "scopes", "created_at", "expires_at", "last_poll_at", "decided_by", "token_id", "redeemed_at");
         }
     }
 

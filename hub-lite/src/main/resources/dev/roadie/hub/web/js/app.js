@@ -12,6 +12,7 @@ import { QueueView } from './queue.js';
 import { ServicesView } from './services.js';
 import { CertificatesView } from './certificates.js';
 import { TokensView } from './tokens.js';
+import { DevicesView } from './devices.js';
 import { OverviewView } from './overview.js';
 import { ViewSwitcher } from './views.js';
 
@@ -75,6 +76,7 @@ function showApp(client, welcome, token) {
     services: new ServicesView(context),
     certificates: new CertificatesView(context),
     tokens: new TokensView(context),
+    devices: new DevicesView(context),
   };
   registry.start();
 

@@ -22,7 +22,8 @@ export class ViewSwitcher {
   }
 
   route() {
-    const asked = location.hash.slice(1);
+    // A view may be given a value after '?' (#devices?code=BCDF-GHJK, the pairing link): the view reads it.
+    const asked = location.hash.slice(1).split('?')[0];
     const name = Object.hasOwn(this.views, asked) ? asked : this.fallback;
     if (name === this.current) return;
     const leaving = this.current;

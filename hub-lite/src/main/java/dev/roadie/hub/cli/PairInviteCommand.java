@@ -1,0 +1,56 @@
+package dev.roadie.hub.cli;
+
+import dev.roadie.hub.config.HubConfig;
+import dev.roadie.hub.pairing.Invite;
+import dev.roadie.hub.store.Database;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code roadie pair invite --kind mobile}: a single-use code and a {@code roadie://} link that a
+ * device redeems once. The code and the link are the last two lines, for scripts.
+ */
+@Command(name = "invite", mixinStandardHelpOptions = true,
+        description = "Invite a device: print a single-use code and a roadie:// link it redeems once.")
+final class PairInviteCommand extends PairSubcommand {
+    @Option(names = "--kind", required = true, paramLabel = "KIND", description = "desktop, mobile or extension.")
+    private String kind;
+
+    @Option(names = "--scope", paramLabel = "SCOPE",
+            description = "A scope to grant, repeatable; at most the kind's preset, which is the default.")
+    private List<String> scopes = new ArrayList<>();
+
+    @Option(names = "--guild", paramLabel = "ID",
+            description = "Follow only this guild's player, repeatable (default: every guild).")
+    private List<String> guilds = new ArrayList<>();
+
+    @Option(names = "--hub", paramLabel = "URL",
+            description = "The hub's address as the device reaches it (default: http://HOST:PORT from the settings).")
+    private String hub;
+
+    @Override
+    int run() {
+        try (Database db = openExisting()) {
+            Invite invite = pairing(db).invite(kind, scopes, guilds, actor());
+            Duration lifetime = settings().pairing().codeLifetime();
+            out().println("Invited a " + kind + " device (invite " + invite.pairing().id() + ", scopes "
+                    + String.join(" ", invite.pairing().scopes()) + "). The code works once, for "
+                    + lifetime.toMinutes() + " min, until " + invite.pairing().expiresAt() + ":");
+            out().println(invite.code());
+            out().println(invite.link(hub == null ? defaultHub(settings()) : hub));
+            out().flush();
+            return 0;
+        } catch (IllegalArgumentException e) {
+            return usage(e.getMessage());
+        }
+    }
+
+    /** Where the hub listens; "every interface" is not an address a device can reach, so this machine is named. */
+    static String defaultHub(HubConfig settings) {
+        String host = settings.host().equals("0.0.0.0") || settings.host().equals("::") ? "localhost" : settings.host();
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + settings.port();
+    }
+}
