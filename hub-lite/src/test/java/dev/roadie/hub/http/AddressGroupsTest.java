@@ -2,17 +2,16 @@ package dev.roadie.hub.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.roadie.hub.testing.HubExtension;
 import dev.roadie.hub.testing.RawSocket;
-import dev.roadie.hub.testing.TestHub;
 import dev.roadie.hub.testing.WireClient;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Clients with many addresses: every per-address limit counts an IPv6 client by its /64, and the
@@ -22,24 +21,20 @@ import org.junit.jupiter.api.io.TempDir;
 class AddressGroupsTest {
     private static final String GUESS = "rd_AAAAAAAAAAAA_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 
-    @TempDir
-    Path data;
-    TestHub hub;
+    @RegisterExtension
+    final HubExtension hub = HubExtension.startedByEachTest();
     final List<RawSocket> sockets = new ArrayList<>();
 
     @AfterEach
     void stop() {
         sockets.forEach(RawSocket::close);
-        if (hub != null) {
-            hub.close();
-        }
     }
 
     void start(Map<String, String> settings) {
         Map<String, String> all = new java.util.HashMap<>(Map.of("http.trustedProxies", "127.0.0.1",
                 "limits.authTimeout", "1m"));
         all.putAll(settings);
-        hub = TestHub.start(data, all);
+        hub.start(all);
     }
 
     WireClient socketFrom(String address) {

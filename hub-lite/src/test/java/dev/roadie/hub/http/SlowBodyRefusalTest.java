@@ -2,10 +2,9 @@ package dev.roadie.hub.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.roadie.hub.testing.HubExtension;
 import dev.roadie.hub.testing.RawSocket;
-import dev.roadie.hub.testing.TestHub;
 import dev.roadie.model.wire.FrameCodec;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -13,14 +12,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /** A request body cut off for being slow is refused in the API's JSON error shape, naming the setting. */
 class SlowBodyRefusalTest {
-    @TempDir
-    Path data;
-    TestHub hub;
+    @RegisterExtension
+    final HubExtension hub = HubExtension.startedByEachTest();
     RawSocket slow;
     final ScheduledExecutorService dribbler = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("test-dribbler").daemon().factory());
@@ -31,14 +29,11 @@ class SlowBodyRefusalTest {
         if (slow != null) {
             slow.close();
         }
-        if (hub != null) {
-            hub.close();
-        }
     }
 
     @Test
     void a_body_slower_than_the_body_timeout_is_refused_with_a_json_error_naming_http_body_timeout() {
-        hub = TestHub.start(data, Map.of("http.bodyTimeout", "1s", "http.minRequestDataRate", "1"));
+        hub.start(Map.of("http.bodyTimeout", "1s", "http.minRequestDataRate", "1"));
         slow = RawSocket.open(hub.port());
         slow.write("POST /api/send HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + hub.adminToken()
                 + "\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{");

@@ -2,9 +2,9 @@ package dev.roadie.hub.hubcalls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.roadie.hub.testing.HubExtension;
 import dev.roadie.hub.testing.FakeMusicService;
 import dev.roadie.hub.testing.Http;
-import dev.roadie.hub.testing.TestHub;
 import dev.roadie.hub.testing.WireClient;
 import dev.roadie.model.search.HubRequests;
 import dev.roadie.model.wire.Address;
@@ -19,14 +19,13 @@ import dev.roadie.model.wire.Pong;
 import dev.roadie.model.wire.Reply;
 import dev.roadie.model.wire.ReplyStatus;
 import dev.roadie.model.wire.Request;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -36,11 +35,10 @@ import tools.jackson.databind.node.ObjectNode;
  * refusals and limits as the REST routes.
  */
 class SearchOverSocketTest {
-    @TempDir
-    Path data;
+    @RegisterExtension
+    final HubExtension hub = HubExtension.startedByEachTest();
     final FakeMusicService music = new FakeMusicService();
     final CountDownLatch slow = new CountDownLatch(1);
-    TestHub hub;
     Http http;
 
     void start(Map<String, String> extra) {
@@ -52,16 +50,13 @@ class SearchOverSocketTest {
         // The answers of REST and socket are compared; a cached second answer would differ in "cached".
         settings.put("search.cacheSize", "0");
         settings.putAll(extra);
-        hub = TestHub.start(data, settings);
+        hub.start(settings);
         http = Http.to(hub);
     }
 
     @AfterEach
     void stop() {
         slow.countDown();
-        if (hub != null) {
-            hub.close();
-        }
         music.close();
     }
 
