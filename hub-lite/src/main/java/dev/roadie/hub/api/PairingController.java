@@ -12,7 +12,6 @@ import dev.roadie.hub.pairing.PairingThrottle;
 import dev.roadie.hub.pairing.PollResult;
 import dev.roadie.hub.pairing.StartedPairing;
 import dev.roadie.hub.pairing.UnknownPairingException;
-import dev.roadie.hub.session.ClientSession;
 import dev.roadie.hub.session.SessionTable;
 import dev.roadie.model.wire.CloseCode;
 import dev.roadie.model.wire.ErrorCode;
@@ -168,12 +167,7 @@ public final class PairingController {
         PairedDevice revoked = pairing.revoke(ctx.pathParam("id"), actor(ctx))
                 .orElseThrow(() -> new ApiException(404, ErrorCode.NOT_FOUND, "no paired device has the token id '"
                         + ctx.pathParam("id") + "': GET /api/pair/devices lists them"));
-        // A revoked device must not keep a connection it opened before.
-        for (ClientSession session : sessions.snapshot()) {
-            if (session.principal().tokenId().equals(revoked.tokenId())) {
-                session.end(CloseCode.UNAUTHORIZED, "device revoked by " + principal.name());
-            }
-        }
+        sessions.endSessionsOf(revoked.tokenId(), CloseCode.UNAUTHORIZED, "device revoked by " + principal.name());
         ctx.json(revoked);
     }
 
