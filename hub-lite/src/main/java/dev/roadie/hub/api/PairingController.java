@@ -10,6 +10,7 @@ import dev.roadie.hub.pairing.PairingDecidedException;
 import dev.roadie.hub.pairing.PairingService;
 import dev.roadie.hub.pairing.PairingThrottle;
 import dev.roadie.hub.pairing.PollResult;
+import dev.roadie.hub.pairing.QrImage;
 import dev.roadie.hub.pairing.StartedPairing;
 import dev.roadie.hub.pairing.UnknownPairingException;
 import dev.roadie.hub.session.SessionTable;
@@ -79,9 +80,13 @@ public final class PairingController {
     record InviteRequest(String kind, List<String> scopes, List<String> guilds) {
     }
 
-    /** The answer to an invite: the code and link exist in it this once. */
-    record InviteAnswer(String id, String kind, List<String> scopes, String code, String link, Instant expiresAt,
-            long expires_in) {
+    /**
+     * The answer to an invite: the code, the link and the link's QR code (an SVG document) exist in
+     * it this once. The QR code is here rather than at an address of its own because the hub keeps
+     * only the code's hash: nothing could draw it later.
+     */
+    record InviteAnswer(String id, String kind, List<String> scopes, String code, String link, String qrSvg,
+            Instant expiresAt, long expires_in) {
     }
 
     /** A request waiting for the owner. */
@@ -153,8 +158,9 @@ public final class PairingController {
             throw new ApiException(400, ErrorCode.INVALID_FRAME, e.getMessage());
         }
         Pairing made = invite.pairing();
-        ctx.status(201).json(new InviteAnswer(made.id(), made.kind(), made.scopes(), invite.code(),
-                invite.link(baseUrl(ctx)), made.expiresAt(),
+        String link = invite.link(baseUrl(ctx));
+        ctx.status(201).json(new InviteAnswer(made.id(), made.kind(), made.scopes(), invite.code(), link,
+                QrImage.of(link).svg(), made.expiresAt(),
                 Duration.between(made.createdAt(), made.expiresAt()).toSeconds()));
     }
 

@@ -6,6 +6,8 @@ import dev.roadie.hub.auth.TokenService;
 import dev.roadie.hub.config.HubConfig;
 import dev.roadie.hub.pairing.PairingService;
 import dev.roadie.hub.pairing.PollResult;
+import dev.roadie.hub.pairing.QrImage;
+import dev.roadie.hub.pairing.QrModules;
 import dev.roadie.hub.pairing.StartedPairing;
 import dev.roadie.hub.store.AuditEntry;
 import dev.roadie.hub.store.AuditLog;
@@ -100,6 +102,30 @@ class PairCommandTest {
         PollResult second = device(pairing -> pairing.redeem(code, "Phone", "iOS", "10.0.0.5"));
         assertThat(first).isInstanceOf(PollResult.Granted.class);
         assertThat(second).as("single use").isInstanceOf(PollResult.Unknown.class);
+    }
+
+    @Test
+    void invite_draws_the_link_as_a_qr_code_for_the_terminals_background_above_the_code() {
+        Database.open(data).close();
+
+        Run dark = pair("invite", "--kind", "mobile", "--hub", "https://hub.example.org", "--data", data.toString());
+        Run light = pair("invite", "--kind", "mobile", "--qr", "light", "--hub", "https://hub.example.org",
+                "--data", data.toString());
+        Run none = pair("invite", "--kind", "mobile", "--qr", "none", "--data", data.toString());
+        Run wrong = pair("invite", "--kind", "mobile", "--qr", "blue", "--data", data.toString());
+
+        for (Run run : List.of(dark, light)) {
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            List<String> lines = run.lines();
+            List<String> expected = QrModules.expected(lines.getLast());
+            List<String> drawn = lines.subList(1, 1 + (expected.size() + 1) / 2);
+            QrImage.Background background = run == dark ? QrImage.Background.DARK : QrImage.Background.LIGHT;
+            assertThat(QrModules.fromTerminal(drawn, background, expected.size())).containsExactlyElementsOf(expected);
+            assertThat(lines).hasSize(1 + drawn.size() + 2);
+        }
+        assertThat(none.lines()).hasSize(3);
+        assertThat(wrong.exitCode()).isEqualTo(2);
+        assertThat(wrong.err()).contains("--qr is dark, light or none");
     }
 
     @Test

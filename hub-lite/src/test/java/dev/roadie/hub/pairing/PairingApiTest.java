@@ -243,6 +243,16 @@ class PairingApiTest {
     }
 
     @Test
+    void an_invite_answer_draws_its_link_as_a_qr_code_in_svg() {
+        start();
+
+        JsonNode made = http.post("/api/pair/invites", admin, "{\"kind\": \"mobile\"}").json();
+
+        String link = made.get("link").asString();
+        assertThat(QrModules.fromSvg(made.get("qrSvg").asString())).containsExactlyElementsOf(QrModules.expected(link));
+    }
+
+    @Test
     void an_expired_invite_is_told_expired_token() {
         start();
         String code = http.post("/api/pair/invites", admin, "{\"kind\": \"mobile\"}").json().get("code").asString();
