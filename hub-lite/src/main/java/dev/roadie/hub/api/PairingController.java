@@ -4,6 +4,7 @@ import dev.roadie.hub.auth.IssuedToken;
 import dev.roadie.hub.auth.Principal;
 import dev.roadie.hub.http.ClientAddresses;
 import dev.roadie.hub.pairing.Invite;
+import dev.roadie.hub.pairing.Narrowing;
 import dev.roadie.hub.pairing.PairedDevice;
 import dev.roadie.hub.pairing.Pairing;
 import dev.roadie.hub.pairing.PairingDecidedException;
@@ -73,11 +74,14 @@ public final class PairingController {
     }
 
     /** {@code POST /api/pair/requests/{code}/approve}: what the owner grants; nothing means the kind's preset. */
-    record Approval(List<String> scopes, List<String> guilds) {
+    record Approval(List<String> scopes, List<String> guilds, List<String> bots) {
+        Narrowing narrowing() {
+            return new Narrowing(scopes, guilds, bots);
+        }
     }
 
     /** {@code POST /api/pair/invites}. */
-    record InviteRequest(String kind, List<String> scopes, List<String> guilds) {
+    record InviteRequest(String kind, List<String> scopes, List<String> guilds, List<String> bots) {
     }
 
     /**
@@ -140,9 +144,9 @@ public final class PairingController {
     }
 
     void approve(Context ctx) {
-        Approval approval = ctx.body().isBlank() ? new Approval(List.of(), List.of())
-                : body(ctx, Approval.class, "send {\"scopes\": [...], \"guilds\": [...]}, or nothing for the preset");
-        decided(ctx, () -> pairing.approve(ctx.pathParam("code"), approval.scopes(), approval.guilds(), actor(ctx)));
+        Narrowing narrowing = ctx.body().isBlank() ? Narrowing.none() : body(ctx, Approval.class,
+                "send {\"scopes\": [...], \"guilds\": [...], \"bots\": [...]}, or nothing for the preset").narrowing();
+        decided(ctx, () -> pairing.approve(ctx.pathParam("code"), narrowing, actor(ctx)));
     }
 
     void deny(Context ctx) {
@@ -153,7 +157,8 @@ public final class PairingController {
         InviteRequest wanted = body(ctx, InviteRequest.class, "send {\"kind\": \"mobile\", \"scopes\": [...]}");
         Invite invite;
         try {
-            invite = pairing.invite(wanted.kind(), wanted.scopes(), wanted.guilds(), actor(ctx));
+            invite = pairing.invite(wanted.kind(), new Narrowing(wanted.scopes(), wanted.guilds(), wanted.bots()),
+                    actor(ctx));
         } catch (IllegalArgumentException e) {
             throw new ApiException(400, ErrorCode.INVALID_FRAME, e.getMessage());
         }

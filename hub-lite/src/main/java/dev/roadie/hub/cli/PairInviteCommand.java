@@ -2,6 +2,7 @@ package dev.roadie.hub.cli;
 
 import dev.roadie.hub.config.HubConfig;
 import dev.roadie.hub.pairing.Invite;
+import dev.roadie.hub.pairing.Narrowing;
 import dev.roadie.hub.pairing.QrImage;
 import dev.roadie.hub.store.Database;
 import java.time.Duration;
@@ -30,6 +31,11 @@ final class PairInviteCommand extends PairSubcommand {
             description = "Follow only this guild's player, repeatable (default: every guild).")
     private List<String> guilds = new ArrayList<>();
 
+    @Option(names = "--bot", paramLabel = "NAME",
+            description = "Send only to this music bot, by its name (music-bot/NAME), repeatable (default: every music"
+                    + " bot, and one the hub picks).")
+    private List<String> bots = new ArrayList<>();
+
     @Option(names = "--hub", paramLabel = "URL",
             description = "The hub's address as the device reaches it (default: http://HOST:PORT from the settings).")
     private String hub;
@@ -51,7 +57,7 @@ final class PairInviteCommand extends PairSubcommand {
             return usage("--qr is dark, light or none (the terminal's background, or no QR code); got '" + qr + "'");
         }
         try (Database db = openExisting()) {
-            Invite invite = pairing(db).invite(kind, scopes, guilds, actor());
+            Invite invite = pairing(db).invite(kind, new Narrowing(scopes, guilds, bots), actor());
             Duration lifetime = settings().pairing().codeLifetime();
             out().println("Invited a " + kind + " device (invite " + invite.pairing().id() + ", scopes "
                     + String.join(" ", invite.pairing().scopes()) + "). The code works once, for "

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roadie.hub.auth.TokenService;
 import dev.roadie.hub.config.HubConfig;
+import dev.roadie.hub.pairing.Narrowing;
 import dev.roadie.hub.pairing.PairingService;
 import dev.roadie.hub.pairing.PollResult;
 import dev.roadie.hub.pairing.QrImage;
@@ -68,6 +69,24 @@ class PairCommandTest {
         assertThat(narrowed.exitCode()).as(narrowed.err()).isZero();
         PollResult result = device(pairing -> pairing.poll(started.deviceCode(), "10.0.0.8"));
         assertThat(((PollResult.Granted) result).token().info().scopes()).containsExactly("subscribe:player.42");
+    }
+
+    @Test
+    void approve_and_invite_bind_the_device_to_the_music_bots_named_with_bot() {
+        StartedPairing started = device(pairing -> pairing.start("desktop", "Laptop", null, "10.0.0.8"));
+
+        Run badName = pair("approve", started.userCode(), "--bot", "EU", "--data", data.toString());
+        Run approved = pair("approve", started.userCode(), "--bot", "eu-1", "--bot", "eu-2", "--data", data.toString());
+        Run invited = pair("invite", "--kind", "mobile", "--bot", "eu-1", "--qr", "none", "--data", data.toString());
+
+        assertThat(badName.exitCode()).isEqualTo(2);
+        assertThat(badName.err()).contains("'EU' is not a music bot's name");
+        assertThat(approved.exitCode()).as(approved.err()).isZero();
+        PollResult result = device(pairing -> pairing.poll(started.deviceCode(), "10.0.0.8"));
+        assertThat(((PollResult.Granted) result).token().info().scopes()).containsExactly("send:music-bot/eu-1",
+                "send:music-bot/eu-2", "subscribe:player.*", "registry", "search");
+        assertThat(invited.exitCode()).as(invited.err()).isZero();
+        assertThat(invited.out()).contains("scopes send:music-bot/eu-1 subscribe:player.* registry search");
     }
 
     @Test
@@ -142,7 +161,7 @@ class PairCommandTest {
     void list_shows_the_requests_waiting_and_the_paired_devices_and_revoke_revokes_one() {
         StartedPairing waiting = device(pairing -> pairing.start("mobile", "Bob's phone", "Android", "10.0.0.2"));
         StartedPairing paired = device(pairing -> pairing.start("desktop", "Laptop", "macOS", "10.0.0.3"));
-        device(pairing -> pairing.approve(paired.userCode(), List.of(), List.of(), "test"));
+        device(pairing -> pairing.approve(paired.userCode(), Narrowing.none(), "test"));
         String tokenId = ((PollResult.Granted) device(pairing -> pairing.poll(paired.deviceCode(), "10.0.0.3")))
                 .token().info().id();
 
