@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * {@code /api/pair/...}: a device pairs with the hub (docs/PAIRING.md). The device's calls are
@@ -32,6 +33,11 @@ import java.util.Optional;
 public final class PairingController {
     /** The view of the web page where the owner approves. */
     static final String VERIFICATION_PATH = "/#devices";
+    private static final String FORWARDED_PROTO = "X-Forwarded-Proto";
+    private static final String FORWARDED_HOST = "X-Forwarded-Host";
+    /** A host name or IP literal, with a port or not: nothing that could break out of the address. */
+    private static final Pattern HOST = Pattern.compile("([a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*"
+            + "|\\[[0-9a-f:.]+])(:\\d{1,5})?");
 
     private final PairingService pairing;
     private final PairingThrottle throttle;
@@ -248,8 +254,29 @@ public final class PairingController {
         return "api:" + ApiAuth.principal(ctx).name();
     }
 
-    /** The address the device reached the hub at, which is where the owner will reach it too. */
-    private static String baseUrl(Context ctx) {
-        return ctx.scheme() + "://" + ctx.host();
+    /**
+     * The address the caller reached the hub at, which is where the owner will reach it too. Behind a
+     * proxy that ends TLS, the request reaches the hub as http:// and perhaps with the hub's own
+     * host: a trusted proxy's (http.trustedProxies) X-Forwarded-Proto and X-Forwarded-Host say what
+     * the caller used. Anyone else's are ignored.
+     */
+    private String baseUrl(Context ctx) {
+        String scheme = ctx.scheme();
+        String host = ctx.host();
+        if (addresses.trusts(ctx.req().getRemoteAddr())) {
+            scheme = forwarded(ctx, FORWARDED_PROTO).filter(p -> p.equals("http") || p.equals("https")).orElse(scheme);
+            host = forwarded(ctx, FORWARDED_HOST).filter(h -> HOST.matcher(h).matches()).orElse(host);
+        }
+        return scheme + "://" + host;
+    }
+
+    /** The first value of a forwarded header: what the proxy nearest the caller saw. */
+    private static Optional<String> forwarded(Context ctx, String header) {
+        String value = ctx.header(header);
+        if (value == null) {
+            return Optional.empty();
+        }
+        String first = value.split(",", 2)[0].strip();
+        return first.isEmpty() ? Optional.empty() : Optional.of(first.toLowerCase(java.util.Locale.ROOT));
     }
 }

@@ -13,6 +13,7 @@ import dev.roadie.hub.testing.WireClient;
 import dev.roadie.model.wire.Address;
 import dev.roadie.model.wire.ErrorCode;
 import dev.roadie.model.wire.ErrorFrame;
+import dev.roadie.model.wire.FrameCodec;
 import dev.roadie.model.wire.Message;
 import java.io.IOException;
 import java.net.URI;
@@ -87,6 +88,30 @@ class PairingApiTest {
                 .isEqualTo(base + "/#devices?code=" + started.get("user_code").asString());
         assertThat(started.get("expires_in").asLong()).isEqualTo(600);
         assertThat(started.get("interval").asLong()).isEqualTo(5);
+    }
+
+    @Test
+    void behind_a_trusted_proxy_that_ends_tls_the_addresses_are_the_ones_the_device_used() {
+        start(Map.of("http.trustedProxies", "127.0.0.1"));
+
+        JsonNode started = postWith("/api/pair/start", "{\"kind\": \"mobile\", \"name\": \"Phone\"}",
+                "X-Forwarded-Proto", "https", "X-Forwarded-Host", "hub.example.org");
+        JsonNode invite = postWith("/api/pair/invites", "{\"kind\": \"mobile\"}",
+                "Authorization", "Bearer " + admin, "X-Forwarded-Proto", "https, http");
+
+        assertThat(started.get("verification_uri").asString()).isEqualTo("https://hub.example.org/#devices");
+        assertThat(invite.get("link").asString()).startsWith("roadie://pair?hub="
+                + java.net.URLEncoder.encode("https://127.0.0.1:" + hub.port(), StandardCharsets.UTF_8) + "&code=");
+    }
+
+    @Test
+    void forwarded_scheme_and_host_from_a_caller_that_is_not_a_trusted_proxy_are_ignored() {
+        start();
+
+        JsonNode started = postWith("/api/pair/start", "{\"kind\": \"mobile\", \"name\": \"Phone\"}",
+                "X-Forwarded-Proto", "https", "X-Forwarded-Host", "evil.example.org");
+
+        assertThat(started.get("verification_uri").asString()).isEqualTo(base + "/#devices");
     }
 
     @Test
@@ -492,6 +517,22 @@ class PairingApiTest {
 
     Http.Response redeem(String code, String name) {
         return http.post("/api/pair/redeem", null, "{\"code\": \"" + code + "\", \"name\": \"" + name + "\"}");
+    }
+
+    /** A POST with JSON and the headers given as name, value, name, value, ...; its answer, which must be 200 or 201. */
+    JsonNode postWith(String path, String json, String... headers) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .headers(headers).POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            HttpResponse<String> answer = client.send(request, HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(answer.body()).isBetween(200, 201);
+            return FrameCodec.DEFAULT.mapper().readTree(answer.body());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     HttpResponse<String> redeemFrom(String address) {
