@@ -4,15 +4,16 @@ import dev.roadie.hub.auth.IssuedToken;
 import dev.roadie.hub.auth.Principal;
 import dev.roadie.hub.http.ClientAddresses;
 import dev.roadie.hub.pairing.Invite;
+import dev.roadie.hub.pairing.Narrowing;
 import dev.roadie.hub.pairing.PairedDevice;
 import dev.roadie.hub.pairing.Pairing;
 import dev.roadie.hub.pairing.PairingDecidedException;
 import dev.roadie.hub.pairing.PairingService;
 import dev.roadie.hub.pairing.PairingThrottle;
 import dev.roadie.hub.pairing.PollResult;
+import dev.roadie.hub.pairing.QrImage;
 import dev.roadie.hub.pairing.StartedPairing;
 import dev.roadie.hub.pairing.UnknownPairingException;
-import dev.roadie.hub.session.ClientSession;
 import dev.roadie.hub.session.SessionTable;
 import dev.roadie.model.wire.CloseCode;
 import dev.roadie.model.wire.ErrorCode;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * {@code /api/pair/...}: a device pairs with the hub (docs/PAIRING.md). The device's calls are
@@ -31,6 +33,11 @@ import java.util.Optional;
 public final class PairingController {
     /** The view of the web page where the owner approves. */
     static final String VERIFICATION_PATH = "/#devices";
+    private static final String FORWARDED_PROTO = "X-Forwarded-Proto";
+    private static final String FORWARDED_HOST = "X-Forwarded-Host";
+    /** A host name or IP literal, with a port or not: nothing that could break out of the address. */
+    private static final Pattern HOST = Pattern.compile("([a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*"
+            + "|\\[[0-9a-f:.]+])(:\\d{1,5})?");
 
     private final PairingService pairing;
     private final PairingThrottle throttle;
@@ -73,16 +80,23 @@ public final class PairingController {
     }
 
     /** {@code POST /api/pair/requests/{code}/approve}: what the owner grants; nothing means the kind's preset. */
-    record Approval(List<String> scopes, List<String> guilds) {
+    record Approval(List<String> scopes, List<String> guilds, List<String> bots) {
+        Narrowing narrowing() {
+            return new Narrowing(scopes, guilds, bots);
+        }
     }
 
     /** {@code POST /api/pair/invites}. */
-    record InviteRequest(String kind, List<String> scopes, List<String> guilds) {
+    record InviteRequest(String kind, List<String> scopes, List<String> guilds, List<String> bots) {
     }
 
-    /** The answer to an invite: the code and link exist in it this once. */
-    record InviteAnswer(String id, String kind, List<String> scopes, String code, String link, Instant expiresAt,
-            long expires_in) {
+    /**
+     * The answer to an invite: the code, the link and the link's QR code (an SVG document) exist in
+     * it this once. The QR code is here rather than at an address of its own because the hub keeps
+     * only the code's hash: nothing could draw it later.
+     */
+    record InviteAnswer(String id, String kind, List<String> scopes, String code, String link, String qrSvg,
+            Instant expiresAt, long expires_in) {
     }
 
     /** A request waiting for the owner. */
@@ -136,9 +150,9 @@ public final class PairingController {
     }
 
     void approve(Context ctx) {
-        Approval approval = ctx.body().isBlank() ? new Approval(List.of(), List.of())
-                : body(ctx, Approval.class, "send {\"scopes\": [...], \"guilds\": [...]}, or nothing for the preset");
-        decided(ctx, () -> pairing.approve(ctx.pathParam("code"), approval.scopes(), approval.guilds(), actor(ctx)));
+        Narrowing narrowing = ctx.body().isBlank() ? Narrowing.none() : body(ctx, Approval.class,
+                "send {\"scopes\": [...], \"guilds\": [...], \"bots\": [...]}, or nothing for the preset").narrowing();
+        decided(ctx, () -> pairing.approve(ctx.pathParam("code"), narrowing, actor(ctx)));
     }
 
     void deny(Context ctx) {
@@ -149,13 +163,15 @@ public final class PairingController {
         InviteRequest wanted = body(ctx, InviteRequest.class, "send {\"kind\": \"mobile\", \"scopes\": [...]}");
         Invite invite;
         try {
-            invite = pairing.invite(wanted.kind(), wanted.scopes(), wanted.guilds(), actor(ctx));
+            invite = pairing.invite(wanted.kind(), new Narrowing(wanted.scopes(), wanted.guilds(), wanted.bots()),
+                    actor(ctx));
         } catch (IllegalArgumentException e) {
             throw new ApiException(400, ErrorCode.INVALID_FRAME, e.getMessage());
         }
         Pairing made = invite.pairing();
-        ctx.status(201).json(new InviteAnswer(made.id(), made.kind(), made.scopes(), invite.code(),
-                invite.link(baseUrl(ctx)), made.expiresAt(),
+        String link = invite.link(baseUrl(ctx));
+        ctx.status(201).json(new InviteAnswer(made.id(), made.kind(), made.scopes(), invite.code(), link,
+                QrImage.of(link).svg(), made.expiresAt(),
                 Duration.between(made.createdAt(), made.expiresAt()).toSeconds()));
     }
 
@@ -168,12 +184,7 @@ public final class PairingController {
         PairedDevice revoked = pairing.revoke(ctx.pathParam("id"), actor(ctx))
                 .orElseThrow(() -> new ApiException(404, ErrorCode.NOT_FOUND, "no paired device has the token id '"
                         + ctx.pathParam("id") + "': GET /api/pair/devices lists them"));
-        // A revoked device must not keep a connection it opened before.
-        for (ClientSession session : sessions.snapshot()) {
-            if (session.principal().tokenId().equals(revoked.tokenId())) {
-                session.end(CloseCode.UNAUTHORIZED, "device revoked by " + principal.name());
-            }
-        }
+        sessions.endSessionsOf(revoked.tokenId(), CloseCode.UNAUTHORIZED, "device revoked by " + principal.name());
         ctx.json(revoked);
     }
 
@@ -243,8 +254,29 @@ public final class PairingController {
         return "api:" + ApiAuth.principal(ctx).name();
     }
 
-    /** The address the device reached the hub at, which is where the owner will reach it too. */
-    private static String baseUrl(Context ctx) {
-        return ctx.scheme() + "://" + ctx.host();
+    /**
+     * The address the caller reached the hub at, which is where the owner will reach it too. Behind a
+     * proxy that ends TLS, the request reaches the hub as http:// and perhaps with the hub's own
+     * host: a trusted proxy's (http.trustedProxies) X-Forwarded-Proto and X-Forwarded-Host say what
+     * the caller used. Anyone else's are ignored.
+     */
+    private String baseUrl(Context ctx) {
+        String scheme = ctx.scheme();
+        String host = ctx.host();
+        if (addresses.trusts(ctx.req().getRemoteAddr())) {
+            scheme = forwarded(ctx, FORWARDED_PROTO).filter(p -> p.equals("http") || p.equals("https")).orElse(scheme);
+            host = forwarded(ctx, FORWARDED_HOST).filter(h -> HOST.matcher(h).matches()).orElse(host);
+        }
+        return scheme + "://" + host;
+    }
+
+    /** The first value of a forwarded header: what the proxy nearest the caller saw. */
+    private static Optional<String> forwarded(Context ctx, String header) {
+        String value = ctx.header(header);
+        if (value == null) {
+            return Optional.empty();
+        }
+        String first = value.split(",", 2)[0].strip();
+        return first.isEmpty() ? Optional.empty() : Optional.of(first.toLowerCase(java.util.Locale.ROOT));
     }
 }

@@ -4,7 +4,6 @@ import dev.roadie.hub.auth.IssuedToken;
 import dev.roadie.hub.auth.Principal;
 import dev.roadie.hub.auth.TokenInfo;
 import dev.roadie.hub.auth.TokenService;
-import dev.roadie.hub.session.ClientSession;
 import dev.roadie.hub.session.SessionTable;
 import dev.roadie.hub.store.AuditLog;
 import dev.roadie.model.wire.CloseCode;
@@ -71,12 +70,7 @@ public final class TokensController {
         }
         audit.record("api:" + principal.name(), "token.revoke", "id=" + revoked.id() + " name=" + revoked.name()
                 + " kind=" + revoked.kind());
-        // A revoked token must not keep a connection it opened before.
-        for (ClientSession session : sessions.snapshot()) {
-            if (session.principal().tokenId().equals(revoked.id())) {
-                session.end(CloseCode.UNAUTHORIZED, "token revoked by " + principal.name());
-            }
-        }
+        sessions.endSessionsOf(revoked.id(), CloseCode.UNAUTHORIZED, "token revoked by " + principal.name());
         ctx.json(revoked);
     }
 }

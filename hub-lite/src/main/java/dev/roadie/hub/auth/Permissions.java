@@ -20,7 +20,11 @@ public final class Permissions {
     /** Why the principal may not send to {@code to}, if it may not. */
     public static Optional<String> refusalToSend(Principal principal, Address to) {
         return switch (to) {
-            case Address.Instance instance -> need(principal, "send", instance.service().kind());
+            case Address.Instance instance -> principal.scopes().allowsSendTo(instance.service().kind(),
+                    instance.service().name()) ? Optional.empty()
+                    : Optional.of(LACKS + "send:" + instance.service().kind() + " (or send:" + instance.service()
+                            + ", or a pattern that matches it)");
+            // A token bound to named services (send:KIND/NAME) must name them: not every one, not one the hub picks.
             case Address.EveryOfKind every -> need(principal, "send", every.kind());
             case Address.OneOfKind one -> need(principal, "send", one.kind());
             // Registry events come from the hub alone, so that nobody can fake one.

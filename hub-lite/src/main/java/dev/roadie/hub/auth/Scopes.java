@@ -24,7 +24,8 @@ import java.util.function.Predicate;
  * </ul>
  * or {@code ACTION:PATTERN}, where ACTION is one of
  * <ul>
- *   <li>{@code send}: send to services of a kind ({@code send:music-bot});</li>
+ *   <li>{@code send}: send to services of a kind ({@code send:music-bot}), or only to those of a kind
+ *       whose names match, addressed by name ({@code send:music-bot/eu-1}, {@code send:music-bot/eu-*});</li>
  *   <li>{@code publish}: publish to a topic ({@code publish:player.*});</li>
  *   <li>{@code subscribe}: subscribe to a topic ({@code subscribe:player.123});</li>
  *   <li>{@code announce}: announce services of a kind ({@code announce:audio-node}), or only those
@@ -36,8 +37,8 @@ import java.util.function.Predicate;
  * ({@code player.*} matches {@code player.123} and {@code player.}). A {@code *} anywhere else
  * is invalid. Exact values and prefixes follow the syntax of what they name: kinds and
  * certificate names are {@link Names#isName names}, topics are {@link Names#isTopic topics}, and
- * an {@code announce} pattern with a {@code /} is an exact kind, a {@code /}, then a name or a
- * name's prefix ending in {@code *}.
+ * an {@code announce} or {@code send} pattern with a {@code /} is an exact kind, a {@code /}, then a
+ * name or a name's prefix ending in {@code *}.
  * Anything else is invalid.
  */
 public final class Scopes {
@@ -45,11 +46,13 @@ public final class Scopes {
     static final List<String> PLAIN = List.of("admin", "registry", "broadcast", "metrics", "search");
     /** The actions of {@code ACTION:PATTERN} scopes. */
     static final List<String> ACTIONS = List.of("send", "publish", "subscribe", "announce", "secrets", "certs");
+    /** The actions whose pattern may name services, {@code KIND/NAME}, rather than only kinds. */
+    private static final List<String> OF_SERVICES = List.of("send", "announce");
 
     private static final String VALID_FORMS = "Valid scopes are admin, registry, broadcast, metrics, search, or ACTION:PATTERN"
             + " where ACTION is send, publish, subscribe, announce, secrets or certs and PATTERN is an exact value,"
-            + " * or a prefix ending in * (like subscribe:player.*); announce also takes KIND/NAME or KIND/PREFIX*"
-            + " (like announce:audio-node/ams-*).";
+            + " * or a prefix ending in * (like subscribe:player.*); announce and send also take KIND/NAME or"
+            + " KIND/PREFIX* (like announce:audio-node/ams-*, send:music-bot/eu-1).";
     private static final Scopes NONE = new Scopes(List.of(), Set.of(), List.of());
 
     private final List<String> list;
@@ -116,6 +119,21 @@ public final class Scopes {
      * {@code /}, matches {@code KIND/NAME}. Always for {@code admin}.
      */
     public boolean allowsAnnounce(String kind, String name) {
+        return allowsService("announce", kind, name);
+    }
+
+    /**
+     * Whether the token may send to service {@code kind}/{@code name} by its address
+     * ({@code service:KIND/NAME}): granted by a {@code send} scope whose pattern matches the kind,
+     * or, when the pattern has a {@code /}, matches {@code KIND/NAME}. Always for {@code admin}.
+     * Sending to every service of a kind or to one the hub picks needs a pattern that matches the
+     * kind itself ({@link #allows}): a token bound to named services addresses them by name.
+     */
+    public boolean allowsSendTo(String kind, String name) {
+        return allowsService("send", kind, name);
+    }
+
+    private boolean allowsService(String action, String kind, String name) {
         if (isAdmin()) {
             return true;
         }
@@ -123,7 +141,7 @@ public final class Scopes {
             return false;
         }
         for (Grant grant : grants) {
-            if (grant.action().equals("announce") && grant.matchesService(kind, name)) {
+            if (grant.action().equals(action) && grant.matchesService(kind, name)) {
                 return true;
             }
         }
@@ -181,8 +199,8 @@ public final class Scopes {
         if (value.contains("*")) {
             throw invalid(scope, "'*' may only end the pattern");
         }
-        if (action.equals("announce") && value.indexOf('/') >= 0) {
-            return announceOfNames(scope, action, pattern, value);
+        if (OF_SERVICES.contains(action) && value.indexOf('/') >= 0) {
+            return ofNames(scope, action, pattern, value);
         }
         // Every non-empty prefix of a valid name or topic is itself valid, so one check covers both.
         if (!valid.test(value)) {
@@ -191,8 +209,8 @@ public final class Scopes {
         return new Grant(action, pattern);
     }
 
-    /** {@code announce:KIND/NAME} or {@code announce:KIND/PREFIX*}: an exact kind, and names that match. */
-    private static Grant announceOfNames(String scope, String action, String pattern, String value) {
+    /** {@code ACTION:KIND/NAME} or {@code ACTION:KIND/PREFIX*}: an exact kind, and names that match. */
+    private static Grant ofNames(String scope, String action, String pattern, String value) {
         int slash = value.indexOf('/');
         String kind = value.substring(0, slash);
         String name = value.substring(slash + 1);

@@ -1,5 +1,6 @@
 package dev.roadie.hub.cli;
 
+import dev.roadie.hub.pairing.Narrowing;
 import dev.roadie.hub.pairing.Pairing;
 import dev.roadie.hub.pairing.PairingDecidedException;
 import dev.roadie.hub.pairing.UnknownPairingException;
@@ -25,10 +26,15 @@ final class PairApproveCommand extends PairSubcommand {
             description = "Follow only this guild's player, repeatable (default: every guild).")
     private List<String> guilds = new ArrayList<>();
 
+    @Option(names = "--bot", paramLabel = "NAME",
+            description = "Send only to this music bot, by its name (music-bot/NAME), repeatable (default: every music"
+                    + " bot, and one the hub picks).")
+    private List<String> bots = new ArrayList<>();
+
     @Override
     int run() {
         try (Database db = openExisting()) {
-            Pairing approved = pairing(db).approve(code, scopes, guilds, actor());
+            Pairing approved = pairing(db).approve(code, new Narrowing(scopes, guilds, bots), actor());
             out().println("Approved " + approved.kind() + " '" + approved.deviceName() + "' (request " + approved.id()
                     + ") with the scopes " + String.join(" ", approved.scopes()) + ". Its next poll gets its token.");
             out().flush();

@@ -107,6 +107,12 @@ public final class ClientAddresses {
         return prefix.append(":/64").toString();
     }
 
+    /** Whether {@code peer} (an IP literal) is one of the trusted proxies, whose forwarded headers are believed. */
+    public boolean trusts(String peer) {
+        InetAddress address = literal(peer);
+        return address != null && trusted.test(address);
+    }
+
     /** Whether any proxy is trusted, so that forwarded headers are read at all. */
     public boolean trustsProxies() {
         return !trusted.isEmpty();

@@ -10,12 +10,15 @@ import java.util.Set;
 
 /**
  * What a paired device may do: its kind's preset scopes, narrowed by the approver and never
- * widened, and bound to some guilds' player topics if the approver says so.
+ * widened, and bound to some guilds' player topics and to some music bots, by name, if the
+ * approver says so.
  */
 final class DeviceScopes {
     /** The kinds a device may pair as: the companions. */
     static final List<String> KINDS = List.of("desktop", "mobile", "extension");
     private static final String PLAYER_TOPICS = "subscribe:player.";
+    private static final String SEND = "send:";
+    private static final String BOT_SCOPE = "send:music-bot/";
 
     private DeviceScopes() {
     }
@@ -30,15 +33,16 @@ final class DeviceScopes {
     }
 
     /**
-     * The scopes to grant a device of {@code kind}.
+     * The scopes to grant a device of {@code kind}: the asked ones (or the preset), each
+     * {@code subscribe:player.*} scope bound to the guilds and each {@code send:} scope bound to the
+     * music bots of {@code narrowing}, in place.
      *
-     * @param asked  the scopes the approver chose, or none for the kind's preset
-     * @param guilds guild ids whose player topics alone it may follow, or none for every guild
-     * @throws IllegalArgumentException naming a scope wider than the preset, or an invalid guild id
+     * @throws IllegalArgumentException naming a scope wider than the preset, an invalid guild id or
+     *     bot name, or a bot that no granted {@code send:} scope reaches
      */
-    static List<String> grant(String kind, List<String> asked, List<String> guilds) {
+    static List<String> grant(String kind, Narrowing narrowing) {
         List<String> preset = ScopePresets.forKind(requireKind(kind));
-        List<String> scopes = asked == null || asked.isEmpty() ? preset : asked;
+        List<String> scopes = narrowing.scopes().isEmpty() ? preset : narrowing.scopes();
         Scopes.parse(scopes);
         for (String scope : scopes) {
             if (!covered(preset, scope)) {
@@ -47,29 +51,56 @@ final class DeviceScopes {
                         + " never widen them. Make a token with roadie token create for more.");
             }
         }
-        if (guilds == null || guilds.isEmpty()) {
-            return List.copyOf(new LinkedHashSet<>(scopes));
-        }
-        Set<String> bound = new LinkedHashSet<>();
-        boolean followsPlayers = false;
+        List<String> guildScopes = guildScopes(narrowing.guilds());
+        List<String> botScopes = botScopes(narrowing.bots());
+        Set<String> granted = new LinkedHashSet<>();
+        Set<String> reachedBots = new LinkedHashSet<>();
         for (String scope : scopes) {
-            if (scope.startsWith(PLAYER_TOPICS)) {
-                followsPlayers = true;
+            if (!guildScopes.isEmpty() && scope.startsWith(PLAYER_TOPICS)) {
+                // Only the guilds this scope covers: a narrowed subscribe:player.12* keeps to its guilds.
+                guildScopes.stream().filter(bound -> covered(List.of(scope), bound)).forEach(granted::add);
+            } else if (!botScopes.isEmpty() && scope.startsWith(SEND)) {
+                for (String bound : botScopes) {
+                    if (covered(List.of(scope), bound)) {
+                        granted.add(bound);
+                        reachedBots.add(bound);
+                    }
+                }
             } else {
-                bound.add(scope);
+                granted.add(scope);
             }
         }
+        for (String bound : botScopes) {
+            if (!reachedBots.contains(bound)) {
+                throw new IllegalArgumentException("the music bot " + bound.substring(BOT_SCOPE.length()) + " is not"
+                        + " one the granted scopes send to (" + String.join(" ", scopes) + "): grant send:music-bot,"
+                        + " or leave the bot out");
+            }
+        }
+        return List.copyOf(granted);
+    }
+
+    private static List<String> guildScopes(List<String> guilds) {
+        List<String> bound = new ArrayList<>();
         for (String guild : guilds) {
-            String topic = "player." + guild;
-            if (guild == null || guild.isEmpty() || guild.contains("*") || !Names.isTopic(topic)) {
+            if (guild == null || guild.isEmpty() || guild.contains("*") || !Names.isTopic("player." + guild)) {
                 throw new IllegalArgumentException("'" + guild + "' is not a guild id (digits, as Discord shows it)");
             }
-            String scope = PLAYER_TOPICS + guild;
-            if (followsPlayers && scopes.stream().anyMatch(s -> s.startsWith(PLAYER_TOPICS) && covered(List.of(s), scope))) {
-                bound.add(scope);
-            }
+            bound.add(PLAYER_TOPICS + guild);
         }
-        return List.copyOf(bound);
+        return bound;
+    }
+
+    private static List<String> botScopes(List<String> bots) {
+        List<String> bound = new ArrayList<>();
+        for (String bot : bots) {
+            if (!Names.isName(bot)) {
+                throw new IllegalArgumentException("'" + bot + "' is not a music bot's name (its service name, like"
+                        + " eu-1 in music-bot/eu-1, as roadie services or the Services view shows it)");
+            }
+            bound.add(BOT_SCOPE + bot);
+        }
+        return bound;
     }
 
     /** Whether one of {@code preset} allows everything {@code scope} allows. */
@@ -86,6 +117,10 @@ final class DeviceScopes {
             }
             String wide = granted.substring(action.length() + 1);
             if (wide.equals("*") || wide.equals(pattern)) {
+                return true;
+            }
+            // A kind covers its services by name: send:music-bot covers send:music-bot/eu-1 and send:music-bot/eu-*.
+            if (wide.indexOf('/') < 0 && !wide.endsWith("*") && pattern.startsWith(wide + "/")) {
                 return true;
             }
             // A prefix covers an exact value or a longer prefix that starts with it; not "*".

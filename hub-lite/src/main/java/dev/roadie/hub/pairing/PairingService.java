@@ -113,17 +113,16 @@ public final class PairingService {
     /**
      * Approves a device's request, by its user code or id.
      *
-     * @param scopes the scopes to grant, or none for the kind's preset; never wider than it
-     * @param guilds guild ids whose player topics alone it may follow, or none for every guild
+     * @param narrowing how the device's preset scopes are narrowed; never wider than the preset
      * @throws UnknownPairingException  when no request has that code or id
      * @throws PairingDecidedException  when it was decided already or has expired
-     * @throws IllegalArgumentException when a scope is wider than the preset
+     * @throws IllegalArgumentException when a scope is wider than the preset, or a guild or bot is invalid
      */
-    public Pairing approve(String codeOrId, List<String> scopes, List<String> guilds, String actor) {
+    public Pairing approve(String codeOrId, Narrowing narrowing, String actor) {
         Instant now = now();
         return db.writeAndGet(c -> {
             Pairing pairing = undecided(c, codeOrId, now);
-            List<String> granted = DeviceScopes.grant(pairing.kind(), scopes, guilds);
+            List<String> granted = DeviceScopes.grant(pairing.kind(), narrowing);
             PairingStore.decide(c, pairing.id(), Pairing.State.APPROVED, granted, actor);
             audit.record(actor, "pair.approve", "id=" + pairing.id() + " kind=" + pairing.kind() + " name="
                     + quoted(pairing.deviceName()) + " scopes=" + String.join(" ", granted));
@@ -153,8 +152,8 @@ public final class PairingService {
      *
      * @throws IllegalArgumentException for a kind that is not a device's or a scope wider than its preset
      */
-    public Invite invite(String kind, List<String> scopes, List<String> guilds, String actor) {
-        List<String> granted = DeviceScopes.grant(kind, scopes, guilds);
+    public Invite invite(String kind, Narrowing narrowing, String actor) {
+        List<String> granted = DeviceScopes.grant(kind, narrowing);
         Instant now = now();
         return db.writeAndGet(c -> {
             PairingStore.dropExpired(c, now.minus(KEEP_EXPIRED));

@@ -1,6 +1,7 @@
 package dev.roadie.hub.session;
 
 import dev.roadie.model.registry.ServiceId;
+import dev.roadie.model.wire.CloseCode;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -113,6 +114,23 @@ public final class SessionTable {
     /** A copy of all sessions, for sweeps that may remove while they walk. */
     public List<ClientSession> snapshot() {
         return List.copyOf(byId.values());
+    }
+
+    /**
+     * Ends every open session of the token {@code tokenId} with {@code code} and {@code reason}:
+     * a revoked token must not keep a connection it opened before.
+     *
+     * @return how many sessions were ended
+     */
+    public int endSessionsOf(String tokenId, CloseCode code, String reason) {
+        int ended = 0;
+        for (ClientSession session : snapshot()) {
+            if (session.principal().tokenId().equals(tokenId)) {
+                session.end(code, reason);
+                ended++;
+            }
+        }
+        return ended;
     }
 
     public int size() {

@@ -15,7 +15,8 @@ class ScopesTest {
     @ValueSource(strings = {"admin", "registry", "broadcast", "metrics", "search",
         "send:music-bot", "send:*", "send:music*", "publish:player.*", "publish:player.123", "subscribe:*",
         "subscribe:player:guild-1", "subscribe:Player.*", "announce:audio-node", "announce:audio-node/ams-*",
-        "announce:audio-node/ams-3", "announce:audio-node/*", "secrets:audio-node",
+        "announce:audio-node/ams-3", "announce:audio-node/*", "send:music-bot/eu-1", "send:music-bot/eu-*",
+        "secrets:audio-node",
         "certs:hub.example.org", "certs:*"})
     void accepts_valid_scopes(String scope) {
         assertThat(Scopes.parse(List.of(scope)).asList()).containsExactly(scope);
@@ -42,7 +43,9 @@ class ScopesTest {
             announce:audio-node/AMS | 'AMS' is not a service name
             announce:audio-node/a/b | 'a/b' is not a service name
             announce:audio-node/  | '' is not a service name
-            send:music-bot/eu-1   | 'music-bot/eu-1' is not a service kind
+            send:music-bot/EU-1   | 'EU-1' is not a service name
+            send:music-*/eu-1     | '*' may only end the pattern
+            publish:player/eu-1   | 'player/eu-1' is not a topic
             """)
     void rejects_invalid_scopes_naming_them_and_listing_the_valid_forms(String scope, String reason) {
         assertThatThrownBy(() -> Scopes.parse(List.of("registry", scope)))
@@ -80,6 +83,20 @@ class ScopesTest {
         assertThat(exact.allowsAnnounce("audio-node", "ams-3")).isTrue();
         assertThat(exact.allowsAnnounce("audio-node", "ams-30")).isFalse();
         assertThat(exact.allows("announce", "audio-node")).as("not the whole kind").isFalse();
+    }
+
+    @Test
+    void a_send_scope_with_names_allows_sending_to_those_services_by_name_and_not_to_their_whole_kind() {
+        Scopes bound = Scopes.parse(List.of("send:music-bot/eu-1", "send:audio-node/ams-*"));
+
+        assertThat(bound.allowsSendTo("music-bot", "eu-1")).isTrue();
+        assertThat(bound.allowsSendTo("music-bot", "eu-2")).isFalse();
+        assertThat(bound.allowsSendTo("audio-node", "ams-12")).isTrue();
+        assertThat(bound.allowsSendTo("audio-node", "fra-1")).isFalse();
+        assertThat(bound.allows("send", "music-bot")).as("kind:music-bot, one:music-bot").isFalse();
+        assertThat(bound.allowsAnnounce("music-bot", "eu-1")).as("the action matters").isFalse();
+        assertThat(Scopes.parse(List.of("send:music-bot")).allowsSendTo("music-bot", "eu-2")).isTrue();
+        assertThat(Scopes.parse(List.of("admin")).allowsSendTo("music-bot", "eu-2")).isTrue();
     }
 
     @Test

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roadie.hub.auth.TokenService;
 import dev.roadie.hub.config.HubConfig;
+import dev.roadie.hub.pairing.Narrowing;
 import dev.roadie.hub.pairing.PairingService;
 import dev.roadie.hub.pairing.PollResult;
+import dev.roadie.hub.pairing.QrImage;
+import dev.roadie.hub.pairing.QrModules;
 import dev.roadie.hub.pairing.StartedPairing;
 import dev.roadie.hub.store.AuditEntry;
 import dev.roadie.hub.store.AuditLog;
@@ -69,6 +72,24 @@ class PairCommandTest {
     }
 
     @Test
+    void approve_and_invite_bind_the_device_to_the_music_bots_named_with_bot() {
+        StartedPairing started = device(pairing -> pairing.start("desktop", "Laptop", null, "10.0.0.8"));
+
+        Run badName = pair("approve", started.userCode(), "--bot", "EU", "--data", data.toString());
+        Run approved = pair("approve", started.userCode(), "--bot", "eu-1", "--bot", "eu-2", "--data", data.toString());
+        Run invited = pair("invite", "--kind", "mobile", "--bot", "eu-1", "--qr", "none", "--data", data.toString());
+
+        assertThat(badName.exitCode()).isEqualTo(2);
+        assertThat(badName.err()).contains("'EU' is not a music bot's name");
+        assertThat(approved.exitCode()).as(approved.err()).isZero();
+        PollResult result = device(pairing -> pairing.poll(started.deviceCode(), "10.0.0.8"));
+        assertThat(((PollResult.Granted) result).token().info().scopes()).containsExactly("send:music-bot/eu-1",
+                "send:music-bot/eu-2", "subscribe:player.*", "registry", "search");
+        assertThat(invited.exitCode()).as(invited.err()).isZero();
+        assertThat(invited.out()).contains("scopes send:music-bot/eu-1 subscribe:player.* registry search");
+    }
+
+    @Test
     void deny_tells_the_device_access_denied_and_an_unknown_code_is_a_failure() {
         StartedPairing started = device(pairing -> pairing.start("extension", "Chrome", null, "10.0.0.9"));
 
@@ -103,6 +124,30 @@ class PairCommandTest {
     }
 
     @Test
+    void invite_draws_the_link_as_a_qr_code_for_the_terminals_background_above_the_code() {
+        Database.open(data).close();
+
+        Run dark = pair("invite", "--kind", "mobile", "--hub", "https://hub.example.org", "--data", data.toString());
+        Run light = pair("invite", "--kind", "mobile", "--qr", "light", "--hub", "https://hub.example.org",
+                "--data", data.toString());
+        Run none = pair("invite", "--kind", "mobile", "--qr", "none", "--data", data.toString());
+        Run wrong = pair("invite", "--kind", "mobile", "--qr", "blue", "--data", data.toString());
+
+        for (Run run : List.of(dark, light)) {
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            List<String> lines = run.lines();
+            List<String> expected = QrModules.expected(lines.getLast());
+            List<String> drawn = lines.subList(1, 1 + (expected.size() + 1) / 2);
+            QrImage.Background background = run == dark ? QrImage.Background.DARK : QrImage.Background.LIGHT;
+            assertThat(QrModules.fromTerminal(drawn, background, expected.size())).containsExactlyElementsOf(expected);
+            assertThat(lines).hasSize(1 + drawn.size() + 2);
+        }
+        assertThat(none.lines()).hasSize(3);
+        assertThat(wrong.exitCode()).isEqualTo(2);
+        assertThat(wrong.err()).contains("--qr is dark, light or none");
+    }
+
+    @Test
     void invite_names_the_hub_from_its_settings_when_not_told() {
         Database.open(data).close();
 
@@ -116,7 +161,7 @@ class PairCommandTest {
     void list_shows_the_requests_waiting_and_the_paired_devices_and_revoke_revokes_one() {
         StartedPairing waiting = device(pairing -> pairing.start("mobile", "Bob's phone", "Android", "10.0.0.2"));
         StartedPairing paired = device(pairing -> pairing.start("desktop", "Laptop", "macOS", "10.0.0.3"));
-        device(pairing -> pairing.approve(paired.userCode(), List.of(), List.of(), "test"));
+        device(pairing -> pairing.approve(paired.userCode(), Narrowing.none(), "test"));
         String tokenId = ((PollResult.Granted) device(pairing -> pairing.poll(paired.deviceCode(), "10.0.0.3")))
                 .token().info().id();
 

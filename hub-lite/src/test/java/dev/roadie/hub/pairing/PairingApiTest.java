@@ -3,11 +3,18 @@ package dev.roadie.hub.pairing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roadie.hub.Hub;
+import dev.roadie.hub.auth.ScopePresets;
 import dev.roadie.hub.config.ConfigLoader;
 import dev.roadie.hub.config.HubConfig;
 import dev.roadie.hub.store.AuditEntry;
+import dev.roadie.hub.testing.Frames;
 import dev.roadie.hub.testing.Http;
 import dev.roadie.hub.testing.WireClient;
+import dev.roadie.model.wire.Address;
+import dev.roadie.model.wire.ErrorCode;
+import dev.roadie.model.wire.ErrorFrame;
+import dev.roadie.model.wire.FrameCodec;
+import dev.roadie.model.wire.Message;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -81,6 +88,30 @@ class PairingApiTest {
                 .isEqualTo(base + "/#devices?code=" + started.get("user_code").asString());
         assertThat(started.get("expires_in").asLong()).isEqualTo(600);
         assertThat(started.get("interval").asLong()).isEqualTo(5);
+    }
+
+    @Test
+    void behind_a_trusted_proxy_that_ends_tls_the_addresses_are_the_ones_the_device_used() {
+        start(Map.of("http.trustedProxies", "127.0.0.1"));
+
+        JsonNode started = postWith("/api/pair/start", "{\"kind\": \"mobile\", \"name\": \"Phone\"}",
+                "X-Forwarded-Proto", "https", "X-Forwarded-Host", "hub.example.org");
+        JsonNode invite = postWith("/api/pair/invites", "{\"kind\": \"mobile\"}",
+                "Authorization", "Bearer " + admin, "X-Forwarded-Proto", "https, http");
+
+        assertThat(started.get("verification_uri").asString()).isEqualTo("https://hub.example.org/#devices");
+        assertThat(invite.get("link").asString()).startsWith("roadie://pair?hub="
+                + java.net.URLEncoder.encode("https://127.0.0.1:" + hub.port(), StandardCharsets.UTF_8) + "&code=");
+    }
+
+    @Test
+    void forwarded_scheme_and_host_from_a_caller_that_is_not_a_trusted_proxy_are_ignored() {
+        start();
+
+        JsonNode started = postWith("/api/pair/start", "{\"kind\": \"mobile\", \"name\": \"Phone\"}",
+                "X-Forwarded-Proto", "https", "X-Forwarded-Host", "evil.example.org");
+
+        assertThat(started.get("verification_uri").asString()).isEqualTo(base + "/#devices");
     }
 
     @Test
@@ -209,6 +240,79 @@ class PairingApiTest {
     }
 
     @Test
+    void a_device_bound_to_a_music_bot_sends_to_that_bot_by_name_and_to_no_other_over_the_socket_or_rest() {
+        start();
+        WireClient eu1 = bot("eu-1");
+        WireClient eu2 = bot("eu-2");
+        JsonNode started = startPairing("mobile", "Phone", null);
+        Http.Response approved = http.post("/api/pair/requests/" + started.get("user_code").asString() + "/approve",
+                admin, "{\"bots\": [\"eu-1\"]}");
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+        String token = poll(started).json().get("access_token").asString();
+        assertThat(http.get("/api/pair/devices", admin).json().get(0).get("scopes").toString())
+                .isEqualTo("[\"send:music-bot/eu-1\",\"subscribe:player.*\",\"registry\",\"search\"]");
+        WireClient device = WireClient.authenticated(hub.port(), token);
+        clients.add(device);
+
+        device.sendNumbered(Frames.message("m-1", Address.service("music-bot", "eu-1")));
+        assertThat(eu1.expect(Message.class).id()).isEqualTo("m-1");
+
+        device.sendNumbered(Frames.message("m-2", Address.service("music-bot", "eu-2")));
+        ErrorFrame other = device.expectError();
+        assertThat(other.code()).isEqualTo(ErrorCode.FORBIDDEN);
+        assertThat(other.message()).contains("send:music-bot/eu-2");
+        device.sendNumbered(Frames.message("m-3", Address.oneOf("music-bot")));
+        ErrorFrame picked = device.expectError();
+        assertThat(picked.code()).isEqualTo(ErrorCode.FORBIDDEN);
+        assertThat(picked.message()).isEqualTo("this token lacks the scope send:music-bot");
+        device.sendNumbered(Frames.message("m-4", Address.everyOf("music-bot")));
+        assertThat(device.expectError().code()).isEqualTo(ErrorCode.FORBIDDEN);
+
+        assertThat(http.post("/api/send", token, "{\"to\": \"service:music-bot/eu-1\", \"subject\": \"play\"}")
+                .status()).isEqualTo(202);
+        assertThat(eu1.expect(Message.class).subject()).isEqualTo("play");
+        assertThat(http.post("/api/send", token, "{\"to\": \"service:music-bot/eu-2\", \"subject\": \"play\"}")
+                .status()).isEqualTo(403);
+        assertThat(http.post("/api/send", token, "{\"to\": \"one:music-bot\", \"subject\": \"play\"}")
+                .status()).isEqualTo(403);
+        eu2.sync();
+        assertThat(eu2.received()).noneMatch(Message.class::isInstance);
+    }
+
+    @Test
+    void binding_to_bots_is_refused_for_a_bad_name_or_a_bot_the_scopes_do_not_reach() {
+        start();
+        String approve = "/api/pair/requests/" + startPairing("desktop", "Laptop", null).get("user_code").asString()
+                + "/approve";
+
+        Http.Response badName = http.post(approve, admin, "{\"bots\": [\"EU 1\"]}");
+        Http.Response unreached = http.post(approve, admin,
+                "{\"scopes\": [\"subscribe:player.*\"], \"bots\": [\"eu-1\"]}");
+        Http.Response invite = http.post("/api/pair/invites", admin,
+                "{\"kind\": \"mobile\", \"scopes\": [\"send:music-bot/eu-*\"], \"bots\": [\"eu-1\", \"us-1\"]}");
+
+        assertThat(badName.status()).isEqualTo(400);
+        assertThat(badName.json().get("message").asString()).contains("'EU 1' is not a music bot's name");
+        assertThat(unreached.status()).isEqualTo(400);
+        assertThat(unreached.json().get("message").asString()).contains("the music bot eu-1 is not one");
+        assertThat(invite.status()).isEqualTo(400);
+        assertThat(invite.json().get("message").asString()).contains("the music bot us-1 is not one");
+    }
+
+    @Test
+    void an_invite_may_bind_the_device_to_named_bots_and_an_approval_may_name_them_within_a_narrower_pattern() {
+        start();
+        Http.Response made = http.post("/api/pair/invites", admin, "{\"kind\": \"mobile\", \"bots\": [\"eu-1\", \"eu-2\"]}");
+        JsonNode started = startPairing("desktop", "Laptop", null);
+        http.post("/api/pair/requests/" + started.get("user_code").asString() + "/approve", admin,
+                "{\"scopes\": [\"send:music-bot/eu-*\", \"registry\"]}");
+
+        assertThat(made.json().get("scopes").toString()).isEqualTo("[\"send:music-bot/eu-1\",\"send:music-bot/eu-2\","
+                + "\"subscribe:player.*\",\"registry\",\"search\"]");
+        assertThat(poll(started).json().get("scope").asString()).isEqualTo("send:music-bot/eu-* registry");
+    }
+
+    @Test
     void the_device_calls_need_no_token_and_the_owner_calls_need_admin() {
         start();
         String device = hub.context().tokens().create("phone", "mobile", List.of("registry")).token();
@@ -240,6 +344,16 @@ class PairingApiTest {
         Http.Response again = redeem(code, "Mallory's phone");
         assertThat(again.status()).isEqualTo(400);
         assertThat(again.json().get("error").asString()).isEqualTo("invalid_grant");
+    }
+
+    @Test
+    void an_invite_answer_draws_its_link_as_a_qr_code_in_svg() {
+        start();
+
+        JsonNode made = http.post("/api/pair/invites", admin, "{\"kind\": \"mobile\"}").json();
+
+        String link = made.get("link").asString();
+        assertThat(QrModules.fromSvg(made.get("qrSvg").asString())).containsExactlyElementsOf(QrModules.expected(link));
     }
 
     @Test
@@ -380,6 +494,14 @@ class PairingApiTest {
 
     // ---- helpers ----
 
+    /** A music bot of that name, connected, with the music bot's preset scopes. */
+    WireClient bot(String name) {
+        WireClient bot = WireClient.authenticated(hub.port(),
+                hub.context().tokens().create(name, "music-bot", ScopePresets.forKind("music-bot")).token());
+        clients.add(bot);
+        return bot;
+    }
+
     JsonNode startPairing(String kind, String name, String platform) {
         String body = "{\"kind\": \"" + kind + "\", \"name\": \"" + name + "\""
                 + (platform == null ? "" : ", \"platform\": \"" + platform + "\"") + "}";
@@ -395,6 +517,22 @@ class PairingApiTest {
 
     Http.Response redeem(String code, String name) {
         return http.post("/api/pair/redeem", null, "{\"code\": \"" + code + "\", \"name\": \"" + name + "\"}");
+    }
+
+    /** A POST with JSON and the headers given as name, value, name, value, ...; its answer, which must be 200 or 201. */
+    JsonNode postWith(String path, String json, String... headers) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .headers(headers).POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            HttpResponse<String> answer = client.send(request, HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(answer.body()).isBetween(200, 201);
+            return FrameCodec.DEFAULT.mapper().readTree(answer.body());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     HttpResponse<String> redeemFrom(String address) {

@@ -4,7 +4,6 @@
 // REST every few seconds, and only while the view is shown.
 import { confirmAction } from './confirm.js';
 import { byId, el, formatAgo, formatInstant, icon, labelled, replaceChildren } from './dom.js';
-import { qrSvg } from './qrcode.js';
 
 // A device polls every 5 s; a request appearing within as long is soon enough for the owner.
 const REFRESH_MS = 5_000;
@@ -120,10 +119,9 @@ export class DevicesView {
     if (!reference) return;
     if (name && decision === 'approve' && !(await confirmAction(`Approve ${name}? Check first that the code on`
       + ' the device is the one you expect: anyone who can reach the hub can ask under any name.', 'Approve'))) return;
-    const guilds = byId('device-guilds').value.split(/[\s,]+/).filter(Boolean);
     try {
       const request = await this.api.post(`/api/pair/requests/${encodeURIComponent(reference)}/${decision}`,
-        decision === 'approve' ? { guilds } : undefined);
+        decision === 'approve' ? narrowing() : undefined);
       this.message.textContent = decision === 'approve'
         ? `Approved ${request.name} (${request.kind}): it gets its token on its next poll.`
         : `Denied ${request.name} (${request.kind}).`;
@@ -137,14 +135,15 @@ export class DevicesView {
   async invite() {
     const error = byId('device-invite-error');
     error.textContent = '';
-    const guilds = byId('device-guilds').value.split(/[\s,]+/).filter(Boolean);
     try {
-      const invite = await this.api.post('/api/pair/invites', { kind: byId('device-invite-kind').value, guilds });
+      const invite = await this.api.post('/api/pair/invites', { kind: byId('device-invite-kind').value,
+        ...narrowing() });
       byId('device-invited').hidden = false;
       byId('device-invited-code').textContent = invite.code;
       byId('device-invited-link').value = invite.link;
-      // A phone's camera reads the link from the screen: no typing, no network.
-      replaceChildren(byId('device-invited-qr'), qrSvg(invite.link, `QR code of the link ${invite.link}`));
+      // A phone's camera reads the link from the screen: no typing. The hub draws it (qrcodegen), as SVG.
+      replaceChildren(byId('device-invited-qr'), el('img', { class: 'qr', alt: `QR code of the link ${invite.link}`,
+        src: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(invite.qrSvg)}` }));
       byId('device-invited-until').textContent = formatInstant(invite.expiresAt);
     } catch (e) {
       error.textContent = `No invite: ${e.message}`;
@@ -162,4 +161,10 @@ export class DevicesView {
       this.message.textContent = `Could not revoke ${name}: ${e.message}`;
     }
   }
+}
+
+/** The guilds and music bots the owner bound the device to, from the approve form; empty lists bind nothing. */
+function narrowing() {
+  const words = id => byId(id).value.split(/[\s,]+/).filter(Boolean);
+  return { guilds: words('device-guilds'), bots: words('device-bots') };
 }
