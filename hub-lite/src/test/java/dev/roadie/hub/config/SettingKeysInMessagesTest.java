@@ -2,6 +2,7 @@ package dev.roadie.hub.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.roadie.model.search.HubRequests;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,7 +31,8 @@ class SettingKeysInMessagesTest {
             Path.of("../search-providers/src/main/java"));
 
     /** Protocol names (frame types, topics) in literals that share a first word with a section, not settings. */
-    private static final Set<String> NOT_SETTINGS = Set.of("registry.stats", "registry.changed", "registry.snapshot");
+    private static final Set<String> NOT_SETTINGS = Set.of("registry.stats", "registry.changed", "registry.snapshot",
+            HubRequests.SEARCH_PART);
 
     private static final Pattern JAVA_LITERAL = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
     private static final Pattern JS_LITERAL =
