@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.roadie.hub.config.ConfigLoader;
 import dev.roadie.hub.config.HubConfig;
 import dev.roadie.hub.testing.Http;
+import dev.roadie.hub.testing.ManualClock;
 import dev.roadie.hub.testing.TestHub;
 import dev.roadie.hub.testing.WireClient;
 import dev.roadie.model.registry.ServiceDescriptor;
@@ -14,11 +15,8 @@ import dev.roadie.model.registry.ServiceId;
 import dev.roadie.model.registry.ServiceState;
 import dev.roadie.model.wire.Announce;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +34,7 @@ class HousekeepingTest {
 
     @TempDir
     Path data;
-    private final MovingClock clock = new MovingClock(Instant.now());
+    private final ManualClock clock = new ManualClock(Instant.now());
 
     @Test
     void a_durable_message_older_than_its_time_to_live_is_dropped_with_no_socket_open() {
@@ -88,33 +86,5 @@ class HousekeepingTest {
                 "data", data.toString(), "heartbeat.interval", "200ms"));
         overrides.putAll(settings);
         return Hub.start(ConfigLoader.load(null, data, Map.of(), overrides), clock);
-    }
-
-    /** A clock that moves only when the test moves it; the hub's timer thread reads it. */
-    private static final class MovingClock extends Clock {
-        private volatile Instant now;
-
-        MovingClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("the hub uses UTC");
-        }
     }
 }

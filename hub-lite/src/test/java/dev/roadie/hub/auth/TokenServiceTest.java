@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.roadie.hub.store.Database;
+import dev.roadie.hub.testing.ManualClock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,7 +36,7 @@ class TokenServiceTest {
     @TempDir
     Path temp;
 
-    private final ManualTime time = new ManualTime(START);
+    private final ManualClock time = new ManualClock(START);
     private Database db;
     private TokenService tokens;
 

@@ -2,11 +2,9 @@ package dev.roadie.hub.certs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import dev.roadie.hub.testing.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -15,29 +13,6 @@ class RenewalsTest {
     private static final Duration MIN = Duration.ofMinutes(1);
     private static final Duration MAX = Duration.ofHours(6);
 
-    /** A clock that moves only when told. */
-    private static final class ManualClock extends Clock {
-        private Instant now = Instant.parse("2026-11-21T08:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 
     private static StoredCertificate issued(Instant notBefore, Instant notAfter, Instant renewAfter, int failures,
             Instant nextAttempt) {
@@ -65,7 +40,7 @@ class RenewalsTest {
 
     @Test
     void a_failed_attempt_waits_out_its_backoff_on_the_clock() {
-        ManualClock clock = new ManualClock();
+        ManualClock clock = ManualClock.at("2026-11-21T08:00:00Z");
         Instant notBefore = clock.instant().minus(Duration.ofDays(61));
         StoredCertificate due = issued(notBefore, notBefore.plus(Duration.ofDays(90)),
                 Renewals.thirdLeft(notBefore, notBefore.plus(Duration.ofDays(90))), 0, null);
@@ -82,7 +57,7 @@ class RenewalsTest {
 
     @Test
     void a_fresh_certificate_is_not_due_but_an_admins_request_is() {
-        ManualClock clock = new ManualClock();
+        ManualClock clock = ManualClock.at("2026-11-21T08:00:00Z");
         Instant notBefore = clock.instant();
         Instant notAfter = notBefore.plus(Duration.ofDays(90));
         StoredCertificate fresh = issued(notBefore, notAfter, Renewals.thirdLeft(notBefore, notAfter), 0, null);

@@ -7,15 +7,12 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.roadie.hub.config.HubConfig;
 import dev.roadie.hub.store.Database;
+import dev.roadie.hub.testing.ManualClock;
 import dev.roadie.model.registry.ServiceId;
 import dev.roadie.model.wire.Address;
 import dev.roadie.model.wire.Message;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +24,7 @@ import org.slf4j.LoggerFactory;
 class DurableExpiryLogTest {
     private final Logger logger = (Logger) LoggerFactory.getLogger(DurableMessages.class);
     private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
-    private final SettableClock clock = new SettableClock();
+    private final ManualClock clock = ManualClock.at("2026-12-07T08:00:00Z");
 
     @TempDir
     Path temp;
@@ -61,7 +58,7 @@ class DurableExpiryLogTest {
         DurableMessages durable = new DurableMessages(db, clock, ttl, HubConfig.defaults().quotas());
         durable.store(List.of(ServiceId.parse("desktop/anna")),
                 new Message(0, "m-1", null, Address.service("desktop", "anna"), "note", null, true));
-        clock.now = clock.now.plus(ttl).plusSeconds(1);
+        clock.advance(ttl.plusSeconds(1));
 
         assertThat(durable.expire()).isEqualTo(1);
 
@@ -69,22 +66,4 @@ class DurableExpiryLogTest {
                 .findFirst().orElseThrow();
     }
 
-    private static final class SettableClock extends Clock {
-        Instant now = Instant.parse("2026-12-07T08:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

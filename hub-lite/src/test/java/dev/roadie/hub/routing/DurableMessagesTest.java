@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.roadie.hub.config.HubConfig;
 import dev.roadie.hub.store.Database;
+import dev.roadie.hub.testing.ManualClock;
 import dev.roadie.model.registry.ServiceId;
 import dev.roadie.model.wire.Address;
 import dev.roadie.model.wire.Message;
@@ -82,7 +83,7 @@ class DurableMessagesTest {
 
     @Test
     void a_quota_freed_by_acknowledgements_and_expiry_can_be_used_again_but_not_twice() {
-        MovingClock clock = new MovingClock();
+        ManualClock clock = ManualClock.at("2026-12-07T08:00:00Z");
         HubConfig.Quotas two = new HubConfig.Quotas(2, 1 << 20, 100, 1 << 20, 100, 1 << 20, 1, 1, 1, 1, 1);
         DurableMessages limited = new DurableMessages(db, clock, TTL, two);
         long first = limited.store(List.of(DESKTOP), message("m-1")).getFirst();
@@ -97,32 +98,13 @@ class DurableMessagesTest {
         assertThatThrownBy(() -> limited.store(List.of(DESKTOP), message("m-4")))
                 .isInstanceOf(QuotaExceededException.class);
 
-        clock.now = clock.now.plus(TTL).plusSeconds(1);
+        clock.advance(TTL.plusSeconds(1));
         assertThat(limited.expire()).isEqualTo(2);
         limited.store(List.of(DESKTOP, BOT), message("m-5"));
         assertThatThrownBy(() -> limited.store(List.of(BOT), message("m-6")))
                 .isInstanceOf(QuotaExceededException.class);
     }
 
-    /** A clock that moves only when a test moves it. */
-    private static final class MovingClock extends Clock {
-        java.time.Instant now = java.time.Instant.parse("2026-12-07T08:00:00Z");
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return java.time.ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public java.time.Instant instant() {
-            return now;
-        }
-    }
 
     /** Runs {@code call} while another thread holds the database in a write; fails if it waits for it. */
     private <T> T whileTheDatabaseIsBusy(Supplier<T> call) {
