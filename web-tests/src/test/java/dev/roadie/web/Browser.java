@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -189,6 +190,21 @@ final class Browser implements AutoCloseable {
         } catch (RuntimeException e) {
             return "(unreadable: " + e + ")";
         }
+    }
+
+    /**
+     * Loads {@code url} afresh (a reload, so that a change of the address's #hash alone starts the
+     * page again) and signs in with {@code token} unless this tab is signed in already; returns
+     * once the page is connected.
+     */
+    void signIn(String url, String token) {
+        open(url);
+        driver().navigate().refresh();
+        await("the page to start", d -> find("#sign-in").isDisplayed() || find("#app").isDisplayed());
+        if (find("#sign-in").isDisplayed()) {
+            find("#sign-in-token").sendKeys(token, Keys.ENTER);
+        }
+        awaitText("#connection", "Connected");
     }
 
     @Override

@@ -71,19 +71,7 @@ class DashboardTest {
 
     @AfterAll
     void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (bot != null) {
-            bot.close();
-        }
-        clients.close();
-        if (hub != null) {
-            hub.close();
-        }
-        if (music != null) {
-            music.close();
-        }
+        Closing.all(browser, bot, clients, hub, music);
     }
 
     @Test
@@ -365,12 +353,6 @@ class DashboardTest {
 
     /** Signs in on a freshly loaded page (a new address that differs only in its #hash would not reload it). */
     private void signIn(String path) {
-        browser.open(hub.baseUrl() + path);
-        browser.driver().navigate().refresh();
-        browser.await("the page to start", d -> browser.find("#sign-in").isDisplayed() || browser.find("#app").isDisplayed());
-        if (browser.find("#sign-in").isDisplayed()) {
-            browser.find("#sign-in-token").sendKeys(hub.adminToken(), Keys.ENTER);
-        }
-        browser.awaitText("#connection", "Connected");
+        browser.signIn(hub.baseUrl() + path, hub.adminToken());
     }
 }

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.openqa.selenium.Keys;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -42,12 +41,7 @@ class DevicesViewTest {
 
     @AfterAll
     void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (hub != null) {
-            hub.close();
-        }
+        Closing.all(browser, hub);
     }
 
     @Test
@@ -178,12 +172,6 @@ class DevicesViewTest {
 
     /** Signs in on a freshly loaded page (a new address that differs only in its #hash would not reload it). */
     private void signIn(String path) {
-        browser.open(hub.baseUrl() + path);
-        browser.driver().navigate().refresh();
-        browser.await("the page to start", d -> browser.find("#sign-in").isDisplayed() || browser.find("#app").isDisplayed());
-        if (browser.find("#sign-in").isDisplayed()) {
-            browser.find("#sign-in-token").sendKeys(hub.adminToken(), Keys.ENTER);
-        }
-        browser.awaitText("#connection", "Connected");
+        browser.signIn(hub.baseUrl() + path, hub.adminToken());
     }
 }

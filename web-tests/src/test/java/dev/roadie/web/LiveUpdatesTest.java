@@ -45,16 +45,7 @@ class LiveUpdatesTest {
 
     @AfterAll
     void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (bot != null) {
-            bot.close();
-        }
-        clients.close();
-        if (hub != null) {
-            hub.close();
-        }
+        Closing.all(browser, bot, clients, hub);
     }
 
     @Test
@@ -105,12 +96,6 @@ class LiveUpdatesTest {
     }
 
     private void signIn(String path) {
-        browser.open(hub.baseUrl() + path);
-        browser.driver().navigate().refresh();
-        browser.await("the page to start", d -> browser.find("#sign-in").isDisplayed() || browser.find("#app").isDisplayed());
-        if (browser.find("#sign-in").isDisplayed()) {
-            browser.find("#sign-in-token").sendKeys(hub.adminToken(), Keys.ENTER);
-        }
-        browser.awaitText("#connection", "Connected");
+        browser.signIn(hub.baseUrl() + path, hub.adminToken());
     }
 }

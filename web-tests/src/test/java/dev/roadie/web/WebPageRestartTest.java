@@ -24,15 +24,7 @@ class WebPageRestartTest {
 
     @AfterEach
     void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (bot != null) {
-            bot.close();
-        }
-        if (hub != null) {
-            hub.close();
-        }
+        Closing.all(browser, bot, hub);
     }
 
     /** A browser's session waits for its resume as a user's would (the test default is 300 ms). */

@@ -82,19 +82,7 @@ class WebPageTest {
 
     @AfterAll
     void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (bot != null) {
-            bot.close();
-        }
-        clients.close();
-        if (hub != null) {
-            hub.close();
-        }
-        if (music != null) {
-            music.close();
-        }
+        Closing.all(browser, bot, clients, hub, music);
     }
 
     @Test
@@ -537,12 +525,7 @@ class WebPageTest {
     }
 
     private void signIn() {
-        browser.open(hub.baseUrl() + "/");
-        browser.await("the page to start", d -> browser.find("#sign-in").isDisplayed() || browser.find("#app").isDisplayed());
-        if (browser.find("#sign-in").isDisplayed()) {
-            browser.find("#sign-in-token").sendKeys(hub.adminToken(), Keys.ENTER);
-        }
-        browser.awaitText("#connection", "Connected");
+        browser.signIn(hub.baseUrl() + "/", hub.adminToken());
     }
 
     private void signOutIfSignedIn() {
