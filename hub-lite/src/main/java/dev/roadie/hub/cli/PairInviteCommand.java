@@ -2,14 +2,12 @@ package dev.roadie.hub.cli;
 
 import dev.roadie.hub.config.HubConfig;
 import dev.roadie.hub.pairing.Invite;
-import dev.roadie.hub.pairing.Narrowing;
 import dev.roadie.hub.pairing.QrImage;
 import dev.roadie.hub.store.Database;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -23,18 +21,8 @@ final class PairInviteCommand extends PairSubcommand {
     @Option(names = "--kind", required = true, paramLabel = "KIND", description = "desktop, mobile or extension.")
     private String kind;
 
-    @Option(names = "--scope", paramLabel = "SCOPE",
-            description = "A scope to grant, repeatable; at most the kind's preset, which is the default.")
-    private List<String> scopes = new ArrayList<>();
-
-    @Option(names = "--guild", paramLabel = "ID",
-            description = "Follow only this guild's player, repeatable (default: every guild).")
-    private List<String> guilds = new ArrayList<>();
-
-    @Option(names = "--bot", paramLabel = "NAME",
-            description = "Send only to this music bot, by its name (music-bot/NAME), repeatable (default: every music"
-                    + " bot, and one the hub picks).")
-    private List<String> bots = new ArrayList<>();
+    @Mixin
+    private NarrowingOptions narrowing;
 
     @Option(names = "--hub", paramLabel = "URL",
             description = "The hub's address as the device reaches it (default: http://HOST:PORT from the settings).")
@@ -57,7 +45,7 @@ final class PairInviteCommand extends PairSubcommand {
             return usage("--qr is dark, light or none (the terminal's background, or no QR code); got '" + qr + "'");
         }
         try (Database db = openExisting()) {
-            Invite invite = pairing(db).invite(kind, new Narrowing(scopes, guilds, bots), actor());
+            Invite invite = pairing(db).invite(kind, narrowing.narrowing(), actor());
             Duration lifetime = settings().pairing().codeLifetime();
             out().println("Invited a " + kind + " device (invite " + invite.pairing().id() + ", scopes "
                     + String.join(" ", invite.pairing().scopes()) + "). The code works once, for "
