@@ -1,0 +1,17 @@
+// The toolbar badge: how many sends wait, or a short mark after a send.
+
+
+
+
+export async function showWaiting(count) {
+  await chrome.action.setBadgeBackgroundColor({ color: '#b45309' });
+  await chrome.action.setBadgeText({ text: count > 0 ? String(count) : '' });
+  await chrome.action.setTitle({
+    title: count > 0 ? `${count} waiting for the hub: they are sent when it can be reached` : "Send this tab's track to the bot",
+  });
+}
+
+export async function showMark(ok) {
+  await chrome.action.setBadgeBackgroundColor({ color: ok ? '#15803d' : '#b91c1c' });
+  await chrome.action.setBadgeText({ text: ok ? '✓' : '!' });
+}
