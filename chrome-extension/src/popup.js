@@ -106,8 +106,8 @@ function showMatch(track) {
   $('match').hidden = false;
   $('title').textContent = track.title;
   $('artist').textContent = track.artist ?? (track.kind && track.kind !== 'track' ? `a whole ${track.kind}` : '');
-  $('length').textContent = length(track.durationMs);
-  $('source').textContent = track.source ? `from ${track.source}` : track.from ? `as ${track.from} says` : '';
+  const from = track.source ? `from ${track.source}` : track.from ? `as ${track.from} says` : '';
+  $('facts').textContent = [length(track.durationMs), from].filter(Boolean).join(' · ');
   if (track.artworkUrl) {
     $('artwork').src = track.artworkUrl;
     $('artwork').hidden = false;
@@ -144,7 +144,8 @@ async function sendMatch(position) {
   } catch (error) {
     if (worthRetrying(error)) {
       const count = await keep(send, error);
-      status(`The hub cannot be reached: "${match.title}" waits with ${count - 1} other send(s) and goes out when it is back.`, 'wait');
+      const others = count === 1 ? '' : ` with ${count - 1} other${count === 2 ? '' : 's'}`;
+      status(`The hub cannot be reached: "${match.title}" waits${others} and goes out when it is back.`, 'wait');
       await showPending();
     } else {
       status(explain(error, settings.hub), 'bad');

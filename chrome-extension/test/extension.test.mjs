@@ -122,7 +122,7 @@ test('a send while the hub is away waits in the outbox and reaches the bot after
     async () => (await botTitles(world)).length > before, 60_000);
   await eventually('the outbox to be empty',
     async () => (await worker.evaluate('chrome.storage.local.get("outbox").then((kept) => kept.outbox.length)')) === 0);
-  timings.serviceWorkerHeapBytes = await worker.evaluate('performance.memory?.usedJSHeapSize ?? null');
+  timings.serviceWorkerHeapAfterOutbox = await worker.heapUsage();
 });
 
 test('a revoked pairing is told in words that say to pair again', async () => {

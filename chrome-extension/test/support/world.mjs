@@ -189,6 +189,8 @@ export async function resumeRestartedWorker(world, browserSession) {
       if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
       return result.value;
     },
+    /** The worker's JavaScript heap in bytes: {usedSize, totalSize}. */
+    heapUsage: () => session.send('Runtime.getHeapUsage'),
   };
 }
 
