@@ -2,9 +2,26 @@
 // top level, so that Chrome finds them when it wakes the worker for an event.
 import { showMark, showWaiting } from './lib/badge.js';
 import { RETRY_ALARM, flush, pending } from './lib/outbox.js';
+import { MENU_PREFIX, menuEntries } from './lib/menu.js';
+import { sendFromMenu } from './lib/quick-send.js';
 import { protectStorage } from './lib/storage.js';
 
 protectStorage().catch((error) => console.error('could not keep storage from page scripts', error));
+
+chrome.runtime.onInstalled.addListener(() => {
+  chrome.contextMenus.removeAll(() => {
+    menuEntries().forEach((entry) => chrome.contextMenus.create(entry));
+  });
+});
+
+chrome.contextMenus.onClicked.addListener((info) => {
+  if (String(info.menuItemId).startsWith(MENU_PREFIX)) {
+    sendFromMenu(info).catch((error) => console.error('the menu\'s send failed', error));
+  }
+});
+
+// A native context menu cannot be clicked from a test: the browser test calls this instead.
+globalThis.roadieMenuClicked = sendFromMenu;
 
 chrome.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === RETRY_ALARM) {

@@ -98,6 +98,17 @@ test('a page whose player names its track through MediaSession is sent as that t
   await page.close();
 });
 
+test('a link sent from the context menu is queued by the bot on the server chosen in the popup', async () => {
+  const before = (await botTitles(world)).filter((title) => title === 'Paper Boats').length;
+  const worker = await serviceWorker(world);
+  const outcome = await worker.evaluate((linkUrl) => globalThis.roadieMenuClicked(
+    { menuItemId: 'roadie-end', linkUrl, pageUrl: 'https://elsewhere.example.org/' }), world.fixtures.url('track.html'));
+  assert.equal(outcome, 'sent');
+  assert.equal((await botTitles(world)).filter((title) => title === 'Paper Boats').length, before + 1);
+  const menus = await worker.evaluate(() => chrome.runtime.getManifest().commands);
+  assert.ok(menus._execute_action, 'a keyboard command opens the popup');
+});
+
 test('a send while the hub is away waits in the outbox and reaches the bot after the worker restarted', async () => {
   await world.proxy.close();
   const { page, popup } = await openPopup(world, world.fixtures.url('player.html'));
