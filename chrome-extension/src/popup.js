@@ -3,6 +3,7 @@
 import { showMark } from './lib/badge.js';
 import { connect, musicBots } from './lib/hub-link.js';
 import { pending, keep } from './lib/outbox.js';
+import { connectorFor } from './lib/connectors.js';
 import { pageTrack, readPage } from './lib/page-reader.js';
 import { addCommand, botAddress, length, POSITIONS, sendCommand } from './lib/player.js';
 import { Problem, explain, worthRetrying } from './lib/problems.js';
@@ -61,7 +62,7 @@ async function main() {
 function offline(onPage, problem) {
   $('loading').hidden = true;
   status(explain(problem, settings.hub), problem.code === 'unreachable' ? 'wait' : 'bad');
-  const track = onPage && pageTrack(onPage);
+  const track = onPage && pageTrack(onPage, onPage.connector);
   if (problem.code === 'unreachable' && track && settings.target?.guild) {
     showMatch({ ...track, source: undefined, from: track.from });
     showTargets([{ name: settings.target.bot, guilds: [settings.target.guild] }]);
@@ -77,8 +78,11 @@ async function activeTab() {
 
 /** What the page says; the toolbar click granted activeTab, which lets the extension read it. */
 async function readTab(tab) {
-  const [injection] = await chrome.scripting.executeScript({ target: { tabId: tab.id }, func: readPage });
-  return injection.result;
+  const connector = connectorFor(tab.url);
+  const [injection] = await chrome.scripting.executeScript({
+    target: { tabId: tab.id }, func: readPage, args: [connector?.fields ?? {}],
+  });
+  return { ...injection.result, connector };
 }
 
 /**
@@ -87,8 +91,8 @@ async function readTab(tab) {
  * page itself names is sent as it is (the bot searches for it). Undefined when nothing is named.
  */
 async function findTrack(onPage) {
-  const onItsOwn = pageTrack(onPage);
-  if (onPage.mediaSession?.artist) {
+  const onItsOwn = pageTrack(onPage, onPage.connector);
+  if (onItsOwn?.artist && onItsOwn.from !== 'the page\'s data') {
     const answer = await client.search(`${onItsOwn.artist} ${onItsOwn.title}`, { limit: 1 });
     if (answer.tracks?.[0]) return { ...answer.tracks[0], positionMs: onPage.positionMs };
   }

@@ -1,8 +1,14 @@
 // What the tab says it plays. readPage runs inside the tab (chrome.scripting serialises it, so
 // it must use nothing from outside its own body); pageTrack picks the best of what it found.
+import { isoDurationMs } from './duration.js';
 
-/** Runs in the page: MediaSession, JSON-LD, OpenGraph, title, URL and the player's position. */
-export function readPage() {
+export { isoDurationMs };
+
+/**
+ * Runs in the page: MediaSession, JSON-LD, OpenGraph, title, URL, the player's position, and the
+ * fields a site connector asks for ({key: {css, attr}}: the attribute, else the text).
+ */
+export function readPage(fields = {}) {
   const text = (value) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
   const meta = navigator.mediaSession?.metadata;
   const mediaSession = meta && text(meta.title)
@@ -29,6 +35,12 @@ export function readPage() {
   for (const tag of document.querySelectorAll('meta[property^="og:"], meta[name^="music:"], meta[property^="music:"]')) {
     og[tag.getAttribute('property') ?? tag.getAttribute('name')] = tag.getAttribute('content');
   }
+  const found = {};
+  for (const [key, { css, attr }] of Object.entries(fields)) {
+    const element = document.querySelector(css);
+    const value = text(element && (attr ? element.getAttribute(attr) : element.textContent));
+    if (value) found[key] = value.replace(/\s+/g, ' ');
+  }
   const media = [...document.querySelectorAll('audio, video')].find((m) => !m.paused) ?? document.querySelector('audio, video');
   return {
     url: location.href,
@@ -36,6 +48,7 @@ export function readPage() {
     mediaSession,
     jsonLd,
     openGraph: og,
+    found,
     positionMs: media && Number.isFinite(media.currentTime) ? Math.round(media.currentTime * 1000) : undefined,
   };
 }
@@ -43,11 +56,19 @@ export function readPage() {
 const MUSIC_TYPES = ['MusicRecording', 'MusicAlbum', 'MusicPlaylist'];
 
 /**
- * The track the page names, from its best source: MediaSession, then JSON-LD, then OpenGraph,
- * then the title; `uri` is always the tab's URL. Undefined when the page names nothing.
+ * The track the page names, from its best source: MediaSession when it names an artist, then
+ * the site's connector (what the site shows), then MediaSession with a title only, JSON-LD,
+ * OpenGraph, the title; `uri` is always the tab's URL. Undefined when the page names nothing.
  */
-export function pageTrack(page) {
+export function pageTrack(page, connector) {
   const base = { uri: page.url };
+  if (page.mediaSession?.artist) {
+    return clean({ ...base, ...page.mediaSession, from: 'the player on the page' });
+  }
+  const fromSite = connector?.read(page.found ?? {});
+  if (fromSite?.title) {
+    return clean({ ...base, ...fromSite, from: 'the page' });
+  }
   if (page.mediaSession) {
     return clean({ ...base, ...page.mediaSession, from: 'the player on the page' });
   }
@@ -76,14 +97,6 @@ export function pageTrack(page) {
 function name(value) {
   const first = Array.isArray(value) ? value[0] : value;
   return typeof first === 'string' ? first : first?.name;
-}
-
-/** 'PT3M22S' to 202000; undefined for anything else. */
-export function isoDurationMs(text) {
-  const match = /^PT(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?$/.exec(text ?? '');
-  if (!match) return undefined;
-  const [, h = 0, m = 0, s = 0] = match;
-  return Math.round(((Number(h) * 60 + Number(m)) * 60 + Number(s)) * 1000) || undefined;
 }
 
 function clean(track) {

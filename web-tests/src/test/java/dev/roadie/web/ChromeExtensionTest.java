@@ -125,7 +125,7 @@ class ChromeExtensionTest {
         }
     }
 
-    /** npm ci when node_modules is missing or older than the lock file: puppeteer-core and ws. */
+    /** npm ci when node_modules is missing or older than the lock file: puppeteer-core, ws and linkedom. */
     private static void installDevDependencies() throws IOException, InterruptedException {
         Path installed = EXTENSION.resolve("node_modules/.package-lock.json");
         if (Files.exists(installed) && Files.exists(EXTENSION.resolve("node_modules/puppeteer-core/package.json"))
