@@ -67,6 +67,22 @@ test('pairing by the device flow keeps a token that page scripts cannot read', a
   await options.close();
 });
 
+test('a hub that does not list the extension in http.allowedOrigins is named with the setting to change', async () => {
+  const options = await world.browser.newPage();
+  await options.goto(`chrome-extension://${world.id}/options.html`);
+  const paired = await options.evaluate(() => chrome.storage.local.get('hub'));
+  await options.evaluate((hub) => chrome.storage.local.set({ hub }), world.env.plainHub);
+  try {
+    await options.click('#check');
+    const words = await eventually('the options page to explain the refusal',
+      () => options.$eval('#status', (e) => e.classList.contains('bad') && e.textContent));
+    assert.match(words, new RegExp(`refuses this extension\\. Add chrome-extension://${world.id} to the hub's http\\.allowedOrigins`));
+  } finally {
+    await options.evaluate((hub) => chrome.storage.local.set({ hub }), paired.hub);
+    await options.close();
+  }
+});
+
 test('the popup shows the track the hub resolved and Play next queues it on the bot', async () => {
   const { page, popup, openMs } = await openPopup(world, world.fixtures.url('track.html'));
   timings.popupOpenMs = openMs;

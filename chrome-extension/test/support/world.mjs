@@ -4,6 +4,7 @@
 //   ROADIE_HUB_URL   the hub, http://127.0.0.1:PORT (its http.allowedOrigins lists the extension)
 //   ROADIE_TOKEN     an admin token, to approve pairing and ask the bot for its queue
 //   ROADIE_BOT       the bot's name; ROADIE_GUILD the guild it plays in
+//   ROADIE_PLAIN_HUB_URL  another hub, whose http.allowedOrigins does not list the extension
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
@@ -22,7 +23,7 @@ export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 export const WAIT_MS = 30_000;
 
 export function environment() {
-  const missing = ['ROADIE_HUB_URL', 'ROADIE_TOKEN', 'ROADIE_BOT', 'ROADIE_GUILD'].filter((name) => !process.env[name]);
+  const missing = ['ROADIE_HUB_URL', 'ROADIE_TOKEN', 'ROADIE_BOT', 'ROADIE_GUILD', 'ROADIE_PLAIN_HUB_URL'].filter((name) => !process.env[name]);
   if (missing.length > 0) {
     throw new Error(`set ${missing.join(', ')}: ChromeExtensionTest (web-tests) starts a hub and a bot and sets them`);
   }
@@ -31,6 +32,7 @@ export function environment() {
     admin: process.env.ROADIE_TOKEN,
     bot: process.env.ROADIE_BOT,
     guild: process.env.ROADIE_GUILD,
+    plainHub: process.env.ROADIE_PLAIN_HUB_URL,
   };
 }
 

@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * tests, and its browser tests, which load the built extension into Debian's headless Chromium
  * with puppeteer-core and drive it against this hub and the stand-in music bot
  * ({@link DemoBot}). The hub allows the extension's origin, as docs/EXTENSION.md tells a user
- * to set it; its search providers ask a local fake Deezer, and it may resolve the test's
+ * to set it (a second hub, as it comes, does not); its search providers ask a local fake Deezer, and it may resolve the test's
  * fixture pages on 127.0.0.1.
  */
 class ChromeExtensionTest {
@@ -49,6 +49,9 @@ class ChromeExtensionTest {
 
     @RegisterExtension
     final HubExtension hub = HubExtension.startedByEachTest();
+    /** A hub left as it comes, which does not allow the extension: its words for that are tested. */
+    @RegisterExtension
+    final HubExtension plainHub = HubExtension.startedByEachTest();
     private final FakeMusicService music = new FakeMusicService().json("/deezer/search", "deezer-search.json");
     private RoadieClient botClient;
     private DemoBot bot;
@@ -64,6 +67,7 @@ class ChromeExtensionTest {
         botClient = RoadieClient.create(Clients.base(token).hub("ws://127.0.0.1:" + hub.port() + "/ws")
                 .clientName("extension-test-bot").build());
         bot = DemoBot.start(botClient, new DemoBot.Settings(BOT, List.of(GUILD)));
+        plainHub.start();
     }
 
     @AfterEach
@@ -92,6 +96,7 @@ class ChromeExtensionTest {
                 "ROADIE_TOKEN", hub.adminToken(),
                 "ROADIE_BOT", BOT,
                 "ROADIE_GUILD", GUILD,
+                "ROADIE_PLAIN_HUB_URL", "http://127.0.0.1:" + plainHub.port(),
                 "CHROMIUM", Browser.CHROMIUM.toString());
 
         Map<String, Integer> total = new HashMap<>();
