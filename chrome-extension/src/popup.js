@@ -14,6 +14,8 @@ const opened = performance.now();
 let settings;
 let client = null;
 let match = null;
+/** Below this the page's player has hardly started: playing from the start is what is meant. */
+const FROM_HERE_MIN_MS = 5_000;
 
 function status(text, tone = '') {
   $('status').textContent = text;
@@ -102,7 +104,7 @@ async function findTrack(onPage) {
   } catch (error) {
     if (!['not-found', 'invalid-frame', 'forbidden', 'upstream-failed'].includes(error.code)) throw error;
   }
-  return onItsOwn;
+  return onItsOwn && { ...onItsOwn, positionMs: onPage.positionMs };
 }
 
 function showMatch(track) {
@@ -112,6 +114,11 @@ function showMatch(track) {
   $('artist').textContent = track.artist ?? (track.kind && track.kind !== 'track' ? `a whole ${track.kind}` : '');
   const from = track.source ? `from ${track.source}` : track.from ? `as ${track.from} says` : '';
   $('facts').textContent = [length(track.durationMs), from].filter(Boolean).join(' · ');
+  // "Play from here": where the page's own player is, for Play now.
+  if (track.positionMs >= FROM_HERE_MIN_MS) {
+    $('from-here-at').textContent = length(track.positionMs);
+    $('from-here-row').hidden = false;
+  }
   if (track.artworkUrl) {
     $('artwork').src = track.artworkUrl;
     $('artwork').hidden = false;
@@ -143,7 +150,9 @@ async function sendMatch(position) {
     if (!client) throw new Problem('unreachable');
     status('Sending…', 'wait');
     const queue = await sendCommand(client, send);
-    status(sentWords(position, match.title, queue, target.guild), 'good');
+    const from = position === 'now' && !$('from-here-row').hidden && $('from-here').checked
+      ? await seekTo(match.positionMs, target.guild, send.to) : '';
+    status(sentWords(position, match.title, queue, target.guild) + from, 'good');
     await showMark(true);
   } catch (error) {
     if (worthRetrying(error)) {
@@ -157,6 +166,16 @@ async function sendMatch(position) {
     }
   } finally {
     setButtons(true);
+  }
+}
+
+/** Moves what now plays to the page's position; returns words to add to the status. */
+async function seekTo(positionMs, guild, to) {
+  try {
+    await sendCommand(client, { to, body: { command: 'seek', guild, positionMs } });
+    return ` From ${length(positionMs)}.`;
+  } catch (error) {
+    return ` From the start: ${error.message}.`;
   }
 }
 

@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
-  SCREENSHOTS, botTitles, eventually, openPopup, resumeRestartedWorker, serviceWorker, startWorld, stopServiceWorker,
+  SCREENSHOTS, botQueue, botTitles, eventually, openPopup, resumeRestartedWorker, serviceWorker, startWorld, stopServiceWorker,
 } from './support/world.mjs';
 
 let world;
@@ -110,6 +110,25 @@ test('a page whose player names its track through MediaSession is sent as that t
   await eventually('the popup to say the track was queued',
     () => popup.$eval('#status', (e) => e.classList.contains('good') && e.textContent));
   assert.ok((await botTitles(world)).includes(title), `the bot has ${title}`);
+  await popup.close();
+  await page.close();
+});
+
+test('Play now from where the page\'s player is starts the track there on the bot', async () => {
+  const page = await world.browser.newPage();
+  await page.goto(world.fixtures.url('playing.html'));
+  await page.waitForFunction(() => document.querySelector('audio').currentTime >= 42, { timeout: 30_000 });
+  const { popup } = await openPopup(world, page);
+  await popup.waitForSelector('#from-here-row:not([hidden])');
+  assert.equal(await popup.$eval('#from-here-at', (e) => e.textContent), '0:42');
+  await popup.screenshot({ path: join(SCREENSHOTS, 'popup-from-here.png') });
+  await popup.click('button[data-position="now"]');
+  const words = await eventually('the popup to say it plays from 0:42',
+    () => popup.$eval('#status', (e) => e.classList.contains('good') && e.textContent));
+  assert.match(words, /From 0:42\./);
+  const queue = await botQueue(world);
+  assert.equal(queue.nowPlaying.track.title, 'Low Tide');
+  assert.ok(queue.nowPlaying.positionMs >= 42_000, `the bot plays from ${queue.nowPlaying.positionMs} ms`);
   await popup.close();
   await page.close();
 });

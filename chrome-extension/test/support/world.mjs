@@ -128,10 +128,10 @@ export async function serviceWorker(world) {
   return target.worker();
 }
 
-/** Opens a page, clicks the toolbar button on it, and returns the popup as a page. */
-export async function openPopup(world, url) {
-  const page = await world.browser.newPage();
-  await page.goto(url);
+/** Opens a page (or takes one already open), clicks the toolbar button on it, and returns the popup as a page. */
+export async function openPopup(world, urlOrPage) {
+  const page = typeof urlOrPage === 'string' ? await world.browser.newPage() : urlOrPage;
+  if (typeof urlOrPage === 'string') await page.goto(urlOrPage);
   await page.bringToFront();
   const extension = (await world.browser.extensions()).get(world.id);
   const opened = Date.now();
