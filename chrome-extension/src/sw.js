@@ -2,8 +2,8 @@
 // top level, so that Chrome finds them when it wakes the worker for an event.
 import { showMark, showWaiting } from './lib/badge.js';
 import { RETRY_ALARM, flush, pending } from './lib/outbox.js';
-import { MENU_PREFIX, menuEntries } from './lib/menu.js';
-import { sendFromMenu } from './lib/quick-send.js';
+import { MENU_PREFIX, OMNIBOX_HELP, menuEntries, omniboxQuery } from './lib/menu.js';
+import { sendFromMenu, sendQuery } from './lib/quick-send.js';
 import { protectStorage } from './lib/storage.js';
 
 protectStorage().catch((error) => console.error('could not keep storage from page scripts', error));
@@ -20,8 +20,19 @@ chrome.contextMenus.onClicked.addListener((info) => {
   }
 });
 
-// A native context menu cannot be clicked from a test: the browser test calls this instead.
+chrome.omnibox.setDefaultSuggestion({ description: OMNIBOX_HELP });
+chrome.omnibox.onInputEntered.addListener((text) => {
+  enterOmnibox(text).catch((error) => console.error('the omnibox\'s send failed', error));
+});
+
+function enterOmnibox(text) {
+  const typed = omniboxQuery(text);
+  return typed ? sendQuery(typed.query, typed.position) : Promise.resolve('nothing-typed');
+}
+
+// A native context menu and the omnibox cannot be used from a test: the browser test calls these instead.
 globalThis.roadieMenuClicked = sendFromMenu;
+globalThis.roadieOmniboxEntered = enterOmnibox;
 
 chrome.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === RETRY_ALARM) {

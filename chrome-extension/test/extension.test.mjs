@@ -144,6 +144,15 @@ test('a link sent from the context menu is queued by the bot on the server chose
   assert.ok(menus._execute_action, 'a keyboard command opens the popup');
 });
 
+test('words typed after the omnibox keyword are searched by the bot and played next', async () => {
+  const before = await botQueue(world);
+  const worker = await serviceWorker(world);
+  assert.equal(await worker.evaluate(() => globalThis.roadieOmniboxEntered('next paper boats')), 'sent');
+  const after = await botQueue(world);
+  assert.equal(after.queue.length, (before.queue ?? []).length + 1);
+  assert.equal(await worker.evaluate(() => chrome.runtime.getManifest().omnibox.keyword), 'roadie');
+});
+
 test('a send while the hub is away waits in the outbox and reaches the bot after the worker restarted', async () => {
   await world.proxy.close();
   const { page, popup } = await openPopup(world, world.fixtures.url('player.html'));

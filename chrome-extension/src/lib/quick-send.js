@@ -1,4 +1,4 @@
-// Sends from the context menu: no popup to show a match in, so the bot is given the link or
+// Sends from the context menu and the omnibox: no popup to show a match in, so the bot is given the link or
 // the selected words as a query and finds the track itself (a link through the hub's resolve,
 // words through its search; PROTOCOL.md 12.1). The badge says how it went.
 import { showMark } from './badge.js';
@@ -10,14 +10,17 @@ import { worthRetrying } from './problems.js';
 import { loadAll } from './storage.js';
 
 
+/** A click on one of the menu's entries. */
+export function sendFromMenu(info) {
+  return sendQuery(menuQuery(info), info.menuItemId.slice(MENU_PREFIX.length));
+}
+
 /**
- * Sends the menu's choice to the last bot and server used in the popup. Resolves with what
- * happened: 'sent', 'kept' (in the outbox), or the reason nothing was sent.
+ * Sends a query to the last bot and server used in the popup, at a position. Resolves with
+ * what happened: 'sent', 'kept' (in the outbox), or the reason nothing was sent.
  */
-export async function sendFromMenu(info) {
-  const position = info.menuItemId.slice(MENU_PREFIX.length);
+export async function sendQuery(query, position) {
   const settings = await loadAll();
-  const query = menuQuery(info);
   if (!settings.token || !settings.target?.guild || !query) {
     // Nothing to send to yet: the popup is where the bot and server are chosen.
     await showMark(false);
