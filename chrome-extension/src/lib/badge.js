@@ -1,7 +1,5 @@
-// The toolbar badge: how many sends wait, or a short mark after a send.
-
-
-
+// The toolbar badge: how many sends wait, or a mark after a send (✓ or !) that stays until the
+// next send or change of the outbox; the button's tooltip says more.
 
 export async function showWaiting(count) {
   await chrome.action.setBadgeBackgroundColor({ color: '#b45309' });
