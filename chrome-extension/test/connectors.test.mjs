@@ -46,6 +46,12 @@ test('YouTube Music: the player bar\'s title and first byline link', () => {
   assert.match(track.artworkUrl, /googleusercontent/);
 });
 
+test('Spotify: the now-playing bar\'s track, artist, length and cover', () => {
+  const track = read('spotify.html', 'https://open.spotify.com/playlist/fixture');
+  assert.deepEqual([track.title, track.artist, track.durationMs], ['Paper Boats', 'Fixture Band', 202_000]);
+  assert.match(track.artworkUrl, /scdn/);
+});
+
 test('SoundCloud: what plays in the bottom bar wins over the page\'s own track', () => {
   const track = read('soundcloud.html', 'https://soundcloud.com/fixture-collective/low-tide');
   assert.deepEqual([track.title, track.artist], ['Night Ferry', 'The Fixtures']);

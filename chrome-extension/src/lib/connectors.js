@@ -13,6 +13,12 @@ function splitArtist(text) {
 /** What uploads add to a song's name: '(Official Video)', '[Official Audio]', '(Lyrics)', ... */
 const UPLOAD_NOTES = /\s*[([](official\s+)?(music\s+)?(video|audio|lyrics?|lyric video|visualizer|hd|4k)[)\]]\s*/gi;
 
+/** A player's clock, '3:22' or '1:02:03', to milliseconds; undefined for anything else. */
+function clockMs(text) {
+  if (!/^\d+(:\d{2}){1,2}$/.test(text ?? '')) return undefined;
+  return text.split(':').reduce((total, part) => total * 60 + Number(part), 0) * 1000;
+}
+
 /** A YouTube channel of an artist's own music is 'Name - Topic'. */
 function channelArtist(channel) {
   return channel?.replace(/\s+-\s+Topic$/, '');
@@ -50,6 +56,17 @@ export const CONNECTORS = [
         artworkUrl: f.artworkUrl,
       };
     },
+  },
+  {
+    id: 'spotify',
+    hosts: ['open.spotify.com'],
+    fields: {
+      title: { css: '[data-testid="now-playing-bar"] [data-testid="context-item-link"]' },
+      artist: { css: '[data-testid="now-playing-bar"] [data-testid="context-item-info-artist"]' },
+      duration: { css: '[data-testid="now-playing-bar"] [data-testid="playback-duration"]' },
+      artworkUrl: { css: '[data-testid="now-playing-bar"] img[data-testid="cover-art-image"]', attr: 'src' },
+    },
+    read: (f) => f.title && { title: f.title, artist: f.artist, durationMs: clockMs(f.duration), artworkUrl: f.artworkUrl },
   },
   {
     id: 'soundcloud',
