@@ -1,0 +1,75 @@
+// The service worker: retries the outbox when its alarm rings. Listeners are registered at the
+// top level, so that Chrome finds them when it wakes the worker for an event.
+import { showMark, showWaiting } from './lib/badge.js';
+import { RETRY_ALARM, flush, pending } from './lib/outbox.js';
+import { MENU_PREFIX, OMNIBOX_HELP, menuEntries, omniboxQuery } from './lib/menu.js';
+import { sendFromMenu, sendQuery } from './lib/quick-send.js';
+import { protectStorage } from './lib/storage.js';
+
+protectStorage().catch((error) => console.error('could not keep storage from page scripts', error));
+
+chrome.runtime.onInstalled.addListener(() => {
+  chrome.contextMenus.removeAll(() => {
+    menuEntries().forEach((entry) => chrome.contextMenus.create(entry));
+  });
+});
+
+chrome.contextMenus.onClicked.addListener((info) => {
+  if (String(info.menuItemId).startsWith(MENU_PREFIX)) {
+    sendFromMenu(info).catch((error) => console.error('the menu\'s send failed', error));
+  }
+});
+
+chrome.omnibox.setDefaultSuggestion({ description: OMNIBOX_HELP });
+chrome.omnibox.onInputEntered.addListener((text) => {
+  enterOmnibox(text).catch((error) => console.error('the omnibox\'s send failed', error));
+});
+
+function enterOmnibox(text) {
+  const typed = omniboxQuery(text);
+  return typed ? sendQuery(typed.query, typed.position) : Promise.resolve('nothing-typed');
+}
+
+// A native context menu and the omnibox cannot be used from a test: the browser test calls these instead.
+globalThis.roadieMenuClicked = sendFromMenu;
+globalThis.roadieOmniboxEntered = enterOmnibox;
+
+chrome.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === RETRY_ALARM) {
+    retry().catch((error) => console.error('the outbox could not be sent', error));
+  }
+});
+
+chrome.runtime.onMessage.addListener((message, sender, reply) => {
+  // Only the extension's own pages talk to the worker; web pages cannot reach onMessage.
+  if (message?.type === 'flush-outbox') {
+    retry().then(reply, (error) => reply({ error: error.message }));
+    return true; // the reply comes later
+  }
+  return false;
+});
+
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && changes.outbox) {
+    showWaiting(changes.outbox.newValue?.length ?? 0).catch((error) => console.error('badge', error));
+  }
+});
+
+/** One flush at a time: an alarm and a popup's "retry now" must not send the same thing twice. */
+let running = null;
+function retry() {
+  running ??= flush()
+    .then(async (result) => {
+      const left = (await pending()).length;
+      if (left === 0 && (result.sent.length > 0 || result.failed.length > 0)) {
+        await showMark(result.failed.length === 0);
+      } else {
+        await showWaiting(left);
+      }
+      return result;
+    })
+    .finally(() => {
+      running = null;
+    });
+  return running;
+}

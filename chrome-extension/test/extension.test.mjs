@@ -1,0 +1,197 @@
+// The extension in a real headless Chromium against a real hub and the stand-in bot, in the
+// order a person uses it: pair, send from a page, send while the hub is away.
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import {
+  SCREENSHOTS, botQueue, botTitles, eventually, openPopup, resumeRestartedWorker, serviceWorker, startWorld, stopServiceWorker,
+} from './support/world.mjs';
+
+let world;
+const timings = {};
+
+before(async () => {
+  world = await startWorld();
+});
+
+after(async () => {
+  writeFileSync(join(SCREENSHOTS, '..', 'timings.json'), JSON.stringify(timings, null, 2));
+  await world?.close();
+});
+
+test('pairing by the device flow keeps a token that page scripts cannot read', async () => {
+  const options = await world.browser.newPage();
+  await options.setViewport({ width: 760, height: 720 });
+  await options.goto(`chrome-extension://${world.id}/options.html`);
+  await options.type('#hub', world.proxy.url);
+  await options.click('#pair');
+
+  const code = await eventually('the user code on the options page',
+    () => options.$eval('#user-code', (e) => e.textContent.trim()));
+  assert.match(code, /^[A-Z]{4}-[A-Z]{4}$/);
+  await options.screenshot({ path: join(SCREENSHOTS, 'options-code.png') });
+  const approve = await fetch(`${world.env.hub}/api/pair/requests/${code}/approve`, {
+    method: 'POST', headers: { Authorization: `Bearer ${world.env.admin}` },
+  });
+  assert.equal(approve.status, 200, await approve.text());
+
+  await eventually('the options page to say it is connected',
+    () => options.$eval('#status', (e) => e.textContent.startsWith('Connected')));
+  assert.match(await options.$eval('#paired-name', (e) => e.textContent), /^chrome-on-/);
+  await options.screenshot({ path: join(SCREENSHOTS, 'options-paired.png') });
+
+  const worker = await serviceWorker(world);
+  const kept = await worker.evaluate(() => chrome.storage.local.get(['token', 'hub']));
+  assert.match(kept.token, /^rd_/);
+  assert.equal(kept.hub, world.proxy.url);
+  // A script injected into a web page (as a connector would be) gets no storage at all.
+  const page = await world.browser.newPage();
+  await page.goto(world.fixtures.url('track.html'));
+  const tabId = await worker.evaluate(async (url) => (await chrome.tabs.query({ url })).at(0).id, page.url());
+  const seen = await worker.evaluate(async (tabId) => {
+    const [injection] = await chrome.scripting.executeScript({
+      target: { tabId },
+      func: async () => {
+        try {
+          return JSON.stringify(await chrome.storage.local.get('token'));
+        } catch (error) {
+          return `refused: ${error.message}`;
+        }
+      },
+    });
+    return injection.result;
+  }, tabId);
+  assert.doesNotMatch(String(seen), /rd_/);
+  await page.close();
+  await options.close();
+});
+
+test('a hub that does not list the extension in http.allowedOrigins is named with the setting to change', async () => {
+  const options = await world.browser.newPage();
+  await options.goto(`chrome-extension://${world.id}/options.html`);
+  const paired = await options.evaluate(() => chrome.storage.local.get('hub'));
+  await options.evaluate((hub) => chrome.storage.local.set({ hub }), world.env.plainHub);
+  try {
+    await options.click('#check');
+    const words = await eventually('the options page to explain the refusal',
+      () => options.$eval('#status', (e) => e.classList.contains('bad') && e.textContent));
+    assert.match(words, new RegExp(`refuses this extension\\. Add chrome-extension://${world.id} to the hub's http\\.allowedOrigins`));
+  } finally {
+    await options.evaluate((hub) => chrome.storage.local.set({ hub }), paired.hub);
+    await options.close();
+  }
+});
+
+test('the popup shows the track the hub resolved and Play next queues it on the bot', async () => {
+  const { page, popup, openMs } = await openPopup(world, world.fixtures.url('track.html'));
+  timings.popupOpenMs = openMs;
+  timings.popupReadyMs = Number(await popup.$eval('body', (b) => b.dataset.ready));
+  await popup.waitForSelector('#match:not([hidden])');
+  assert.equal(await popup.$eval('#title', (e) => e.textContent), 'Paper Boats');
+  assert.equal(await popup.$eval('#bot', (e) => e.value), world.env.bot);
+  assert.equal(await popup.$eval('#guild', (e) => e.value), world.env.guild);
+  await popup.screenshot({ path: join(SCREENSHOTS, 'popup-match.png') });
+
+  await popup.click('button[data-position="next"]');
+  await eventually('the popup to say the track was sent',
+    () => popup.$eval('#status', (e) => e.classList.contains('good') && e.textContent));
+  await popup.screenshot({ path: join(SCREENSHOTS, 'popup-sent.png') });
+  assert.ok((await botTitles(world)).includes('Paper Boats'), 'the bot has Paper Boats');
+  await popup.close();
+  await page.close();
+});
+
+test('a page whose player names its track through MediaSession is sent as that track', async () => {
+  const { page, popup } = await openPopup(world, world.fixtures.url('player.html'));
+  await popup.waitForSelector('#match:not([hidden])');
+  const title = await popup.$eval('#title', (e) => e.textContent);
+  await popup.click('button[data-position="end"]');
+  await eventually('the popup to say the track was queued',
+    () => popup.$eval('#status', (e) => e.classList.contains('good') && e.textContent));
+  assert.ok((await botTitles(world)).includes(title), `the bot has ${title}`);
+  await popup.close();
+  await page.close();
+});
+
+test('Play now from where the page\'s player is starts the track there on the bot', async () => {
+  const page = await world.browser.newPage();
+  await page.goto(world.fixtures.url('playing.html'));
+  await page.waitForFunction(() => document.querySelector('audio').currentTime >= 42, { timeout: 30_000 });
+  const { popup } = await openPopup(world, page);
+  await popup.waitForSelector('#from-here-row:not([hidden])');
+  assert.equal(await popup.$eval('#from-here-at', (e) => e.textContent), '0:42');
+  await popup.screenshot({ path: join(SCREENSHOTS, 'popup-from-here.png') });
+  await popup.click('button[data-position="now"]');
+  const words = await eventually('the popup to say it plays from 0:42',
+    () => popup.$eval('#status', (e) => e.classList.contains('good') && e.textContent));
+  assert.match(words, /From 0:42\./);
+  const queue = await botQueue(world);
+  assert.equal(queue.nowPlaying.track.title, 'Low Tide');
+  assert.ok(queue.nowPlaying.positionMs >= 42_000, `the bot plays from ${queue.nowPlaying.positionMs} ms`);
+  await popup.close();
+  await page.close();
+});
+
+test('a link sent from the context menu is queued by the bot on the server chosen in the popup', async () => {
+  const before = (await botTitles(world)).filter((title) => title === 'Paper Boats').length;
+  const worker = await serviceWorker(world);
+  const outcome = await worker.evaluate((linkUrl) => globalThis.roadieMenuClicked(
+    { menuItemId: 'roadie-end', linkUrl, pageUrl: 'https://elsewhere.example.org/' }), world.fixtures.url('track.html'));
+  assert.equal(outcome, 'sent');
+  assert.equal((await botTitles(world)).filter((title) => title === 'Paper Boats').length, before + 1);
+  const menus = await worker.evaluate(() => chrome.runtime.getManifest().commands);
+  assert.ok(menus._execute_action, 'a keyboard command opens the popup');
+});
+
+test('words typed after the omnibox keyword are searched by the bot and played next', async () => {
+  const before = await botQueue(world);
+  const worker = await serviceWorker(world);
+  assert.equal(await worker.evaluate(() => globalThis.roadieOmniboxEntered('next paper boats')), 'sent');
+  const after = await botQueue(world);
+  assert.equal(after.queue.length, (before.queue ?? []).length + 1);
+  assert.equal(await worker.evaluate(() => chrome.runtime.getManifest().omnibox.keyword), 'roadie');
+});
+
+test('a send while the hub is away waits in the outbox and reaches the bot after the worker restarted', async () => {
+  await world.proxy.close();
+  const { page, popup } = await openPopup(world, world.fixtures.url('player.html'));
+  assert.match(await popup.$eval('#status', (e) => e.textContent), /cannot be reached/);
+  await popup.click('button[data-position="end"]');
+  await eventually('the popup to list the waiting send',
+    () => popup.$eval('#pending-count', (e) => e.textContent.startsWith('1 waiting')));
+  await popup.screenshot({ path: join(SCREENSHOTS, 'popup-offline.png') });
+  await popup.close();
+  await page.close();
+  const before = (await botTitles(world)).length;
+
+  const marked = await serviceWorker(world);
+  await marked.evaluate(() => { globalThis.beforeTheRestart = true; });
+  const browserSession = await stopServiceWorker(world);
+  await world.proxy.open();
+
+  // Nothing wakes the worker but the outbox's alarm.
+  const worker = await resumeRestartedWorker(world, browserSession);
+  assert.equal(await worker.evaluate('globalThis.beforeTheRestart'), undefined, 'a new worker, without the old one\'s memory');
+  await eventually('the bot to receive the send from the outbox',
+    async () => (await botTitles(world)).length > before, 60_000);
+  await eventually('the outbox to be empty',
+    async () => (await worker.evaluate('chrome.storage.local.get("outbox").then((kept) => kept.outbox.length)')) === 0);
+  timings.serviceWorkerHeapAfterOutbox = await worker.heapUsage();
+});
+
+test('a revoked pairing is told in words that say to pair again', async () => {
+  const options = await world.browser.newPage();
+  await options.goto(`chrome-extension://${world.id}/options.html`);
+  const { device } = await options.evaluate(() => chrome.storage.local.get('device'));
+  await options.close();
+  const revoke = await fetch(`${world.env.hub}/api/pair/devices/${device.tokenId}`, {
+    method: 'DELETE', headers: { Authorization: `Bearer ${world.env.admin}` },
+  });
+  assert.equal(revoke.status, 200, await revoke.text());
+  const { page, popup } = await openPopup(world, world.fixtures.url('track.html'));
+  assert.match(await popup.$eval('#status', (e) => e.textContent), /Pair again in the options/);
+  await popup.screenshot({ path: join(SCREENSHOTS, 'popup-revoked.png') });
+  await popup.close();
+  await page.close();
+});
