@@ -45,6 +45,10 @@ import org.kordamp.ikonli.material2.Material2MZ;
 public final class MainView extends BorderPane {
     /** Typing pauses this long before a search starts: one search per word, not per letter. */
     private static final Duration TYPING_PAUSE = Duration.millis(250);
+    /** Narrower than this, queue rows lose their titles: the search side gives way first. */
+    private static final double QUEUE_MIN_WIDTH = 260;
+    /** Narrower than this, results lose their titles. */
+    private static final double SEARCH_MIN_WIDTH = 340;
     private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN);
 
     private final MainViewModel main;
@@ -75,6 +79,7 @@ public final class MainView extends BorderPane {
         bot.setId("bot");
         bot.valueProperty().bindBidirectional(main.bot());
         bot.setPromptText("No music bot online");
+        bot.setPrefWidth(180);
         bot.setTooltip(new Tooltip("The music bot to control"));
         ComboBox<String> guild = new ComboBox<>(main.guilds());
         guild.setId("guild");
@@ -113,6 +118,7 @@ public final class MainView extends BorderPane {
         searchField.setPromptText("Search songs, artists, albums or paste a link  (Ctrl+L)");
         searchField.textProperty().bindBidirectional(search.query());
         searchField.getStyleClass().add("search-field");
+        searchField.setMinHeight(Region.USE_PREF_SIZE);
         PauseTransition typing = new PauseTransition(TYPING_PAUSE);
         typing.setOnFinished(e -> search.search());
         searchField.textProperty().addListener((o, was, now) -> typing.playFromStart());
@@ -155,7 +161,7 @@ public final class MainView extends BorderPane {
 
         results.setId("results");
         results.setItems(search.results());
-        results.setCellFactory(list -> new TrackCell(cell -> addButtons(cell)));
+        results.setCellFactory(list -> new TrackCell(true, this::addButtons));
         results.setPlaceholder(placeholder(Material2MZ.SEARCH, "Results appear here as each music service answers"));
         results.getStyleClass().add("edge-to-edge");
         results.setOnKeyPressed(e -> {
@@ -174,6 +180,7 @@ public final class MainView extends BorderPane {
         VBox.setVgrow(results, Priority.ALWAYS);
         VBox pane = new VBox(10, searchBox, providers, status, results);
         pane.setPadding(new Insets(14, 12, 0, 16));
+        pane.setMinWidth(SEARCH_MIN_WIDTH);
         pane.getStyleClass().add("search-pane");
         return pane;
     }
@@ -202,6 +209,7 @@ public final class MainView extends BorderPane {
     private Node queuePane() {
         Label title = new Label("Up next");
         title.getStyleClass().add("title-4");
+        title.setMinWidth(Region.USE_PREF_SIZE);
         Label count = new Label();
         count.getStyleClass().add("text-muted");
         count.textProperty().bind(Bindings.createStringBinding(() -> player.queue().isEmpty() ? ""
@@ -218,7 +226,7 @@ public final class MainView extends BorderPane {
 
         queue.setId("queue");
         queue.setItems(player.queue());
-        queue.setCellFactory(list -> new TrackCell(this::queueButtons));
+        queue.setCellFactory(list -> new TrackCell(false, this::queueButtons));
         queue.setPlaceholder(placeholder(Material2MZ.QUEUE_MUSIC, "The queue is empty: search and press Enter to add"));
         queue.getStyleClass().add("edge-to-edge");
         queue.setOnKeyPressed(e -> {
@@ -251,6 +259,7 @@ public final class MainView extends BorderPane {
         VBox.setVgrow(queue, Priority.ALWAYS);
         VBox pane = new VBox(10, head, problem, queue);
         pane.setPadding(new Insets(14, 16, 0, 12));
+        pane.setMinWidth(QUEUE_MIN_WIDTH);
         pane.getStyleClass().add("queue-pane");
         return pane;
     }
@@ -300,6 +309,9 @@ public final class MainView extends BorderPane {
 
     /** The bottom bar: what plays, where it is, and the buttons. */
     static final class NowPlayingBar extends HBox {
+        /** The progress line's widest: longer reads as a divider, not a position. */
+        private static final double TIME_WIDTH = 620;
+
         NowPlayingBar(PlayerViewModel player) {
             Artwork artwork = new Artwork(56);
             Label title = new Label("Nothing playing");
@@ -327,16 +339,20 @@ public final class MainView extends BorderPane {
 
             Label elapsed = new Label("0:00");
             elapsed.getStyleClass().addAll("text-muted", "text-small");
+            elapsed.setMinWidth(Region.USE_PREF_SIZE);
             Label total = new Label("0:00");
             total.getStyleClass().addAll("text-muted", "text-small");
+            total.setMinWidth(Region.USE_PREF_SIZE);
             ProgressBar progress = new ProgressBar(0);
             progress.setId("progress");
             progress.setMaxWidth(Double.MAX_VALUE);
             HBox.setHgrow(progress, Priority.ALWAYS);
             HBox time = new HBox(8, elapsed, progress, total);
             time.setAlignment(Pos.CENTER);
+            time.setMaxWidth(TIME_WIDTH);
             VBox middle = new VBox(4, buttons, time);
             middle.setAlignment(Pos.CENTER);
+            middle.setMinWidth(240);
             HBox.setHgrow(middle, Priority.ALWAYS);
 
             player.nowPlaying().addListener((o, was, track) -> {
@@ -366,7 +382,12 @@ public final class MainView extends BorderPane {
                 }
             }.start();
 
-            getChildren().addAll(artwork, text, middle);
+            // As wide as what plays on the left, so that the buttons sit in the middle of the window.
+            Region balance = new Region();
+            balance.prefWidthProperty().bind(Bindings.createDoubleBinding(
+                    () -> artwork.getWidth() + text.getWidth() + getSpacing(), artwork.widthProperty(), text.widthProperty()));
+            balance.setMinWidth(0);
+            getChildren().addAll(artwork, text, middle, balance);
             setSpacing(14);
             setAlignment(Pos.CENTER_LEFT);
             setPadding(new Insets(10, 16, 10, 16));
