@@ -147,4 +147,22 @@ class MainViewTest {
 
         await().atMost(WAIT).until(() -> text(robot, "#nowTitle").equals("Folded Maps"));
     }
+
+    @Test
+    void the_window_says_when_the_hub_is_gone_and_follows_the_queue_again_after_a_restart() throws Exception {
+        FxRobot robot = new FxRobot();
+        await().atMost(WAIT).until(() -> text(robot, "#connection").equals("Connected"));
+        await().atMost(WAIT).until(() -> onFx(() -> robot.lookup("#guild").queryComboBox().getValue()) != null);
+
+        music.hub.close();
+        await().atMost(WAIT).until(() -> text(robot, "#connection").contains("reconnecting"));
+        music.hub = music.hub.restart();
+
+        await().atMost(WAIT).until(() -> text(robot, "#connection").startsWith("Connected"));
+        Track track = new Track("Folded Maps", "North Window", "Cartography", 264_000, "https://example.org/maps", null,
+                "test", null, true);
+        await().atMost(WAIT).until(() -> bob.requestBlocking(LiveMusic.BOT, PlayerCommand.SUBJECT,
+                new PlayerCommand.Add("1", track, null, QueuePosition.END, "bob"), WAIT).isOk());
+        await().atMost(WAIT).until(() -> text(robot, "#nowTitle").equals("Folded Maps"));
+    }
 }
