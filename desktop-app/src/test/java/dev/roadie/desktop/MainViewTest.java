@@ -165,4 +165,25 @@ class MainViewTest {
                 new PlayerCommand.Add("1", track, null, QueuePosition.END, "bob"), WAIT).isOk());
         await().atMost(WAIT).until(() -> text(robot, "#nowTitle").equals("Folded Maps"));
     }
+
+    @Test
+    void a_queue_entry_is_dragged_to_another_place_and_alt_arrows_move_it_too() throws Exception {
+        FxRobot robot = new FxRobot();
+        await().atMost(WAIT).until(() -> onFx(() -> robot.lookup("#guild").queryComboBox().getValue()) != null);
+        for (String title : List.of("Playing", "A", "B", "C")) {
+            bob.requestBlocking(LiveMusic.BOT, PlayerCommand.SUBJECT, new PlayerCommand.Add("1", new Track(title, "X",
+                    null, 200_000, "https://example.org/" + title, null, "test", null, true), null, QueuePosition.END,
+                    "bob"), WAIT).orThrow();
+        }
+        await().atMost(WAIT).until(() -> shown(robot, "#queue").equals(List.of("A", "B", "C")));
+        Node queue = robot.lookup("#queue").query();
+
+        robot.drag(robot.from(queue).lookup("C").<Node>query()).dropTo(robot.from(queue).lookup("A").<Node>query());
+        await().atMost(WAIT).until(() -> botQueue().equals(List.of("C", "A", "B")));
+        await().atMost(WAIT).until(() -> shown(robot, "#queue").equals(List.of("C", "A", "B")));
+
+        robot.clickOn(robot.from(queue).lookup("A").<Node>query());
+        robot.press(KeyCode.ALT).type(KeyCode.DOWN).release(KeyCode.ALT);
+        await().atMost(WAIT).until(() -> botQueue().equals(List.of("C", "B", "A")));
+    }
 }

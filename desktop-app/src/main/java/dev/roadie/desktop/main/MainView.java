@@ -21,10 +21,13 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.Dragboard;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -226,7 +229,7 @@ public final class MainView extends BorderPane {
 
         queue.setId("queue");
         queue.setItems(player.queue());
-        queue.setCellFactory(list -> new TrackCell(false, this::queueButtons));
+        queue.setCellFactory(list -> draggable(new TrackCell(false, this::queueButtons)));
         queue.setPlaceholder(placeholder(Material2MZ.QUEUE_MUSIC, "The queue is empty: search and press Enter to add"));
         queue.getStyleClass().add("edge-to-edge");
         queue.setOnKeyPressed(e -> {
@@ -262,6 +265,35 @@ public final class MainView extends BorderPane {
         pane.setMinWidth(QUEUE_MIN_WIDTH);
         pane.getStyleClass().add("queue-pane");
         return pane;
+    }
+
+    /** Drag a queue row onto another to move it there; the bot's answer redraws the queue. */
+    private TrackCell draggable(TrackCell cell) {
+        cell.setOnDragDetected(e -> {
+            if (cell.getItem() == null) {
+                return;
+            }
+            Dragboard board = cell.startDragAndDrop(TransferMode.MOVE);
+            ClipboardContent content = new ClipboardContent();
+            content.putString(Integer.toString(cell.getIndex()));
+            board.setContent(content);
+            e.consume();
+        });
+        cell.setOnDragOver(e -> {
+            if (e.getGestureSource() instanceof TrackCell source && source.getListView() == queue && source != cell) {
+                e.acceptTransferModes(TransferMode.MOVE);
+            }
+            e.consume();
+        });
+        cell.setOnDragDropped(e -> {
+            if (e.getGestureSource() instanceof TrackCell source && source.getListView() == queue) {
+                int to = cell.getItem() == null ? queue.getItems().size() - 1 : cell.getIndex();
+                player.move(source.getIndex(), to);
+                e.setDropCompleted(true);
+            }
+            e.consume();
+        });
+        return cell;
     }
 
     private Node queueButtons(TrackCell cell) {
