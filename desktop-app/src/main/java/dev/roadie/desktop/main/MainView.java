@@ -3,6 +3,7 @@ package dev.roadie.desktop.main;
 import dev.roadie.desktop.hub.Bot;
 import dev.roadie.desktop.hub.Connection;
 import dev.roadie.model.music.QueuePosition;
+import dev.roadie.model.music.RepeatMode;
 import dev.roadie.model.music.Track;
 import dev.roadie.model.search.ProviderOutcome;
 import javafx.animation.AnimationTimer;
@@ -17,6 +18,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Slider;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
@@ -366,7 +368,21 @@ public final class MainView extends BorderPane {
             Button skip = iconButton(Material2MZ.SKIP_NEXT, "Skip");
             skip.setId("skip");
             skip.setOnAction(e -> player.skip());
-            HBox buttons = new HBox(6, previous, playPause, skip);
+            Button shuffle = iconButton(Material2MZ.SHUFFLE, "Shuffle the queue");
+            shuffle.setId("shuffle");
+            shuffle.setOnAction(e -> player.shuffle());
+            Button repeat = iconButton(Material2MZ.REPEAT, "Repeat: off");
+            repeat.setId("repeat");
+            repeat.setOnAction(e -> player.nextRepeatMode());
+            player.repeat().addListener((o, was, mode) -> {
+                repeat.setGraphic(icon(mode == RepeatMode.ONE ? Material2MZ.REPEAT_ONE : Material2MZ.REPEAT));
+                repeat.getStyleClass().remove("accent");
+                if (mode != RepeatMode.OFF) {
+                    repeat.getStyleClass().add("accent");
+                }
+                repeat.getTooltip().setText("Repeat: " + mode.wire());
+            });
+            HBox buttons = new HBox(6, shuffle, previous, playPause, skip, repeat);
             buttons.setAlignment(Pos.CENTER);
 
             Label elapsed = new Label("0:00");
@@ -378,6 +394,8 @@ public final class MainView extends BorderPane {
             ProgressBar progress = new ProgressBar(0);
             progress.setId("progress");
             progress.setMaxWidth(Double.MAX_VALUE);
+            progress.setOnMouseClicked(e -> player.seekTo(e.getX() / progress.getWidth()));
+            progress.setCursor(javafx.scene.Cursor.HAND);
             HBox.setHgrow(progress, Priority.ALWAYS);
             HBox time = new HBox(8, elapsed, progress, total);
             time.setAlignment(Pos.CENTER);
@@ -414,11 +432,32 @@ public final class MainView extends BorderPane {
                 }
             }.start();
 
+            Slider volume = new Slider(0, 150, 100);
+            volume.setId("volume");
+            volume.setPrefWidth(120);
+            volume.setTooltip(new Tooltip("Volume (100: as the track is)"));
+            player.volume().addListener((o, was, level) -> {
+                if (!volume.isValueChanging()) {
+                    volume.setValue(level.doubleValue());
+                }
+            });
+            // Sent once the slider is let go (or a key moved it), not at every step of a drag.
+            volume.valueChangingProperty().addListener((o, was, changing) -> {
+                if (!changing) {
+                    player.volume((int) Math.round(volume.getValue()));
+                }
+            });
+            volume.valueProperty().addListener((o, was, now) -> {
+                if (!volume.isValueChanging() && Math.round(now.doubleValue()) != player.volume().get()) {
+                    player.volume((int) Math.round(now.doubleValue()));
+                }
+            });
             // As wide as what plays on the left, so that the buttons sit in the middle of the window.
-            Region balance = new Region();
+            HBox balance = new HBox(6, icon(Material2MZ.VOLUME_UP), volume);
+            balance.setAlignment(Pos.CENTER_RIGHT);
             balance.prefWidthProperty().bind(Bindings.createDoubleBinding(
                     () -> artwork.getWidth() + text.getWidth() + getSpacing(), artwork.widthProperty(), text.widthProperty()));
-            balance.setMinWidth(0);
+            balance.setMinWidth(150);
             getChildren().addAll(artwork, text, middle, balance);
             setSpacing(14);
             setAlignment(Pos.CENTER_LEFT);

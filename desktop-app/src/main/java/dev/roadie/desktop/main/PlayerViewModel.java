@@ -3,6 +3,7 @@ package dev.roadie.desktop.main;
 import dev.roadie.desktop.hub.MusicHub;
 import dev.roadie.model.music.PlayerCommand;
 import dev.roadie.model.music.PlayerEvent;
+import dev.roadie.model.music.RepeatMode;
 import dev.roadie.model.music.Track;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,6 +11,8 @@ import java.time.Instant;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -34,6 +37,8 @@ public final class PlayerViewModel {
     private final ReadOnlyObjectWrapper<Track> nowPlaying = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyIntegerWrapper volume = new ReadOnlyIntegerWrapper(100);
+    private final ReadOnlyObjectWrapper<RepeatMode> repeat = new ReadOnlyObjectWrapper<>(RepeatMode.OFF);
     /** Where playback was, and when (by this computer's clock: the event's arrival). */
     private long positionMs;
     private Instant positionSeen = Instant.EPOCH;
@@ -87,6 +92,8 @@ public final class PlayerViewModel {
     private void applyNowPlaying(PlayerEvent.NowPlaying now) {
         nowPlaying.set(now.track());
         paused.set(now.paused());
+        volume.set(now.volume());
+        repeat.set(now.repeat());
         positionMs = now.positionMs();
         positionSeen = clock.instant();
     }
@@ -122,6 +129,41 @@ public final class PlayerViewModel {
     public void clear() {
         if (target != null) {
             send(new PlayerCommand.Clear(target.guild()));
+        }
+    }
+
+    /** Puts the queue in a random order, once. */
+    public void shuffle() {
+        if (target != null) {
+            send(new PlayerCommand.Shuffle(target.guild()));
+        }
+    }
+
+    /** Off, then all, then one, then off again: the order music players use. */
+    public void nextRepeatMode() {
+        if (target != null) {
+            RepeatMode next = switch (repeat.get()) {
+                case OFF -> RepeatMode.ALL;
+                case ALL -> RepeatMode.ONE;
+                case ONE -> RepeatMode.OFF;
+            };
+            send(new PlayerCommand.Repeat(target.guild(), next));
+        }
+    }
+
+    /** Sets the volume, 100 unchanged (as Lavalink), kept within the bot's 0 to 1000. */
+    public void volume(int level) {
+        if (target != null && level != volume.get()) {
+            send(new PlayerCommand.Volume(target.guild(), Math.clamp(level, 0, 1000)));
+        }
+    }
+
+    /** Jumps to {@code fraction} (0 to 1) of the track that plays. */
+    public void seekTo(double fraction) {
+        Track track = nowPlaying.get();
+        if (target != null && track != null && track.durationMs() > 0) {
+            long at = (long) (Math.clamp(fraction, 0, 1) * (track.durationMs() - 1));
+            send(new PlayerCommand.Seek(target.guild(), at));
         }
     }
 
@@ -170,6 +212,15 @@ public final class PlayerViewModel {
 
     public ReadOnlyObjectProperty<Track> nowPlaying() {
         return nowPlaying.getReadOnlyProperty();
+    }
+
+    /** The bot's volume, 100 unchanged. */
+    public ReadOnlyIntegerProperty volume() {
+        return volume.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<RepeatMode> repeat() {
+        return repeat.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty paused() {

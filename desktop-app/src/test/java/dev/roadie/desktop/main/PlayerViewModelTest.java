@@ -6,6 +6,7 @@ import dev.roadie.client.RequestFailedException;
 import dev.roadie.desktop.testing.FakeMusicHub;
 import dev.roadie.model.music.PlayerCommand;
 import dev.roadie.model.music.PlayerEvent;
+import dev.roadie.model.music.RepeatMode;
 import dev.roadie.model.music.Track;
 import dev.roadie.model.registry.ServiceId;
 import java.time.Clock;
@@ -140,5 +141,22 @@ class PlayerViewModelTest {
         hub.lastCommand().answer().complete(queue("1", "A"));
         assertThat(model.problem().get()).isEmpty();
         assertThat(List.copyOf(model.queue())).isEmpty();
+    }
+
+    @Test
+    void shuffle_repeat_volume_and_seek_send_their_commands_and_the_bots_state_shows() {
+        target.set(new Target(BOT, "1"));
+        hub.publish(new PlayerEvent.NowPlaying("1", track("A"), 0, null, false, 80, RepeatMode.ALL));
+        assertThat(model.volume().get()).isEqualTo(80);
+        assertThat(model.repeat().get()).isEqualTo(RepeatMode.ALL);
+
+        model.nextRepeatMode();
+        assertThat(hub.lastCommand().command()).isEqualTo(new PlayerCommand.Repeat("1", RepeatMode.ONE));
+        model.shuffle();
+        assertThat(hub.lastCommand().command()).isEqualTo(new PlayerCommand.Shuffle("1"));
+        model.volume(120);
+        assertThat(hub.lastCommand().command()).isEqualTo(new PlayerCommand.Volume("1", 120));
+        model.seekTo(0.5);
+        assertThat(hub.lastCommand().command()).isEqualTo(new PlayerCommand.Seek("1", 99_999));
     }
 }
