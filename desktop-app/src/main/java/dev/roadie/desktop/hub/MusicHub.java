@@ -3,6 +3,7 @@ package dev.roadie.desktop.hub;
 import dev.roadie.model.music.PlayerCommand;
 import dev.roadie.model.music.PlayerEvent;
 import dev.roadie.model.registry.ServiceId;
+import dev.roadie.model.search.ResolveAnswer;
 import dev.roadie.model.search.SearchAnswer;
 import dev.roadie.model.search.SearchPart;
 import java.util.List;
@@ -17,6 +18,9 @@ public interface MusicHub {
 
     /** Searches every provider; {@code onPart} gets each provider's results as they come. */
     CompletableFuture<SearchAnswer> search(String query, Consumer<SearchPart> onPart);
+
+    /** Reads a link (a YouTube or Deezer page, ...) into the track it names. */
+    CompletableFuture<ResolveAnswer> resolve(String link);
 
     /** Sends a player command to {@code bot}; completes with the bot's queue, or fails with its refusal. */
     CompletableFuture<PlayerEvent.QueueSnapshot> command(ServiceId bot, PlayerCommand command);

@@ -11,6 +11,7 @@ import dev.roadie.model.music.PlayerCommand;
 import dev.roadie.model.music.PlayerEvent;
 import dev.roadie.model.registry.RegistryEvent;
 import dev.roadie.model.registry.ServiceId;
+import dev.roadie.model.search.ResolveAnswer;
 import dev.roadie.model.search.SearchAnswer;
 import dev.roadie.model.search.SearchPart;
 import dev.roadie.model.search.SearchRequest;
@@ -51,6 +52,11 @@ public final class SdkMusicHub implements MusicHub, AutoCloseable {
     @Override
     public CompletableFuture<SearchAnswer> search(String query, Consumer<SearchPart> onPart) {
         return client.searchStreaming(SearchRequest.of(query).withLimit(SEARCH_LIMIT), onPart);
+    }
+
+    @Override
+    public CompletableFuture<ResolveAnswer> resolve(String link) {
+        return client.resolve(link);
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.roadie.model.search.ProviderOutcome;
 import dev.roadie.model.search.SearchAnswer;
 import dev.roadie.model.search.SearchPart;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -27,6 +28,9 @@ import javafx.collections.ObservableList;
  * replaces them. A newer search makes the parts of older ones fall on the floor.
  */
 public final class SearchViewModel {
+    /** A pasted web address, read as a link rather than searched as words. */
+    private static final Pattern LINK = Pattern.compile("(?i)https?://\\S+");
+
     private final MusicHub hub;
     private final Executor ui;
     private final ReadOnlyObjectProperty<Target> target;
@@ -64,6 +68,10 @@ public final class SearchViewModel {
             return;
         }
         searching.set(true);
+        if (LINK.matcher(text).matches()) {
+            resolve(mine, text);
+            return;
+        }
         status.set("Searching for “" + text + "”…");
         hub.search(text, part -> ui.execute(() -> onPart(mine, part))).whenComplete((answer, failure) ->
                 ui.execute(() -> {
@@ -78,6 +86,25 @@ public final class SearchViewModel {
                         finish(text, answer);
                     }
                 }));
+    }
+
+    /** A pasted link: the track it names, to check before queueing it. */
+    private void resolve(int mine, String link) {
+        status.set("Reading the link…");
+        hub.resolve(link).whenComplete((answer, failure) -> ui.execute(() -> {
+            if (mine != generation) {
+                return;
+            }
+            searching.set(false);
+            if (failure != null || answer.track() == null) {
+                failed.set(true);
+                status.set("Could not read the link: " + (failure == null ? "it names nothing to play" : Problems.words(failure)));
+                return;
+            }
+            results.setAll(answer.track());
+            status.set("The link is “" + answer.track().title() + "”" + (answer.track().artist() == null ? ""
+                    : " by " + answer.track().artist()) + ": press Enter to queue it");
+        }));
     }
 
     private void onPart(int mine, SearchPart part) {

@@ -10,6 +10,7 @@ import dev.roadie.model.music.QueuePosition;
 import dev.roadie.model.music.Track;
 import dev.roadie.model.registry.ServiceId;
 import dev.roadie.model.search.ProviderOutcome;
+import dev.roadie.model.search.ResolveAnswer;
 import dev.roadie.model.search.SearchAnswer;
 import dev.roadie.model.search.SearchPart;
 import java.util.ArrayList;
@@ -122,5 +123,24 @@ class SearchViewModelTest {
         target.set(null);
         model.queue(track("Paper Boats"), QueuePosition.END);
         assertThat(model.status().get()).startsWith("Choose a bot and a server first");
+    }
+
+    @Test
+    void a_pasted_link_is_read_into_its_track_to_queue_and_a_bad_one_is_said() {
+        model.query().set("https://www.youtube.com/watch?v=pb0001");
+        model.search();
+
+        assertThat(hub.searches).isEmpty();
+        hub.resolves.get("https://www.youtube.com/watch?v=pb0001").complete(new ResolveAnswer(
+                "https://www.youtube.com/watch?v=pb0001", "track", track("Paper Boats"), "oembed"));
+        assertThat(model.results()).extracting(Track::title).containsExactly("Paper Boats");
+        assertThat(model.status().get()).isEqualTo("The link is “Paper Boats” by Harbour Lights: press Enter to queue it");
+
+        model.query().set("https://example.org/nothing");
+        model.search();
+        hub.resolves.get("https://example.org/nothing").completeExceptionally(new RequestFailedException("not-found",
+                "the page names nothing to play"));
+        assertThat(model.failed().get()).isTrue();
+        assertThat(model.status().get()).isEqualTo("Could not read the link: The page names nothing to play");
     }
 }

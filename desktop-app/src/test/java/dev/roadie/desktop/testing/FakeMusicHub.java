@@ -6,6 +6,7 @@ import dev.roadie.desktop.hub.MusicHub;
 import dev.roadie.model.music.PlayerCommand;
 import dev.roadie.model.music.PlayerEvent;
 import dev.roadie.model.registry.ServiceId;
+import dev.roadie.model.search.ResolveAnswer;
 import dev.roadie.model.search.SearchAnswer;
 import dev.roadie.model.search.SearchPart;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ public final class FakeMusicHub implements MusicHub {
 
     public final List<Search> searches = new ArrayList<>();
     public final List<Command> commands = new ArrayList<>();
+    public final Map<String, CompletableFuture<ResolveAnswer>> resolves = new HashMap<>();
     private final Map<String, Consumer<PlayerEvent>> players = new HashMap<>();
     private Consumer<List<Bot>> bots = list -> { };
     private Consumer<Connection> connection = c -> { };
@@ -38,6 +40,11 @@ public final class FakeMusicHub implements MusicHub {
         Search search = new Search(query, onPart, new CompletableFuture<>());
         searches.add(search);
         return search.answer();
+    }
+
+    @Override
+    public CompletableFuture<ResolveAnswer> resolve(String link) {
+        return resolves.computeIfAbsent(link, l -> new CompletableFuture<>());
     }
 
     @Override
