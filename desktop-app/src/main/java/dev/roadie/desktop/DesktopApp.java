@@ -45,8 +45,18 @@ public final class DesktopApp extends Application {
         stage.setMinWidth(560);
         stage.setMinHeight(420);
         stage.setOnShown(e -> logStartUp());
-        show(store.load().map(this::mainScreen).orElseGet(this::pairingScreen));
+        show(saved().map(this::mainScreen).orElseGet(this::pairingScreen));
         stage.show();
+    }
+
+    /** The saved settings; with a file the app cannot read it pairs again, and pairing replaces the file. */
+    private java.util.Optional<DesktopSettings> saved() {
+        try {
+            return store.load();
+        } catch (IllegalStateException e) {
+            log.warn("{}: starting as on first run", e.getMessage());
+            return java.util.Optional.empty();
+        }
     }
 
     private void show(Parent root) {
@@ -72,7 +82,15 @@ public final class DesktopApp extends Application {
     private Parent mainScreen(DesktopSettings settings) {
         hub = new SdkMusicHub(ClientOptions.builder().hub(HubAddress.parse(settings.hub()).socket())
                 .token(settings.token()).clientName("roadie-desktop"));
-        return Screens.main(hub, settings.name() == null ? System.getProperty("user.name") : settings.name());
+        return Screens.main(hub, settings.name() == null ? System.getProperty("user.name") : settings.name(),
+                this::pairAgain);
+    }
+
+    private void pairAgain() {
+        hub.close();
+        hub = null;
+        store.forget();
+        show(pairingScreen());
     }
 
     private static void logStartUp() {

@@ -25,12 +25,15 @@ public final class Screens {
         return new PairingView(new PairingViewModel(api, background, Platform::runLater, defaultName, onPaired));
     }
 
-    /** The main window over {@code hub}; commands are sent as {@code requestedBy}. */
-    public static Parent main(MusicHub hub, String requestedBy) {
+    /**
+     * The main window over {@code hub}; commands are sent as {@code requestedBy};
+     * {@code onPairAgain} runs when the user asks to pair again after the hub refused the token.
+     */
+    public static Parent main(MusicHub hub, String requestedBy, Runnable onPairAgain) {
         MainViewModel main = new MainViewModel(hub, Platform::runLater);
         PlayerViewModel player = new PlayerViewModel(hub, Platform::runLater, Clock.systemUTC(), main.target());
         SearchViewModel search = new SearchViewModel(hub, Platform::runLater, main.target(), player::apply, requestedBy);
         main.start();
-        return new MainView(main, search, player);
+        return new MainView(main, search, player, onPairAgain);
     }
 }

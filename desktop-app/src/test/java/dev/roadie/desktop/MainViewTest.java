@@ -48,7 +48,7 @@ class MainViewTest {
         music = new LiveMusic(data.resolve("hub-" + System.nanoTime()));
         bob = music.companion();
         Theme.apply(false);
-        Scene scene = new Scene(Screens.main(music.desktop, "alice"), 1280, 800);
+        Scene scene = new Scene(Screens.main(music.desktop, "alice", () -> { }), 1280, 800);
         scene.getStylesheets().add(Theme.stylesheet());
         stage.setScene(scene);
         stage.show();

@@ -97,7 +97,7 @@ public final class ScreenshotTour {
                 bob.requestBlocking(LiveMusic.BOT, PlayerCommand.SUBJECT, new PlayerCommand.Add("1", track, null,
                         QueuePosition.END, "bob"), WAIT);
             }
-            Parent main = onFx(() -> Screens.main(music.desktop, "alice"));
+            Parent main = onFx(() -> Screens.main(music.desktop, "alice", () -> { }));
             show(stage, main, 1280, 800, false);
             await().atMost(WAIT).until(() -> onFx(() -> ((ListView<?>) main.lookup("#queue")).getItems().size() == 3));
             onFx(() -> {
@@ -110,7 +110,7 @@ public final class ScreenshotTour {
             resize(stage, 720, 520);
             settle(stage);
             save(stage, out.resolve("main-720x520.png"));
-            show(stage, onFx(() -> Screens.main(music.desktop, "alice")), 1280, 800, true);
+            show(stage, onFx(() -> Screens.main(music.desktop, "alice", () -> { })), 1280, 800, true);
             Parent dark = onFx(() -> stage.getScene().getRoot());
             onFx(() -> {
                 ((TextField) dark.lookup("#search")).setText("paper");

@@ -63,12 +63,16 @@ public final class MainView extends BorderPane {
     private final ListView<Track> results = new ListView<>();
     private final ListView<Track> queue = new ListView<>();
 
-    public MainView(MainViewModel main, SearchViewModel search, PlayerViewModel player) {
+    /**
+     * @param onPairAgain forgets the hub and shows the pairing screen; offered when the hub
+     *                    refuses this device
+     */
+    public MainView(MainViewModel main, SearchViewModel search, PlayerViewModel player, Runnable onPairAgain) {
         this.main = main;
         this.search = search;
         this.player = player;
         getStyleClass().add("main-view");
-        setTop(header());
+        setTop(header(onPairAgain));
         SplitPane center = new SplitPane(searchPane(), queuePane());
         center.setDividerPositions(0.6);
         center.getStyleClass().add("center");
@@ -77,7 +81,7 @@ public final class MainView extends BorderPane {
         addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
     }
 
-    private Node header() {
+    private Node header(Runnable onPairAgain) {
         Label name = new Label("Roadie", icon(Material2AL.LIBRARY_MUSIC));
         name.getStyleClass().addAll("title-3", "app-name");
         ComboBox<Bot> bot = new ComboBox<>(main.bots());
@@ -98,7 +102,13 @@ public final class MainView extends BorderPane {
         showConnection(connection, main.connection().get());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(12, name, new Label("Bot"), bot, new Label("Server"), guild, spacer, connection);
+        Button pairAgain = new Button("Pair again");
+        pairAgain.setId("pairAgain");
+        pairAgain.getStyleClass().add("danger");
+        pairAgain.setOnAction(e -> onPairAgain.run());
+        pairAgain.visibleProperty().bind(main.refused());
+        pairAgain.managedProperty().bind(pairAgain.visibleProperty());
+        HBox header = new HBox(12, name, new Label("Bot"), bot, new Label("Server"), guild, spacer, connection, pairAgain);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(10, 16, 10, 16));
         header.getStyleClass().add("header");

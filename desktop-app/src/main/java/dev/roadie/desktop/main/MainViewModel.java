@@ -7,6 +7,7 @@ import dev.roadie.model.registry.ServiceState;
 import java.util.List;
 import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -63,6 +64,11 @@ public final class MainViewModel {
                     .orElse(list.isEmpty() ? null : list.getFirst()));
         }
         // A chosen bot that left the registry stays chosen: it may come back (a restart).
+    }
+
+    /** Whether the hub refused this device's token: only pairing again helps. */
+    public BooleanBinding refused() {
+        return Bindings.createBooleanBinding(() -> connection.get().kind() == Connection.Kind.REFUSED, connection);
     }
 
     public ReadOnlyObjectProperty<Connection> connection() {

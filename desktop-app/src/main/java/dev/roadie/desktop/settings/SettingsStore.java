@@ -54,6 +54,15 @@ public final class SettingsStore {
         }
     }
 
+    /** Forgets the hub and the token: the next start pairs again. */
+    public void forget() {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + file + ": " + e.getMessage() + "; delete it by hand", e);
+        }
+    }
+
     public void save(DesktopSettings settings) {
         try {
             Files.createDirectories(file.getParent());

@@ -49,5 +49,9 @@ class MainViewModelTest {
         hub.connection(new Connection(Connection.Kind.RECONNECTING, "Connection lost · reconnecting…"));
 
         assertThat(model.connection().get().words()).isEqualTo("Connection lost · reconnecting…");
+        assertThat(model.refused().get()).isFalse();
+
+        hub.connection(new Connection(Connection.Kind.REFUSED, "The hub refused this device"));
+        assertThat(model.refused().get()).isTrue();
     }
 }

@@ -51,4 +51,14 @@ class SettingsStoreTest {
     void the_token_is_not_in_the_settings_text() {
         assertThat(new DesktopSettings("http://h:7070", "rd_secret", "alice").toString()).doesNotContain("rd_secret");
     }
+
+    @Test
+    void forgotten_settings_are_gone() {
+        SettingsStore store = new SettingsStore(folder.resolve("desktop.json"));
+        store.save(new DesktopSettings("http://localhost:7070", "rd_secret", "alice"));
+
+        store.forget();
+
+        assertThat(store.load()).isEmpty();
+    }
 }
