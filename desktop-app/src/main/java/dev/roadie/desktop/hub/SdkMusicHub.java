@@ -21,12 +21,15 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link MusicHub} over the Java SDK's one connection. The SDK reconnects, resumes and
  * resubscribes by itself: this class only turns its events into what the window shows.
  */
 public final class SdkMusicHub implements MusicHub, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SdkMusicHub.class);
     /** Results per provider: a screenful, fast to merge. */
     private static final int SEARCH_LIMIT = 15;
 
@@ -80,6 +83,11 @@ public final class SdkMusicHub implements MusicHub, AutoCloseable {
         botWatchers.add(onChange);
         if (registry == null) {
             registry = client.subscribe(RegistryEvent.TOPIC, bots::onMessage);
+            // Without the scope registry the picker stays empty: say why in the log.
+            registry.ready().exceptionally(refused -> {
+                log.warn("The hub refused the registry's updates, so no bot can be listed: {}", refused.getMessage());
+                return null;
+            });
         } else {
             onChange.accept(bots.list());
         }
