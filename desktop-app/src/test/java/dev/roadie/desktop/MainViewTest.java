@@ -186,4 +186,14 @@ class MainViewTest {
         robot.press(KeyCode.ALT).type(KeyCode.DOWN).release(KeyCode.ALT);
         await().atMost(WAIT).until(() -> botQueue().equals(List.of("C", "B", "A")));
     }
+
+    @Test
+    void f1_opens_the_shortcuts_sheet() {
+        FxRobot robot = new FxRobot();
+
+        robot.type(KeyCode.F1);
+
+        await().atMost(WAIT).until(() -> robot.lookup("#shortcuts").tryQuery().isPresent());
+        assertThat(robot.lookup("Ctrl+L").tryQuery()).isPresent();
+    }
 }

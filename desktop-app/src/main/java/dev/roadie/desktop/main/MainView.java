@@ -322,6 +322,9 @@ public final class MainView extends BorderPane {
             searchField.requestFocus();
             searchField.selectAll();
             e.consume();
+        } else if (e.getCode() == KeyCode.F1 || e.getText().equals("?") && !(e.getTarget() instanceof TextInputControl)) {
+            ShortcutsSheet.show(getScene().getWindow());
+            e.consume();
         } else if (e.getCode() == KeyCode.SPACE && !(e.getTarget() instanceof TextInputControl)) {
             player.pauseOrResume();
             e.consume();
