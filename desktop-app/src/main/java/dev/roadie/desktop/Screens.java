@@ -1,0 +1,39 @@
+package dev.roadie.desktop;
+
+import dev.roadie.desktop.hub.MusicHub;
+import dev.roadie.desktop.main.MainView;
+import dev.roadie.desktop.main.MainViewModel;
+import dev.roadie.desktop.main.PlayerViewModel;
+import dev.roadie.desktop.main.SearchViewModel;
+import dev.roadie.desktop.pairing.PairingApi;
+import dev.roadie.desktop.pairing.PairingView;
+import dev.roadie.desktop.pairing.PairingViewModel;
+import dev.roadie.desktop.settings.DesktopSettings;
+import java.time.Clock;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.scene.Parent;
+
+/** Builds each screen with its ViewModel, wired to the JavaFX thread: the app and the view tests share it. */
+public final class Screens {
+    private Screens() {
+    }
+
+    public static Parent pairing(PairingApi api, ScheduledExecutorService background, String defaultName,
+            Consumer<DesktopSettings> onPaired) {
+        return new PairingView(new PairingViewModel(api, background, Platform::runLater, defaultName, onPaired));
+    }
+
+    /**
+     * The main window over {@code hub}; commands are sent as {@code requestedBy};
+     * {@code onPairAgain} runs when the user asks to pair again after the hub refused the token.
+     */
+    public static Parent main(MusicHub hub, String requestedBy, Runnable onPairAgain) {
+        MainViewModel main = new MainViewModel(hub, Platform::runLater);
+        PlayerViewModel player = new PlayerViewModel(hub, Platform::runLater, Clock.systemUTC(), main.target());
+        SearchViewModel search = new SearchViewModel(hub, Platform::runLater, main.target(), player::apply, requestedBy);
+        main.start();
+        return new MainView(main, search, player, onPairAgain);
+    }
+}

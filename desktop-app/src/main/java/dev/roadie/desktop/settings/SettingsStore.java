@@ -1,0 +1,80 @@
+package dev.roadie.desktop.settings;
+
+import dev.roadie.model.wire.FrameCodec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.core.JacksonException;
+
+/**
+ * The settings file, {@code desktop.json} in the user's config folder. It holds a token, so it
+ * is written readable by its owner only (0600), through a temporary file so that a crash never
+ * leaves half a file.
+ */
+public final class SettingsStore {
+    private final Path file;
+
+    public SettingsStore(Path file) {
+        this.file = file;
+    }
+
+    /**
+     * Where the settings live: {@code $XDG_CONFIG_HOME/roadie/desktop.json}, else
+     * {@code ~/.config/roadie/desktop.json} (the XDG base directory rules).
+     */
+    public static Path defaultFile(Map<String, String> env, String home) {
+        String config = env.get("XDG_CONFIG_HOME");
+        // The XDG rules ignore a relative XDG_CONFIG_HOME.
+        Path base = config != null && !config.isBlank() && Path.of(config).isAbsolute()
+                ? Path.of(config) : Path.of(home, ".config");
+        return base.resolve("roadie").resolve("desktop.json");
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The saved settings, or empty when the app has not paired yet. */
+    public Optional<DesktopSettings> load() {
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(FrameCodec.DEFAULT.mapper().readValue(Files.readString(file), DesktopSettings.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        } catch (JacksonException | IllegalArgumentException e) {
+            throw new IllegalStateException(file + " is not a settings file the app can read (" + e.getMessage()
+                    + "): delete it to pair again", e);
+        }
+    }
+
+    /** Forgets the hub and the token: the next start pairs again. */
+    public void forget() {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + file + ": " + e.getMessage() + "; delete it by hand", e);
+        }
+    }
+
+    public void save(DesktopSettings settings) {
+        try {
+            Files.createDirectories(file.getParent());
+            Path temporary = file.resolveSibling(file.getFileName() + ".new");
+            Files.deleteIfExists(temporary);
+            // Created 0600 rather than narrowed after writing: the token is never readable by others.
+            Files.createFile(temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(temporary, FrameCodec.DEFAULT.mapper().writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(settings));
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
