@@ -8,20 +8,13 @@ import dev.roadie.client.RoadieClient;
 import dev.roadie.client.testing.Clients;
 import dev.roadie.hub.testing.FakeMusicService;
 import dev.roadie.hub.testing.HubExtension;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import dev.roadie.hub.testing.NodeRuns.Run;
+import dev.roadie.hub.testing.NodeRuns;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,7 +77,7 @@ class ChromeExtensionTest {
     @Test
     void the_extension_passes_its_node_and_browser_tests_against_a_real_hub_and_bot() throws Exception {
         requireTools();
-        installDevDependencies();
+        NodeRuns.installUnlessCurrent(EXTENSION, "puppeteer-core");
         List<String> files;
         try (Stream<Path> listing = Files.list(EXTENSION.resolve("test"))) {
             files = listing.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".test.mjs"))
@@ -101,8 +94,9 @@ class ChromeExtensionTest {
 
         Map<String, Integer> total = new HashMap<>();
         for (String file : files) {
-            Run run = run(List.of("node", "--test", "--test-reporter=tap", "test/" + file), env, NODE_TIMEOUT_MINUTES);
-            Map<String, Integer> summary = summary(run.output());
+            Run run = NodeRuns.run(EXTENSION, List.of("node", "--test", "--test-reporter=tap", "test/" + file), env,
+                    NODE_TIMEOUT_MINUTES);
+            Map<String, Integer> summary = run.tapSummary();
             assertThat(run.exitCode()).as("node --test %s exit code; its output is in the log above", file).isZero();
             summary.forEach((key, count) -> total.merge(key, count, Integer::sum));
         }
@@ -117,74 +111,6 @@ class ChromeExtensionTest {
         if (!Files.isExecutable(Browser.CHROMIUM)) {
             fail("the extension's tests need " + Browser.CHROMIUM + ": install the Debian package chromium");
         }
-        for (String program : List.of("node", "npm")) {
-            try {
-                Process process = new ProcessBuilder(program, "--version").redirectErrorStream(true).start();
-                process.getInputStream().readAllBytes();
-                if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                    fail(program + " --version failed: install Debian packages nodejs and npm");
-                }
-            } catch (IOException e) {
-                fail("'" + program + "' is not installed: install Debian packages nodejs and npm (" + e.getMessage() + ")");
-            }
-        }
-    }
-
-    /** npm ci when node_modules is missing or older than the lock file: puppeteer-core, ws and linkedom. */
-    private static void installDevDependencies() throws IOException, InterruptedException {
-        Path installed = EXTENSION.resolve("node_modules/.package-lock.json");
-        if (Files.exists(installed) && Files.exists(EXTENSION.resolve("node_modules/puppeteer-core/package.json"))
-                && Files.getLastModifiedTime(installed)
-                        .compareTo(Files.getLastModifiedTime(EXTENSION.resolve("package-lock.json"))) >= 0) {
-            return;
-        }
-        Run install = run(List.of("npm", "ci", "--no-audit", "--no-fund"), Map.of(), 5);
-        assertThat(install.exitCode()).as("npm ci in %s; its output is in the log above", EXTENSION.toAbsolutePath())
-                .isZero();
-    }
-
-    record Run(int exitCode, List<String> output) {
-    }
-
-    /** Runs a command in the extension's folder, logging its output line by line as it comes. */
-    private static Run run(List<String> command, Map<String, String> env, long timeoutMinutes)
-            throws IOException, InterruptedException {
-        log.info("Running {} in {}", String.join(" ", command), EXTENSION.toAbsolutePath());
-        ProcessBuilder builder = new ProcessBuilder(command).directory(EXTENSION.toFile()).redirectErrorStream(true);
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        List<String> output = Collections.synchronizedList(new ArrayList<>());
-        Thread reader = Thread.ofPlatform().name("extension-test-output").daemon().start(() -> {
-            try (BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    log.info("[node] {}", line);
-                    output.add(line);
-                }
-            } catch (IOException e) {
-                log.warn("Lost the output of {}", command, e);
-            }
-        });
-        if (!process.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            fail(String.join(" ", command) + " did not finish within " + timeoutMinutes + " minutes");
-        }
-        reader.join(TimeUnit.SECONDS.toMillis(10));
-        return new Run(process.exitValue(), List.copyOf(output));
-    }
-
-    private static final Pattern TAP_COUNT = Pattern.compile("^# (tests|pass|fail|cancelled|skipped|todo) (\\d+)$");
-
-    /** The counts node's TAP reporter prints at the end ({@code # pass 7}). */
-    private static Map<String, Integer> summary(List<String> output) {
-        Map<String, Integer> counts = new HashMap<>();
-        for (String line : output) {
-            Matcher matcher = TAP_COUNT.matcher(line.strip());
-            if (matcher.matches()) {
-                counts.put(matcher.group(1), Integer.parseInt(matcher.group(2)));
-            }
-        }
-        return counts;
+        NodeRuns.requireNode();
     }
 }

