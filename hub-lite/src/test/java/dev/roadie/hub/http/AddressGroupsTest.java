@@ -57,6 +57,7 @@ class AddressGroupsTest {
         start(Map.of("limits.connectionsPerAddress", "2"));
         socketFrom("2001:db8:1:2::1");
         socketFrom("2001:db8:1:2::2");
+        hub.awaitOpenConnections(2);
 
         WireClient third = socketFrom("2001:db8:1:2::3");
         WireClient otherNetwork = socketFrom("2001:db8:1:3::1");
@@ -71,7 +72,9 @@ class AddressGroupsTest {
     void sockets_without_a_hello_from_one_ipv6_64_share_its_hello_pending_limit() {
         start(Map.of("limits.helloPendingPerAddress", "2"));
         WireClient oldest = socketFrom("2001:db8:1:2::1");
+        hub.awaitOpenConnections(1);
         socketFrom("2001:db8:1:2::2");
+        hub.awaitOpenConnections(2);
 
         WireClient newest = socketFrom("2001:db8:1:2::3");
 
@@ -88,6 +91,8 @@ class AddressGroupsTest {
         List<WireClient> waiting = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
             waiting.add(socketFrom("203.0.113." + i));
+            // Oldest first: each is counted before the next opens.
+            hub.awaitOpenConnections(i);
         }
 
         WireClient fourth = socketFrom("198.51.100.4");

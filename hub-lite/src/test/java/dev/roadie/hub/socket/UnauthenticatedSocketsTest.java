@@ -54,6 +54,7 @@ class UnauthenticatedSocketsTest {
         hub.start(Map.of("http.trustedProxies", "127.0.0.1", "limits.connectionsPerAddress", "2"));
         silent(Map.of("X-Forwarded-For", "203.0.113.7"));
         silent(Map.of("X-Forwarded-For", "203.0.113.7"));
+        hub.awaitOpenConnections(2);
 
         WireClient third = silent(Map.of("X-Forwarded-For", "203.0.113.7"));
         WireClient other = silent(Map.of("X-Forwarded-For", "198.51.100.2"));
@@ -69,6 +70,7 @@ class UnauthenticatedSocketsTest {
         hub.start(Map.of("limits.connectionsPerAddress", "2"));
         silent(Map.of("X-Forwarded-For", "203.0.113.1"));
         silent(Map.of("X-Forwarded-For", "203.0.113.2"));
+        hub.awaitOpenConnections(2);
 
         WireClient third = silent(Map.of("X-Forwarded-For", "203.0.113.3"));
 

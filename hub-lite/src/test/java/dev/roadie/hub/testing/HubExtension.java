@@ -1,10 +1,13 @@
 package dev.roadie.hub.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.roadie.hub.Hub;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -255,6 +258,16 @@ public final class HubExtension implements BeforeAllCallback, BeforeEachCallback
     /** @see TestHub#openConnections() */
     public long openConnections() {
         return running().openConnections();
+    }
+
+    /**
+     * Waits until the hub has counted {@code sockets} open sockets. A client sees its upgrade
+     * before the hub counts the socket, so a test that opens sockets one after another and expects
+     * the last to be over a limit waits for the earlier ones to be counted first.
+     */
+    public void awaitOpenConnections(long sockets) {
+        await("the hub counting " + sockets + " open sockets")
+                .atMost(Duration.ofSeconds(10)).until(() -> openConnections() == sockets);
     }
 
     private static void deleteRecursively(Path folder) {
