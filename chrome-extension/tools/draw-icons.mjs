@@ -1,7 +1,7 @@
 // Draws the toolbar icons (a play triangle on a rounded square) as PNGs into src/icons/.
 // Run once after changing the drawing: node tools/draw-icons.mjs. No image library is needed.
 import { writeFileSync } from 'node:fs';
-import { deflateSync } from 'node:zlib';
+import { crc32, deflateSync } from 'node:zlib';
 
 const BACKGROUND = [91, 91, 214];
 const SAMPLES = 4; // per axis, for smooth edges
@@ -40,16 +40,6 @@ function pixels(size) {
   return Buffer.concat(rows);
 }
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(bytes) {
-  let c = 0xffffffff;
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
 function chunk(type, data) {
   const length = Buffer.alloc(4);
   length.writeUInt32BE(data.length);

@@ -1,18 +1,7 @@
 // A minimal ZIP writer (deflate, no directories entries, no zip64), enough for an extension's
 // few small files, so that building needs nothing but Node.
-import { deflateRawSync } from 'node:zlib';
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(bytes) {
-  let c = 0xffffffff;
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
+// CRC-32 from zlib (Node 20.15 and later), as zip entries need it.
+import { crc32, deflateRawSync } from 'node:zlib';
 
 /** A fixed time (1 Jan 2026) for every entry, so that the same files give the same zip. */
 const DOS_TIME = 0;
