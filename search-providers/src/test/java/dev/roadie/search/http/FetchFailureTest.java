@@ -63,8 +63,14 @@ class FetchFailureTest {
         try (ServerSocket plain = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Thread answering = Thread.ofVirtual().name("plain-text-server").start(() -> {
                 try (Socket client = plain.accept()) {
+                    // Read the TLS hello first and close only after the client did: a server that
+                    // answers and hangs up at once may be seen as closing before it answered.
+                    client.setSoTimeout(5_000);
+                    client.getInputStream().read(new byte[4096]);
                     client.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
                             .getBytes(StandardCharsets.US_ASCII));
+                    client.getOutputStream().flush();
+                    client.getInputStream().readAllBytes();
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
