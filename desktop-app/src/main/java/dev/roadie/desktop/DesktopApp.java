@@ -1,10 +1,10 @@
 package dev.roadie.desktop;
 
 import dev.roadie.client.ClientOptions;
-import dev.roadie.desktop.hub.SdkMusicHub;
-import dev.roadie.desktop.pairing.HttpPairingApi;
-import dev.roadie.desktop.pairing.HubAddress;
-import dev.roadie.desktop.settings.DesktopSettings;
+import dev.roadie.companion.hub.SdkMusicHub;
+import dev.roadie.companion.pairing.HttpPairingApi;
+import dev.roadie.companion.pairing.HubAddress;
+import dev.roadie.companion.pairing.PairedHub;
 import dev.roadie.desktop.settings.SettingsStore;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,7 +50,7 @@ public final class DesktopApp extends Application {
     }
 
     /** The saved settings; with a file the app cannot read it pairs again, and pairing replaces the file. */
-    private java.util.Optional<DesktopSettings> saved() {
+    private java.util.Optional<PairedHub> saved() {
         try {
             return store.load();
         } catch (IllegalStateException e) {
@@ -79,7 +79,7 @@ public final class DesktopApp extends Application {
         });
     }
 
-    private Parent mainScreen(DesktopSettings settings) {
+    private Parent mainScreen(PairedHub settings) {
         hub = new SdkMusicHub(ClientOptions.builder().hub(HubAddress.parse(settings.hub()).socket())
                 .token(settings.token()).clientName("roadie-desktop"));
         return Screens.main(hub, settings.name() == null ? System.getProperty("user.name") : settings.name(),

@@ -1,14 +1,14 @@
 package dev.roadie.desktop;
 
-import dev.roadie.desktop.hub.MusicHub;
+import dev.roadie.companion.hub.MusicHub;
 import dev.roadie.desktop.main.MainView;
-import dev.roadie.desktop.main.MainViewModel;
-import dev.roadie.desktop.main.PlayerViewModel;
-import dev.roadie.desktop.main.SearchViewModel;
-import dev.roadie.desktop.pairing.PairingApi;
+import dev.roadie.companion.remote.MainViewModel;
+import dev.roadie.companion.remote.PlayerViewModel;
+import dev.roadie.companion.remote.SearchViewModel;
+import dev.roadie.companion.pairing.PairingApi;
 import dev.roadie.desktop.pairing.PairingView;
-import dev.roadie.desktop.pairing.PairingViewModel;
-import dev.roadie.desktop.settings.DesktopSettings;
+import dev.roadie.companion.pairing.PairingViewModel;
+import dev.roadie.companion.pairing.PairedHub;
 import java.time.Clock;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
@@ -21,7 +21,7 @@ public final class Screens {
     }
 
     public static Parent pairing(PairingApi api, ScheduledExecutorService background, String defaultName,
-            Consumer<DesktopSettings> onPaired) {
+            Consumer<PairedHub> onPaired) {
         return new PairingView(new PairingViewModel(api, background, Platform::runLater, defaultName, onPaired));
     }
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.roadie.client.testing.LiveHub;
-import dev.roadie.desktop.pairing.HttpPairingApi;
-import dev.roadie.desktop.settings.DesktopSettings;
+import dev.roadie.companion.pairing.HttpPairingApi;
+import dev.roadie.companion.pairing.PairedHub;
 import dev.roadie.hub.testing.Http;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +33,7 @@ class PairingViewTest {
     static Path data;
     LiveHub hub;
     final ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor();
-    final AtomicReference<DesktopSettings> paired = new AtomicReference<>();
+    final AtomicReference<PairedHub> paired = new AtomicReference<>();
 
     @Start
     void start(Stage stage) {

@@ -1,12 +1,15 @@
 package dev.roadie.desktop;
 
+import dev.roadie.companion.pairing.HubAddress;
+import dev.roadie.companion.pairing.PairingFailedException;
+
 import static org.awaitility.Awaitility.await;
 
 import dev.roadie.client.RoadieClient;
-import dev.roadie.desktop.pairing.HttpPairingApi;
-import dev.roadie.desktop.pairing.PairingApi;
-import dev.roadie.desktop.pairing.PairingStart;
-import dev.roadie.desktop.pairing.PollAnswer;
+import dev.roadie.companion.pairing.HttpPairingApi;
+import dev.roadie.companion.pairing.PairingApi;
+import dev.roadie.companion.pairing.PairingStart;
+import dev.roadie.companion.pairing.PollAnswer;
 import dev.roadie.desktop.testing.LiveMusic;
 import dev.roadie.model.music.PlayerCommand;
 import dev.roadie.model.music.QueuePosition;
@@ -59,13 +62,13 @@ public final class ScreenshotTour {
                 private final HttpPairingApi http = new HttpPairingApi();
 
                 @Override
-                public PairingStart start(dev.roadie.desktop.pairing.HubAddress hub, String name, String platform)
-                        throws dev.roadie.desktop.pairing.PairingFailedException {
+                public PairingStart start(dev.roadie.companion.pairing.HubAddress hub, String name, String platform)
+                        throws dev.roadie.companion.pairing.PairingFailedException {
                     return http.start(hub, name, platform);
                 }
 
                 @Override
-                public PollAnswer poll(dev.roadie.desktop.pairing.HubAddress hub, String code) {
+                public PollAnswer poll(dev.roadie.companion.pairing.HubAddress hub, String code) {
                     return new PollAnswer.Pending(false);
                 }
             };

@@ -1,7 +1,11 @@
 package dev.roadie.desktop.main;
 
-import dev.roadie.desktop.hub.Bot;
-import dev.roadie.desktop.hub.Connection;
+import dev.roadie.companion.remote.MainViewModel;
+import dev.roadie.companion.remote.PlayerViewModel;
+import dev.roadie.companion.remote.SearchViewModel;
+
+import dev.roadie.companion.hub.Bot;
+import dev.roadie.companion.hub.Connection;
 import dev.roadie.model.music.QueuePosition;
 import dev.roadie.model.music.Track;
 import dev.roadie.model.search.ProviderOutcome;

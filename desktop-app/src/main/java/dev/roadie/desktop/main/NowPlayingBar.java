@@ -1,5 +1,8 @@
 package dev.roadie.desktop.main;
 
+import dev.roadie.companion.remote.Formats;
+import dev.roadie.companion.remote.PlayerViewModel;
+
 import dev.roadie.model.music.RepeatMode;
 import dev.roadie.model.music.Track;
 import javafx.animation.AnimationTimer;

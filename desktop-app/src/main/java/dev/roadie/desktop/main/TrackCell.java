@@ -1,5 +1,7 @@
 package dev.roadie.desktop.main;
 
+import dev.roadie.companion.remote.Formats;
+
 import dev.roadie.model.music.Track;
 import java.util.function.Function;
 import javafx.geometry.Insets;

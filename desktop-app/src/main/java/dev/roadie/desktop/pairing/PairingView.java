@@ -1,5 +1,7 @@
 package dev.roadie.desktop.pairing;
 
+import dev.roadie.companion.pairing.PairingViewModel;
+
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;

@@ -1,5 +1,7 @@
 package dev.roadie.desktop.settings;
 
+import dev.roadie.companion.pairing.PairedHub;
+
 import dev.roadie.model.wire.FrameCodec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,12 +42,12 @@ public final class SettingsStore {
     }
 
     /** The saved settings, or empty when the app has not paired yet. */
-    public Optional<DesktopSettings> load() {
+    public Optional<PairedHub> load() {
         if (!Files.exists(file)) {
             return Optional.empty();
         }
         try {
-            return Optional.of(FrameCodec.DEFAULT.mapper().readValue(Files.readString(file), DesktopSettings.class));
+            return Optional.of(FrameCodec.DEFAULT.mapper().readValue(Files.readString(file), PairedHub.class));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         } catch (JacksonException | IllegalArgumentException e) {
@@ -63,7 +65,7 @@ public final class SettingsStore {
         }
     }
 
-    public void save(DesktopSettings settings) {
+    public void save(PairedHub settings) {
         try {
             Files.createDirectories(file.getParent());
             Path temporary = file.resolveSibling(file.getFileName() + ".new");

@@ -1,5 +1,7 @@
 package dev.roadie.desktop.settings;
 
+import dev.roadie.companion.pairing.PairedHub;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -33,9 +35,9 @@ class SettingsStoreTest {
         SettingsStore store = new SettingsStore(folder.resolve("roadie/desktop.json"));
         assertThat(store.load()).isEmpty();
 
-        store.save(new DesktopSettings("http://localhost:7070", "rd_secret", "alice"));
+        store.save(new PairedHub("http://localhost:7070", "rd_secret", "alice"));
 
-        assertThat(store.load()).contains(new DesktopSettings("http://localhost:7070", "rd_secret", "alice"));
+        assertThat(store.load()).contains(new PairedHub("http://localhost:7070", "rd_secret", "alice"));
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(store.file()))).isEqualTo("rw-------");
     }
 
@@ -49,13 +51,13 @@ class SettingsStoreTest {
 
     @Test
     void the_token_is_not_in_the_settings_text() {
-        assertThat(new DesktopSettings("http://h:7070", "rd_secret", "alice").toString()).doesNotContain("rd_secret");
+        assertThat(new PairedHub("http://h:7070", "rd_secret", "alice").toString()).doesNotContain("rd_secret");
     }
 
     @Test
     void forgotten_settings_are_gone() {
         SettingsStore store = new SettingsStore(folder.resolve("desktop.json"));
-        store.save(new DesktopSettings("http://localhost:7070", "rd_secret", "alice"));
+        store.save(new PairedHub("http://localhost:7070", "rd_secret", "alice"));
 
         store.forget();
 

@@ -4,7 +4,7 @@ import dev.roadie.cli.demo.DemoBot;
 import dev.roadie.client.RoadieClient;
 import dev.roadie.client.testing.Clients;
 import dev.roadie.client.testing.LiveHub;
-import dev.roadie.desktop.hub.SdkMusicHub;
+import dev.roadie.companion.hub.SdkMusicHub;
 import dev.roadie.hub.testing.FakeMusicService;
 import dev.roadie.model.music.PlayerCommand;
 import dev.roadie.model.music.PlayerEvent;
