@@ -34,6 +34,12 @@ public final class ClientOptions {
     public static final int DEFAULT_OUTBOX_FRAMES = 10_000;
     /** How many bytes (characters of JSON) may wait for the hub's confirmation: 16 MiB. */
     public static final long DEFAULT_OUTBOX_BYTES = 16L * 1024 * 1024;
+    /**
+     * How many request handlers may run at once: 16, enough that slow requests (a search that
+     * asks the internet) do not hold back quick ones, few enough that a flood of requests
+     * cannot start a thread each.
+     */
+    public static final int DEFAULT_REQUEST_CONCURRENCY = 16;
 
     private static final Pattern CLIENT_NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
@@ -49,6 +55,7 @@ public final class ClientOptions {
     private final long outboxByteLimit;
     private final Duration requestTimeout;
     private final Duration connectTimeout;
+    private final int requestConcurrency;
     private final ConnectionListener listener;
     private final HostResolver hostResolver;
     private final String clientName;
@@ -67,6 +74,7 @@ public final class ClientOptions {
         this.outboxByteLimit = b.outboxByteLimit;
         this.requestTimeout = b.requestTimeout;
         this.connectTimeout = b.connectTimeout;
+        this.requestConcurrency = b.requestConcurrency;
         this.listener = b.listener;
         this.hostResolver = b.hostResolver;
         this.clientName = b.clientName != null ? b.clientName : identity != null ? identity.name() : "client";
@@ -141,6 +149,11 @@ public final class ClientOptions {
         return connectTimeout;
     }
 
+    /** How many request handlers may run at once. */
+    public int requestConcurrency() {
+        return requestConcurrency;
+    }
+
     /** Who hears about the connection. */
     public ConnectionListener listener() {
         return listener;
@@ -181,6 +194,7 @@ public final class ClientOptions {
         private long outboxByteLimit = DEFAULT_OUTBOX_BYTES;
         private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private int requestConcurrency = DEFAULT_REQUEST_CONCURRENCY;
         private ConnectionListener listener = new ConnectionListener() { };
         private HostResolver hostResolver = HostResolver.system();
         private String clientName;
@@ -284,6 +298,17 @@ public final class ClientOptions {
             return this;
         }
 
+        /**
+         * How many request handlers may run at once, each on a request thread of its own; default
+         * {@link #DEFAULT_REQUEST_CONCURRENCY}. Requests start in the order they arrived, those
+         * over the limit when one ends. 1 runs them one at a time, still apart from the event
+         * thread.
+         */
+        public Builder requestConcurrency(int handlers) {
+            this.requestConcurrency = handlers;
+            return this;
+        }
+
         /** Who hears about the connection. */
         public Builder listener(ConnectionListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
@@ -348,6 +373,10 @@ public final class ClientOptions {
             if (maxFailedAttempts < 0) {
                 throw new IllegalArgumentException("maxFailedAttempts " + maxFailedAttempts + " is negative: use 0 to"
                         + " try for ever, or 1 or more");
+            }
+            if (requestConcurrency < 1) {
+                throw new IllegalArgumentException("requestConcurrency " + requestConcurrency + " would run no request"
+                        + " handler: use 1 or more");
             }
             positive(requestTimeout, "requestTimeout");
             positive(connectTimeout, "connectTimeout");

@@ -42,8 +42,11 @@ import tools.jackson.databind.JsonNode;
  *       the state becomes {@link ConnectionState#FAILED} and the listener is told why.</li>
  * </ul>
  * <p>Threads: one timer thread ({@code roadie-client-NAME-timer}) runs heartbeats, reconnects
- * and deadlines; one event thread ({@code roadie-client-NAME-events}) runs handlers, listeners
- * and the callbacks of returned futures, in order; the socket's reader is {@code roadie-client-NAME-io}.
+ * and deadlines; one event thread ({@code roadie-client-NAME-events}) runs message handlers,
+ * listeners and the callbacks of returned futures, in order; request handlers run beside it on
+ * request threads ({@code roadie-client-NAME-request-N}, at most
+ * {@link ClientOptions#requestConcurrency()} at once), so that a slow one does not hold back the
+ * rest; the socket's reader is {@code roadie-client-NAME-io}.
  * The protocol's own work (numbering, writing, acknowledging) runs on whichever of these threads, or
  * the caller's, has it to do, one piece at a time and never blocking: a send is written from the
  * caller's thread when nothing else is being done. Application code never runs on the socket's

@@ -21,6 +21,7 @@ class ClientOptionsTest {
         assertThat(options.requestTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(options.outboxFrameLimit()).isEqualTo(10_000);
         assertThat(options.outboxByteLimit()).isEqualTo(16L * 1024 * 1024);
+        assertThat(options.requestConcurrency()).isEqualTo(ClientOptions.DEFAULT_REQUEST_CONCURRENCY).isEqualTo(16);
         assertThat(options.reconnectPolicy()).isInstanceOf(ExponentialBackoff.class);
         assertThat(options.disableJvmDnsCache()).isTrue();
         assertThat(options.clientName()).isEqualTo("client");
@@ -73,6 +74,12 @@ class ClientOptionsTest {
                 .hasMessageContaining("connectTimeout");
         assertThatThrownBy(() -> valid().heartbeatInterval(Duration.ofMillis(1)).build())
                 .hasMessageContaining("heartbeatInterval").hasMessageContaining("10 ms or more");
+    }
+
+    @Test
+    void a_request_concurrency_below_one_is_refused() {
+        assertThatThrownBy(() -> valid().requestConcurrency(0).build())
+                .hasMessageContaining("requestConcurrency 0").hasMessageContaining("use 1 or more");
     }
 
     @Test

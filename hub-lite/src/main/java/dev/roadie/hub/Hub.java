@@ -152,7 +152,7 @@ public final class Hub implements AutoCloseable {
             this.guards = new HttpGuards(config.http(), config.host(), servedNames(config, vault), HubSocket.PATH);
             this.hubCalls = new HubCalls(searchCalls, requests, context.messaging()::deadlineMs, timer, metrics);
             this.socket = new HubSocket(context, guards.addresses(), tokenFailures, hubCalls);
-            this.housekeeping = new Housekeeping(clock, registry, sessions, durable, guards, tokenFailures);
+            this.housekeeping = new Housekeeping(clock, registry, sessions, durable, guards, tokenFailures, tokens);
             this.server = Javalin.create(javalin -> {
                 javalin.startup.showJavalinBanner = false;
                 javalin.jsonMapper(new JavalinJackson3(FrameCodec.DEFAULT.mapper(), false));
@@ -264,10 +264,6 @@ public final class Hub implements AutoCloseable {
         long publishEvery = config.registry().publishInterval().toMillis();
         hub.timer.scheduleAtFixedRate(hub::flushRegistry, publishEvery, publishEvery, TimeUnit.MILLISECONDS);
         hub.renewals.start();
-        RevokedTokens revoked = new RevokedTokens(hub.context.tokens(), hub.context.sessions(), clock);
-        long sweepEvery = RevokedTokens.INTERVAL.toMillis();
-        hub.timer.scheduleWithFixedDelay(() -> hub.sweepRevoked(revoked), sweepEvery, sweepEvery,
-                TimeUnit.MILLISECONDS);
         log.info("Roadie hub listening on {}:{} (epoch {}, data in {})", config.host(), hub.port(), hub.context.epoch(),
                 config.data());
         hub.tlsPort().ifPresent(port -> log.info("Roadie hub serving https:// and wss:// on {}:{} with certificate {}",
@@ -283,15 +279,6 @@ public final class Hub implements AutoCloseable {
             // The timer must survive anything one tick meets: a throw would cancel the fixed-rate
             // task and stop heartbeats for everyone.
             log.error("Heartbeat tick failed", e);
-        }
-    }
-
-    private void sweepRevoked(RevokedTokens revoked) {
-        try {
-            revoked.sweep();
-        } catch (Throwable e) {
-            // As for the tick: a throw would cancel the task, and command-line revokes would close nothing.
-            log.error("Looking for tokens revoked on the command line failed", e);
         }
     }
 

@@ -76,6 +76,20 @@ class HousekeepingTest {
         }
     }
 
+    @Test
+    void a_token_revoked_outside_the_rest_api_has_its_sessions_ended_though_the_hubs_clock_stands_still() {
+        try (Hub hub = start(Map.of())) {
+            String token = hub.context().tokens().create("anna", "desktop", List.of()).token();
+            try (WireClient anna = WireClient.authenticated(hub.port(), token)) {
+                // As `roadie token revoke` does: the database changes, no REST call tells the hub.
+                hub.context().tokens().revoke("anna");
+
+                assertThat(anna.awaitClose()).isEqualTo(4003);
+                assertThat(anna.closeReason()).contains("token revoked");
+            }
+        }
+    }
+
     private static Optional<ServiceState> stateOf(Hub hub) {
         return hub.context().registry().get(AMS_3).map(ServiceEntry::state);
     }

@@ -10,7 +10,6 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,12 +35,11 @@ public final class CertsWatchCommand implements Callable<Integer> {
     @Mixin
     CertificateOptions certificates;
 
-    private final CountDownLatch stop = new CountDownLatch(1);
-    private volatile int exitCode;
+    private final UntilStopped running = new UntilStopped("roadie-certs-stop");
 
     /** Ends a running watch, as Ctrl+C does; for tests and embedding. */
     public void stop() {
-        stop.countDown();
+        running.stop();
     }
 
     @Override
@@ -53,7 +51,7 @@ public final class CertsWatchCommand implements Callable<Integer> {
                 .listener(new StderrConnectionListener(err, reason -> {
                     // Refused for good (bad token, replaced): no certificate would ever come.
                     err.println("roadie certs watch: the hub refused this client: " + reason.message());
-                    fail();
+                    running.fail();
                 }, true));
         access.hubs().forEach(builder::hub);
         ClientOptions options;
@@ -74,33 +72,15 @@ public final class CertsWatchCommand implements Callable<Integer> {
                     } else {
                         err.println("roadie certs watch: the hub refused certificate " + watcher.name() + ": "
                                 + failure.getMessage());
-                        fail();
+                        running.fail();
                     }
                 });
             }
-            Thread hook = Thread.ofPlatform().name("roadie-certs-stop").unstarted(this::stop);
-            Runtime.getRuntime().addShutdownHook(hook);
             try {
-                stop.await();
+                return running.await();
             } finally {
                 watchers.forEach(CertificateWatcher::close);
-                removeHook(hook);
             }
-        }
-        return exitCode;
-    }
-
-    private void fail() {
-        exitCode = 1;
-        stop();
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // The JVM is stopping (that is why we stopped): the hook runs or ran anyway.
-            return;
         }
     }
 

@@ -9,7 +9,6 @@ import dev.roadie.model.wire.ErrorCode;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,12 +40,11 @@ public final class DemoBotCommand implements Callable<Integer> {
             description = "The Discord guild ids the bot plays in, comma-separated (default: ${DEFAULT-VALUE}).")
     List<String> guilds;
 
-    private final CountDownLatch stop = new CountDownLatch(1);
-    private volatile int exitCode;
+    private final UntilStopped running = new UntilStopped("roadie-demo-bot-stop");
 
     /** Ends a running bot, as Ctrl+C does; for tests and embedding. */
     public void stop() {
-        stop.countDown();
+        running.stop();
     }
 
     @Override
@@ -64,8 +62,7 @@ public final class DemoBotCommand implements Callable<Integer> {
                     // Refused for good (bad token, replaced): the bot would answer nobody, ever.
                     err.println("roadie demo-bot: " + (reason.cause() == DisconnectCause.REFUSED
                             ? "the hub refused the bot: " : "the bot stopped: ") + reason.message());
-                    exitCode = 1;
-                    stop();
+                    running.fail();
                 }, true));
         hub.hubs().forEach(options::hub);
         ClientOptions built;
@@ -79,14 +76,12 @@ public final class DemoBotCommand implements Callable<Integer> {
             out.println("music-bot/" + bot.name() + " is ready in guild" + (bot.guilds().size() == 1 ? " " : "s ")
                     + String.join(", ", bot.guilds()) + " (no audio); stop it with Ctrl+C");
             out.flush();
-            Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("roadie-demo-bot-stop").unstarted(this::stop));
-            stop.await();
+            return running.await();
         } catch (RoadieException e) {
             err.println("roadie demo-bot: the bot could not announce itself: " + e.getMessage()
                     + (e.code() == ErrorCode.FORBIDDEN ? " (give it a token of the music-bot kind: roadie token create"
                             + " --kind music-bot --name " + name + ")" : ""));
             return 1;
         }
-        return exitCode;
     }
 }

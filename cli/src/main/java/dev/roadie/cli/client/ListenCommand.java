@@ -8,7 +8,6 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,12 +36,11 @@ public final class ListenCommand implements Callable<Integer> {
             description = "Also print messages sent to this client with this subject; repeatable.")
     List<String> subjects = new ArrayList<>();
 
-    private final CountDownLatch stop = new CountDownLatch(1);
-    private volatile int exitCode;
+    private final UntilStopped running = new UntilStopped("roadie-listen-stop");
 
     /** Ends a running listen, as Ctrl+C does; for tests and embedding. */
     public void stop() {
-        stop.countDown();
+        running.stop();
     }
 
     @Override
@@ -56,17 +54,13 @@ public final class ListenCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(reason.cause() == DisconnectCause.REFUSED
                     ? "roadie: the hub refused this client: " + reason.message()
                     : "roadie: could not reach the hub: " + reason.message());
-            exitCode = 1;
-            stop();
+            running.fail();
         });
         try (RoadieClient client = RoadieClient.create(options)) {
             topics.forEach(topic -> client.subscribe(topic, message -> print(out, message)));
             subjects.forEach(subject -> client.receive(subject, message -> print(out, message)));
-            Thread hook = Thread.ofPlatform().name("roadie-listen-stop").unstarted(this::stop);
-            Runtime.getRuntime().addShutdownHook(hook);
-            stop.await();
+            return running.await();
         }
-        return exitCode;
     }
 
     private void print(PrintWriter out, IncomingMessage message) {

@@ -19,7 +19,8 @@ public final class MessageOptions {
     CommandSpec spec;
 
     @Option(names = "--to", required = true, paramLabel = "ADDRESS",
-            description = "service:KIND/NAME, kind:KIND, one:KIND, topic:TOPIC or all.")
+            description = "service:KIND/NAME, kind:KIND, one:KIND, topic:TOPIC, all, or hub (the hub itself, for a"
+                    + " request of subject search, resolve or providers).")
     String to;
 
     @Option(names = "--subject", required = true, paramLabel = "SUBJECT", description = "What it is about.")

@@ -29,10 +29,11 @@ import org.slf4j.LoggerFactory;
  * {@code music-bot/NAME}, answers every {@code player.command} of its guilds with the queue, and
  * publishes a {@code player.event} on topic {@code player.GUILD} after every change, including a
  * track that ends because its length has passed on the bot's clock.
- * <p>Commands run on the client's event thread, clock checks on the bot's own thread; one lock
- * keeps each change and its event together, so that events leave in the order of the changes.
- * The SDK answers requests one at a time on that thread, so an {@code add} with a query holds the
- * bot's other commands while the hub searches (up to {@link HubSearch#TIMEOUT}).
+ * <p>Commands run on the client's request threads, several at once, clock checks on the bot's own
+ * thread; one lock keeps each change and its event together, so that events leave in the order of
+ * the changes. An {@code add} with a query searches before it takes the lock, so a search (up to
+ * {@link HubSearch#TIMEOUT}) holds back no other command; two adds sent together are queued in
+ * the order their searches end.
  */
 public final class DemoBot implements AutoCloseable {
     /** The kind a music bot announces. */
@@ -132,7 +133,10 @@ public final class DemoBot implements AutoCloseable {
         return List.copyOf(players.keySet());
     }
 
-    /** Runs on the client's event thread, one request at a time. */
+    /**
+     * Runs on one of the client's request threads, beside other commands and the clock checks:
+     * the lock keeps each guild's player whole, and a search holds back no other command.
+     */
     private PlayerEvent.QueueSnapshot answer(IncomingRequest request) {
         PlayerCommand command = request.as(PlayerCommand.class);
         GuildPlayer player = players.get(command.guild());

@@ -63,6 +63,19 @@ class ClientCommandsTest {
     }
 
     @Test
+    void the_help_of_send_request_and_gather_names_the_hub_address() {
+        for (String command : List.of("send", "request", "gather")) {
+            out.getBuffer().setLength(0);
+
+            assertThat(run(command, "--help")).isZero();
+
+            assertThat(out.toString().replaceAll("\\s+", " ")).as("roadie %s --help", command)
+                    .contains("topic:TOPIC, all, or hub (the hub itself, for a request of subject search, resolve or"
+                            + " providers)");
+        }
+    }
+
+    @Test
     void request_prints_the_reply_as_one_json_line_and_exits_0_when_ok() {
         try (RoadieClient bot = RoadieClient.create(ClientOptions.builder().hub(hubUri())
                 .token(token("eu-1", "music-bot")).build())) {

@@ -49,6 +49,7 @@ public final class ClientCore {
     private final GuardedTimer timer;
     private final ProtocolLoop loop;
     private final EventThread events;
+    private final RequestRunner requests;
     private final Registrations handlers = new Registrations();
     private final Ids ids = new Ids();
     private final Outbox outbox;
@@ -67,8 +68,9 @@ public final class ClientCore {
         this.timer = new GuardedTimer(options.clientName());
         this.loop = new ProtocolLoop(options.clientName(), timer);
         this.events = new EventThread(options.clientName());
+        this.requests = new RequestRunner(options.clientName(), options.requestConcurrency());
         this.outbox = new Outbox(options.outboxFrameLimit(), options.outboxByteLimit());
-        this.protocol = new Protocol(options.clientName(), outbox, ids, loop, events, handlers);
+        this.protocol = new Protocol(options.clientName(), outbox, ids, loop, events, handlers, requests);
         this.connector = new Connector(options, loop, protocol, state, this::toListener);
         protocol.writer(connector);
     }
@@ -269,6 +271,7 @@ public final class ClientCore {
         }
         timer.shutdown();
         events.executor().shutdown();
+        requests.executor().shutdown();
         try {
             if (!timer.awaitTermination(2, TimeUnit.SECONDS)) {
                 timer.shutdownNow();
@@ -277,6 +280,10 @@ public final class ClientCore {
             if (!events.isCurrent() && !events.executor().awaitTermination(2, TimeUnit.SECONDS)) {
                 log.warn("[{}] A handler is still running 2 s after close", options.clientName());
                 events.executor().shutdownNow();
+            }
+            if (!requests.isCurrent() && !requests.executor().awaitTermination(2, TimeUnit.SECONDS)) {
+                log.warn("[{}] A request handler is still running 2 s after close", options.clientName());
+                requests.executor().shutdownNow();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -15,8 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hands delivered messages and requests to the application's handlers, on the event thread,
- * after dropping duplicate messages by sender and id. Called in the protocol loop.
+ * Hands delivered messages to the application's handlers on the event thread, after dropping
+ * duplicate messages by sender and id, and requests to theirs on the request threads, through
+ * the event thread so that a request handler sees everything that arrived before its request.
+ * Called in the protocol loop.
  */
 final class Dispatch {
     private static final Logger log = LoggerFactory.getLogger(Dispatch.class);
@@ -24,12 +26,14 @@ final class Dispatch {
     private final String client;
     private final Registrations handlers;
     private final Protocol protocol;
+    private final RequestRunner requests;
     private final RecentMessages recent = new RecentMessages(RecentMessages.CAPACITY);
 
-    Dispatch(String client, Registrations handlers, Protocol protocol) {
+    Dispatch(String client, Registrations handlers, Protocol protocol, RequestRunner requests) {
         this.client = client;
         this.handlers = handlers;
         this.protocol = protocol;
+        this.requests = requests;
     }
 
     /** Hands a message to its handlers on the event thread, unless it is a duplicate. */
@@ -63,7 +67,11 @@ final class Dispatch {
         protocol.onEvents(() -> HandlerRunner.message(client, handle.handler, incoming));
     }
 
-    /** Hands a request to its handler on the event thread, or answers no-handler at once. */
+    /**
+     * Hands a request to its handler on a request thread, or answers no-handler at once. The
+     * hand-over is queued on the event thread, so the handlers of what arrived before (a
+     * message that sets up what the request asks about) have run when it starts.
+     */
     void serve(Request request, ServiceId self) {
         Handle<RequestHandler> handle = handlers.request(request.subject());
         if (handle == null) {
@@ -72,9 +80,9 @@ final class Dispatch {
         }
         IncomingRequest incoming = new IncomingRequest(request.id(), request.from(), request.subject(), request.body(),
                 Duration.ofMillis(request.timeoutMs()));
-        protocol.onEvents(() -> {
+        protocol.onEvents(() -> requests.run(() -> {
             Reply answer = HandlerRunner.request(client, handle.handler, incoming);
             protocol.onTimer(() -> protocol.reply(answer));
-        });
+        }));
     }
 }

@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs application handlers on the event thread and turns what they do into replies. */
+/** Runs application handlers (on the event thread or a request thread) and turns what they do into replies. */
 final class HandlerRunner {
     private static final Logger log = LoggerFactory.getLogger(HandlerRunner.class);
 

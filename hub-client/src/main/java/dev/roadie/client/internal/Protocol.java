@@ -75,7 +75,7 @@ final class Protocol {
     private ProtocolLoop.Timeout flushTask;
 
     Protocol(String client, Outbox outbox, Ids ids, ProtocolLoop loop, EventThread events,
-            Registrations handlers) {
+            Registrations handlers, RequestRunner requests) {
         this.client = client;
         this.outbox = outbox;
         this.ids = ids;
@@ -83,7 +83,7 @@ final class Protocol {
         this.events = events;
         this.handlers = handlers;
         this.calls = new Calls(this, loop);
-        this.dispatch = new Dispatch(client, handlers, this);
+        this.dispatch = new Dispatch(client, handlers, this, requests);
     }
 
     void writer(Writer writer) {

@@ -120,8 +120,10 @@ class ProtocolLoopTest {
         CountDownLatch queued = new CountDownLatch(1);
         List<String> ranOn = new ArrayList<>();
         CountDownLatch done = new CountDownLatch(1);
+        CountDownLatch holding = new CountDownLatch(1);
         // The timer thread holds the loop while the backlog builds up...
         timer.execute(() -> loop.execute(() -> {
+            holding.countDown();
             try {
                 queued.await(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -136,6 +138,8 @@ class ProtocolLoopTest {
             loop.execute(done::countDown);
             queued.countDown();
         }, "filler");
+        // ...from before the filler's first task, which would otherwise take the loop itself.
+        assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
         filler.start();
         assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
         // ...so the filler never ran any of it: it only queued, and never waited.

@@ -20,7 +20,8 @@ import org.eclipse.jetty.util.component.LifeCycle;
  * <li>{@link RequestSlots}: open calls per client address and per token are capped;</li>
  * <li>{@link BodyDeadline} and Jetty's {@link MinimumDataRateHandler}: a request body still
  * arriving after {@code http.bodyTimeout}, or slower than {@code http.minRequestDataRate},
- * fails instead of holding its thread;</li>
+ * fails instead of holding its thread, with a {@link BodyTimeoutException} that names the
+ * setting ({@link SlowBodyReason});</li>
  * <li>the REST API and the web page, which Javalin puts innermost.</li>
  * </ol>
  * Each connector also closes connections idle for {@code http.idleTimeout} and, through
@@ -58,7 +59,9 @@ public final class HttpGuards {
     public void install(Server server, Handler.Wrapper sockets) {
         RequestSlots slots = new RequestSlots(addresses, config.requestsPerAddress(), config.requestsPerToken());
         BodyDeadline bodies = new BodyDeadline(config.bodyTimeout());
-        bodies.setHandler(new MinimumDataRateHandler(config.minRequestDataRate(), 0));
+        MinimumDataRateHandler rate = new MinimumDataRateHandler(config.minRequestDataRate(), 0);
+        rate.setHandler(new SlowBodyReason(config.minRequestDataRate()));
+        bodies.setHandler(rate);
         slots.setHandler(bodies);
         sockets.setHandler(slots);
         hostAndOrigin.setHandler(sockets);

@@ -80,8 +80,9 @@ public final class HubCalls implements AutoCloseable {
         HubCall call = new HubCall(session, request.id(), release, metrics);
         long timeoutMs = deadlineMs.applyAsLong(request.timeoutMs());
         call.deadline(timer.schedule(() -> call.timedOut(timeoutMs), timeoutMs, TimeUnit.MILLISECONDS));
+        call.forgetOnEnd(requests.whenEnded(session, call::sessionEnded));
         try {
-            workers.execute(() -> work(call, request));
+            call.work(workers.submit(() -> work(call, request)));
         } catch (RejectedExecutionException e) {
             // The hub is stopping: its clients get a goodbye; this call ends as any other would.
             call.end(error(request.id(), ErrorCode.INTERNAL, "the hub is stopping; ask again after it restarts"));
@@ -115,6 +116,11 @@ public final class HubCalls implements AutoCloseable {
         } catch (SearchRefusedException e) {
             call.end(error(call.requestId(), e.code(), e.getMessage()));
         } catch (RuntimeException e) {
+            if (!call.isOpen()) {
+                // Stopped because its session ended: nobody is left to answer.
+                log.debug("Stopped the {} request {} to the hub: its session ended", request.subject(), request.id(), e);
+                return;
+            }
             log.error("Failed to answer the {} request {} to the hub", request.subject(), request.id(), e);
             call.end(error(call.requestId(), ErrorCode.INTERNAL, "the hub failed to answer; it is logged"));
         }

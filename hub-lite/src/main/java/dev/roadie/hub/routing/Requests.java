@@ -42,6 +42,8 @@ public final class Requests {
     private final Map<String, PendingCall> pending = new ConcurrentHashMap<>();
     /** The hub ids of the calls waiting on each receiving session, so that its end finds them at once. */
     private final Map<ClientSession, Set<String>> byReceiver = new ConcurrentHashMap<>();
+    /** What ends with each requesting session: the requests the hub answers itself (a search) stop waiting. */
+    private final Map<ClientSession, Set<Runnable>> endingWith = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
     private final ScheduledExecutorService timer;
     private final HubMetrics metrics;
@@ -92,6 +94,26 @@ public final class Requests {
      */
     public Runnable holdSlot(Requester requester) {
         return requestsInFlight.take(requester);
+    }
+
+    /**
+     * Runs {@code onEnd} when {@code session} ends for good (at once when it has already), so
+     * that a request the hub answers itself gives its place in the quota back then rather than
+     * at its deadline; {@code onEnd} may run more than once. Returns what forgets it, for a
+     * request answered first.
+     */
+    public Runnable whenEnded(ClientSession session, Runnable onEnd) {
+        endingWith.computeIfAbsent(session, s -> ConcurrentHashMap.newKeySet()).add(onEnd);
+        Runnable forget = () -> endingWith.computeIfPresent(session, (s, hooks) -> {
+            hooks.remove(onEnd);
+            return hooks.isEmpty() ? null : hooks;
+        });
+        if (session.isEnded()) {
+            // It ended between the request and now, perhaps after sessionEnded looked.
+            forget.run();
+            onEnd.run();
+        }
+        return forget;
     }
 
     /**
@@ -185,8 +207,15 @@ public final class Requests {
                 ? ReplyOutcome.ACCEPTED : ReplyOutcome.NOT_WAITING;
     }
 
-    /** Everything {@code session} was asked and has not answered ends as gone. */
+    /**
+     * Everything {@code session} was asked and has not answered ends as gone; what it asked the
+     * hub itself stops waiting.
+     */
     public void sessionEnded(ClientSession session) {
+        Set<Runnable> ending = endingWith.remove(session);
+        if (ending != null) {
+            ending.forEach(Runnable::run);
+        }
         Set<String> asked = byReceiver.remove(session);
         if (asked == null) {
             return;

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
-/** A request body cut off for being slow is refused in the API's JSON error shape, naming the setting. */
+/**
+ * A request body cut off for being slow, by {@code http.bodyTimeout} or by
+ * {@code http.minRequestDataRate}, is refused in the API's JSON error shape, naming the setting.
+ */
 class SlowBodyRefusalTest {
     @RegisterExtension
     final HubExtension hub = HubExtension.startedByEachTest();
@@ -46,5 +49,23 @@ class SlowBodyRefusalTest {
         JsonNode error = FrameCodec.DEFAULT.mapper().readTree(response.substring(response.indexOf("\r\n\r\n") + 4));
         assertThat(error.get("code").asString()).isEqualTo("limit-reached");
         assertThat(error.get("message").asString()).contains("http.bodyTimeout");
+    }
+
+    @Test
+    void a_body_slower_than_the_minimum_data_rate_is_refused_with_a_json_error_naming_http_min_request_data_rate() {
+        hub.start(Map.of("http.minRequestDataRate", "100"));
+        slow = RawSocket.open(hub.port());
+        slow.write("POST /api/send HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + hub.adminToken()
+                + "\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{");
+        // A byte every 200 ms: 5 bytes a second, far under the minimum of 100.
+        dribbler.scheduleAtFixedRate(() -> slow.tryWrite(" "), 200, 200, TimeUnit.MILLISECONDS);
+
+        String response = slow.readResponse(Duration.ofSeconds(5));
+
+        assertThat(response).startsWith("HTTP/1.1 408").containsIgnoringCase("Content-Type: application/json");
+        JsonNode error = FrameCodec.DEFAULT.mapper().readTree(response.substring(response.indexOf("\r\n\r\n") + 4));
+        assertThat(error.get("code").asString()).isEqualTo("limit-reached");
+        assertThat(error.get("message").asString()).contains("slower than 100 bytes a second")
+                .contains("http.minRequestDataRate");
     }
 }

@@ -65,7 +65,7 @@ function showApp(client, welcome, token) {
   const scopes = new Scopes(welcome?.you?.scopes);
   const api = new Api(token);
   const registry = new RegistryStore(client);
-  const target = new Target(registry);
+  const target = new Target(registry, scopes);
   // Who queues a track, as the bot will show it: this tab's identity on the hub.
   const you = welcome?.you ? `${welcome.you.kind}/${welcome.you.name}` : 'web';
   const context = { client, api, scopes, registry, target, you };

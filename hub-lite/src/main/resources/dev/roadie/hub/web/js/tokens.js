@@ -2,6 +2,7 @@
 // every token, revoke one with a confirmation. The hub keeps only hashes: a lost token is revoked.
 import { confirmAction } from './confirm.js';
 import { byId, el, formatInstant, icon, labelled, replaceChildren } from './dom.js';
+import { describeScope } from './scopes.js';
 import { SortFilter } from './table.js';
 
 // The scopes people pick most; anything else goes in the free field (docs/PROTOCOL.md §7).
@@ -86,7 +87,7 @@ export class TokensView {
       // data-label captions each cell when a narrow screen shows the row as a card (roadie.css).
       el('td', { class: 'token-id', 'data-label': 'Id' }, el('code', {}, token.id)),
       el('td', { class: 'nowrap', 'data-label': 'Kind' }, token.kind),
-      el('td', { class: 'scopes', 'data-label': 'Scopes' }, (token.scopes ?? []).join(' ')),
+      el('td', { class: 'scopes', 'data-label': 'Scopes' }, scopeList(token.scopes ?? [])),
       el('td', { 'data-label': 'Created' }, formatInstant(token.createdAt)),
       el('td', { 'data-label': 'Last used' }, token.lastUsedAt ? formatInstant(token.lastUsedAt) : 'never'),
       el('td', { 'data-label': 'State' }, el('span', { class: `state state-${active ? 'active' : 'revoked'}` },
@@ -152,4 +153,13 @@ export class TokensView {
       this.message.textContent = `Could not revoke ${token.name}: ${e.message}`;
     }
   }
+}
+
+/** Each scope as written, its meaning on hover, separated by spaces. */
+function scopeList(scopes) {
+  return scopes.flatMap((scope, i) => {
+    const meaning = describeScope(scope);
+    const item = el('span', { class: 'scope', title: meaning }, scope);
+    return i === 0 ? [item] : [' ', item];
+  });
 }
