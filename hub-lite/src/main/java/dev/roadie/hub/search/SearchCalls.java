@@ -10,6 +10,7 @@ import dev.roadie.search.federated.ProviderStatus;
 import dev.roadie.search.federated.SearchResult;
 import dev.roadie.search.http.BlockedAddressException;
 import dev.roadie.search.spi.InvalidLinkException;
+import dev.roadie.search.spi.LinkKind;
 import dev.roadie.search.spi.LinkResolution;
 import dev.roadie.search.spi.ProviderException;
 import dev.roadie.search.spi.SearchQuery;
@@ -96,7 +97,7 @@ public final class SearchCalls {
                             + " link: the page has no title, OpenGraph or JSON-LD data that names a track, album or"
                             + " playlist"));
             return new ResolveAnswer(found.link(), found.kind().name().toLowerCase(Locale.ROOT), found.track(),
-                    found.method());
+                    found.method(), found.tracks(), found.kind() == LinkKind.TRACK ? 0 : found.trackCount());
         } catch (InvalidLinkException e) {
             throw invalid(e.getMessage());
         } catch (BlockedAddressException e) {
