@@ -3,7 +3,8 @@
 import { showMark, showWaiting } from './lib/badge.js';
 import { RETRY_ALARM, flush, pending } from './lib/outbox.js';
 import { MENU_PREFIX, OMNIBOX_HELP, menuEntries, omniboxQuery } from './lib/menu.js';
-import { sendFromMenu, sendQuery } from './lib/quick-send.js';
+import { chosenTrack, suggestionsFor } from './lib/omnibox.js';
+import { sendFromMenu, sendQuery, sendTrack } from './lib/quick-send.js';
 import { protectStorage } from './lib/storage.js';
 
 protectStorage().catch((error) => console.error('could not keep storage from page scripts', error));
@@ -21,17 +22,26 @@ chrome.contextMenus.onClicked.addListener((info) => {
 });
 
 chrome.omnibox.setDefaultSuggestion({ description: OMNIBOX_HELP });
+chrome.omnibox.onInputChanged.addListener((text, suggest) => {
+  suggestionsFor(text).then((found) => {
+    if (found) suggest(found);
+  }, (error) => console.warn('no suggestions from the hub', error));
+});
 chrome.omnibox.onInputEntered.addListener((text) => {
   enterOmnibox(text).catch((error) => console.error('the omnibox\'s send failed', error));
 });
 
+/** A chosen suggestion queues its track; typed words are searched by the bot. */
 function enterOmnibox(text) {
   const typed = omniboxQuery(text);
-  return typed ? sendQuery(typed.query, typed.position) : Promise.resolve('nothing-typed');
+  if (!typed) return Promise.resolve('nothing-typed');
+  const track = chosenTrack(text);
+  return track ? sendTrack(track, typed.position) : sendQuery(typed.query, typed.position);
 }
 
 // A native context menu and the omnibox cannot be used from a test: the browser test calls these instead.
 globalThis.roadieMenuClicked = sendFromMenu;
+globalThis.roadieOmniboxChanged = suggestionsFor;
 globalThis.roadieOmniboxEntered = enterOmnibox;
 
 chrome.alarms.onAlarm.addListener((alarm) => {
@@ -73,3 +83,4 @@ function retry() {
     });
   return running;
 }
+
