@@ -102,6 +102,39 @@ test('the popup shows the track the hub resolved and Play next queues it on the 
   await page.close();
 });
 
+test('an album page is queued whole: Queue all puts every track in the bot\'s queue, in order', async () => {
+  const { page, popup } = await openPopup(world, world.fixtures.url('album.html'));
+  await popup.waitForSelector('#list-actions:not([hidden])');
+  assert.equal(await popup.$eval('#title', (e) => e.textContent), 'Harbour Suite');
+  assert.match(await popup.$eval('#facts', (e) => e.textContent), /^4 tracks · /);
+  assert.equal(await popup.$eval('#queue-all', (e) => e.textContent), 'Queue all 4');
+  assert.equal(await popup.$eval('#actions', (e) => e.hidden), true, 'no single-track buttons for a whole album');
+  await popup.screenshot({ path: join(SCREENSHOTS, 'popup-album.png') });
+
+  await popup.click('#queue-all');
+  const words = await eventually('the popup to say the album is queued',
+    () => popup.$eval('#status', (e) => e.classList.contains('good') && e.textContent));
+  assert.match(words, /All 4 tracks of "Harbour Suite" are queued on server/);
+  await popup.screenshot({ path: join(SCREENSHOTS, 'popup-album-queued.png') });
+  const queue = (await botQueue(world)).queue.map((t) => `${t.title} / ${t.artist}`);
+  assert.deepEqual(queue.slice(-4), ['Harbour Suite I: Dawn', 'Harbour Suite II: Ferry', 'Harbour Suite III: Squall', 'Harbour Suite IV: Dusk']
+    .map((title) => `${title} / Fixture Band`));
+  await popup.close();
+  await page.close();
+});
+
+test('a playlist whose tracks the hub cannot list says so, and offers its link to the bot', async () => {
+  const { page, popup } = await openPopup(world, world.fixtures.url('mix.html'));
+  await popup.waitForSelector('#actions:not([hidden])');
+  assert.equal(await popup.$eval('#title', (e) => e.textContent), 'Sunday Harbour Mix');
+  assert.match(await popup.$eval('#list-note', (e) => !e.hidden && e.textContent),
+    /could read only this playlist's name, not its tracks: the buttons send its link/);
+  assert.equal(await popup.$eval('#list-actions', (e) => e.hidden), true);
+  await popup.screenshot({ path: join(SCREENSHOTS, 'popup-playlist-name-only.png') });
+  await popup.close();
+  await page.close();
+});
+
 test('a page whose player names its track through MediaSession is sent as that track', async () => {
   const { page, popup } = await openPopup(world, world.fixtures.url('player.html'));
   await popup.waitForSelector('#match:not([hidden])');
@@ -151,6 +184,27 @@ test('words typed after the omnibox keyword are searched by the bot and played n
   const after = await botQueue(world);
   assert.equal(after.queue.length, (before.queue ?? []).length + 1);
   assert.equal(await worker.evaluate(() => chrome.runtime.getManifest().omnibox.keyword), 'roadie');
+});
+
+test('typing after the omnibox keyword shows the hub\'s search results, and choosing one queues that track', async () => {
+  const worker = await serviceWorker(world);
+  // Keys typed quickly: only the last is searched, the earlier ones show nothing.
+  const [first, middle, last] = await worker.evaluate(() => Promise.all(
+    ['pa', 'paper bo', 'next paper boats'].map((text) => globalThis.roadieOmniboxChanged(text))));
+  // undefined (superseded by a later key) comes back from the worker as null.
+  assert.equal(first, null);
+  assert.equal(middle, null);
+  assert.ok(last.length > 1, 'suggestions for "paper boats"');
+  assert.equal(last[0].content, 'next Harbour Lights - Paper Boats');
+  assert.match(last[0].description, /^<match>Paper Boats<\/match> <dim>Harbour Lights · .* · deezer<\/dim>$/);
+
+  // The second result: the bot's own search for its words would find the first (the fake Deezer answers one list).
+  const second = last[1];
+  assert.equal(second.content, 'next Les Étoiles - Café Lumière');
+  assert.equal(await worker.evaluate((content) => globalThis.roadieOmniboxEntered(content), second.content), 'sent');
+  const queue = await botQueue(world);
+  assert.deepEqual([queue.queue[0].title, queue.queue[0].source, queue.queue[0].uri],
+    ['Café Lumière', 'deezer', 'https://www.deezer.com/track/9002'], 'the very track chosen, played next');
 });
 
 test('a send while the hub is away waits in the outbox and reaches the bot after the worker restarted', async () => {
