@@ -2,6 +2,7 @@
 // to the chosen bot and server. Sends that cannot reach the hub wait in the outbox.
 import { showMark } from './lib/badge.js';
 import { connect, musicBots } from './lib/hub-link.js';
+import { tell } from './lib/notify.js';
 import { pending, keep } from './lib/outbox.js';
 import { connectorFor } from './lib/connectors.js';
 import { pageTrack, readPage } from './lib/page-reader.js';
@@ -188,6 +189,7 @@ async function sendMatch(position) {
     const words = sentWords(position, match.title, queue, target.guild) + from;
     status(words, 'good');
     await showMark(true);
+    await tell('sent', words);
   } catch (error) {
     if (worthRetrying(error)) {
       const count = await keep(send, error);
@@ -195,10 +197,12 @@ async function sendMatch(position) {
       const words = `The hub cannot be reached: "${match.title}" waits${others} and goes out when it is back.`;
       status(words, 'wait');
       await showPending();
+      await tell('waiting', words);
     } else {
       const words = explain(error, settings.hub);
       status(words, 'bad');
       await showMark(false);
+      await tell('failed', words);
     }
   } finally {
     setButtons(true);
@@ -250,6 +254,7 @@ async function queueAll() {
     const words = `All ${sends.length} tracks of "${match.title}" are queued on server ${target.guild}, in the ${match.kind}'s order.`;
     status(words, 'good');
     await showMark(true);
+    await tell('sent', words);
   } catch (error) {
     const before = done > 0 ? `${done} of ${sends.length} are queued. ` : '';
     if (worthRetrying(error)) {
@@ -257,10 +262,12 @@ async function queueAll() {
       const words = `${before}The hub cannot be reached: the other ${sends.length - done} wait and go out, in order, when it is back.`;
       status(words, 'wait');
       await showPending();
+      await tell('waiting', words);
     } else {
       const words = `${before}${explain(error, settings.hub)}`;
       status(words, 'bad');
       await showMark(false);
+      await tell('failed', words);
     }
   } finally {
     setButtons(true);

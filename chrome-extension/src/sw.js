@@ -1,6 +1,7 @@
 // The service worker: retries the outbox when its alarm rings. Listeners are registered at the
 // top level, so that Chrome finds them when it wakes the worker for an event.
 import { showMark, showWaiting } from './lib/badge.js';
+import { tell } from './lib/notify.js';
 import { RETRY_ALARM, flush, pending } from './lib/outbox.js';
 import { MENU_PREFIX, OMNIBOX_HELP, menuEntries, omniboxQuery } from './lib/menu.js';
 import { chosenTrack, suggestionsFor } from './lib/omnibox.js';
@@ -76,6 +77,7 @@ function retry() {
       } else {
         await showWaiting(left);
       }
+      await tellFlushed(result);
       return result;
     })
     .finally(() => {
@@ -84,3 +86,14 @@ function retry() {
   return running;
 }
 
+/** What went out of the outbox once the hub was back, and what was dropped, in a notification. */
+async function tellFlushed({ sent, failed }) {
+  if (sent.length > 0) {
+    const names = sent.map((send) => `"${send.label}"`);
+    await tell('sent', sent.length === 1 ? `${names[0]} went out now that the hub is back.`
+      : `${sent.length} waiting sends went out now that the hub is back: ${names.join(', ')}.`);
+  }
+  for (const { send, problem } of failed) {
+    await tell('failed', `"${send.label}" was dropped: ${problem}`);
+  }
+}

@@ -207,6 +207,46 @@ test('typing after the omnibox keyword shows the hub\'s search results, and choo
     ['Café Lumière', 'deezer', 'https://www.deezer.com/track/9002'], 'the very track chosen, played next');
 });
 
+test('with the options\' switch on, each send is followed by a notification in a person\'s words', async () => {
+  const worker = await serviceWorker(world);
+  // What the extension asks Chrome to show, recorded on the way (a headless browser shows nothing to look at).
+  await worker.evaluate(() => {
+    const create = chrome.notifications.create.bind(chrome.notifications);
+    globalThis.shown = [];
+    chrome.notifications.create = (options) => {
+      globalThis.shown.push(options);
+      return create(options);
+    };
+  });
+  assert.equal(await worker.evaluate(() => globalThis.roadieMenuClicked(
+    { menuItemId: 'roadie-end', selectionText: 'paper boats', pageUrl: 'https://elsewhere.example.org/' })), 'sent');
+  assert.deepEqual(await worker.evaluate(() => globalThis.shown), [], 'no notification while the switch is off');
+
+  const options = await world.browser.newPage();
+  await options.setViewport({ width: 760, height: 900 });
+  await options.goto(`chrome-extension://${world.id}/options.html`);
+  await options.click('#notify');
+  await eventually('the switch to be saved', () => options.evaluate(() => chrome.storage.local.get('notify').then((kept) => kept.notify)));
+  assert.equal(await options.$eval('#notify', (e) => e.checked), true);
+  await options.screenshot({ path: join(SCREENSHOTS, 'options-notifications.png') });
+
+  assert.equal(await worker.evaluate(() => globalThis.roadieMenuClicked(
+    { menuItemId: 'roadie-next', selectionText: 'paper boats', pageUrl: 'https://elsewhere.example.org/' })), 'sent');
+  const [sent] = await worker.evaluate(() => globalThis.shown);
+  assert.equal(sent.title, 'Sent to the bot');
+  assert.equal(sent.message, `Plays next: "Paper Boats" on server ${world.env.guild}.`);
+  const ids = await worker.evaluate(() => chrome.notifications.getAll().then((all) => Object.keys(all)));
+  assert.ok(ids.length >= 2, `Chrome holds the options' "notifications are on" and the send's: ${ids}`);
+
+  assert.equal(await worker.evaluate((linkUrl) => globalThis.roadieMenuClicked(
+    { menuItemId: 'roadie-end', linkUrl, pageUrl: 'https://elsewhere.example.org/' }), world.fixtures.url('blank.html')), 'not-found');
+  const failed = (await worker.evaluate(() => globalThis.shown)).at(-1);
+  assert.equal(failed.title, 'Not sent');
+  assert.match(failed.message, /^The hub could not resolve the link: found nothing at the link/);
+  await options.evaluate(() => chrome.storage.local.set({ notify: false }));
+  await options.close();
+});
+
 test('a send while the hub is away waits in the outbox and reaches the bot after the worker restarted', async () => {
   await world.proxy.close();
   const { page, popup } = await openPopup(world, world.fixtures.url('player.html'));

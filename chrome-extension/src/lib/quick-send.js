@@ -3,6 +3,7 @@
 // words through its search; PROTOCOL.md 12.1). The badge says how it went.
 import { showMark } from './badge.js';
 import { connect } from './hub-link.js';
+import { tell } from './notify.js';
 import { MENU_PREFIX, menuQuery } from './menu.js';
 import { keep } from './outbox.js';
 import { botAddress, sendCommand } from './player.js';
@@ -54,15 +55,18 @@ async function send(what, label, position) {
     const added = position === 'now' ? queue?.nowPlaying?.track : position === 'next' ? queue?.queue?.[0] : queue?.queue?.at(-1);
     const words = `${POSITION_WORDS[position]} "${added?.title ?? label}" on server ${settings.target.guild}.`;
     await chrome.action.setTitle({ title: words });
+    await tell('sent', words);
     return 'sent';
   } catch (error) {
     if (worthRetrying(error)) {
       await keep(message, error);
+      await tell('waiting', `The hub cannot be reached: "${label}" waits and goes out when it is back.`);
       return 'kept';
     }
     await showMark(false);
     const words = explain(error, settings.hub);
     await chrome.action.setTitle({ title: `Not sent: ${words}` });
+    await tell('failed', words);
     return error.code ?? 'failed';
   } finally {
     client?.close();

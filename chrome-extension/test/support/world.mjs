@@ -37,9 +37,11 @@ export function environment() {
 }
 
 /**
- * The built dist/, copied with one change: the hub's address as a granted host permission,
- * because Chrome's permission prompt, which a person answers at pairing, cannot be answered
- * in a headless browser. Everything else is what a person loads.
+ * The built dist/, copied with two changes, because Chrome's permission prompt, which a person
+ * answers at pairing and at the options' notifications switch, cannot be answered in a headless
+ * browser (nothing there shows it; chrome.permissions.request waits forever): the hub's address
+ * as a granted host permission, and `notifications` granted, so that each request resolves
+ * true at once, as for a person who allowed it before. Everything else is what a person loads.
  */
 export function extensionForTests() {
   const { dist } = build();
@@ -47,6 +49,8 @@ export function extensionForTests() {
   cpSync(dist, folder, { recursive: true });
   const manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8'));
   manifest.host_permissions = ['http://127.0.0.1/*'];
+  manifest.permissions = [...manifest.permissions, ...manifest.optional_permissions];
+  delete manifest.optional_permissions;
   writeFileSync(join(folder, 'manifest.json'), JSON.stringify(manifest, null, 2));
   return folder;
 }
