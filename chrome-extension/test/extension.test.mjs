@@ -5,7 +5,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
-  SCREENSHOTS, botQueue, botTitles, eventually, openPopup, resumeRestartedWorker, serviceWorker, startWorld, stopServiceWorker,
+  SCREENSHOTS, WAIT_MS, botQueue, botTitles, eventually, openPopup, pressShortcut, resumeRestartedWorker, serviceWorker, startWorld,
+  stopServiceWorker,
 } from './support/world.mjs';
 
 let world;
@@ -18,6 +19,37 @@ before(async () => {
 after(async () => {
   writeFileSync(join(SCREENSHOTS, '..', 'timings.json'), JSON.stringify(timings, null, 2));
   await world?.close();
+});
+
+test('when Chrome\'s prompt is refused, pairing and the notifications switch say so and go no further', async () => {
+  const options = await world.browser.newPage();
+  await options.goto(`chrome-extension://${world.id}/options.html`);
+  // A person's "Remove" in Chrome's prompt: the prompt itself cannot be shown or answered in a
+  // headless browser, so what it answers is put in its place, and what was asked is recorded.
+  await options.evaluate(() => {
+    globalThis.asked = [];
+    chrome.permissions.request = async (wanted) => {
+      globalThis.asked.push(wanted);
+      return false;
+    };
+  });
+  const pairingsBefore = await pairRequests(world);
+  await options.type('#hub', world.proxy.url);
+  await options.click('#pair');
+  const words = await eventually('the options page to say Chrome refused',
+    () => options.$eval('#status', (e) => e.classList.contains('bad') && e.textContent));
+  assert.equal(words, `Chrome did not give access to ${world.proxy.url}: the extension cannot reach the hub without it. Pair again and allow it.`);
+  assert.equal(await options.$eval('#code-box', (e) => e.hidden), true, 'no code is shown');
+  assert.equal(await pairRequests(world), pairingsBefore, 'nothing was asked of the hub');
+
+  await options.click('#notify');
+  await eventually('the switch to say notifications are off',
+    () => options.$eval('#notify-status', (e) => !e.hidden && e.textContent.startsWith('Chrome did not allow notifications')));
+  assert.equal(await options.$eval('#notify', (e) => e.checked), false);
+  assert.equal((await options.evaluate(() => chrome.storage.local.get('notify'))).notify, undefined);
+  assert.deepEqual(await options.evaluate(() => globalThis.asked),
+    [{ origins: [`${world.proxy.url}/*`] }, { permissions: ['notifications'] }], 'only the hub\'s address, and notifications');
+  await options.close();
 });
 
 test('pairing by the device flow keeps a token that page scripts cannot read', async () => {
@@ -135,6 +167,23 @@ test('a playlist whose tracks the hub cannot list says so, and offers its link t
   await page.close();
 });
 
+test('the keyboard command Alt+Shift+R opens the popup on the current tab', async () => {
+  const worker = await serviceWorker(world);
+  const [command] = await worker.evaluate(() => chrome.commands.getAll());
+  assert.deepEqual([command.name, command.shortcut], ['_execute_action', 'Alt+Shift+R']);
+  const page = await world.browser.newPage();
+  await page.goto(world.fixtures.url('track.html'));
+  await page.bringToFront();
+
+  await pressShortcut(page, { key: 'R', code: 'KeyR', keyCode: 82, modifiers: 1 | 8 });
+  const target = await world.browser.waitForTarget((t) => t.url().endsWith('/popup.html'), { timeout: WAIT_MS });
+  const popup = await target.asPage();
+  await popup.waitForSelector('#match:not([hidden])', { timeout: WAIT_MS });
+  assert.equal(await popup.$eval('#title', (e) => e.textContent), 'Paper Boats', 'the popup read the tab the keys were pressed on');
+  await popup.close();
+  await page.close();
+});
+
 test('a page whose player names its track through MediaSession is sent as that track', async () => {
   const { page, popup } = await openPopup(world, world.fixtures.url('player.html'));
   await popup.waitForSelector('#match:not([hidden])');
@@ -173,8 +222,6 @@ test('a link sent from the context menu is queued by the bot on the server chose
     { menuItemId: 'roadie-end', linkUrl, pageUrl: 'https://elsewhere.example.org/' }), world.fixtures.url('track.html'));
   assert.equal(outcome, 'sent');
   assert.equal((await botTitles(world)).filter((title) => title === 'Paper Boats').length, before + 1);
-  const menus = await worker.evaluate(() => chrome.runtime.getManifest().commands);
-  assert.ok(menus._execute_action, 'a keyboard command opens the popup');
 });
 
 test('words typed after the omnibox keyword are searched by the bot and played next', async () => {
@@ -289,3 +336,11 @@ test('a revoked pairing is told in words that say to pair again', async () => {
   await popup.close();
   await page.close();
 });
+
+/** How many pairing requests the hub lists as waiting for approval. */
+async function pairRequests(world) {
+  const response = await fetch(`${world.env.hub}/api/pair/requests`, { headers: { Authorization: `Bearer ${world.env.admin}` } });
+  const text = await response.text();
+  assert.equal(response.status, 200, text);
+  return JSON.parse(text).length;
+}
