@@ -69,7 +69,7 @@ export function profileForTests() {
 
 export async function startWorld() {
   const env = environment();
-  const { dist } = build();
+  const { dist } = await build();
   const profile = profileForTests();
   const hubUrl = new URL(env.hub);
   const proxy = new HubProxy({ host: hubUrl.hostname, port: Number(hubUrl.port) });
