@@ -256,6 +256,21 @@ class SearchApiTest {
     }
 
     @Test
+    void without_the_link_resolver_only_playlists_resolve_and_other_links_say_why() {
+        start(Map.of("search.enabled", "youtube", "search.audioNodes.allowedAddresses", "127.0.0.1"));
+        music.json("/v4/loadtracks", "lavalink-playlist.json");
+        announceNode(music.url(""));
+        String token = hub.token("ext", "extension", "search");
+
+        assertThat(http.get("/api/resolve?url=https%3A%2F%2Fwww.youtube.com%2Fplaylist%3Flist%3DPLlowtide", token)
+                .json().get("tracks")).hasSize(3);
+        Http.Response video = http.get("/api/resolve?url=https%3A%2F%2Fwww.youtube.com%2Fwatch%3Fv%3Dpb0001", token);
+
+        RestApiTest.assertError(video, 404, ErrorCode.NOT_FOUND);
+        assertThat(video.json().get("message").asString()).contains("without links in search.enabled");
+    }
+
+    @Test
     void resolve_refuses_the_hubs_own_network() {
         start(Map.of());
 
