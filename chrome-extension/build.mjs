@@ -1,11 +1,12 @@
 // Builds the extension: dist/ (load it unpacked in chrome://extensions) and
 // target/roadie-chrome-VERSION.zip (for the Chrome Web Store, or to hand to someone).
 // The JavaScript client is copied in from ../client-js/src: one copy in the sources.
-//   node build.mjs
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+//   npm ci && node build.mjs
+import { createWriteStream, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
-import { zip } from './tools/zip.mjs';
+import { ZipFile } from 'yazl';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SOURCES = join(HERE, 'src');
@@ -13,7 +14,10 @@ const CLIENT = join(HERE, '..', 'client-js', 'src');
 const DIST = join(HERE, 'dist');
 const TARGET = join(HERE, 'target');
 
-export function build() {
+/** One time (1 Jan 2026) for every entry, so that the same files make the same zip. */
+const ENTRY_TIME = new Date(2026, 0, 1);
+
+export async function build() {
   rmSync(DIST, { recursive: true, force: true });
   cpSync(SOURCES, DIST, { recursive: true });
   cpSync(CLIENT, join(DIST, 'lib', 'client'), { recursive: true });
@@ -30,7 +34,12 @@ export function build() {
   }));
   mkdirSync(TARGET, { recursive: true });
   const zipPath = join(TARGET, `roadie-chrome-${manifest.version}.zip`);
-  writeFileSync(zipPath, zip(files));
+  const archive = new ZipFile();
+  for (const { name, data } of files) {
+    archive.addBuffer(data, name, { mtime: ENTRY_TIME, mode: 0o100644 });
+  }
+  archive.end();
+  await pipeline(archive.outputStream, createWriteStream(zipPath));
   return { dist: DIST, zip: zipPath, files: files.length, hasKey: Boolean(key) };
 }
 
@@ -42,6 +51,6 @@ function listFiles(folder) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const result = build();
+  const result = await build();
   console.log(`Built ${relative(process.cwd(), result.dist) || '.'} (load it unpacked) and ${relative(process.cwd(), result.zip)} (${result.files} files)`);
 }

@@ -3,6 +3,7 @@ import { connect } from './lib/hub-link.js';
 import { hostPermission, hubOrigin } from './lib/hub-address.js';
 import { PairingFailed, startPairing, waitForApproval } from './lib/pairing.js';
 import { explain, extensionOrigin } from './lib/problems.js';
+import { NOTIFICATIONS, tell } from './lib/notify.js';
 import { forget, loadAll, protectStorage, save } from './lib/storage.js';
 
 const $ = (id) => document.getElementById(id);
@@ -14,7 +15,8 @@ function status(text, tone = '') {
 }
 
 async function show() {
-  const { hub, token, device } = await loadAll();
+  const { hub, token, device, notify } = await loadAll();
+  $('notify').checked = Boolean(notify) && await chrome.permissions.contains(NOTIFICATIONS);
   $('allow').textContent = `http.allowedOrigins: ${extensionOrigin()}\n\nor: roadie serve --set http.allowedOrigins=${extensionOrigin()}`;
   $('hub').value = hub ?? '';
   $('paired').hidden = !token;
@@ -89,7 +91,35 @@ async function unpair() {
   await show();
 }
 
+/**
+ * The notifications switch: on asks Chrome for the optional permission (while the click's user
+ * gesture lasts), off gives it back, so the extension holds it only while it is used.
+ */
+async function switchNotifications() {
+  const on = $('notify').checked;
+  const said = $('notify-status');
+  said.hidden = true;
+  if (on) {
+    const granted = await chrome.permissions.request(NOTIFICATIONS);
+    if (!granted) {
+      $('notify').checked = false;
+      said.textContent = 'Chrome did not allow notifications, so none will be shown; the badge still says how each send went.';
+      said.className = 'small bad';
+      said.hidden = false;
+      return;
+    }
+    await save({ notify: true });
+    await tell('sent', 'Notifications are on: one like this follows each send.');
+  } else {
+    await save({ notify: false });
+    await chrome.permissions.remove(NOTIFICATIONS);
+  }
+}
+
 $('pair').addEventListener('click', pair);
+$('notify').addEventListener('change', () => {
+  switchNotifications().catch((error) => status(`Could not change notifications: ${error.message}`, 'bad'));
+});
 $('hub').addEventListener('keydown', (event) => {
   if (event.key === 'Enter') pair();
 });

@@ -2,6 +2,7 @@
 // to the chosen bot and server. Sends that cannot reach the hub wait in the outbox.
 import { showMark } from './lib/badge.js';
 import { connect, musicBots } from './lib/hub-link.js';
+import { tell } from './lib/notify.js';
 import { pending, keep } from './lib/outbox.js';
 import { connectorFor } from './lib/connectors.js';
 import { pageTrack, readPage } from './lib/page-reader.js';
@@ -51,7 +52,7 @@ async function main() {
       return;
     }
     showTargets(bots);
-    $('actions').hidden = false;
+    showActions(found);
   } catch (error) {
     $('loading').hidden = true;
     status(explain(error, settings.hub), 'bad');
@@ -100,7 +101,13 @@ async function findTrack(onPage) {
   }
   try {
     const resolved = await client.resolve(onPage.url);
-    return { ...resolved.track, kind: resolved.kind, positionMs: onPage.positionMs };
+    return {
+      ...resolved.track,
+      kind: resolved.kind,
+      tracks: resolved.tracks ?? [],
+      trackCount: resolved.trackCount ?? 0,
+      positionMs: onPage.positionMs,
+    };
   } catch (error) {
     if (!['not-found', 'invalid-frame', 'forbidden', 'upstream-failed'].includes(error.code)) throw error;
   }
@@ -113,7 +120,12 @@ function showMatch(track) {
   $('title').textContent = track.title;
   $('artist').textContent = track.artist ?? (track.kind && track.kind !== 'track' ? `a whole ${track.kind}` : '');
   const from = track.source ? `from ${track.source}` : track.from ? `as ${track.from} says` : '';
-  $('facts').textContent = [length(track.durationMs), from].filter(Boolean).join(' · ');
+  $('facts').textContent = [trackCountWords(track), length(track.durationMs), from].filter(Boolean).join(' · ');
+  if (isList(track) && track.tracks.length === 0) {
+    // Honest about what is known: the bot gets the list's link and loads what it can of it.
+    $('list-note').textContent = `The hub could read only this ${track.kind}'s name, not its tracks: the buttons send its link, and the bot loads what it can.`;
+    $('list-note').hidden = false;
+  }
   // "Play from here": where the page's own player is, for Play now.
   if (track.positionMs >= FROM_HERE_MIN_MS) {
     $('from-here-at').textContent = length(track.positionMs);
@@ -126,6 +138,28 @@ function showMatch(track) {
   }
 }
 
+function isList(track) {
+  return Boolean(track.kind) && track.kind !== 'track';
+}
+
+/** '12 tracks', or 'the first 100 of 250 tracks' when the hub cut the list; '' for a track. */
+function trackCountWords(track) {
+  const listed = track.tracks?.length ?? 0;
+  if (!isList(track) || listed === 0) return '';
+  if (track.trackCount > listed) return `the first ${listed} of ${track.trackCount} tracks`;
+  return listed === 1 ? '1 track' : `${listed} tracks`;
+}
+
+/** A list with its tracks is queued whole; anything else with the three buttons. */
+function showActions(found) {
+  if (isList(found) && found.tracks.length > 0) {
+    $('queue-all').textContent = `Queue all ${found.tracks.length}`;
+    $('list-actions').hidden = false;
+  } else {
+    $('actions').hidden = false;
+  }
+}
+
 function showTargets(bots) {
   const chosen = settings.target ?? {};
   $('bot').replaceChildren(...bots.map((bot) => new Option(bot.name ?? 'any music bot', bot.name ?? '', false, bot.name === chosen.bot)));
@@ -133,7 +167,7 @@ function showTargets(bots) {
   const fillGuilds = () => {
     const guilds = guildsOf();
     $('guild').replaceChildren(...guilds.map((id) => new Option(`Server ${id}`, id, false, id === chosen.guild)));
-    $('actions').querySelectorAll('button').forEach((button) => { button.disabled = guilds.length === 0; });
+    document.querySelectorAll('#actions button, #queue-all').forEach((button) => { button.disabled = guilds.length === 0; });
     if (guilds.length === 0) status('This bot names no servers it plays in: it cannot be sent to from here.', 'bad');
   };
   $('bot').onchange = fillGuilds;
@@ -152,17 +186,23 @@ async function sendMatch(position) {
     const queue = await sendCommand(client, send);
     const from = position === 'now' && !$('from-here-row').hidden && $('from-here').checked
       ? await seekTo(match.positionMs, target.guild, send.to) : '';
-    status(sentWords(position, match.title, queue, target.guild) + from, 'good');
+    const words = sentWords(position, match.title, queue, target.guild) + from;
+    status(words, 'good');
     await showMark(true);
+    await tell('sent', words);
   } catch (error) {
     if (worthRetrying(error)) {
       const count = await keep(send, error);
       const others = count === 1 ? '' : ` with ${count - 1} other${count === 2 ? '' : 's'}`;
-      status(`The hub cannot be reached: "${match.title}" waits${others} and goes out when it is back.`, 'wait');
+      const words = `The hub cannot be reached: "${match.title}" waits${others} and goes out when it is back.`;
+      status(words, 'wait');
       await showPending();
+      await tell('waiting', words);
     } else {
-      status(explain(error, settings.hub), 'bad');
+      const words = explain(error, settings.hub);
+      status(words, 'bad');
       await showMark(false);
+      await tell('failed', words);
     }
   } finally {
     setButtons(true);
@@ -187,7 +227,51 @@ function sentWords(position, title, queue, guild) {
 }
 
 function setButtons(enabled) {
-  $('actions').querySelectorAll('button').forEach((button) => { button.disabled = !enabled; });
+  document.querySelectorAll('#actions button, #queue-all').forEach((button) => { button.disabled = !enabled; });
+}
+
+/**
+ * Queues every track of the list, in order, one add command each (the bot contract has no batch:
+ * PROTOCOL.md 12.1), each after the bot answered the one before, so the queue keeps the list's
+ * order. When the hub goes away midway, the tracks not sent yet wait in the outbox, in order.
+ */
+async function queueAll() {
+  const target = { bot: $('bot').value || undefined, guild: $('guild').value };
+  const to = botAddress(target.bot);
+  const sends = match.tracks.map((track) => ({
+    to, body: addCommand(track, { guild: target.guild, position: 'end' }), label: track.title,
+  }));
+  await save({ target });
+  setButtons(false);
+  let done = 0;
+  try {
+    if (!client) throw new Problem('unreachable');
+    for (const send of sends) {
+      status(`Queuing ${done + 1} of ${sends.length}: "${send.label}"…`, 'wait');
+      await sendCommand(client, send);
+      done += 1;
+    }
+    const words = `All ${sends.length} tracks of "${match.title}" are queued on server ${target.guild}, in the ${match.kind}'s order.`;
+    status(words, 'good');
+    await showMark(true);
+    await tell('sent', words);
+  } catch (error) {
+    const before = done > 0 ? `${done} of ${sends.length} are queued. ` : '';
+    if (worthRetrying(error)) {
+      for (const send of sends.slice(done)) await keep(send, error);
+      const words = `${before}The hub cannot be reached: the other ${sends.length - done} wait and go out, in order, when it is back.`;
+      status(words, 'wait');
+      await showPending();
+      await tell('waiting', words);
+    } else {
+      const words = `${before}${explain(error, settings.hub)}`;
+      status(words, 'bad');
+      await showMark(false);
+      await tell('failed', words);
+    }
+  } finally {
+    setButtons(true);
+  }
 }
 
 async function showPending() {
@@ -206,6 +290,7 @@ $('actions').addEventListener('click', (event) => {
   const position = event.target.closest('button')?.dataset.position;
   if (position) sendMatch(position);
 });
+$('queue-all').addEventListener('click', () => queueAll());
 $('retry').addEventListener('click', async () => {
   status('Trying the hub…', 'wait');
   const result = await chrome.runtime.sendMessage({ type: 'flush-outbox' });

@@ -1,9 +1,11 @@
 // The service worker: retries the outbox when its alarm rings. Listeners are registered at the
 // top level, so that Chrome finds them when it wakes the worker for an event.
 import { showMark, showWaiting } from './lib/badge.js';
+import { tell } from './lib/notify.js';
 import { RETRY_ALARM, flush, pending } from './lib/outbox.js';
 import { MENU_PREFIX, OMNIBOX_HELP, menuEntries, omniboxQuery } from './lib/menu.js';
-import { sendFromMenu, sendQuery } from './lib/quick-send.js';
+import { chosenTrack, suggestionsFor } from './lib/omnibox.js';
+import { sendFromMenu, sendQuery, sendTrack } from './lib/quick-send.js';
 import { protectStorage } from './lib/storage.js';
 
 protectStorage().catch((error) => console.error('could not keep storage from page scripts', error));
@@ -21,17 +23,26 @@ chrome.contextMenus.onClicked.addListener((info) => {
 });
 
 chrome.omnibox.setDefaultSuggestion({ description: OMNIBOX_HELP });
+chrome.omnibox.onInputChanged.addListener((text, suggest) => {
+  suggestionsFor(text).then((found) => {
+    if (found) suggest(found);
+  }, (error) => console.warn('no suggestions from the hub', error));
+});
 chrome.omnibox.onInputEntered.addListener((text) => {
   enterOmnibox(text).catch((error) => console.error('the omnibox\'s send failed', error));
 });
 
+/** A chosen suggestion queues its track; typed words are searched by the bot. */
 function enterOmnibox(text) {
   const typed = omniboxQuery(text);
-  return typed ? sendQuery(typed.query, typed.position) : Promise.resolve('nothing-typed');
+  if (!typed) return Promise.resolve('nothing-typed');
+  const track = chosenTrack(text);
+  return track ? sendTrack(track, typed.position) : sendQuery(typed.query, typed.position);
 }
 
 // A native context menu and the omnibox cannot be used from a test: the browser test calls these instead.
 globalThis.roadieMenuClicked = sendFromMenu;
+globalThis.roadieOmniboxChanged = suggestionsFor;
 globalThis.roadieOmniboxEntered = enterOmnibox;
 
 chrome.alarms.onAlarm.addListener((alarm) => {
@@ -66,10 +77,23 @@ function retry() {
       } else {
         await showWaiting(left);
       }
+      await tellFlushed(result);
       return result;
     })
     .finally(() => {
       running = null;
     });
   return running;
+}
+
+/** What went out of the outbox once the hub was back, and what was dropped, in a notification. */
+async function tellFlushed({ sent, failed }) {
+  if (sent.length > 0) {
+    const names = sent.map((send) => `"${send.label}"`);
+    await tell('sent', sent.length === 1 ? `${names[0]} went out now that the hub is back.`
+      : `${sent.length} waiting sends went out now that the hub is back: ${names.join(', ')}.`);
+  }
+  for (const { send, problem } of failed) {
+    await tell('failed', `"${send.label}" was dropped: ${problem}`);
+  }
 }

@@ -52,6 +52,19 @@ test('Spotify: the now-playing bar\'s track, artist, length and cover', () => {
   assert.match(track.artworkUrl, /scdn/);
 });
 
+test('Deezer: the player bar\'s title, artist, length and cover, on whatever page is open', () => {
+  const track = read('deezer.html', 'https://www.deezer.com/en/album/900001');
+  assert.deepEqual([track.title, track.artist, track.durationMs], ['Night Ferry', 'The Fixtures', 245_000]);
+  assert.match(track.artworkUrl, /dzcdn/);
+  assert.equal(track.uri, 'https://www.deezer.com/en/album/900001');
+});
+
+test('Deezer: before its player bar shows a track, the page\'s other sources decide', () => {
+  assert.equal(connectorFor('https://deezer.com/us/playlist/1').id, 'deezer');
+  const track = read('bandcamp-track.html', 'https://www.deezer.com/en/track/3135556');
+  assert.deepEqual([track.title, track.from], ['Paper Boats | Fixture Band', 'the page\'s title']);
+});
+
 test('SoundCloud: what plays in the bottom bar wins over the page\'s own track', () => {
   const track = read('soundcloud.html', 'https://soundcloud.com/fixture-collective/low-tide');
   assert.deepEqual([track.title, track.artist], ['Night Ferry', 'The Fixtures']);

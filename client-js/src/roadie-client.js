@@ -337,9 +337,12 @@ export class RoadieClient extends EventTarget {
    * connection, as GET /api/resolve does (scope `search`).
    * @param {string} url the link
    * @param {{timeoutMs?: number}} [options]
-   * @returns {Promise<{link: string, kind: string, track: object, method: string}>} rejects with a
-   *   RoadieError: code `not-found` when the page names nothing to play, `invalid-frame` for text
-   *   that is not a link, `forbidden` for an address the hub's rules refuse, `upstream-failed`
+   * @returns {Promise<{link: string, kind: string, track: object, method: string, tracks?: object[],
+   *   trackCount?: number}>} `kind` is `track`, `album` or `playlist`; for a list, `track` sums it
+   *   up and `tracks` holds its tracks in order (at most the hub's `search.links.maxTracks`,
+   *   `trackCount` how many it has in all), absent when its provider names only the list. Rejects
+   *   with a RoadieError: code `not-found` when the page names nothing to play, `invalid-frame` for
+   *   text that is not a link, `forbidden` for an address the hub's rules refuse, `upstream-failed`
    */
   resolve(url, options = {}) {
     return this.request(HubRequests.ADDRESS, HubRequests.RESOLVE, { url }, options);

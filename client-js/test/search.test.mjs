@@ -1,6 +1,7 @@
 // Search and resolve over the client's one connection: requests to the hub itself, answered as
 // the REST API answers. The hub's providers ask a fake service (RoadieClientJsTest): Deezer
-// answers a fixture, iTunes fails, ROADIE_MUSIC_URL/blank is a page that names nothing.
+// answers a fixture, iTunes fails, ROADIE_MUSIC_URL/blank is a page that names nothing,
+// ROADIE_MUSIC_URL/album an album page that lists two tracks.
 import assert from 'node:assert/strict';
 import { afterEach, test } from 'node:test';
 import { HubRequests, RoadieError } from '../src/roadie-client.js';
@@ -75,6 +76,19 @@ test('when every provider fails, the answer says so', async () => {
   assert.equal(answer.allFailed, true);
   assert.equal(answer.tracks, undefined, 'no tracks: the hub leaves the empty list out, as over REST');
   assert.equal(answer.providers[0].status, 'failed');
+});
+
+test('an album resolves to its tracks in order, as GET /api/resolve answers', async () => {
+  const client = await connectedClient('extension', ['search']);
+  const link = `${MUSIC_URL}/album`;
+
+  const answer = await client.resolve(link);
+  const fromRest = await rest(`/api/resolve?url=${encodeURIComponent(link)}`, client.token);
+
+  assert.equal(answer.kind, 'album');
+  assert.equal(answer.trackCount, 2);
+  assert.deepEqual(answer.tracks.map((t) => `${t.title} / ${t.artist}`), ['Paper Boats / Harbour Lights', 'Night Ferry / Harbour Lights']);
+  assert.deepEqual(answer, fromRest.body);
 });
 
 test('a link that resolves to nothing is not-found, with the REST API\'s words', async () => {

@@ -69,6 +69,20 @@ export const CONNECTORS = [
     read: (f) => f.title && { title: f.title, artist: f.artist, durationMs: clockMs(f.duration), artworkUrl: f.artworkUrl },
   },
   {
+    // Deezer's web player sets MediaSession once it plays; before that (or when a site script
+    // left it empty) its player bar names the track: data-testid attributes, which outlast its
+    // changing class names.
+    id: 'deezer',
+    hosts: ['www.deezer.com', 'deezer.com'],
+    fields: {
+      title: { css: '[data-testid="item_title"]' },
+      artist: { css: '[data-testid="item_subtitle"]' },
+      duration: { css: '[data-testid="remaining_time"]' },
+      artworkUrl: { css: '[data-testid="item_cover"] img', attr: 'src' },
+    },
+    read: (f) => f.title && { title: f.title, artist: f.artist, durationMs: clockMs(f.duration), artworkUrl: f.artworkUrl },
+  },
+  {
     id: 'soundcloud',
     hosts: ['soundcloud.com', 'm.soundcloud.com'],
     fields: {

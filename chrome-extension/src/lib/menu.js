@@ -1,5 +1,5 @@
 // The context menu's entries and the omnibox keyword, and what each sends.
-import { POSITIONS } from './player.js';
+import { length, POSITIONS } from './player.js';
 
 export const MENU_PREFIX = 'roadie-';
 
@@ -24,4 +24,23 @@ export function omniboxQuery(text) {
   const match = /^\s*(?:(now|next)\s+)?(.*?)\s*$/i.exec(text ?? '');
   const query = match[2].slice(0, 500);
   return query ? { query, position: (match[1] ?? 'end').toLowerCase() } : undefined;
+}
+
+/** Text for the omnibox's suggestions, which Chrome reads as XML: its five special characters escaped. */
+export function omniboxXml(text) {
+  return String(text ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]);
+}
+
+/**
+ * A search result as an omnibox suggestion: `content` is what Chrome puts in the box when it is
+ * chosen (the position typed, the artist and the title: words the bot can search for, should
+ * the worker have forgotten the track by then), `description` what the list shows.
+ */
+export function omniboxSuggestion(track, position) {
+  const words = [track.artist, track.title].filter(Boolean).join(' - ');
+  const details = [track.artist, length(track.durationMs), track.source].filter(Boolean).map(omniboxXml).join(' · ');
+  return {
+    content: position === 'end' ? words : `${position} ${words}`,
+    description: `<match>${omniboxXml(track.title)}</match>${details ? ` <dim>${details}</dim>` : ''}`,
+  };
 }

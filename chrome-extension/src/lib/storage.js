@@ -5,6 +5,7 @@
 //   device  what pairing answered: {name, tokenId, scope}
 //   target  the bot and guild sends go to: {bot, guild}
 //   outbox  sends waiting for the hub (outbox.js)
+//   notify  whether to show a notification after each send (notify.js)
 
 /**
  * Only the extension's own pages and service worker may read storage: by default a content
@@ -16,7 +17,7 @@ export async function protectStorage() {
 
 /** Everything kept, as one object; absent keys are undefined. */
 export async function loadAll() {
-  return chrome.storage.local.get(['hub', 'token', 'device', 'target', 'outbox']);
+  return chrome.storage.local.get(['hub', 'token', 'device', 'target', 'outbox', 'notify']);
 }
 
 export async function save(values) {

@@ -5,7 +5,7 @@
 //   ROADIE_TOKEN     an admin token, to approve pairing and ask the bot for its queue
 //   ROADIE_BOT       the bot's name; ROADIE_GUILD the guild it plays in
 //   ROADIE_PLAIN_HUB_URL  another hub, whose http.allowedOrigins does not list the extension
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -36,24 +36,41 @@ export function environment() {
   };
 }
 
+/** The ID the manifest's key gives the unpacked extension (docs/EXTENSION.md). */
+export const EXTENSION_ID = 'jdklfacadelchepalhichgdjlmeeghmi';
+/** What a person grants at pairing (the hub's address) and with the options' notifications switch. */
+const GRANTED = { api: ['notifications'], explicit_host: ['http://127.0.0.1/*'], manifest_permissions: [], scriptable_host: [] };
+
 /**
- * The built dist/, copied with one change: the hub's address as a granted host permission,
- * because Chrome's permission prompt, which a person answers at pairing, cannot be answered
- * in a headless browser. Everything else is what a person loads.
+ * A browser profile as a person's would be after using the extension a while: Chrome's
+ * permission prompt, which a person answers at pairing and at the notifications switch, cannot
+ * be answered in a headless browser (nothing shows it, and chrome.permissions.request waits
+ * for ever), so its Preferences hold both permissions as granted before, and
+ * chrome.permissions.request resolves true without asking, as it does for such a person. They
+ * also assign the keyboard command its suggested key, as chrome://extensions/shortcuts does: a
+ * fresh headless profile leaves it unassigned. The extension itself is dist/ as a person loads it.
  */
-export function extensionForTests() {
-  const { dist } = build();
-  const folder = mkdtempSync(join(tmpdir(), 'roadie-extension-'));
-  cpSync(dist, folder, { recursive: true });
-  const manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8'));
-  manifest.host_permissions = ['http://127.0.0.1/*'];
-  writeFileSync(join(folder, 'manifest.json'), JSON.stringify(manifest, null, 2));
-  return folder;
+export function profileForTests() {
+  const profile = mkdtempSync(join(tmpdir(), 'roadie-profile-'));
+  mkdirSync(join(profile, 'Default'));
+  writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({
+    extensions: {
+      commands: { 'linux:Alt+Shift+R': { command_name: '_execute_action', extension: EXTENSION_ID, global: false } },
+      // Granted (what Chrome asked about once), active (what the extension has now) and, for an
+      // optional host of a Manifest V3 extension, granted at runtime: chrome.permissions.request
+      // looks at the last before it prompts.
+      settings: {
+        [EXTENSION_ID]: { granted_permissions: GRANTED, active_permissions: GRANTED, runtime_granted_permissions: GRANTED },
+      },
+    },
+  }));
+  return profile;
 }
 
 export async function startWorld() {
   const env = environment();
-  const folder = extensionForTests();
+  const { dist } = await build();
+  const profile = profileForTests();
   const hubUrl = new URL(env.hub);
   const proxy = new HubProxy({ host: hubUrl.hostname, port: Number(hubUrl.port) });
   await proxy.open();
@@ -62,22 +79,24 @@ export async function startWorld() {
     executablePath: CHROMIUM,
     headless: true,
     pipe: true,
-    enableExtensions: [folder],
+    userDataDir: profile,
+    enableExtensions: [dist],
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking'],
   });
   const worker = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/sw.js'), { timeout: WAIT_MS });
   const id = new URL(worker.url()).host;
+  if (id !== EXTENSION_ID) throw new Error(`the extension loaded as ${id}, not ${EXTENSION_ID}: is the manifest's key gone?`);
   const admin = new RoadieClient({ url: env.hub.replace(/^http/, 'ws') + '/ws', token: env.admin, WebSocket });
   await admin.connect();
   mkdirSync(SCREENSHOTS, { recursive: true });
   return {
-    env, browser, proxy, fixtures, admin, id, folder,
+    env, browser, proxy, fixtures, admin, id,
     async close() {
       admin.close();
       await browser.close();
       await proxy.close().catch(() => {});
       fixtures.close();
-      rmSync(folder, { recursive: true, force: true });
+      rmSync(profile, { recursive: true, force: true });
     },
   };
 }
@@ -199,4 +218,20 @@ export async function resumeRestartedWorker(world, browserSession) {
 async function workerTargets(world, browserSession) {
   const { targetInfos } = await browserSession.send('Target.getTargets');
   return targetInfos.filter((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${world.id}/`));
+}
+
+/**
+ * Presses a key with modifiers as the keyboard does, through the browser's own handling of
+ * shortcuts: a raw key-down (the event Chrome matches against extension commands) and its key-up.
+ * @param {number} modifiers CDP's bits: Alt 1, Ctrl 2, Meta 4, Shift 8
+ */
+export async function pressShortcut(page, { key, code, keyCode, modifiers }) {
+  const session = await page.createCDPSession();
+  try {
+    for (const type of ['rawKeyDown', 'keyUp']) {
+      await session.send('Input.dispatchKeyEvent', { type, modifiers, key, code, windowsVirtualKeyCode: keyCode, nativeVirtualKeyCode: keyCode });
+    }
+  } finally {
+    await session.detach();
+  }
 }

@@ -101,6 +101,18 @@ class SearchTest {
     }
 
     @Test
+    void an_album_resolves_to_its_tracks_in_order() throws Exception {
+        RoadieClient client = clients.connect(hub, "ext", "extension", "search");
+
+        ResolveAnswer album = within(client.resolve(music.url("/album")));
+
+        assertThat(album.kind()).isEqualTo("album");
+        assertThat(album.trackCount()).isEqualTo(2);
+        assertThat(album.tracks()).extracting(t -> t.title() + " / " + t.artist() + " / " + t.durationMs())
+                .containsExactly("Paper Boats / Harbour Lights / 202000", "Night Ferry / Harbour Lights / 0");
+    }
+
+    @Test
     void a_link_that_resolves_to_nothing_fails_not_found() {
         RoadieClient client = clients.connect(hub, "ext", "extension", "search");
 

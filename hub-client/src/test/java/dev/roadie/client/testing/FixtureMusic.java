@@ -15,7 +15,7 @@ import java.util.concurrent.Executors;
 /**
  * Music services on 127.0.0.1 for the SDK's search tests: Deezer answers the fixture
  * {@code search/deezer-search.json}, iTunes fails with HTTP 500 and {@code /blank} is a page
- * that names nothing to play. {@link #settings()} points a hub's providers at them.
+ * that names nothing to play, {@code /album} an album page listing two tracks in JSON-LD. {@link #settings()} points a hub's providers at them.
  */
 public final class FixtureMusic implements AutoCloseable {
     private final HttpServer server;
@@ -33,6 +33,11 @@ public final class FixtureMusic implements AutoCloseable {
                 fixture("deezer-search.json")));
         server.createContext("/itunes/search", exchange -> answer(exchange, 500, "text/plain", "down"));
         server.createContext("/blank", exchange -> answer(exchange, 200, "text/html", "<html><body></body></html>"));
+        server.createContext("/album", exchange -> answer(exchange, 200, "text/html", "<html><head>"
+                + "<script type=\"application/ld+json\">{\"@type\":\"MusicAlbum\",\"name\":\"Low Tide\","
+                + "\"byArtist\":{\"name\":\"Harbour Lights\"},\"track\":[{\"@type\":\"MusicRecording\","
+                + "\"name\":\"Paper Boats\",\"duration\":\"PT3M22S\"},{\"@type\":\"MusicRecording\","
+                + "\"name\":\"Night Ferry\"}]}</script></head></html>"));
         server.start();
     }
 

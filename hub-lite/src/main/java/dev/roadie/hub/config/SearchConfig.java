@@ -159,10 +159,18 @@ public record SearchConfig(String enabled, String userAgent, Path pluginFolder, 
      * @param soundcloudOembed SoundCloud's oEmbed endpoint
      * @param spotifyOembed    Spotify's oEmbed endpoint
      * @param vimeoOembed      Vimeo's oEmbed endpoint
+     * @param maxTracks        the most tracks of an album or playlist a resolve lists; 0 for the list's name only
      */
     public record Links(Duration timeout, long maxPageBytes, int maxRedirects, String allowedAddresses,
-            String youtubeOembed, String soundcloudOembed, String spotifyOembed, String vimeoOembed) {
+            String youtubeOembed, String soundcloudOembed, String spotifyOembed, String vimeoOembed, int maxTracks) {
+        /** A bound on the answer's size: each track is a few hundred bytes on the wire. */
+        static final int MAX_TRACKS_LIMIT = 1000;
+
         public Links {
+            if (maxTracks < 0 || maxTracks > MAX_TRACKS_LIMIT) {
+                throw ConfigException.invalid("search.links.maxTracks", "expected 0 to " + MAX_TRACKS_LIMIT,
+                        Integer.toString(maxTracks));
+            }
             Require.atLeast("search.links.timeout", timeout, Duration.ofMillis(1));
             Require.size("search.links.maxPageBytes", maxPageBytes, 64L << 20);
             if (maxRedirects < 0 || maxRedirects > 20) {

@@ -123,7 +123,7 @@ public final class HubSearch implements AutoCloseable {
                 new LinkSettings(on.contains("links"), new OEmbedEndpoints(URI.create(links.youtubeOembed()),
                         URI.create(links.soundcloudOembed()), URI.create(links.spotifyOembed()),
                         URI.create(links.vimeoOembed())), links.timeout(), links.maxPageBytes(), links.maxRedirects(),
-                        links.allowed()));
+                        links.allowed(), links.maxTracks()));
     }
 
     private static ServiceSettings service(boolean enabled, SearchConfig.Service service) {

@@ -10,6 +10,7 @@ import dev.roadie.search.federated.ProviderStatus;
 import dev.roadie.search.federated.SearchResult;
 import dev.roadie.search.http.BlockedAddressException;
 import dev.roadie.search.spi.InvalidLinkException;
+import dev.roadie.search.spi.LinkKind;
 import dev.roadie.search.spi.LinkResolution;
 import dev.roadie.search.spi.ProviderException;
 import dev.roadie.search.spi.SearchQuery;
@@ -91,12 +92,9 @@ public final class SearchCalls {
                     + " operator can add links to search.enabled");
         }
         try {
-            LinkResolution found = search.resolve(url.strip())
-                    .orElseThrow(() -> new SearchRefusedException(404, ErrorCode.NOT_FOUND, "found nothing at the"
-                            + " link: the page has no title, OpenGraph or JSON-LD data that names a track, album or"
-                            + " playlist"));
+            LinkResolution found = search.resolve(url.strip()).orElseThrow(this::nothingFound);
             return new ResolveAnswer(found.link(), found.kind().name().toLowerCase(Locale.ROOT), found.track(),
-                    found.method());
+                    found.method(), found.tracks(), found.kind() == LinkKind.TRACK ? 0 : found.trackCount());
         } catch (InvalidLinkException e) {
             throw invalid(e.getMessage());
         } catch (BlockedAddressException e) {
@@ -104,6 +102,19 @@ public final class SearchCalls {
         } catch (ProviderException e) {
             throw new SearchRefusedException(502, ErrorCode.UPSTREAM_FAILED, e.getMessage());
         }
+    }
+
+    /**
+     * Nothing at the link. Without the link resolver, the audio nodes still list YouTube and
+     * SoundCloud playlists, and nothing else: then that, not the page, is why.
+     */
+    private SearchRefusedException nothingFound() {
+        boolean linksInstalled = search.providers().stream().anyMatch(p -> p.installed() && p.id().equals("links"));
+        return new SearchRefusedException(404, ErrorCode.NOT_FOUND, linksInstalled
+                ? "found nothing at the link: the page has no title, OpenGraph or JSON-LD data that names a track,"
+                        + " album or playlist"
+                : "found nothing at the link: without links in search.enabled the hub resolves only YouTube and"
+                        + " SoundCloud playlists, through an audio node; the operator can add links to search.enabled");
     }
 
     /** Every provider, installed or not, and every plug-in that failed to load. */

@@ -224,6 +224,53 @@ class SearchApiTest {
     }
 
     @Test
+    void resolve_lists_a_youtube_playlist_s_tracks_through_an_announced_audio_node_cut_at_max_tracks() {
+        start(Map.of("search.audioNodes.allowedAddresses", "127.0.0.1", "search.links.maxTracks", "2"));
+        music.json("/v4/loadtracks", "lavalink-playlist.json");
+        announceNode(music.url(""));
+
+        Http.Response response = http.get("/api/resolve?url=https%3A%2F%2Fwww.youtube.com%2Fplaylist%3Flist%3DPLlowtide",
+                hub.token("ext", "extension", "search"));
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        JsonNode body = response.json();
+        assertThat(body.get("kind").asString()).isEqualTo("playlist");
+        assertThat(body.get("method").asString()).isEqualTo("audio-node");
+        assertThat(body.get("track").get("title").asString()).isEqualTo("Harbour Lights: Low Tide");
+        assertThat(body.get("tracks")).extracting(t -> t.get("title").asString()).containsExactly("Paper Boats", "Night Ferry");
+        assertThat(body.get("trackCount").asInt()).as("the whole list, beyond search.links.maxTracks").isEqualTo(3);
+    }
+
+    @Test
+    void a_playlist_whose_provider_names_only_the_list_has_no_tracks() {
+        start(Map.of("search.links.allowedAddresses", "127.0.0.1"));
+        music.json("/oembed/youtube", "oembed-youtube.json");
+
+        JsonNode body = http.get("/api/resolve?url=https%3A%2F%2Fwww.youtube.com%2Fplaylist%3Flist%3DPLlowtide",
+                hub.token("ext", "extension", "search")).json();
+
+        assertThat(body.get("kind").asString()).as(body.toString()).isEqualTo("playlist");
+        assertThat(body.get("method").asString()).isEqualTo("oembed");
+        assertThat(body.has("tracks")).as("no audio node is up to list it").isFalse();
+        assertThat(body.has("trackCount")).isFalse();
+    }
+
+    @Test
+    void without_the_link_resolver_only_playlists_resolve_and_other_links_say_why() {
+        start(Map.of("search.enabled", "youtube", "search.audioNodes.allowedAddresses", "127.0.0.1"));
+        music.json("/v4/loadtracks", "lavalink-playlist.json");
+        announceNode(music.url(""));
+        String token = hub.token("ext", "extension", "search");
+
+        assertThat(http.get("/api/resolve?url=https%3A%2F%2Fwww.youtube.com%2Fplaylist%3Flist%3DPLlowtide", token)
+                .json().get("tracks")).hasSize(3);
+        Http.Response video = http.get("/api/resolve?url=https%3A%2F%2Fwww.youtube.com%2Fwatch%3Fv%3Dpb0001", token);
+
+        RestApiTest.assertError(video, 404, ErrorCode.NOT_FOUND);
+        assertThat(video.json().get("message").asString()).contains("without links in search.enabled");
+    }
+
+    @Test
     void resolve_refuses_the_hubs_own_network() {
         start(Map.of());
 

@@ -185,6 +185,29 @@ class SearchOverSocketTest {
     }
 
     @Test
+    void an_album_resolves_to_its_tracks_as_over_rest() {
+        start(Map.of("search.links.allowedAddresses", "127.0.0.1"));
+        music.answer("/album/low-tide", new FakeMusicService.Answer(200, "text/html", "<html><head>"
+                + "<script type=\"application/ld+json\">{\"@type\":\"MusicAlbum\",\"name\":\"Low Tide\","
+                + "\"byArtist\":{\"name\":\"Harbour Lights\"},\"track\":{\"@type\":\"ItemList\",\"numberOfItems\":2,"
+                + "\"itemListElement\":[{\"@type\":\"ListItem\",\"item\":{\"@type\":\"MusicRecording\",\"name\":\"Paper Boats\","
+                + "\"@id\":\"/track/paper-boats\"}},{\"@type\":\"ListItem\",\"item\":{\"@type\":\"MusicRecording\","
+                + "\"name\":\"Night Ferry\",\"@id\":\"/track/night-ferry\"}}]}}</script></head></html>"));
+        WireClient client = hub.client("ext", "extension", "search");
+
+        Reply reply = ask(client, "r-3", HubRequests.RESOLVE, body("url", music.url("/album/low-tide")));
+        JsonNode rest = http.get("/api/resolve?url=" + music.url("/album/low-tide"),
+                hub.token("ext2", "extension", "search")).json();
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(ReplyStatus.OK);
+        assertThat(reply.body()).isEqualTo(rest);
+        assertThat(reply.body().get("kind").asString()).isEqualTo("album");
+        assertThat(reply.body().get("trackCount").asInt()).isEqualTo(2);
+        assertThat(reply.body().get("tracks")).extracting(t -> t.get("uri").asString())
+                .containsExactly(music.url("/track/paper-boats"), music.url("/track/night-ferry"));
+    }
+
+    @Test
     void a_link_that_resolves_to_nothing_is_not_found_as_over_rest() {
         start(Map.of());
         music.answer("/blank", new FakeMusicService.Answer(200, "text/html", "<html><body></body></html>"));

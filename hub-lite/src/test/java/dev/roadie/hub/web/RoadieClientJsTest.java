@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * --test}, with the hub's URL and an admin token in the environment, and a control endpoint that
  * restarts the hub on the same port and data folder when a test asks
  * ({@code POST ROADIE_CONTROL_URL/restart}). Its search providers ask a local fake service
- * ({@code ROADIE_MUSIC_URL}): Deezer answers a fixture, iTunes fails, {@code /blank} names nothing.
+ * ({@code ROADIE_MUSIC_URL}): Deezer answers a fixture, iTunes fails, {@code /blank} names nothing, {@code /album} lists two tracks.
  */
 class RoadieClientJsTest {
     private static final Logger log = LoggerFactory.getLogger(RoadieClientJsTest.class);
@@ -56,7 +56,11 @@ class RoadieClientJsTest {
     private final FakeMusicService music = new FakeMusicService()
             .json("/deezer/search", "deezer-search.json")
             .answer("/itunes/search", new FakeMusicService.Answer(500, "text/plain", "down"))
-            .answer("/blank", new FakeMusicService.Answer(200, "text/html", "<html><body></body></html>"));
+            .answer("/blank", new FakeMusicService.Answer(200, "text/html", "<html><body></body></html>"))
+            .answer("/album", new FakeMusicService.Answer(200, "text/html", "<html><head><script type=\"application/ld+json\">"
+                    + "{\"@type\":\"MusicAlbum\",\"name\":\"Low Tide\",\"byArtist\":{\"name\":\"Harbour Lights\"},"
+                    + "\"track\":[{\"@type\":\"MusicRecording\",\"name\":\"Paper Boats\"},"
+                    + "{\"@type\":\"MusicRecording\",\"name\":\"Night Ferry\"}]}</script></head></html>"));
     private HttpServer control;
     private ExecutorService controlThread;
 

@@ -4,14 +4,20 @@ import dev.roadie.model.music.Track;
 import dev.roadie.search.http.BlockedAddressException;
 import dev.roadie.search.http.Fetcher;
 import dev.roadie.search.http.HttpStatusException;
+import dev.roadie.search.link.LinkResolver;
+import dev.roadie.search.link.LinkShapes;
 import dev.roadie.search.spi.Capability;
+import dev.roadie.search.spi.LinkKind;
+import dev.roadie.search.spi.LinkResolution;
 import dev.roadie.search.spi.ProviderException;
 import dev.roadie.search.spi.SearchProvider;
 import dev.roadie.search.spi.SearchQuery;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -29,6 +35,9 @@ import tools.jackson.databind.JsonNode;
  * {@code search.audioNodes.allowedAddresses}, and a search user is told only what kind of
  * failure it was ("refused by the hub's address rules", "answered HTTP 500"). What the node
  * said, or why the connection failed, goes to the hub's log for the operator.
+ *
+ * <p>It also lists the tracks of its service's playlist links ({@link #resolve}): a node loads
+ * them as the bot will, so the list is what the bot can play.
  */
 public final class AudioNodeProvider implements SearchProvider {
     private static final Logger LOG = LoggerFactory.getLogger(AudioNodeProvider.class);
@@ -39,6 +48,7 @@ public final class AudioNodeProvider implements SearchProvider {
     private final String prefix;
     private final NodeSource nodes;
     private final Fetcher fetcher;
+    private final int maxTracks;
     /** Nodes whose refusal was logged at warn already. */
     private final Set<String> refused = ConcurrentHashMap.newKeySet();
 
@@ -48,13 +58,21 @@ public final class AudioNodeProvider implements SearchProvider {
      * @param prefix      the Lavalink search prefix ("ytsearch", "scsearch")
      * @param nodes       where usable nodes come from
      * @param fetcher     the fetcher, with an address guard: clients announce the endpoints
+     * @param maxTracks   the most tracks of a playlist link listed ({@code search.links.maxTracks})
      */
-    public AudioNodeProvider(String id, String source, String prefix, NodeSource nodes, Fetcher fetcher) {
+    public AudioNodeProvider(String id, String source, String prefix, NodeSource nodes, Fetcher fetcher,
+            int maxTracks) {
         this.id = id;
         this.source = source;
         this.prefix = prefix;
         this.nodes = nodes;
         this.fetcher = fetcher;
+        this.maxTracks = maxTracks;
+    }
+
+    /** With {@link LinkResolver#DEFAULT_MAX_TRACKS}. */
+    public AudioNodeProvider(String id, String source, String prefix, NodeSource nodes, Fetcher fetcher) {
+        this(id, source, prefix, nodes, fetcher, LinkResolver.DEFAULT_MAX_TRACKS);
     }
 
     @Override
@@ -69,7 +87,86 @@ public final class AudioNodeProvider implements SearchProvider {
 
     @Override
     public Set<Capability> capabilities() {
-        return Set.of(Capability.SEARCH_TRACKS);
+        return Set.of(Capability.SEARCH_TRACKS, Capability.RESOLVE_LINKS);
+    }
+
+    /**
+     * Lists the tracks of a playlist link of this provider's service (a YouTube {@code list=}, a
+     * SoundCloud set) by loading the link on a node, which answers Lavalink's {@code playlist}
+     * load type with every track. Anything else is left to the link resolver (empty): a single
+     * track, another service's link, no node up, a node that fails or does not find a playlist;
+     * the link resolver then names the list without its tracks.
+     */
+    @Override
+    public Optional<LinkResolution> resolve(String link) {
+        URI uri;
+        try {
+            uri = new URI(link.strip());
+        } catch (URISyntaxException e) {
+            return Optional.empty(); // the link resolver tells the user what is wrong with it
+        }
+        if (uri.getHost() == null || !LinkShapes.source(uri).equals(id) || LinkShapes.kindOf(uri) == LinkKind.TRACK) {
+            return Optional.empty();
+        }
+        for (AudioNode node : nodes.usableNodes()) {
+            try {
+                Optional<LinkResolution> found = playlistOn(node, uri);
+                if (found.isPresent()) {
+                    return found;
+                }
+            } catch (ProviderException e) {
+                // The user gets the list's name from the link resolver; why the node failed is the operator's.
+                String detail = e instanceof NodeAnswer answer ? answer.detail : e.getMessage();
+                LOG.info("Audio node {} could not list the playlist {}: {}", node, link, detail);
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                break;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<LinkResolution> playlistOn(AudioNode node, URI link) throws ProviderException {
+        URI uri = Urls.withQuery(node.endpoint(), "/v4/loadtracks", Map.of("identifier", link.toString()));
+        JsonNode body = fetcher.getJson(uri, Map.of("Authorization", node.password()));
+        if (!"playlist".equals(Json.text(body, "loadType"))) {
+            return Optional.empty();
+        }
+        JsonNode data = body.path("data");
+        String name = Json.text(data.path("info"), "name");
+        List<Track> tracks = new ArrayList<>();
+        int count = 0;
+        long totalMs = 0;
+        for (JsonNode item : data.path("tracks")) {
+            Track track = track(item.path("info"));
+            if (track == null) {
+                continue;
+            }
+            count++;
+            totalMs += track.durationMs();
+            if (tracks.size() < maxTracks) {
+                tracks.add(track);
+            }
+        }
+        if (name == null || count == 0) {
+            return Optional.empty();
+        }
+        Track summary = new Track(name, null, null, totalMs, link.toString(),
+                tracks.isEmpty() ? null : tracks.getFirst().artworkUrl(), id, null, true);
+        return Optional.of(new LinkResolution(link.toString(), LinkShapes.kindOf(link), summary, "audio-node", tracks,
+                count));
+    }
+
+    /** A Lavalink track's {@code info} as a Track, or null without a title or address. */
+    private Track track(JsonNode info) {
+        String title = Json.text(info, "title");
+        String link = Json.text(info, "uri");
+        if (title == null || link == null) {
+            return null;
+        }
+        boolean stream = info.path("isStream").asBoolean(false);
+        return new Track(title, Json.text(info, "author"), null, stream ? 0 : Json.number(info, "length"),
+                link, Json.text(info, "artworkUrl"), id, Json.text(info, "isrc"), true);
     }
 
     @Override
@@ -113,15 +210,11 @@ public final class AudioNodeProvider implements SearchProvider {
         }
         List<Track> tracks = new ArrayList<>();
         for (JsonNode item : found) {
-            JsonNode info = item.path("info");
-            String title = Json.text(info, "title");
-            String link = Json.text(info, "uri");
-            if (title == null || link == null) {
+            Track track = track(item.path("info"));
+            if (track == null) {
                 continue;
             }
-            boolean stream = info.path("isStream").asBoolean(false);
-            tracks.add(new Track(title, Json.text(info, "author"), null, stream ? 0 : Json.number(info, "length"),
-                    link, Json.text(info, "artworkUrl"), id, Json.text(info, "isrc"), true));
+            tracks.add(track);
             if (tracks.size() == query.limit()) {
                 break;
             }

@@ -33,10 +33,11 @@ public final class BuiltInProviders {
                     settings.userAgent());
             // Clients announce nodes, users trigger the searches: an endpoint is no more trusted than a link.
             AddressGuard guard = new AddressGuard(resolver, settings.audioNodeAddresses());
+            int maxTracks = settings.links().maxTracks();
             providers.add(new AudioNodeProvider("youtube", "YouTube", "ytsearch", nodes,
-                    new Fetcher(clients, "the node", policy, null, guard)));
+                    new Fetcher(clients, "the node", policy, null, guard), maxTracks));
             providers.add(new AudioNodeProvider("soundcloud", "SoundCloud", "scsearch", nodes,
-                    new Fetcher(clients, "the node", policy, null, guard)));
+                    new Fetcher(clients, "the node", policy, null, guard), maxTracks));
         }
         if (settings.deezer().enabled()) {
             providers.add(new DeezerProvider(settings.deezer().baseUrl(),
@@ -59,7 +60,7 @@ public final class BuiltInProviders {
             FetchPolicy policy = new FetchPolicy(links.timeout(), links.maxBytes(), links.maxRedirects(),
                     settings.userAgent());
             providers.add(new LinkResolver(links.oembed(), new Fetcher(clients, "the linked site", policy, null,
-                    new AddressGuard(resolver, links.allowedAddresses()))));
+                    new AddressGuard(resolver, links.allowedAddresses())), links.maxTracks()));
         }
         return providers;
     }

@@ -13,7 +13,8 @@ import java.time.Duration;
  * @param maxBytes         the largest page read
  * @param maxRedirects     redirects followed, each one checked again
  * @param allowedAddresses internal addresses that may be fetched anyway; none in production (SSRF)
+ * @param maxTracks        the most tracks of an album or playlist listed, by the link resolver and the audio nodes
  */
 public record LinkSettings(boolean enabled, OEmbedEndpoints oembed, Duration timeout, long maxBytes,
-        int maxRedirects, AllowedAddresses allowedAddresses) {
+        int maxRedirects, AllowedAddresses allowedAddresses, int maxTracks) {
 }

@@ -23,16 +23,27 @@ import tools.jackson.databind.JsonNode;
  */
 public final class LinkResolver implements SearchProvider {
 
+    /** The tracks of an album or playlist kept when the caller names no bound ({@code search.links.maxTracks}). */
+    public static final int DEFAULT_MAX_TRACKS = 100;
+
     private final OEmbedEndpoints endpoints;
     private final Fetcher fetcher;
+    private final int maxTracks;
 
     /**
      * @param endpoints the oEmbed endpoints
      * @param fetcher   a fetcher WITH an address guard, a size cap and a redirect bound
+     * @param maxTracks the most tracks of an album or playlist listed (its JSON-LD may list thousands)
      */
-    public LinkResolver(OEmbedEndpoints endpoints, Fetcher fetcher) {
+    public LinkResolver(OEmbedEndpoints endpoints, Fetcher fetcher, int maxTracks) {
         this.endpoints = endpoints;
         this.fetcher = fetcher;
+        this.maxTracks = maxTracks;
+    }
+
+    /** With {@link #DEFAULT_MAX_TRACKS}. */
+    public LinkResolver(OEmbedEndpoints endpoints, Fetcher fetcher) {
+        this(endpoints, fetcher, DEFAULT_MAX_TRACKS);
     }
 
     @Override
@@ -73,9 +84,10 @@ public final class LinkResolver implements SearchProvider {
         if (!type.isEmpty() && !type.contains("html")) {
             throw new ProviderException("the link is not a web page (" + type + ")");
         }
-        return PageMetadata.read(page.uri().toString(), page.text(), service)
+        return PageMetadata.read(page.uri().toString(), page.text(), service, maxTracks)
                 .map(found -> new LinkResolution(uri.toString(), found.kind() == LinkKind.TRACK
-                        ? service.kindOf(uri) : found.kind(), found.track(), found.method()));
+                        ? service.kindOf(uri) : found.kind(), found.track(), found.method(), found.tracks(),
+                        found.trackCount()));
     }
 
     private LinkResolution viaOEmbed(URI link, KnownService service, URI endpoint) throws ProviderException {

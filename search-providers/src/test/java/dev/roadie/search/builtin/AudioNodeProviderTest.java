@@ -8,6 +8,8 @@ import dev.roadie.search.http.AddressGuard;
 import dev.roadie.search.http.AllowedAddresses;
 import dev.roadie.search.http.Fetcher;
 import dev.roadie.search.http.HostResolver;
+import dev.roadie.search.spi.LinkKind;
+import dev.roadie.search.spi.LinkResolution;
 import dev.roadie.search.spi.ProviderException;
 import dev.roadie.search.spi.SearchQuery;
 import dev.roadie.search.testing.FakeService;
@@ -181,6 +183,49 @@ class AudioNodeProviderTest {
                 .isInstanceOf(ProviderException.class).hasMessage("no audio node is up, and YouTube is searched"
                         + " through one: start an audio node, or wait for one to connect");
         assertThat(orphan.displayName()).isEqualTo("YouTube (through audio nodes)");
+    }
+
+    @Test
+    void a_youtube_playlist_link_is_listed_as_the_node_loads_it() throws Exception {
+        lavalink.onFixture("/v4/loadtracks", "lavalink-playlist.json");
+
+        LinkResolution found = youtube.resolve("https://www.youtube.com/playlist?list=PLlowtide").orElseThrow();
+
+        assertThat(found.kind()).isEqualTo(LinkKind.PLAYLIST);
+        assertThat(found.method()).isEqualTo("audio-node");
+        assertThat(found.track().title()).isEqualTo("Harbour Lights: Low Tide");
+        assertThat(found.track().durationMs()).as("the whole list's length").isEqualTo(757_000);
+        assertThat(found.tracks()).extracting(Track::title).containsExactly("Paper Boats", "Night Ferry", "Low Tide");
+        assertThat(found.tracks()).allSatisfy(t -> assertThat(t.playable()).isTrue());
+        assertThat(found.trackCount()).isEqualTo(3);
+        assertThat(lavalink.seen().getFirst().uri().getQuery())
+                .isEqualTo("identifier=https://www.youtube.com/playlist?list=PLlowtide");
+    }
+
+    @Test
+    void a_playlist_is_cut_at_the_bound_but_counted_in_full() throws Exception {
+        lavalink.onFixture("/v4/loadtracks", "lavalink-playlist.json");
+        AudioNodeProvider bounded = new AudioNodeProvider("youtube", "YouTube", "ytsearch", nodes,
+                Fetchers.plain("the audio node"), 1);
+
+        LinkResolution found = bounded.resolve("https://www.youtube.com/playlist?list=PLlowtide").orElseThrow();
+
+        assertThat(found.tracks()).extracting(Track::title).containsExactly("Paper Boats");
+        assertThat(found.trackCount()).isEqualTo(3);
+    }
+
+    @Test
+    void a_track_link_another_service_s_link_or_a_failing_node_is_left_to_the_link_resolver() throws Exception {
+        lavalink.onFixture("/v4/loadtracks", "lavalink-playlist.json");
+        assertThat(youtube.resolve("https://www.youtube.com/watch?v=pb0001")).isEmpty();
+        assertThat(youtube.resolve("https://soundcloud.com/harbourlights/sets/summer")).isEmpty();
+        assertThat(lavalink.seen()).as("neither is loaded").isEmpty();
+
+        lavalink.onFixture("/v4/loadtracks", "lavalink-error.json");
+        assertThat(youtube.resolve("https://www.youtube.com/playlist?list=PLlowtide")).isEmpty();
+        AudioNodeProvider orphan =
+                new AudioNodeProvider("youtube", "YouTube", "ytsearch", List::of, Fetchers.plain("the audio node"));
+        assertThat(orphan.resolve("https://www.youtube.com/playlist?list=PLlowtide")).isEmpty();
     }
 
     @Test

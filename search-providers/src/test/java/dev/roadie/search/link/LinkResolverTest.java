@@ -30,9 +30,11 @@ class LinkResolverTest {
     private final FakeService web = new FakeService();
     private final OEmbedEndpoints endpoints = new OEmbedEndpoints(web.url("/oembed/youtube"),
             web.url("/oembed/soundcloud"), web.url("/oembed/spotify"), web.url("/oembed/vimeo.json"));
-    private final FetchPolicy policy = new FetchPolicy(Duration.ofSeconds(5), 64_000, 3, FetchPolicy.DEFAULT_USER_AGENT);
+    private static final FetchPolicy POLICY = new FetchPolicy(Duration.ofSeconds(5), 64_000, 3, FetchPolicy.DEFAULT_USER_AGENT);
     /** Only the tests that must fetch from the local server allow 127.0.0.1, and nothing else. */
-    private final LinkResolver resolver = new LinkResolver(endpoints, Fetchers.guardedAllowingLoopback(policy));
+    /** One for the class: each fetcher starts an HTTP client on the tests' shared, bounded thread pool. */
+    private static final Fetcher LOOPBACK_FETCHER = Fetchers.guardedAllowingLoopback(POLICY);
+    private final LinkResolver resolver = new LinkResolver(endpoints, LOOPBACK_FETCHER);
 
     @AfterEach
     void stop() {
@@ -102,6 +104,67 @@ class LinkResolverTest {
     }
 
     @Test
+    void an_album_page_lists_its_tracks_in_order_by_the_album_artist() throws Exception {
+        web.on("/album/low-tide", Answer.html(Fixtures.text("bandcamp-album.html")));
+
+        LinkResolution found = resolve(web.url("/album/low-tide").toString());
+
+        assertThat(found.kind()).isEqualTo(LinkKind.ALBUM);
+        assertThat(found.track().title()).isEqualTo("Low Tide");
+        assertThat(found.trackCount()).isEqualTo(3);
+        assertThat(found.tracks()).extracting(t -> t.title()).containsExactly("Paper Boats", "Night Ferry", "Low Tide");
+        assertThat(found.tracks()).allSatisfy(t -> {
+            assertThat(t.artist()).isEqualTo("Harbour Lights");
+            assertThat(t.album()).isEqualTo("Low Tide");
+            assertThat(t.artworkUrl()).isEqualTo("https://f4.bcbits.com/img/a0000000001_10.jpg");
+        });
+        assertThat(found.tracks().get(1).durationMs()).isEqualTo(245_000);
+        assertThat(found.tracks().get(1).uri()).isEqualTo("https://harbourlights.bandcamp.com/track/night-ferry");
+    }
+
+    @Test
+    void a_long_list_is_cut_at_the_bound_and_says_how_many_it_has() throws Exception {
+        web.on("/album/low-tide", Answer.html(Fixtures.text("bandcamp-album.html")));
+        LinkResolver bounded = new LinkResolver(endpoints, LOOPBACK_FETCHER, 2);
+
+        LinkResolution found = bounded.resolve(web.url("/album/low-tide").toString()).orElseThrow();
+
+        assertThat(found.tracks()).extracting(t -> t.title()).containsExactly("Paper Boats", "Night Ferry");
+        assertThat(found.trackCount()).isEqualTo(3);
+    }
+
+    @Test
+    void a_playlist_of_recordings_without_addresses_lists_them_for_the_bot_to_search() throws Exception {
+        web.on("/mix", Answer.html("<html><head><script type=\"application/ld+json\">"
+                + "{\"@type\":[\"MusicPlaylist\"],\"name\":\"Sunday mix\",\"track\":["
+                + "{\"@type\":\"MusicRecording\",\"name\":\"Paper Boats\",\"byArtist\":[{\"name\":\"Harbour Lights\"}],"
+                + "\"url\":\"/songs/paper-boats\"},"
+                + "{\"@type\":\"MusicRecording\",\"name\":\"Night Ferry\",\"byArtist\":{\"name\":\"The Fixtures\"}},"
+                + "{\"@type\":\"MusicRecording\",\"url\":\"javascript:alert(1)\"}]}"
+                + "</script></head></html>"));
+
+        LinkResolution found = resolve(web.url("/mix").toString());
+
+        assertThat(found.kind()).isEqualTo(LinkKind.PLAYLIST);
+        assertThat(found.tracks()).extracting(t -> t.title() + " / " + t.artist())
+                .as("a recording without a name is no track").containsExactly("Paper Boats / Harbour Lights",
+                        "Night Ferry / The Fixtures");
+        assertThat(found.tracks().getFirst().uri()).isEqualTo(web.url("/songs/paper-boats").toString());
+        assertThat(found.tracks().get(1).uri()).isNull();
+        assertThat(found.tracks()).allSatisfy(t -> assertThat(t.playable()).isFalse());
+    }
+
+    @Test
+    void a_spotify_album_names_only_the_album_through_oembed() throws Exception {
+        web.onFixture("/oembed/spotify", "oembed-spotify-album.json");
+
+        LinkResolution found = resolve("https://open.spotify.com/album/0LowTide0000000000000");
+
+        assertThat(found.tracks()).isEmpty();
+        assertThat(found.trackCount()).isZero();
+    }
+
+    @Test
     void a_page_without_json_ld_is_read_from_opengraph_and_an_album_says_so() throws Exception {
         web.on("/album/low-tide", Answer.html("<html><head><meta property=\"og:title\" content=\"Low Tide &lt;deluxe&gt;\">"
                 + "<meta property=\"og:type\" content=\"music.album\"><meta property=\"og:image\" content=\"https://img.example/lt.jpg\">"
@@ -126,7 +189,7 @@ class LinkResolverTest {
     @Test
     void loopback_is_refused_without_the_allowance_and_nothing_is_fetched() {
         web.on("/page", Answer.html("<title>secret</title>"));
-        LinkResolver strict = new LinkResolver(endpoints, new Fetcher(Fetchers.CLIENTS, "the linked site", policy, null,
+        LinkResolver strict = new LinkResolver(endpoints, new Fetcher(Fetchers.CLIENTS, "the linked site", POLICY, null,
                 new AddressGuard(HostResolver.SYSTEM, AllowedAddresses.none("search.links.allowedAddresses"))));
 
         assertThatThrownBy(() -> strict.resolve(web.url("/page").toString()))
@@ -150,7 +213,7 @@ class LinkResolverTest {
         HostResolver rebinding = host -> host.equals("innocent.example")
                 ? List.of(InetAddress.getByAddress(host, new byte[] {127, 0, 0, 1}))
                 : HostResolver.SYSTEM.resolve(host);
-        LinkResolver strict = new LinkResolver(endpoints, new Fetcher(Fetchers.CLIENTS, "the linked site", policy, null,
+        LinkResolver strict = new LinkResolver(endpoints, new Fetcher(Fetchers.CLIENTS, "the linked site", POLICY, null,
                 new AddressGuard(rebinding, AllowedAddresses.none("search.links.allowedAddresses"))));
 
         assertThatThrownBy(() -> strict.resolve("http://innocent.example/page"))
@@ -162,7 +225,7 @@ class LinkResolverTest {
         HostResolver nothing = host -> {
             throw new java.net.UnknownHostException(host);
         };
-        LinkResolver resolver = new LinkResolver(endpoints, new Fetcher(Fetchers.CLIENTS, "the linked site", policy, null,
+        LinkResolver resolver = new LinkResolver(endpoints, new Fetcher(Fetchers.CLIENTS, "the linked site", POLICY, null,
                 new AddressGuard(nothing, AllowedAddresses.none("search.links.allowedAddresses"))));
 
         assertThatThrownBy(() -> resolver.resolve("https://bandcamp.example/track/x"))
