@@ -1,0 +1,227 @@
+package dev.roadie.hub.cluster;
+
+import static dev.roadie.hub.testing.Frames.json;
+import static dev.roadie.hub.testing.Frames.message;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.roadie.hub.testing.RedisServer;
+import dev.roadie.hub.testing.TestHub;
+import dev.roadie.hub.testing.WireClient;
+import dev.roadie.model.registry.ServiceId;
+import dev.roadie.model.wire.Address;
+import dev.roadie.model.wire.Gather;
+import dev.roadie.model.wire.GatherMode;
+import dev.roadie.model.wire.GatherResult;
+import dev.roadie.model.wire.Message;
+import dev.roadie.model.wire.Reply;
+import dev.roadie.model.wire.ReplyStatus;
+import dev.roadie.model.wire.Request;
+import dev.roadie.model.wire.Subscribe;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Clients on different hubs of one cluster reach each other with every address form. */
+class CrossHubRelayTest {
+    @RegisterExtension
+    static final RedisServer redis = RedisServer.perClass();
+
+    @TempDir
+    Path folder;
+
+    ClusterHubs cluster;
+    TestHub a;
+    TestHub b;
+
+    @BeforeEach
+    void startTwoHubs() {
+        cluster = new ClusterHubs(folder, redis.uri());
+        a = cluster.start();
+        b = cluster.start();
+    }
+
+    @AfterEach
+    void stopHubs() {
+        cluster.close();
+    }
+
+    @Test
+    void a_message_to_a_service_on_another_hub_reaches_it() {
+        WireClient bot = b.client("eu-1", "music-bot");
+        WireClient desk = a.client("alice", "desktop", "send:music-bot");
+        ClusterHubs.awaitSeen(a, Address.service("music-bot", "eu-1"), 1);
+
+        desk.sendNumbered(message("m-1", Address.service("music-bot", "eu-1"), json("{\"play\":\"song\"}")));
+
+        Message got = bot.expect(Message.class);
+        assertThat(got.id()).isEqualTo("m-1");
+        assertThat(got.from()).as("the sender as its own hub names it").isEqualTo(new ServiceId("desktop", "alice"));
+        assertThat(got.body().get("play").asString()).isEqualTo("song");
+    }
+
+    @Test
+    void messages_between_two_hubs_keep_their_order() {
+        WireClient bot = b.client("eu-1", "music-bot");
+        WireClient desk = a.client("alice", "desktop", "send:music-bot");
+        ClusterHubs.awaitSeen(a, Address.service("music-bot", "eu-1"), 1);
+
+        for (int i = 0; i < 200; i++) {
+            desk.sendNumbered(message("m-" + i, Address.service("music-bot", "eu-1")));
+        }
+
+        for (int i = 0; i < 200; i++) {
+            assertThat(bot.expect(Message.class).id()).isEqualTo("m-" + i);
+        }
+    }
+
+    @Test
+    void a_message_to_a_kind_reaches_its_instances_on_both_hubs_once_each() {
+        WireClient here = a.client("here", "audio-node");
+        WireClient there = b.client("there", "audio-node");
+        WireClient bot = a.client("eu-1", "music-bot", "send:audio-node");
+        ClusterHubs.awaitSeen(a, Address.everyOf("audio-node"), 1);
+
+        bot.sendNumbered(message("k-1", Address.everyOf("audio-node")));
+        bot.sendNumbered(message("k-2", Address.everyOf("audio-node")));
+
+        assertThat(here.expect(Message.class).id()).isEqualTo("k-1");
+        assertThat(there.expect(Message.class).id()).isEqualTo("k-1");
+        assertThat(here.expect(Message.class).id()).as("the next, not a second copy").isEqualTo("k-2");
+        assertThat(there.expect(Message.class).id()).as("the next, not a second copy").isEqualTo("k-2");
+    }
+
+    @Test
+    void a_topic_reaches_its_subscribers_on_every_hub() {
+        WireClient here = a.client("desk-a", "desktop", "subscribe:player.1");
+        WireClient there = b.client("desk-b", "desktop", "subscribe:player.1");
+        here.sendNumbered(new Subscribe(0, "s-1", "player.1"));
+        there.sendNumbered(new Subscribe(0, "s-2", "player.1"));
+        WireClient bot = b.client("eu-1", "music-bot", "publish:player.1");
+        ClusterHubs.awaitSeen(b, Address.topic("player.1"), 1);
+
+        bot.sendNumbered(message("t-1", Address.topic("player.1")));
+
+        assertThat(here.expect(Message.class).id()).isEqualTo("t-1");
+        assertThat(there.expect(Message.class).id()).isEqualTo("t-1");
+    }
+
+    @Test
+    void all_reaches_every_client_of_every_hub_but_the_sender() {
+        WireClient here = a.client("desk-a", "desktop", "send:admin");
+        WireClient there = b.client("desk-b", "desktop");
+        WireClient admin = a.client("ops", "admin", "broadcast");
+        ClusterHubs.awaitSeen(a, Address.everyone(), 1);
+
+        admin.sendNumbered(message("all-1", Address.everyone()));
+        here.sendNumbered(message("after", Address.service("admin", "ops")));
+
+        assertThat(here.expect(Message.class).id()).isEqualTo("all-1");
+        assertThat(there.expect(Message.class).id()).isEqualTo("all-1");
+        assertThat(admin.expect(Message.class).id()).as("the sender gets no copy of its own broadcast")
+                .isEqualTo("after");
+    }
+
+    @Test
+    void a_request_to_a_service_on_another_hub_gets_its_reply_under_the_requesters_id() {
+        WireClient bot = b.client("eu-1", "music-bot")
+                .respondWith(request -> Reply.ok(request.id(), json("{\"queued\":true}")));
+        WireClient desk = a.client("alice", "desktop", "send:music-bot");
+        ClusterHubs.awaitSeen(a, Address.service("music-bot", "eu-1"), 1);
+
+        desk.sendNumbered(new Request(0, "r-1", null, Address.service("music-bot", "eu-1"), "player.command",
+                json("{\"command\":\"skip\"}"), 5000));
+
+        Reply reply = desk.expect(Reply.class);
+        assertThat(reply.re()).isEqualTo("r-1");
+        assertThat(reply.status()).isEqualTo(ReplyStatus.OK);
+        assertThat(reply.from()).isEqualTo(new ServiceId("music-bot", "eu-1"));
+        assertThat(reply.body().get("queued").asBoolean()).isTrue();
+        Request delivered = bot.expect(Request.class);
+        assertThat(delivered.from()).isEqualTo(new ServiceId("desktop", "alice"));
+        assertThat(delivered.id()).as("a hub id, not the requester's").isNotEqualTo("r-1");
+    }
+
+    @Test
+    void one_of_a_kind_with_no_instance_here_goes_to_one_on_another_hub() {
+        b.client("there", "audio-node").respondWith(request -> Reply.ok(request.id(), json("{\"node\":\"there\"}")));
+        WireClient bot = a.client("eu-1", "music-bot", "send:audio-node");
+        ClusterHubs.awaitSeen(a, Address.oneOf("audio-node"), 1);
+
+        bot.sendNumbered(new Request(0, "r-2", null, Address.oneOf("audio-node"), "load", null, 5000));
+
+        Reply reply = bot.expect(Reply.class);
+        assertThat(reply.status()).isEqualTo(ReplyStatus.OK);
+        assertThat(reply.from()).isEqualTo(new ServiceId("audio-node", "there"));
+    }
+
+    @Test
+    void one_of_a_kind_prefers_an_instance_on_its_own_hub() {
+        b.client("there", "audio-node").respondWith(request -> Reply.ok(request.id(), null));
+        a.client("here", "audio-node").respondWith(request -> Reply.ok(request.id(), null));
+        WireClient bot = a.client("eu-1", "music-bot", "send:audio-node");
+        ClusterHubs.awaitSeen(a, Address.oneOf("audio-node"), 1);
+
+        for (int i = 0; i < 4; i++) {
+            bot.sendNumbered(new Request(0, "r-" + i, null, Address.oneOf("audio-node"), "load", null, 5000));
+            assertThat(bot.expect(Reply.class).from()).isEqualTo(new ServiceId("audio-node", "here"));
+        }
+    }
+
+    @Test
+    void a_gather_collects_a_status_from_receivers_on_every_hub() {
+        a.client("here", "audio-node").respondWith(request -> Reply.ok(request.id(), json("{\"healthy\":true}")));
+        b.client("there", "audio-node").respondWith(request -> Reply.ok(request.id(), json("{\"healthy\":true}")));
+        b.client("silent", "audio-node");
+        WireClient bot = a.client("eu-1", "music-bot", "send:audio-node");
+        ClusterHubs.awaitSeen(a, Address.everyOf("audio-node"), 2);
+
+        bot.sendNumbered(new Gather(0, "g-1", Address.everyOf("audio-node"), "health", null, 1500, GatherMode.ALL, 0));
+
+        GatherResult result = bot.expect(GatherResult.class);
+        Map<String, ReplyStatus> statuses = result.results().stream()
+                .collect(Collectors.toMap(r -> r.service().name(), r -> r.status()));
+        assertThat(statuses).containsExactlyInAnyOrderEntriesOf(Map.of("here", ReplyStatus.OK,
+                "there", ReplyStatus.OK, "silent", ReplyStatus.TIMEOUT));
+    }
+
+    @Test
+    void a_call_waiting_on_a_hub_that_leaves_ends_gone() throws InterruptedException {
+        CountDownLatch asked = new CountDownLatch(1);
+        b.client("there", "audio-node").respondWith(request -> {
+            asked.countDown();
+            return null;
+        });
+        WireClient bot = a.client("eu-1", "music-bot", "send:audio-node");
+        ClusterHubs.awaitSeen(a, Address.everyOf("audio-node"), 1);
+
+        bot.sendNumbered(new Gather(0, "g-2", Address.everyOf("audio-node"), "health", null, 60_000,
+                GatherMode.ALL, 0));
+        asked.await();
+        cluster.stop(b);
+
+        GatherResult result = bot.expect(GatherResult.class);
+        assertThat(result.results()).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(ReplyStatus.GONE);
+            assertThat(r.service()).isEqualTo(new ServiceId("audio-node", "there"));
+        });
+    }
+
+    @Test
+    void a_client_that_leaves_another_hub_is_no_longer_routed_to() {
+        WireClient bot = b.client("eu-1", "music-bot");
+        WireClient desk = a.client("alice", "desktop", "send:music-bot");
+        ClusterHubs.awaitSeen(a, Address.service("music-bot", "eu-1"), 1);
+
+        bot.close();
+
+        ClusterHubs.awaitSeen(a, Address.service("music-bot", "eu-1"), 0);
+        desk.sendNumbered(new Request(0, "r-3", null, Address.service("music-bot", "eu-1"), "x", null, 5000));
+        assertThat(desk.expect(Reply.class).status()).isEqualTo(ReplyStatus.NO_ROUTE);
+    }
+}
