@@ -33,6 +33,11 @@ final class ClusterHubs implements AutoCloseable {
         this(folder, redisUri, Map.of());
     }
 
+    /** The cluster's name: the prefix of its keys and channels. */
+    String name() {
+        return settings.get("cluster.name");
+    }
+
     /** Starts one more hub of the cluster. */
     TestHub start() {
         TestHub hub = TestHub.start(folder.resolve("hub-" + hubs.size()), settings);

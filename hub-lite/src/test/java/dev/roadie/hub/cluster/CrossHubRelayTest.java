@@ -17,7 +17,14 @@ import dev.roadie.model.wire.Reply;
 import dev.roadie.model.wire.ReplyStatus;
 import dev.roadie.model.wire.Request;
 import dev.roadie.model.wire.Subscribe;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
@@ -63,6 +70,38 @@ class CrossHubRelayTest {
         assertThat(got.id()).isEqualTo("m-1");
         assertThat(got.from()).as("the sender as its own hub names it").isEqualTo(new ServiceId("desktop", "alice"));
         assertThat(got.body().get("play").asString()).isEqualTo("song");
+    }
+
+    @Test
+    void a_local_receiver_costs_no_publish_and_one_on_another_hub_costs_one() throws InterruptedException {
+        WireClient here = a.client("here", "music-bot");
+        WireClient there = b.client("there", "music-bot");
+        WireClient desk = a.client("alice", "desktop", "send:music-bot");
+        ClusterHubs.awaitSeen(a, Address.service("music-bot", "there"), 1);
+        BlockingQueue<String> envelopes = new LinkedBlockingQueue<>();
+        RedisClient spy = RedisClient.create(redis.uri());
+        try (StatefulRedisPubSubConnection<String, String> listener = spy.connectPubSub()) {
+            listener.addListener(new RedisPubSubAdapter<>() {
+                @Override
+                public void message(String pattern, String channel, String text) {
+                    envelopes.add(channel + " " + text);
+                }
+            });
+            listener.sync().psubscribe(cluster.name() + ":hub:*");
+
+            desk.sendNumbered(message("m-local", Address.service("music-bot", "here")));
+            assertThat(here.expect(Message.class).id()).isEqualTo("m-local");
+            desk.sendNumbered(message("m-remote", Address.service("music-bot", "there")));
+            assertThat(there.expect(Message.class).id()).isEqualTo("m-remote");
+
+            // One connection publishes both in order: a publish for the local one would come first.
+            String first = envelopes.poll(10, TimeUnit.SECONDS);
+            assertThat(first).as("one publish, to the other hub's channel, for the remote receiver only")
+                    .startsWith(cluster.name() + ":hub:" + b.hub().epoch() + " ").contains("m-remote")
+                    .doesNotContain("m-local");
+        } finally {
+            spy.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        }
     }
 
     @Test
