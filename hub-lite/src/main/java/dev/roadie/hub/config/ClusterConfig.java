@@ -22,11 +22,11 @@ public record ClusterConfig(String redis, String name, Duration lease) {
         if (!"none".equals(redis) && !(redis.startsWith("redis://") || redis.startsWith("rediss://")
                 || redis.startsWith("redis-sentinel://"))) {
             // The value may hold a password: the complaint names the scheme only.
-            throw ConfigException.invalid("cluster.redis", "a Redis URI starting " + SCHEMES + ", or none",
+            throw ConfigException.invalid("cluster.redis", "expected a Redis URI starting " + SCHEMES + ", or none",
                     redis.contains("://") ? redis.substring(0, redis.indexOf("://") + 3) + "..." : "(not a URI)");
         }
         if (!Names.isName(Require.requireSet("cluster.name", name))) {
-            throw ConfigException.invalid("cluster.name", "a name (a-z, 0-9, '.', '_', '-')", name);
+            throw ConfigException.invalid("cluster.name", "expected a name (a-z, 0-9, '.', '_', '-')", name);
         }
         Require.between("cluster.lease", lease, Duration.ofMillis(500), Duration.ofMinutes(5));
     }
