@@ -142,7 +142,7 @@ public final class Hub implements AutoCloseable {
                 return left;
             });
             String epoch = newEpoch();
-            this.cluster = joinCluster(config, epoch, sessions);
+            this.cluster = joinCluster(config, epoch, sessions, registry);
             Elsewhere elsewhere = cluster.<Elsewhere>map(c -> c).orElse(Elsewhere.NONE);
             Router router = new Router(sessions, registry, durable, tokens, elsewhere);
             Requests requests = new Requests(timer, metrics, config.quotas(), elsewhere);
@@ -205,12 +205,12 @@ public final class Hub implements AutoCloseable {
      *
      * @throws HubStartException when its Redis cannot be reached
      */
-    private Optional<Cluster> joinCluster(HubConfig config, String epoch, SessionTable sessions) {
+    private Optional<Cluster> joinCluster(HubConfig config, String epoch, SessionTable sessions, Registry registry) {
         if (config.cluster().redisUri().isEmpty()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(Cluster.connect(epoch, config.cluster(), sessions, timer));
+            return Optional.of(Cluster.connect(epoch, config.cluster(), sessions, registry, timer));
         } catch (ClusterUnreachableException e) {
             throw new HubStartException("The hub could not start: " + e.getMessage(), e);
         }

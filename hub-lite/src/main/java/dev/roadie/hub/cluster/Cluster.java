@@ -1,6 +1,7 @@
 package dev.roadie.hub.cluster;
 
 import dev.roadie.hub.config.ClusterConfig;
+import dev.roadie.hub.registry.Registry;
 import dev.roadie.hub.routing.Elsewhere;
 import dev.roadie.hub.routing.ElsewhereUnavailableException;
 import dev.roadie.hub.routing.Receiver;
@@ -17,6 +18,7 @@ import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -50,27 +52,28 @@ public final class Cluster implements Elsewhere, AutoCloseable {
     private volatile Requests requests;
     private ScheduledFuture<?> heartbeats;
 
-    private Cluster(String self, ClusterConfig config, RedisLink redis, SessionTable sessions,
+    private Cluster(String self, ClusterConfig config, RedisLink redis, SessionTable sessions, Registry registry,
             ScheduledExecutorService timer) {
         this.self = self;
         this.keys = new ClusterKeys(config.name());
         this.redis = redis;
         this.timer = timer;
         this.lease = config.lease();
-        this.presence = new PresenceWriter(self, keys, redis.async(), sessions, lease, timer);
+        this.presence = new PresenceWriter(self, keys, redis.async(), sessions, registry, lease, timer);
         this.view = new ClusterView(self, keys, redis.async(), this::hubGone);
     }
 
     /**
      * Connects to the cluster's Redis as hub {@code self}; writes nothing yet.
      *
-     * @param timer the hub's timer: presence is written and renewed on it, in order
+     * @param registry where the states and loads written beside the services come from
+     * @param timer    the hub's timer: presence is written and renewed on it, in order
      * @throws ClusterUnreachableException when Redis does not answer
      */
-    public static Cluster connect(String self, ClusterConfig config, SessionTable sessions,
+    public static Cluster connect(String self, ClusterConfig config, SessionTable sessions, Registry registry,
             ScheduledExecutorService timer) {
         String uri = config.redisUri().orElseThrow(() -> new IllegalArgumentException("cluster.redis is none"));
-        return new Cluster(self, config, RedisLink.connect(uri), sessions, timer);
+        return new Cluster(self, config, RedisLink.connect(uri), sessions, registry, timer);
     }
 
     /**
@@ -168,6 +171,11 @@ public final class Cluster implements Elsewhere, AutoCloseable {
                         "the hub serving " + service + " is gone"));
             }
         });
+    }
+
+    @Override
+    public OptionalDouble penalty(Receiver receiver) {
+        return view.penalty(receiver);
     }
 
     @Override

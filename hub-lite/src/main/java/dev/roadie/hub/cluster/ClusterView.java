@@ -7,6 +7,7 @@ import io.lettuce.core.api.async.RedisAsyncCommands;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -74,7 +75,7 @@ final class ClusterView {
         redis.srem(keys.hubs(), hub);
     }
 
-    /** The receivers {@code to} names on the other hubs; for {@code one:KIND} every candidate. */
+    /** The receivers {@code to} names on the other hubs; for {@code one:KIND} every candidate that is up. */
     List<Receiver> receivers(Address to) {
         if (hubs.isEmpty()) {
             return List.of();
@@ -90,7 +91,7 @@ final class ClusterView {
                 }
             }
             case Address.EveryOfKind every -> add(receivers, presence -> presence.ofKind(every.kind()));
-            case Address.OneOfKind one -> add(receivers, presence -> presence.ofKind(one.kind()));
+            case Address.OneOfKind one -> add(receivers, presence -> presence.upOfKind(one.kind()));
             case Address.Topic topic -> add(receivers, presence -> presence.subscribers(topic.topic()));
             case Address.Everyone everyone -> add(receivers, HubPresence::identities);
             case Address.Hub hub -> { }
@@ -101,6 +102,12 @@ final class ClusterView {
     private void add(List<Receiver> receivers, java.util.function.Function<HubPresence, List<ServiceId>> which) {
         hubs.forEach((hub, presence) -> which.apply(presence)
                 .forEach(service -> receivers.add(Receiver.elsewhere(service, hub))));
+    }
+
+    /** The load penalty the hub serving {@code receiver} last wrote for it, if it sends stats. */
+    OptionalDouble penalty(Receiver receiver) {
+        HubPresence presence = hubs.get(receiver.hub());
+        return presence == null ? OptionalDouble.empty() : presence.penalty(receiver.service());
     }
 
     /** The ids of the other hubs in the view now. */

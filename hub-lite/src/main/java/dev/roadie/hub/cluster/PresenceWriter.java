@@ -1,15 +1,21 @@
 package dev.roadie.hub.cluster;
 
+import dev.roadie.hub.registry.Registry;
 import dev.roadie.hub.session.ClientSession;
 import dev.roadie.hub.session.SessionTable;
+import dev.roadie.model.registry.NodeStats;
+import dev.roadie.model.registry.ServiceEntry;
 import dev.roadie.model.registry.ServiceId;
+import dev.roadie.model.registry.ServiceState;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -32,6 +38,7 @@ final class PresenceWriter {
     private final ClusterKeys keys;
     private final RedisAsyncCommands<String, String> redis;
     private final SessionTable sessions;
+    private final Registry registry;
     private final Duration lease;
     private final Executor writer;
     private final String started = Instant.now().toString();
@@ -44,11 +51,12 @@ final class PresenceWriter {
     private volatile boolean removed;
 
     PresenceWriter(String self, ClusterKeys keys, RedisAsyncCommands<String, String> redis, SessionTable sessions,
-            Duration lease, Executor writer) {
+            Registry registry, Duration lease, Executor writer) {
         this.self = self;
         this.keys = keys;
         this.redis = redis;
         this.sessions = sessions;
+        this.registry = registry;
         this.lease = lease;
         this.writer = writer;
     }
@@ -106,7 +114,8 @@ final class PresenceWriter {
 
     /**
      * Renews the lease and lists the hub again; rewrites the hash whole if Redis no longer has
-     * it. On the writer thread.
+     * it, and writes the states and loads that changed since the last write (stats change
+     * without a session or topic changing). On the writer thread.
      */
     CompletableFuture<Void> heartbeat() {
         if (removed) {
@@ -115,6 +124,7 @@ final class PresenceWriter {
         if (lost) {
             return flush();
         }
+        flush();
         return redis.pexpire(keys.hub(self), lease.toMillis()).toCompletableFuture().thenCompose(renewed -> {
             redis.sadd(keys.hubs(), self);
             if (!renewed) {
@@ -139,6 +149,17 @@ final class PresenceWriter {
                 redis.publish(keys.presence(), self).toCompletableFuture());
     }
 
+    /** A service's field value: what it is, its state, and its load rounded so that noise causes no write. */
+    private String describe(String what, ServiceId service) {
+        Optional<ServiceEntry> entry = registry.get(service);
+        if (entry.isEmpty()) {
+            return what + " " + ServiceState.UP.wire();
+        }
+        String value = what + " " + entry.get().state().wire();
+        NodeStats stats = entry.get().stats();
+        return stats == null ? value : value + " " + String.format(Locale.ROOT, "%.1f", stats.penalty());
+    }
+
     /** The presence hash this hub should have now. */
     private Map<String, String> current() {
         Map<String, String> fields = new HashMap<>();
@@ -148,9 +169,11 @@ final class PresenceWriter {
             if (session.isEnded()) {
                 continue;
             }
-            fields.put(HubPresence.SERVICE + session.identity(), HubPresence.IDENTITY);
+            fields.put(HubPresence.SERVICE + session.identity(), describe(HubPresence.IDENTITY, session.identity()));
             for (ServiceId service : session.services()) {
-                fields.putIfAbsent(HubPresence.SERVICE + service, HubPresence.ANNOUNCED);
+                if (!service.equals(session.identity())) {
+                    fields.put(HubPresence.SERVICE + service, describe(HubPresence.ANNOUNCED, service));
+                }
             }
             for (String topic : session.topics()) {
                 topics.computeIfAbsent(topic, t -> new StringBuilder()).append(session.identity()).append('\n');

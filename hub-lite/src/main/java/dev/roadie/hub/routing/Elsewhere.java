@@ -5,6 +5,7 @@ import dev.roadie.model.wire.Address;
 import dev.roadie.model.wire.Message;
 import dev.roadie.model.wire.Request;
 import java.util.List;
+import java.util.OptionalDouble;
 
 /**
  * The other hubs of a cluster, as the router sees them (docs/CLUSTER.md): who they serve, and
@@ -34,6 +35,12 @@ public interface Elsewhere {
      */
     void ask(String hub, ServiceId service, Request request, long timeoutMs);
 
+    /**
+     * The load penalty of a receiver on another hub, as that hub last wrote it (within a
+     * heartbeat), if the service sends stats; for {@code one:KIND} across hubs.
+     */
+    OptionalDouble penalty(Receiver receiver);
+
     /** This hub's id in the cluster, which makes call ids unique across hubs; empty alone. */
     String self();
 
@@ -52,6 +59,11 @@ public interface Elsewhere {
         @Override
         public void ask(String hub, ServiceId service, Request request, long timeoutMs) {
             throw new IllegalStateException("a hub on its own has no other hub to ask");
+        }
+
+        @Override
+        public OptionalDouble penalty(Receiver receiver) {
+            return OptionalDouble.empty();
         }
 
         @Override

@@ -60,8 +60,7 @@ public final class Router {
                 sessions.ofKind(every.kind()).forEach((service, s) -> receivers.add(new Receiver(service, s)));
                 receivers.addAll(elsewhere.receivers(to));
             }
-            case Address.OneOfKind one -> pickOne(one.kind(), sender).or(() -> pickElsewhere(to, sender))
-                    .ifPresent(receivers::add);
+            case Address.OneOfKind one -> pickOne(one, sender).ifPresent(receivers::add);
             case Address.Topic topic -> {
                 sessions.subscribers(topic.topic()).forEach(s -> receivers.add(new Receiver(s.identity(), s)));
                 receivers.addAll(elsewhere.receivers(to));
@@ -85,40 +84,30 @@ public final class Router {
     }
 
     /**
-     * An instance of a kind on another hub, in turn, when none here takes work: load is in the
-     * registry, which hubs do not share yet (docs/CLUSTER.md).
+     * One instance of a kind that takes new work (not draining or retired), here or on another
+     * hub of a cluster: the lowest load penalty among those with stats, else the next in turn,
+     * here before elsewhere (a local one costs no publish). On a tie in load a local one wins.
      */
-    private Optional<Receiver> pickElsewhere(Address to, ClientSession sender) {
-        List<Receiver> candidates = new ArrayList<>(elsewhere.receivers(to));
-        candidates.removeIf(r -> isSender(r.service(), sender));
-        if (candidates.isEmpty()) {
-            return Optional.empty();
-        }
-        candidates.sort(Comparator.comparing(r -> r.service().toString()));
-        return Optional.of(candidates.get(Math.floorMod(roundRobin.getAndIncrement(), candidates.size())));
-    }
-
-    /**
-     * One instance of a kind that takes new work (not draining or retired): the lowest
-     * load penalty among those with stats, else the next in turn.
-     */
-    private Optional<Receiver> pickOne(String kind, ClientSession sender) {
-        List<Receiver> candidates = new ArrayList<>();
-        sessions.ofKind(kind).forEach((service, s) -> {
+    private Optional<Receiver> pickOne(Address.OneOfKind one, ClientSession sender) {
+        List<Receiver> local = new ArrayList<>();
+        sessions.ofKind(one.kind()).forEach((service, s) -> {
             ServiceState state = registry.get(service).map(ServiceEntry::state).orElse(ServiceState.UP);
             if (s != sender && s.isAttached() && state == ServiceState.UP) {
-                candidates.add(new Receiver(service, s));
+                local.add(new Receiver(service, s));
             }
         });
+        List<Receiver> remote = new ArrayList<>(elsewhere.receivers(one));
+        remote.removeIf(r -> isSender(r.service(), sender));
+        Map<Receiver, Double> penalties = new LinkedHashMap<>();
+        local.forEach(r -> registry.get(r.service()).map(ServiceEntry::stats)
+                .ifPresent(stats -> penalties.put(r, stats.penalty())));
+        remote.forEach(r -> elsewhere.penalty(r).ifPresent(penalty -> penalties.put(r, penalty)));
+        if (!penalties.isEmpty()) {
+            return penalties.entrySet().stream().min(Map.Entry.comparingByValue()).map(Map.Entry::getKey);
+        }
+        List<Receiver> candidates = local.isEmpty() ? remote : local;
         if (candidates.isEmpty()) {
             return Optional.empty();
-        }
-        List<Receiver> withStats = candidates.stream()
-                .filter(r -> registry.get(r.service()).map(ServiceEntry::stats).isPresent())
-                .toList();
-        if (!withStats.isEmpty()) {
-            return withStats.stream().min(Comparator.comparingDouble(
-                    r -> registry.get(r.service()).map(e -> e.stats().penalty()).orElse(Double.MAX_VALUE)));
         }
         candidates.sort(Comparator.comparing(r -> r.service().toString()));
         return Optional.of(candidates.get(Math.floorMod(roundRobin.getAndIncrement(), candidates.size())));

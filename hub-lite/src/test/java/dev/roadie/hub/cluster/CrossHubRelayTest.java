@@ -3,12 +3,19 @@ package dev.roadie.hub.cluster;
 import static dev.roadie.hub.testing.Frames.json;
 import static dev.roadie.hub.testing.Frames.message;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.roadie.hub.testing.RedisServer;
 import dev.roadie.hub.testing.TestHub;
 import dev.roadie.hub.testing.WireClient;
 import dev.roadie.model.registry.ServiceId;
+import dev.roadie.model.registry.NodeStats;
+import dev.roadie.model.registry.ServiceDescriptor;
+import dev.roadie.model.registry.ServiceState;
 import dev.roadie.model.wire.Address;
+import dev.roadie.model.wire.Announce;
+import dev.roadie.model.wire.StateChange;
+import dev.roadie.model.wire.Stats;
 import dev.roadie.model.wire.Gather;
 import dev.roadie.model.wire.GatherMode;
 import dev.roadie.model.wire.GatherResult;
@@ -197,6 +204,69 @@ class CrossHubRelayTest {
         Reply reply = bot.expect(Reply.class);
         assertThat(reply.status()).isEqualTo(ReplyStatus.OK);
         assertThat(reply.from()).isEqualTo(new ServiceId("audio-node", "there"));
+    }
+
+    @Test
+    void one_of_a_kind_takes_the_least_loaded_instance_across_hubs() {
+        WireClient busy = a.client("busy", "audio-node", "announce:audio-node");
+        WireClient idle = b.client("idle", "audio-node", "announce:audio-node");
+        busy.respondWith(request -> Reply.ok(request.id(), null));
+        idle.respondWith(request -> Reply.ok(request.id(), null));
+        announceWithPlayers(busy, "busy", 40);
+        announceWithPlayers(idle, "idle", 2);
+        WireClient bot = a.client("eu-1", "music-bot", "send:audio-node");
+        Cluster view = a.hub().cluster().orElseThrow();
+        await("hub a seeing idle's load").atMost(Duration.ofSeconds(10)).until(() -> view.receivers(
+                Address.oneOf("audio-node")).stream().anyMatch(r -> view.penalty(r).isPresent()));
+
+        for (int i = 0; i < 3; i++) {
+            bot.sendNumbered(new Request(0, "r-" + i, null, Address.oneOf("audio-node"), "load", null, 5000));
+            assertThat(bot.expect(Reply.class).from()).as("the idle node on the other hub, not the busy one here")
+                    .isEqualTo(new ServiceId("audio-node", "idle"));
+        }
+    }
+
+    @Test
+    void one_of_a_kind_skips_an_instance_draining_on_another_hub() {
+        WireClient draining = b.client("draining", "audio-node", "announce:audio-node");
+        WireClient up = b.client("up", "audio-node", "announce:audio-node");
+        draining.sendNumbered(new Announce(0, "a-1", new ServiceDescriptor("audio-node", "draining", null, null, null,
+                null)));
+        draining.expectAck(draining.sendNumbered(new StateChange(0, "x-1", new ServiceId("audio-node", "draining"),
+                ServiceState.DRAINING)));
+        up.respondWith(request -> Reply.ok(request.id(), null));
+        WireClient bot = a.client("eu-1", "music-bot", "send:audio-node");
+        ClusterHubs.awaitSeen(a, Address.oneOf("audio-node"), 1);
+
+        for (int i = 0; i < 4; i++) {
+            bot.sendNumbered(new Request(0, "r-" + i, null, Address.oneOf("audio-node"), "load", null, 5000));
+            assertThat(bot.expect(Reply.class).from()).isEqualTo(new ServiceId("audio-node", "up"));
+        }
+    }
+
+    private static void announceWithPlayers(WireClient node, String name, int playing) {
+        node.sendNumbered(new Announce(0, "a-" + name, new ServiceDescriptor("audio-node", name, null, null, null,
+                null)));
+        node.expectAck(node.sendNumbered(new Stats(0, "s-" + name, new ServiceId("audio-node", name),
+                new NodeStats(playing, playing, 1000, null, new NodeStats.Cpu(2, 0.1, 0.05), null))));
+    }
+
+    @Test
+    void a_message_to_a_kind_reaches_its_instances_on_three_hubs_once_each() {
+        TestHub c = cluster.start();
+        WireClient onA = a.client("on-a", "audio-node");
+        WireClient onB = b.client("on-b", "audio-node");
+        WireClient onC = c.client("on-c", "audio-node");
+        WireClient bot = c.client("eu-1", "music-bot", "send:audio-node");
+        ClusterHubs.awaitSeen(c, Address.everyOf("audio-node"), 2);
+
+        bot.sendNumbered(message("k-1", Address.everyOf("audio-node")));
+        bot.sendNumbered(message("k-2", Address.everyOf("audio-node")));
+
+        for (WireClient node : new WireClient[] {onA, onB, onC}) {
+            assertThat(node.expect(Message.class).id()).isEqualTo("k-1");
+            assertThat(node.expect(Message.class).id()).as("the next, not a second copy").isEqualTo("k-2");
+        }
     }
 
     @Test
