@@ -67,6 +67,10 @@ class ClusterFailuresTest {
             assertThat(refused.re()).isEqualTo("m-1");
             assertThat(refused.code()).isEqualTo(ErrorCode.UPSTREAM_FAILED);
             assertThat(refused.message()).contains("Redis");
+            Http.Response rest = Http.to(a).post("/api/send", a.token("bob", "desktop", "send:music-bot"),
+                    "{\"to\":\"service:music-bot/eu-1\",\"subject\":\"x\"}");
+            assertThat(rest.status()).as("REST: the hub's upstream failed, not the caller").isEqualTo(503);
+            assertThat(rest.json().get("code").asString()).isEqualTo("upstream-failed");
             desk.sendNumbered(new Request(0, "r-1", null, Address.service("music-bot", "eu-1"), "x", null, 5000));
             Reply gone = desk.expect(Reply.class);
             assertThat(gone.status()).isEqualTo(ReplyStatus.GONE);

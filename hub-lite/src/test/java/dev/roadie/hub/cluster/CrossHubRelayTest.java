@@ -5,6 +5,7 @@ import static dev.roadie.hub.testing.Frames.message;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.roadie.hub.testing.Http;
 import dev.roadie.hub.testing.RedisServer;
 import dev.roadie.hub.testing.TestHub;
 import dev.roadie.hub.testing.WireClient;
@@ -109,6 +110,21 @@ class CrossHubRelayTest {
         } finally {
             spy.shutdown(Duration.ZERO, Duration.ofSeconds(2));
         }
+    }
+
+    @Test
+    void a_rest_send_on_one_hub_reaches_a_service_on_another() {
+        WireClient bot = b.client("eu-1", "music-bot");
+        ClusterHubs.awaitSeen(a, Address.service("music-bot", "eu-1"), 1);
+
+        Http.Response response = Http.to(a).post("/api/send", a.token("alice", "desktop", "send:music-bot"),
+                "{\"to\":\"service:music-bot/eu-1\",\"subject\":\"player.note\",\"body\":{\"text\":\"hi\"}}");
+
+        assertThat(response.status()).isEqualTo(202);
+        assertThat(response.json().get("delivered").asInt()).as("named once, on the other hub").isEqualTo(1);
+        Message got = bot.expect(Message.class);
+        assertThat(got.from()).isEqualTo(new ServiceId("desktop", "alice"));
+        assertThat(got.body().get("text").asString()).isEqualTo("hi");
     }
 
     @Test
