@@ -24,17 +24,29 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class RedisServer implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
     private static final String REDIS = "/usr/bin/redis-server";
 
+    private final List<String> extra;
     private int port;
     private Process process;
+    /** Its working folder: a replica writes what it syncs there, never into the module. */
+    private Path dir;
+
+    private RedisServer(List<String> extra) {
+        this.extra = List.copyOf(extra);
+    }
 
     /** A server that starts with the class (register it on a static field). */
     public static RedisServer perClass() {
-        return new RedisServer();
+        return new RedisServer(List.of());
     }
 
     /** Starts one now, on a free port; close it after. */
     public static RedisServer started() {
-        RedisServer server = new RedisServer();
+        return started(List.of());
+    }
+
+    /** Starts one now with these arguments besides its port (such as {@code --replicaof HOST PORT}); close it after. */
+    public static RedisServer started(List<String> extra) {
+        RedisServer server = new RedisServer(extra);
         server.port = freePort();
         server.start();
         return server;
@@ -58,8 +70,14 @@ public final class RedisServer implements BeforeAllCallback, AfterAllCallback, A
                     + " (apt-get install redis-server); bin/test does it when run as root");
         }
         try {
-            process = new ProcessBuilder(List.of(REDIS, "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                    "--save", "", "--appendonly", "no", "--daemonize", "no", "--loglevel", "warning"))
+            if (dir == null) {
+                dir = Files.createTempDirectory("redis-server");
+            }
+            List<String> command = new java.util.ArrayList<>(List.of(REDIS, "--port", Integer.toString(port), "--bind",
+                    "127.0.0.1", "--dir", dir.toString(), "--save", "", "--appendonly", "no", "--daemonize", "no",
+                    "--loglevel", "warning"));
+            command.addAll(extra);
+            process = new ProcessBuilder(command)
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + REDIS, e);
@@ -96,7 +114,7 @@ public final class RedisServer implements BeforeAllCallback, AfterAllCallback, A
         }
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -115,6 +133,15 @@ public final class RedisServer implements BeforeAllCallback, AfterAllCallback, A
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 process.destroyForcibly();
+            }
+        }
+        if (dir != null) {
+            try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(file);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not remove the folder of redis-server " + dir, e);
             }
         }
     }
