@@ -338,6 +338,26 @@ class CrossHubRelayTest {
     }
 
     @Test
+    void a_request_whose_receiver_disconnects_on_the_other_hub_ends_gone() throws InterruptedException {
+        CountDownLatch asked = new CountDownLatch(1);
+        WireClient node = b.client("there", "audio-node").respondWith(request -> {
+            asked.countDown();
+            return null;
+        });
+        WireClient bot = a.client("eu-1", "music-bot", "send:audio-node");
+        ClusterHubs.awaitSeen(a, Address.service("audio-node", "there"), 1);
+
+        bot.sendNumbered(new Request(0, "r-1", null, Address.service("audio-node", "there"), "load", null, 60_000));
+        asked.await();
+        node.close();
+
+        Reply reply = bot.expect(Reply.class);
+        assertThat(reply.re()).isEqualTo("r-1");
+        assertThat(reply.status()).isEqualTo(ReplyStatus.GONE);
+        assertThat(reply.error().message()).contains("audio-node/there");
+    }
+
+    @Test
     void a_client_that_leaves_another_hub_is_no_longer_routed_to() {
         WireClient bot = b.client("eu-1", "music-bot");
         WireClient desk = a.client("alice", "desktop", "send:music-bot");

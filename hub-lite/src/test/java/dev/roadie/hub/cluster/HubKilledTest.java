@@ -11,7 +11,9 @@ import dev.roadie.model.wire.Address;
 import dev.roadie.model.wire.Gather;
 import dev.roadie.model.wire.GatherMode;
 import dev.roadie.model.wire.GatherResult;
+import dev.roadie.model.wire.Reply;
 import dev.roadie.model.wire.ReplyStatus;
+import dev.roadie.model.wire.Request;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -19,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -70,10 +73,46 @@ class HubKilledTest {
         }
     }
 
+    @Test
+    void a_request_to_a_killed_hub_before_its_lease_lapses_ends_gone_at_once() throws Exception {
+        // A long lease: the dead hub stays listed for the whole test, so only the publish can tell.
+        try (RedisServer redis = RedisServer.started();
+                ClusterHubs cluster = new ClusterHubs(folder, redis.uri(), Map.of("cluster.lease", "60s"))) {
+            TestHub a = cluster.start();
+            Process b = startHubProcess(folder.resolve("b"), redis.uri(), cluster.name(), "60s");
+            try {
+                String[] ready = readReady(b);
+                a.track(WireClient.authenticated(Integer.parseInt(ready[1]), ready[2]));
+                WireClient bot = a.client("eu-1", "music-bot", "send:audio-node");
+                ClusterHubs.awaitSeen(a, Address.service("audio-node", "there"), 1);
+
+                b.destroyForcibly();
+                b.waitFor(10, TimeUnit.SECONDS);
+                long sentAt = System.nanoTime();
+                bot.sendNumbered(new Request(0, "r-1", null, Address.service("audio-node", "there"), "load", null,
+                        30_000));
+
+                Reply reply = bot.expect(Reply.class);
+                long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sentAt);
+                assertThat(reply.status()).isEqualTo(ReplyStatus.GONE);
+                assertThat(reply.error().message()).contains("audio-node/there", "is gone");
+                assertThat(millis).as("ms to the answer: nobody listens on the dead hub's channel, not the deadline")
+                        .isLessThan(5000);
+            } finally {
+                b.destroyForcibly();
+                b.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
     private static Process startHubProcess(Path data, String redis, String name) throws IOException {
+        return startHubProcess(data, redis, name, "1s");
+    }
+
+    private static Process startHubProcess(Path data, String redis, String name, String lease) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                HubProcess.class.getName(), data.toString(), redis, name, "there", "audio-node"))
+                HubProcess.class.getName(), data.toString(), redis, name, "there", "audio-node", lease))
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
     }
 

@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * A hub in a process of its own, for tests that kill it with SIGKILL: it starts with the cluster
  * settings it is given, makes one token, prints {@code READY <port> <token>} and runs until killed.
- * Arguments: data folder, Redis URI, cluster name, token name, token kind.
+ * Arguments: data folder, Redis URI, cluster name, token name, token kind, cluster lease.
  */
 public final class HubProcess {
     private HubProcess() {
@@ -20,7 +20,7 @@ public final class HubProcess {
         Path data = Path.of(args[0]);
         HubConfig config = ConfigLoader.load(null, data, Map.of(), Map.of("host", "127.0.0.1", "port", "0",
                 "data", data.toString(), "heartbeat.interval", "200ms", "cluster.redis", args[1], "cluster.name",
-                args[2], "cluster.lease", "1s"));
+                args[2], "cluster.lease", args[5]));
         Hub hub = Hub.start(config);
         String token = hub.context().tokens().create(args[3], args[4], List.of()).token();
         System.out.println("READY " + hub.port() + " " + token);
