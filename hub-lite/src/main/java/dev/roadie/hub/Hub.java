@@ -17,6 +17,8 @@ import dev.roadie.hub.certs.CertificateVault;
 import dev.roadie.hub.certs.MasterKey;
 import dev.roadie.hub.certs.StoredCertificate;
 import dev.roadie.hub.certs.acme.Issuers;
+import dev.roadie.hub.cluster.Cluster;
+import dev.roadie.hub.cluster.ClusterUnreachableException;
 import dev.roadie.hub.config.HubConfig;
 import dev.roadie.hub.context.HubContext;
 import dev.roadie.hub.http.ClientAddresses;
@@ -31,6 +33,7 @@ import dev.roadie.hub.registry.RegistryStore;
 import dev.roadie.hub.search.HubSearch;
 import dev.roadie.hub.search.SearchCalls;
 import dev.roadie.hub.routing.DurableMessages;
+import dev.roadie.hub.routing.Elsewhere;
 import dev.roadie.hub.routing.Requests;
 import dev.roadie.hub.routing.Router;
 import dev.roadie.hub.session.AckTimer;
@@ -97,6 +100,8 @@ public final class Hub implements AutoCloseable {
     private HubCalls hubCalls;
     private CertificateRenewals renewals;
     private final Optional<HubTls> tls;
+    /** This hub's membership of a cluster, when {@code cluster.redis} names one. */
+    private Optional<Cluster> cluster = Optional.empty();
 
     private Hub(HubConfig config, Clock clock) {
         this.database = Database.openForHub(config.data());
@@ -136,9 +141,13 @@ public final class Hub implements AutoCloseable {
                 }
                 return left;
             });
-            Router router = new Router(sessions, registry, durable, tokens);
-            Requests requests = new Requests(timer, metrics, config.quotas());
-            this.context = new HubContext(config, newEpoch(), clock, sessions, registry, events, router, requests,
+            String epoch = newEpoch();
+            this.cluster = joinCluster(config, epoch, sessions, registry);
+            Elsewhere elsewhere = cluster.<Elsewhere>map(c -> c).orElse(Elsewhere.NONE);
+            Router router = new Router(sessions, registry, durable, tokens, elsewhere);
+            Requests requests = new Requests(timer, metrics, config.quotas(), elsewhere);
+            cluster.ifPresent(joined -> joined.start(sessions, router, requests));
+            this.context = new HubContext(config, epoch, clock, sessions, registry, events, router, requests,
                     new Messaging(router, requests, metrics, config.requests()), durable, metrics, tokens, audit,
                     vault, certTopics, acks);
             metrics.gauges(sessions::size, () -> {
@@ -174,6 +183,7 @@ public final class Hub implements AutoCloseable {
                 });
             });
         } catch (RuntimeException e) {
+            cluster.ifPresent(Cluster::close);
             if (renewals != null) {
                 renewals.close();
             }
@@ -190,10 +200,27 @@ public final class Hub implements AutoCloseable {
         }
     }
 
+    /**
+     * Joins the cluster {@code cluster.redis} names, as hub {@code epoch}; nothing for a hub on its own.
+     *
+     * @throws HubStartException when its Redis cannot be reached
+     */
+    private Optional<Cluster> joinCluster(HubConfig config, String epoch, SessionTable sessions, Registry registry) {
+        if (config.cluster().redisUri().isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Cluster.connect(epoch, config.cluster(), sessions, registry, timer));
+        } catch (ClusterUnreachableException e) {
+            throw new HubStartException("The hub could not start: " + e.getMessage(), e);
+        }
+    }
+
     /** The REST API, each controller given the parts it uses. */
     private ApiRoutes apiRoutes(HubContext hub, ClientAddresses addresses) {
         return new ApiRoutes(new ApiAuth(hub.tokens(), hub.config().limits(), tokenFailures, addresses),
-                new HealthController(hub.epoch(), database), new MetricsController(hub.metrics()),
+                new HealthController(hub.epoch(), () -> database.problem()
+                        .or(() -> cluster.flatMap(Cluster::problem))), new MetricsController(hub.metrics()),
                 new ServicesController(hub.registry(), hub.audit()), new MessagingController(hub.messaging()),
                 new TokensController(hub.tokens(), hub.audit(), hub.sessions()), new SearchController(searchCalls),
                 new CertificatesController(hub.certs(), renewals), new PairingController(new PairingService(database,
@@ -330,6 +357,11 @@ public final class Hub implements AutoCloseable {
         return context;
     }
 
+    /** This hub's membership of a cluster, when it is in one. */
+    public Optional<Cluster> cluster() {
+        return cluster;
+    }
+
     /**
      * The HTTP routes the server answers, as Javalin holds them, each with the
      * {@link dev.roadie.hub.api.Access} it declares as a route role: what a test reads to check
@@ -359,6 +391,7 @@ public final class Hub implements AutoCloseable {
         if (housekeeping != null) {
             step("stop housekeeping", housekeeping::close);
         }
+        cluster.ifPresent(joined -> step("leave the cluster", joined::close));
         step("stop the timer", timer::shutdownNow);
         step("stop the ack timer", acks::close);
         step("stop certificate renewals", renewals::close);

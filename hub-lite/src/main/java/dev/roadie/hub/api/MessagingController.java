@@ -113,6 +113,8 @@ public final class MessagingController {
             case FORBIDDEN -> 403;
             case NOT_FOUND -> 404;
             case LIMIT_REACHED -> 429;
+            // The cluster's Redis cannot be reached: the hub's upstream, not the caller, failed.
+            case UPSTREAM_FAILED -> 503;
             default -> 400;
         };
         return new ApiException(status, e.code(), e.getMessage());

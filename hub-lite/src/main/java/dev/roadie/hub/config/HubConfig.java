@@ -29,10 +29,11 @@ import java.time.Duration;
  * @param tls       the hub's own https:// and wss:// listener
  * @param http      slow and greedy HTTP clients, trusted proxies, allowed Host and Origin values
  * @param pairing   how devices pair with the hub: code lifetime, polling, guessing limits
+ * @param cluster   joining other hubs through Redis; none by default
  */
 public record HubConfig(String host, int port, Path data, Heartbeat heartbeat, Limits limits, Requests requests,
         Quotas quotas, Registry registry, Sessions sessions, SearchConfig search, CertsConfig certs, TlsConfig tls,
-        HttpConfig http, PairingConfig pairing) {
+        HttpConfig http, PairingConfig pairing, ClusterConfig cluster) {
 
     public HubConfig {
         Require.host("host", host);
@@ -49,6 +50,7 @@ public record HubConfig(String host, int port, Path data, Heartbeat heartbeat, L
         Require.requireSet("tls", tls);
         Require.requireSet("http", http);
         Require.requireSet("pairing", pairing);
+        Require.requireSet("cluster", cluster);
     }
 
     /**
@@ -62,25 +64,25 @@ public record HubConfig(String host, int port, Path data, Heartbeat heartbeat, L
     /** This config with another port; 0 picks any free port (handy in tests). */
     public HubConfig withPort(int port) {
         return new HubConfig(host, port, data, heartbeat, limits, requests, quotas, registry, sessions, search, certs,
-                tls, http, pairing);
+                tls, http, pairing, cluster);
     }
 
     /** This config with other search settings (tests point providers at local servers). */
     public HubConfig withSearch(SearchConfig search) {
         return new HubConfig(host, port, data, heartbeat, limits, requests, quotas, registry, sessions, search, certs,
-                tls, http, pairing);
+                tls, http, pairing, cluster);
     }
 
     /** This config with other certificate settings. */
     public HubConfig withCerts(CertsConfig certs) {
         return new HubConfig(host, port, data, heartbeat, limits, requests, quotas, registry, sessions, search, certs,
-                tls, http, pairing);
+                tls, http, pairing, cluster);
     }
 
     /** This config with another data folder. */
     public HubConfig withData(Path data) {
         return new HubConfig(host, port, data, heartbeat, limits, requests, quotas, registry, sessions, search, certs,
-                tls, http, pairing);
+                tls, http, pairing, cluster);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.roadie.hub.messaging;
 import dev.roadie.hub.auth.Permissions;
 import dev.roadie.hub.config.HubConfig;
 import dev.roadie.hub.metrics.HubMetrics;
+import dev.roadie.hub.routing.ElsewhereUnavailableException;
 import dev.roadie.hub.routing.QuotaExceededException;
 import dev.roadie.hub.routing.Receiver;
 import dev.roadie.hub.routing.Requests;
@@ -47,7 +48,9 @@ public final class Messaging {
      * many sessions it reached now.
      *
      * @throws MessageRefusedException {@code forbidden}, {@code not-found} (durable, to a service
-     *                                 the hub does not know) or {@code limit-reached}
+     *                                 the hub does not know), {@code limit-reached}, or
+     *                                 {@code upstream-failed} (a receiver on another hub of a cluster
+     *                                 that cannot be reached now; then nobody got it)
      */
     public int send(Sender sender, Message message) {
         requireSend(sender, message.to());
@@ -59,6 +62,8 @@ public final class Messaging {
             throw new MessageRefusedException(ErrorCode.NOT_FOUND, e.getMessage());
         } catch (QuotaExceededException e) {
             throw limitReached(e);
+        } catch (ElsewhereUnavailableException e) {
+            throw new MessageRefusedException(ErrorCode.UPSTREAM_FAILED, e.getMessage());
         }
         metrics.framesOut(delivered);
         if (delivered == 0) {

@@ -50,9 +50,17 @@ public final class Requests {
     private final long maxGatherBytes;
     private final InFlight requestsInFlight;
     private final InFlight gathersInFlight;
+    private final Elsewhere elsewhere;
     private volatile boolean closed;
 
+    /** The calls of a hub on its own. */
     public Requests(ScheduledExecutorService timer, HubMetrics metrics, HubConfig.Quotas quotas) {
+        this(timer, metrics, quotas, Elsewhere.NONE);
+    }
+
+    /** The calls of a hub in a cluster, which asks receivers on other hubs through {@code elsewhere}. */
+    public Requests(ScheduledExecutorService timer, HubMetrics metrics, HubConfig.Quotas quotas, Elsewhere elsewhere) {
+        this.elsewhere = elsewhere;
         this.timer = timer;
         this.metrics = metrics;
         this.maxGatherBytes = quotas.maxGatherBytes();
@@ -164,9 +172,25 @@ public final class Requests {
     private PendingCall send(Request request, Requester requester, Receiver receiver, long timeoutMs,
             Consumer<Outcome> completion) {
         String hubId = "h" + Long.toString(ids.incrementAndGet(), 36);
+        if (receiver.isElsewhere()) {
+            // The receiving hub lists the call under this id beside its own: the suffix keeps them apart.
+            hubId += "-" + elsewhere.self();
+        }
+        return track(hubId, request.deliveredAs(hubId, requester.identity(),
+                new Address.Instance(receiver.service()), timeoutMs), receiver, timeoutMs, completion);
+    }
+
+    /**
+     * Lists a call under {@code hubId}, starts its deadline and hands {@code delivered} to its
+     * receiver: its session here, or the hub that serves it.
+     */
+    private PendingCall track(String hubId, Request delivered, Receiver receiver, long timeoutMs,
+            Consumer<Outcome> completion) {
         PendingCall call = new PendingCall(hubId, receiver, System.nanoTime(), completion);
         pending.put(hubId, call);
-        byReceiver.computeIfAbsent(receiver.session(), s -> ConcurrentHashMap.newKeySet()).add(hubId);
+        if (!receiver.isElsewhere()) {
+            byReceiver.computeIfAbsent(receiver.session(), s -> ConcurrentHashMap.newKeySet()).add(hubId);
+        }
         if (closed) {
             // Checked after the call is listed: close() either ended it or set this flag first.
             finish(hubId, ReplyStatus.GONE, null, stopping());
@@ -175,8 +199,15 @@ public final class Requests {
         call.deadline = timer.schedule(() -> finish(hubId, ReplyStatus.TIMEOUT, null,
                 new Problem(ReplyStatus.TIMEOUT.wire(), "no reply within " + timeoutMs + " ms")),
                 timeoutMs, TimeUnit.MILLISECONDS);
-        receiver.session().deliver(request.deliveredAs(hubId, requester.identity(),
-                new Address.Instance(receiver.service()), timeoutMs));
+        if (receiver.isElsewhere()) {
+            try {
+                elsewhere.ask(receiver.hub(), receiver.service(), delivered, timeoutMs);
+            } catch (ElsewhereUnavailableException e) {
+                finish(hubId, ReplyStatus.GONE, null, new Problem(ErrorCode.UPSTREAM_FAILED.wire(), e.getMessage()));
+            }
+            return call;
+        }
+        receiver.session().deliver(delivered);
         if (receiver.session().isEnded()) {
             // It closed between routing and delivery; its end-of-session sweep may already have run.
             finish(hubId, ReplyStatus.GONE, null, new Problem(ReplyStatus.GONE.wire(), receiver.service() + " disconnected"));
@@ -205,6 +236,47 @@ public final class Requests {
         }
         return finish(reply.re(), reply.status(), reply.body(), reply.error())
                 ? ReplyOutcome.ACCEPTED : ReplyOutcome.NOT_WAITING;
+    }
+
+    /**
+     * Another hub asks a session of this hub: {@code request} carries that hub's call id, which the
+     * receiver echoes. {@code back} gets the reply (or the deadline, or {@code gone}) once, as a
+     * reply frame whose {@code re} is that id, to publish back.
+     */
+    public void askedFromElsewhere(Request request, Receiver receiver, long timeoutMs, Consumer<Reply> back) {
+        String callId = request.id();
+        if (pending.containsKey(callId)) {
+            // Asked twice under one id (a duplicate publish): the first call answers.
+            return;
+        }
+        track(callId, request, receiver, timeoutMs, outcome -> back.accept(new Reply(0, null, callId,
+                outcome.receiver().service(), outcome.status(), outcome.body(), outcome.error())));
+    }
+
+    /**
+     * The reply to a call this hub sent to hub {@code fromHub}; ignored unless that hub was asked
+     * (another hub may not answer for it).
+     */
+    public ReplyOutcome answered(String fromHub, Reply reply) {
+        PendingCall call = pending.get(reply.re());
+        if (call == null) {
+            return ReplyOutcome.NOT_WAITING;
+        }
+        if (!fromHub.equals(call.receiver.hub())) {
+            return ReplyOutcome.NOT_YOURS;
+        }
+        return finish(reply.re(), reply.status(), reply.body(), reply.error())
+                ? ReplyOutcome.ACCEPTED : ReplyOutcome.NOT_WAITING;
+    }
+
+    /** Hub {@code hub} left the cluster (its lease lapsed): what it was asked ends as gone. */
+    public void hubGone(String hub) {
+        for (PendingCall call : List.copyOf(pending.values())) {
+            if (hub.equals(call.receiver.hub())) {
+                finishSafely(call.hubId, new Problem(ReplyStatus.GONE.wire(),
+                        "the hub serving " + call.receiver.service() + " left the cluster before it replied"));
+            }
+        }
     }
 
     /**
@@ -291,6 +363,9 @@ public final class Requests {
     }
 
     private void unlist(PendingCall call) {
+        if (call.receiver.isElsewhere()) {
+            return;
+        }
         byReceiver.computeIfPresent(call.receiver.session(), (session, asked) -> {
             asked.remove(call.hubId);
             return asked.isEmpty() ? null : asked;

@@ -14,70 +14,100 @@ import dev.roadie.model.wire.Numbered;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Turns an address into receivers. The sender is never one of its own receivers.
+ * Turns an address into receivers. The sender is never one of its own receivers. In a cluster,
+ * receivers served by other hubs come from {@link Elsewhere}, asked only for what is not served
+ * here: a message for a local receiver never leaves the hub.
  */
 public final class Router {
     private final SessionTable sessions;
     private final Registry registry;
     private final DurableMessages durable;
     private final KnownReceivers known;
+    private final Elsewhere elsewhere;
     private final AtomicInteger roundRobin = new AtomicInteger();
 
+    /** The router of a hub on its own. */
     public Router(SessionTable sessions, Registry registry, DurableMessages durable, TokenService tokens) {
+        this(sessions, registry, durable, tokens, Elsewhere.NONE);
+    }
+
+    /** The router of a hub in a cluster, which finds what it does not serve {@code elsewhere}. */
+    public Router(SessionTable sessions, Registry registry, DurableMessages durable, TokenService tokens,
+            Elsewhere elsewhere) {
         this.sessions = sessions;
         this.registry = registry;
         this.durable = durable;
         this.known = new KnownReceivers(registry, tokens, durable);
+        this.elsewhere = elsewhere;
     }
 
     /** The receivers {@code to} names now, without {@code sender}. */
     public List<Receiver> resolve(Address to, ClientSession sender) {
         List<Receiver> receivers = new ArrayList<>();
         switch (to) {
-            case Address.Instance instance -> sessions.serving(instance.service())
-                    .ifPresent(s -> receivers.add(new Receiver(instance.service(), s)));
-            case Address.EveryOfKind every -> sessions.ofKind(every.kind())
-                    .forEach((service, s) -> receivers.add(new Receiver(service, s)));
-            case Address.OneOfKind one -> pickOne(one.kind(), sender).ifPresent(receivers::add);
-            case Address.Topic topic -> sessions.subscribers(topic.topic())
-                    .forEach(s -> receivers.add(new Receiver(s.identity(), s)));
-            case Address.Everyone everyone -> sessions.all()
-                    .forEach(s -> receivers.add(new Receiver(s.identity(), s)));
+            case Address.Instance instance -> sessions.serving(instance.service()).ifPresentOrElse(
+                    s -> receivers.add(new Receiver(instance.service(), s)),
+                    () -> receivers.addAll(elsewhere.receivers(to)));
+            case Address.EveryOfKind every -> {
+                sessions.ofKind(every.kind()).forEach((service, s) -> receivers.add(new Receiver(service, s)));
+                receivers.addAll(elsewhere.receivers(to));
+            }
+            case Address.OneOfKind one -> pickOne(one, sender).ifPresent(receivers::add);
+            case Address.Topic topic -> {
+                sessions.subscribers(topic.topic()).forEach(s -> receivers.add(new Receiver(s.identity(), s)));
+                receivers.addAll(elsewhere.receivers(to));
+            }
+            case Address.Everyone everyone -> {
+                sessions.all().forEach(s -> receivers.add(new Receiver(s.identity(), s)));
+                receivers.addAll(elsewhere.receivers(to));
+            }
             // The hub answers these itself (HubCalls); Messaging refuses any other use.
             case Address.Hub hub -> { }
         }
         // Detached sessions stay receivers: what they are sent waits for their resume.
-        receivers.removeIf(r -> r.session() == sender || r.session().isEnded());
+        receivers.removeIf(r -> r.isElsewhere() ? isSender(r.service(), sender)
+                : r.session() == sender || r.session().isEnded());
         return receivers;
     }
 
+    /** Whether another hub still lists the sender's own identity (it moved here and that hub has not noticed yet). */
+    private static boolean isSender(ServiceId service, ClientSession sender) {
+        return sender != null && service.equals(sender.identity());
+    }
+
     /**
-     * One instance of a kind that takes new work (not draining or retired): the lowest
-     * load penalty among those with stats, else the next in turn.
+     * One instance of a kind that takes new work (not draining or retired), here or on another
+     * hub of a cluster: the lowest load penalty among those with stats, else the next in turn,
+     * here before elsewhere (a local one costs no publish). On a tie in load a local one wins.
      */
-    private Optional<Receiver> pickOne(String kind, ClientSession sender) {
-        List<Receiver> candidates = new ArrayList<>();
-        sessions.ofKind(kind).forEach((service, s) -> {
+    private Optional<Receiver> pickOne(Address.OneOfKind one, ClientSession sender) {
+        List<Receiver> local = new ArrayList<>();
+        sessions.ofKind(one.kind()).forEach((service, s) -> {
             ServiceState state = registry.get(service).map(ServiceEntry::state).orElse(ServiceState.UP);
             if (s != sender && s.isAttached() && state == ServiceState.UP) {
-                candidates.add(new Receiver(service, s));
+                local.add(new Receiver(service, s));
             }
         });
+        List<Receiver> remote = new ArrayList<>(elsewhere.receivers(one));
+        remote.removeIf(r -> isSender(r.service(), sender));
+        Map<Receiver, Double> penalties = new LinkedHashMap<>();
+        local.forEach(r -> registry.get(r.service()).map(ServiceEntry::stats)
+                .ifPresent(stats -> penalties.put(r, stats.penalty())));
+        remote.forEach(r -> elsewhere.penalty(r).ifPresent(penalty -> penalties.put(r, penalty)));
+        if (!penalties.isEmpty()) {
+            return penalties.entrySet().stream().min(Map.Entry.comparingByValue()).map(Map.Entry::getKey);
+        }
+        List<Receiver> candidates = local.isEmpty() ? remote : local;
         if (candidates.isEmpty()) {
             return Optional.empty();
-        }
-        List<Receiver> withStats = candidates.stream()
-                .filter(r -> registry.get(r.service()).map(ServiceEntry::stats).isPresent())
-                .toList();
-        if (!withStats.isEmpty()) {
-            return withStats.stream().min(Comparator.comparingDouble(
-                    r -> registry.get(r.service()).map(e -> e.stats().penalty()).orElse(Double.MAX_VALUE)));
         }
         candidates.sort(Comparator.comparing(r -> r.service().toString()));
         return Optional.of(candidates.get(Math.floorMod(roundRobin.getAndIncrement(), candidates.size())));
@@ -88,13 +118,27 @@ public final class Router {
      * message is stored for each receiver before it is sent (and for an addressed instance that
      * is not connected, to wait for it), so that it survives a hub restart.
      *
-     * @throws UnknownReceiverException when a durable message names a service the hub does not know
-     * @throws QuotaExceededException   when storing a durable message would pass a quota
+     * Receivers on other hubs get a plain message with one publish per hub, before any local
+     * one, so that a cluster that cannot be reached refuses it whole; a durable message goes to
+     * local receivers only, as durable messages are not shared across hubs yet.
+     *
+     * @throws UnknownReceiverException      when a durable message names a service the hub does not know
+     * @throws QuotaExceededException        when storing a durable message would pass a quota
+     * @throws ElsewhereUnavailableException when a receiver is on another hub and the cluster cannot be reached
      */
     public int deliver(Message message, List<Receiver> receivers) {
-        if (!message.durable()) {
-            return deliverOnce(message, receivers);
+        List<Receiver> local = receivers;
+        int relayed = 0;
+        if (anyElsewhere(receivers)) {
+            local = receivers.stream().filter(r -> !r.isElsewhere()).toList();
+            if (!message.durable()) {
+                relayed = relay(message, receivers);
+            }
         }
+        if (!message.durable()) {
+            return relayed + deliverOnce(message, local);
+        }
+        receivers = local;
         List<ServiceId> targets = new ArrayList<>();
         receivers.forEach(r -> targets.add(r.service()));
         if (receivers.isEmpty() && message.to() instanceof Address.Instance instance) {
@@ -130,6 +174,32 @@ public final class Router {
                 .filter(session -> !session.isEnded() && !instance.equals(message.from()));
         arrived.ifPresent(session -> session.deliver(prepared, id));
         return arrived.isPresent() ? 1 : 0;
+    }
+
+    /** A plain loop: this runs for every message, and a hub on its own should pay nothing for it. */
+    private static boolean anyElsewhere(List<Receiver> receivers) {
+        for (int i = 0; i < receivers.size(); i++) {
+            if (receivers.get(i).isElsewhere()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** One publish per other hub, naming its receivers; returns how many receivers were named. */
+    private int relay(Message message, List<Receiver> receivers) {
+        Map<String, List<ServiceId>> byHub = new LinkedHashMap<>();
+        for (Receiver receiver : receivers) {
+            if (receiver.isElsewhere()) {
+                byHub.computeIfAbsent(receiver.hub(), h -> new ArrayList<>()).add(receiver.service());
+            }
+        }
+        int named = 0;
+        for (Map.Entry<String, List<ServiceId>> hub : byHub.entrySet()) {
+            elsewhere.deliver(hub.getKey(), hub.getValue(), message);
+            named += hub.getValue().size();
+        }
+        return named;
     }
 
     /** Sends {@code session} the durable messages waiting for {@code service}. */

@@ -19,6 +19,17 @@ public final class SessionTable {
     private final Map<ServiceId, ClientSession> byService = new ConcurrentHashMap<>();
     private final Map<String, Map<ServiceId, ClientSession>> byKind = new ConcurrentHashMap<>();
     private final Map<String, Set<ClientSession>> byTopic = new ConcurrentHashMap<>();
+    /** Told after what this hub can deliver to changed; a no-op for a hub on its own. */
+    private volatile Runnable changed = () -> { };
+
+    /**
+     * Calls {@code listener} after each change to the services served or the topics subscribed
+     * (the hub's presence in a cluster). It runs on the thread that made the change, so it must
+     * only note it and return.
+     */
+    public void onChange(Runnable listener) {
+        this.changed = listener;
+    }
 
     /**
      * Adds a session serving its identity. Returns the session that served this identity before
@@ -38,6 +49,7 @@ public final class SessionTable {
             // It ended while this ran: its clean-up may be done already, so undo what this added.
             unserve(service, session);
         }
+        changed.run();
         return previous == null || previous == session ? Optional.empty() : Optional.of(previous);
     }
 
@@ -53,6 +65,7 @@ public final class SessionTable {
         for (String topic : session.topics()) {
             unsubscribe(session, topic);
         }
+        changed.run();
     }
 
     private void unserve(ServiceId service, ClientSession session) {
@@ -75,6 +88,9 @@ public final class SessionTable {
         if (session.isEnded()) {
             unsubscribe(session, topic);
         }
+        if (added) {
+            changed.run();
+        }
         return added;
     }
 
@@ -85,6 +101,9 @@ public final class SessionTable {
             sessions.remove(session);
             return sessions.isEmpty() ? null : sessions;
         });
+        if (removed) {
+            changed.run();
+        }
         return removed;
     }
 

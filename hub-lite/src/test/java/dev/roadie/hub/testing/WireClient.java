@@ -246,6 +246,14 @@ public final class WireClient extends WebSocketClient implements AutoCloseable {
         }
     }
 
+    /** Drops every frame received and not yet taken (the acks a long run never looks at). */
+    public void clearReceived() {
+        synchronized (backlog) {
+            inbox.drainTo(backlog);
+            backlog.clear();
+        }
+    }
+
     /** Every frame received and not yet taken by an expectation, after a {@link #sync()}. */
     public List<Frame> received() {
         synchronized (backlog) {

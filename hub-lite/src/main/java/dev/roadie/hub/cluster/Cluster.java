@@ -1,0 +1,254 @@
+package dev.roadie.hub.cluster;
+
+import dev.roadie.hub.config.ClusterConfig;
+import dev.roadie.hub.registry.Registry;
+import dev.roadie.hub.routing.Elsewhere;
+import dev.roadie.hub.routing.ElsewhereUnavailableException;
+import dev.roadie.hub.routing.Receiver;
+import dev.roadie.hub.routing.Requests;
+import dev.roadie.hub.routing.Router;
+import dev.roadie.hub.session.SessionTable;
+import dev.roadie.model.registry.ServiceId;
+import dev.roadie.model.wire.Address;
+import dev.roadie.model.wire.Message;
+import dev.roadie.model.wire.Reply;
+import dev.roadie.model.wire.ReplyStatus;
+import dev.roadie.model.wire.Request;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This hub as a member of a cluster (docs/CLUSTER.md): its presence in Redis, its copy of the
+ * others', and the one publish that hands another hub a frame. {@link #connect} joins (the hub
+ * does not start when Redis cannot be reached); {@link #start} begins listening once the router
+ * and the calls exist; {@link #close} leaves at once rather than by lease.
+ */
+public final class Cluster implements Elsewhere, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Cluster.class);
+    /** How long a start waits for its first presence write and its first read of the others. */
+    private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(10);
+    /** At most one warning this often about publishes that failed, so that an outage does not flood the log. */
+    private static final long WARN_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+    private final String self;
+    private final ClusterKeys keys;
+    private final RedisLink redis;
+    private final ScheduledExecutorService timer;
+    private final Duration lease;
+    private final PresenceWriter presence;
+    private final ClusterView view;
+    private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
+    private volatile Requests requests;
+    private ScheduledFuture<?> heartbeats;
+
+    private Cluster(String self, ClusterConfig config, RedisLink redis, SessionTable sessions, Registry registry,
+            ScheduledExecutorService timer) {
+        this.self = self;
+        this.keys = new ClusterKeys(config.name());
+        this.redis = redis;
+        this.timer = timer;
+        this.lease = config.lease();
+        this.presence = new PresenceWriter(self, keys, redis.async(), sessions, registry, lease, timer);
+        this.view = new ClusterView(self, keys, redis.async(), this::hubGone);
+    }
+
+    /**
+     * Connects to the cluster's Redis as hub {@code self}; writes nothing yet.
+     *
+     * @param registry where the states and loads written beside the services come from
+     * @param timer    the hub's timer: presence is written and renewed on it, in order
+     * @throws ClusterUnreachableException when Redis does not answer
+     */
+    public static Cluster connect(String self, ClusterConfig config, SessionTable sessions, Registry registry,
+            ScheduledExecutorService timer) {
+        String uri = config.redisUri().orElseThrow(() -> new IllegalArgumentException("cluster.redis is none"));
+        return new Cluster(self, config, RedisLink.connect(uri), sessions, registry, timer);
+    }
+
+    /**
+     * Listens to this hub's channel and the others' presence, writes this hub's presence, reads
+     * the others', and renews the lease from now on; returns once the others are known.
+     */
+    public void start(SessionTable sessions, Router router, Requests requests) {
+        this.requests = requests;
+        Inbox inbox = new Inbox(sessions, router, requests, this::answer);
+        redis.listener().addListener(new RedisPubSubAdapter<>() {
+            @Override
+            public void message(String channel, String text) {
+                if (channel.equals(keys.presence())) {
+                    if (!text.equals(self)) {
+                        view.reload(text).whenComplete((done, failed) -> warnIf(failed, "reading hub " + text));
+                    }
+                    return;
+                }
+                try {
+                    inbox.handle(Envelope.parse(text));
+                } catch (RuntimeException e) {
+                    // One bad envelope (another version of the hub) must not stop the listener.
+                    log.warn("Dropped an envelope from another hub that this hub cannot handle: {}", e.toString());
+                }
+            }
+        });
+        redis.listener().sync().subscribe(keys.hub(self), keys.presence());
+        sessions.onChange(presence::changed);
+        try {
+            submit(presence::flush).get(JOIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            view.resync().get(JOIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new ClusterUnreachableException("could not join the cluster through its Redis at " + redis.where()
+                    + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClusterUnreachableException("interrupted while joining the cluster", e);
+        }
+        long every = Math.max(100, lease.toMillis() / 5);
+        heartbeats = timer.scheduleWithFixedDelay(this::heartbeat, every, every, TimeUnit.MILLISECONDS);
+        log.info("Joined the cluster through Redis at {} as hub {} ({} other hubs)", redis.where(), self,
+                view.hubs().size());
+    }
+
+    /** Runs {@code write} on the timer thread, where every presence write runs, and hands back its completion. */
+    private java.util.concurrent.CompletableFuture<Void> submit(
+            java.util.function.Supplier<java.util.concurrent.CompletableFuture<Void>> write) {
+        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+        timer.execute(() -> write.get().whenComplete((v, failed) -> {
+            if (failed != null) {
+                done.completeExceptionally(failed);
+            } else {
+                done.complete(null);
+            }
+        }));
+        return done;
+    }
+
+    private void heartbeat() {
+        try {
+            if (!redis.isUp()) {
+                return;
+            }
+            presence.heartbeat().whenComplete((done, failed) -> warnIf(failed, "renewing this hub's lease"));
+            view.resync().whenComplete((done, failed) -> warnIf(failed, "reading the other hubs"));
+        } catch (RuntimeException e) {
+            // A throw would cancel the task: the lease would lapse and the others would drop this hub.
+            log.error("The cluster heartbeat failed; it runs again in {}", lease.dividedBy(5), e);
+        }
+    }
+
+    private void hubGone(String hub) {
+        Requests calls = requests;
+        if (calls != null) {
+            calls.hubGone(hub);
+        }
+    }
+
+    @Override
+    public List<Receiver> receivers(Address to) {
+        return view.receivers(to);
+    }
+
+    @Override
+    public void deliver(String hub, List<ServiceId> services, Message message) {
+        publish(hub, Envelope.deliver(services, message), published -> { });
+    }
+
+    @Override
+    public void ask(String hub, ServiceId service, Request request, long timeoutMs) {
+        publish(hub, Envelope.ask(self, service, timeoutMs, request), listeners -> {
+            if (listeners == 0) {
+                // Nobody listens on that hub's channel: it died and its lease has not lapsed yet.
+                requests.answered(hub, Reply.failed(request.id(), ReplyStatus.GONE, ReplyStatus.GONE.wire(),
+                        "the hub serving " + service + " is gone"));
+            }
+        });
+    }
+
+    @Override
+    public OptionalDouble penalty(Receiver receiver) {
+        return view.penalty(receiver);
+    }
+
+    @Override
+    public String self() {
+        return self;
+    }
+
+    /** Publishes a reply back to the hub that asked. */
+    private void answer(String hub, Reply reply) {
+        try {
+            publish(hub, Envelope.answer(self, reply), listeners -> { });
+        } catch (ElsewhereUnavailableException e) {
+            // The asking hub ends the call at its own deadline; nothing else can carry the reply now.
+            warnIf(e, "sending a reply back to hub " + hub);
+        }
+    }
+
+    /**
+     * One publish to hub {@code hub}'s channel; {@code listeners} gets how many received it.
+     *
+     * @throws ElsewhereUnavailableException when Redis cannot be reached now; nothing was sent
+     */
+    private void publish(String hub, String envelope, Consumer<Long> listeners) {
+        if (!redis.isUp()) {
+            throw new ElsewhereUnavailableException(redis.problem().orElse("the cluster's Redis cannot be reached"));
+        }
+        redis.async().publish(keys.hub(hub), envelope).whenComplete((count, failed) -> {
+            if (failed != null) {
+                warnIf(failed, "publishing to hub " + hub);
+            } else {
+                listeners.accept(count);
+            }
+        });
+    }
+
+    private void warnIf(Throwable failed, String doing) {
+        if (failed == null) {
+            return;
+        }
+        long now = System.nanoTime();
+        long last = lastWarning.get();
+        if (now - last >= WARN_EVERY_NANOS && lastWarning.compareAndSet(last, now)) {
+            log.warn("Cluster: failed {} through Redis at {}: {}", doing, redis.where(), failed.toString());
+        }
+    }
+
+    /** What is wrong with the link to the cluster now, for {@code /api/health}; empty while it works. */
+    public Optional<String> problem() {
+        return redis.problem();
+    }
+
+    /** The ids of the other hubs this hub knows now. */
+    public Set<String> otherHubs() {
+        return view.hubs();
+    }
+
+    /** Leaves the cluster at once (the others drop this hub without waiting for its lease), then disconnects. */
+    @Override
+    public void close() {
+        if (heartbeats != null) {
+            heartbeats.cancel(false);
+        }
+        try {
+            if (redis.isUp()) {
+                submit(presence::remove).get(2, TimeUnit.SECONDS);
+            }
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            log.warn("Could not take this hub out of the cluster's Redis; the others drop it when its lease lapses: {}",
+                    e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            redis.close();
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.roadie.hub.cluster;
+
+/** The names of a cluster's keys and channels in Redis, under its {@code cluster.name} (docs/CLUSTER.md). */
+record ClusterKeys(String prefix) {
+
+    /** The set of the hubs' ids. */
+    String hubs() {
+        return prefix + ":hubs";
+    }
+
+    /** Hub {@code hub}'s presence hash, and also its inbox channel (keys and channels do not meet). */
+    String hub(String hub) {
+        return prefix + ":hub:" + hub;
+    }
+
+    /** Where a hub publishes its id after its presence changed. */
+    String presence() {
+        return prefix + ":presence";
+    }
+}

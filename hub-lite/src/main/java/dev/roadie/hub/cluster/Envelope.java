@@ -1,0 +1,85 @@
+package dev.roadie.hub.cluster;
+
+import dev.roadie.model.registry.ServiceId;
+import dev.roadie.model.wire.Frame;
+import dev.roadie.model.wire.FrameCodec;
+import dev.roadie.model.wire.Message;
+import dev.roadie.model.wire.Reply;
+import dev.roadie.model.wire.Request;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one hub publishes to another's channel: a few header lines, then the frame as the wire
+ * writes it, so that the frame is encoded once and never escaped inside another JSON document.
+ *
+ * <pre>
+ * deliver: d \n KIND/NAME,KIND/NAME... \n {message}
+ * ask:     a \n FROM-HUB \n KIND/NAME \n TIMEOUT-MS \n {request, id = the call id}
+ * answer:  r \n FROM-HUB \n {reply, re = the call id}
+ * </pre>
+ */
+sealed interface Envelope {
+
+    /** Hand {@code message} to the sessions serving {@code services}. */
+    record Deliver(List<ServiceId> services, Message message) implements Envelope {
+    }
+
+    /** Ask the session serving {@code service}; reply to hub {@code from}. */
+    record Ask(String from, ServiceId service, long timeoutMs, Request request) implements Envelope {
+    }
+
+    /** The reply to a call hub {@code from} was asked. */
+    record Answer(String from, Reply reply) implements Envelope {
+    }
+
+    static String deliver(List<ServiceId> services, Message message) {
+        StringBuilder text = new StringBuilder("d\n");
+        for (int i = 0; i < services.size(); i++) {
+            text.append(i == 0 ? "" : ",").append(services.get(i));
+        }
+        return text.append('\n').append(FrameCodec.DEFAULT.encode(message)).toString();
+    }
+
+    static String ask(String from, ServiceId service, long timeoutMs, Request request) {
+        return "a\n" + from + "\n" + service + "\n" + timeoutMs + "\n" + FrameCodec.DEFAULT.encode(request);
+    }
+
+    static String answer(String from, Reply reply) {
+        return "r\n" + from + "\n" + FrameCodec.DEFAULT.encode(reply);
+    }
+
+    /**
+     * Reads an envelope.
+     *
+     * @throws IllegalArgumentException when it is not one (another version of the hub, or not a hub)
+     */
+    static Envelope parse(String text) {
+        String[] parts = text.split("\n", text.startsWith("a\n") ? 5 : 3);
+        try {
+            return switch (parts[0]) {
+                case "d" -> {
+                    List<ServiceId> services = new ArrayList<>();
+                    for (String service : parts[1].split(",")) {
+                        services.add(ServiceId.parse(service));
+                    }
+                    yield new Deliver(services, frame(parts[2], Message.class));
+                }
+                case "a" -> new Ask(parts[1], ServiceId.parse(parts[2]), Long.parseLong(parts[3]),
+                        frame(parts[4], Request.class));
+                case "r" -> new Answer(parts[1], frame(parts[2], Reply.class));
+                default -> throw new IllegalArgumentException("unknown envelope '" + parts[0] + "'");
+            };
+        } catch (ArrayIndexOutOfBoundsException e) {
+            throw new IllegalArgumentException("an envelope '" + parts[0] + "' with too few lines", e);
+        }
+    }
+
+    private static <T extends Frame> T frame(String json, Class<T> type) {
+        Frame frame = FrameCodec.DEFAULT.decode(json);
+        if (!type.isInstance(frame)) {
+            throw new IllegalArgumentException("expected a " + type.getSimpleName() + " frame, got " + frame);
+        }
+        return type.cast(frame);
+    }
+}

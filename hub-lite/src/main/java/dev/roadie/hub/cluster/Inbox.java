@@ -1,0 +1,57 @@
+package dev.roadie.hub.cluster;
+
+import dev.roadie.hub.routing.Receiver;
+import dev.roadie.hub.routing.Requests;
+import dev.roadie.hub.routing.Router;
+import dev.roadie.hub.session.ClientSession;
+import dev.roadie.hub.session.SessionTable;
+import dev.roadie.model.registry.ServiceId;
+import dev.roadie.model.wire.Reply;
+import dev.roadie.model.wire.ReplyStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+
+/**
+ * What other hubs publish to this hub's channel, handed to its sessions: messages to deliver,
+ * requests to ask, replies to calls this hub made. It runs on the Redis listener's thread, so it
+ * only hands frames on; it never waits for Redis.
+ */
+final class Inbox {
+    private final SessionTable sessions;
+    private final Router router;
+    private final Requests requests;
+    /** Publishes an answer to the hub named first. */
+    private final BiConsumer<String, Reply> answer;
+
+    Inbox(SessionTable sessions, Router router, Requests requests, BiConsumer<String, Reply> answer) {
+        this.sessions = sessions;
+        this.router = router;
+        this.requests = requests;
+        this.answer = answer;
+    }
+
+    void handle(Envelope envelope) {
+        switch (envelope) {
+            case Envelope.Deliver deliver -> {
+                List<Receiver> receivers = new ArrayList<>();
+                for (ServiceId service : deliver.services()) {
+                    serving(service).ifPresent(session -> receivers.add(new Receiver(service, session)));
+                }
+                // What another hub thought was here and has left since is dropped, as for a local link that died.
+                router.deliverOnce(deliver.message(), receivers);
+            }
+            case Envelope.Ask ask -> serving(ask.service()).ifPresentOrElse(
+                    session -> requests.askedFromElsewhere(ask.request(), new Receiver(ask.service(), session),
+                            ask.timeoutMs(), reply -> answer.accept(ask.from(), reply)),
+                    () -> answer.accept(ask.from(), Reply.failed(ask.request().id(), ReplyStatus.GONE,
+                            ReplyStatus.GONE.wire(), ask.service() + " is no longer connected to the hub it was on")));
+            case Envelope.Answer reply -> requests.answered(reply.from(), reply.reply());
+        }
+    }
+
+    private Optional<ClientSession> serving(ServiceId service) {
+        return sessions.serving(service).filter(session -> !session.isEnded());
+    }
+}
