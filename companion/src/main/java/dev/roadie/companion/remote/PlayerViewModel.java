@@ -114,6 +114,35 @@ public final class PlayerViewModel {
         }
     }
 
+    /** Resumes when paused; nothing when it plays (MPRIS's Play, a media key). */
+    public void play() {
+        if (target != null && paused.get()) {
+            send(new PlayerCommand.Resume(target.guild()));
+        }
+    }
+
+    /** Pauses when it plays; nothing when paused. */
+    public void pause() {
+        if (target != null && !paused.get() && nowPlaying.get() != null) {
+            send(new PlayerCommand.Pause(target.guild()));
+        }
+    }
+
+    /** Stops playing and empties the queue. */
+    public void stop() {
+        if (target != null) {
+            send(new PlayerCommand.Stop(target.guild()));
+        }
+    }
+
+    /** Jumps to {@code at} in the track that plays, kept within the track. */
+    public void seek(Duration at) {
+        Track track = nowPlaying.get();
+        if (target != null && track != null && track.durationMs() > 0) {
+            send(new PlayerCommand.Seek(target.guild(), Math.clamp(at.toMillis(), 0, track.durationMs() - 1)));
+        }
+    }
+
     public void skip() {
         if (target != null) {
             send(new PlayerCommand.Skip(target.guild()));
@@ -148,6 +177,13 @@ public final class PlayerViewModel {
                 case ONE -> RepeatMode.OFF;
             };
             send(new PlayerCommand.Repeat(target.guild(), next));
+        }
+    }
+
+    /** Sets what happens when a track ends (MPRIS's LoopStatus). */
+    public void repeat(RepeatMode mode) {
+        if (target != null && mode != repeat.get()) {
+            send(new PlayerCommand.Repeat(target.guild(), mode));
         }
     }
 
