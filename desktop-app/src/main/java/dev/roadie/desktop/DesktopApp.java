@@ -6,6 +6,7 @@ import dev.roadie.companion.pairing.HttpPairingApi;
 import dev.roadie.companion.pairing.HubAddress;
 import dev.roadie.companion.pairing.PairedHub;
 import dev.roadie.desktop.integration.DesktopIntegration;
+import dev.roadie.desktop.main.MainView;
 import dev.roadie.desktop.settings.SettingsStore;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,7 +48,7 @@ public final class DesktopApp extends Application {
         stage.setMinWidth(560);
         stage.setMinHeight(420);
         stage.setOnShown(e -> logStartUp());
-        integration = DesktopIntegration.start(stage, System.getenv());
+        integration = DesktopIntegration.start(stage, System.getenv(), store.file().getParent());
         show(saved().map(this::mainScreen).orElseGet(this::pairingScreen));
         stage.show();
     }
@@ -85,8 +86,10 @@ public final class DesktopApp extends Application {
     private Parent mainScreen(PairedHub settings) {
         hub = new SdkMusicHub(ClientOptions.builder().hub(HubAddress.parse(settings.hub()).socket())
                 .token(settings.token()).clientName("roadie-desktop"));
-        return Screens.main(hub, settings.name() == null ? System.getProperty("user.name") : settings.name(),
+        MainView main = Screens.main(hub, settings.name() == null ? System.getProperty("user.name") : settings.name(),
                 this::pairAgain, integration::follow);
+        integration.notificationToggle().ifPresent(main::addToHeader);
+        return main;
     }
 
     private void pairAgain() {

@@ -2,9 +2,14 @@ package dev.roadie.desktop.integration;
 
 import dev.roadie.companion.remote.PlayerViewModel;
 import dev.roadie.desktop.integration.mpris.MprisPlayer;
+import dev.roadie.desktop.integration.notify.TrackNotifier;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javafx.application.Platform;
+import javafx.scene.Node;
 import javafx.stage.Stage;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.exceptions.DBusException;
@@ -13,25 +18,39 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The app in the Linux desktop: an MPRIS player on the session bus (media keys,
- * {@code playerctl}, the shell's now-playing). Whatever the desktop lacks is left out with one
- * log line; the app works the same without it.
+ * {@code playerctl}, the shell's now-playing) and a notification on track change. Whatever the
+ * desktop lacks is left out with one log line; the app works the same without it.
  */
 public final class DesktopIntegration implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DesktopIntegration.class);
 
     private final Optional<DBusConnection> bus;
     private final MprisPlayer mpris;
+    private final NotificationSetting setting;
+    private final TrackNotifier notifier;
+    private final ExecutorService background = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("roadie-desktop-integration").daemon().factory());
 
-    private DesktopIntegration(Optional<DBusConnection> bus, MprisPlayer mpris) {
+    private DesktopIntegration(Stage stage, Optional<DBusConnection> bus, Path settingsFolder) {
         this.bus = bus;
-        this.mpris = mpris;
+        this.mpris = bus.map(connection -> mpris(connection, stage)).orElse(null);
+        this.setting = new NotificationSetting(settingsFolder);
+        this.notifier = bus.map(connection -> new TrackNotifier(connection, background, setting.notifyOnTrackChange(),
+                stage.focusedProperty())).orElse(null);
     }
 
-    /** Joins the session bus of {@code env}; call on the JavaFX thread. */
-    public static DesktopIntegration start(Stage stage, Map<String, String> env) {
-        Optional<DBusConnection> bus = SessionBus.connect(env.get("DBUS_SESSION_BUS_ADDRESS"));
-        MprisPlayer mpris = bus.map(connection -> mpris(connection, stage)).orElse(null);
-        return new DesktopIntegration(bus, mpris);
+    /**
+     * Joins the session bus of {@code env}; call on the JavaFX thread.
+     *
+     * @param settingsFolder where the app's settings are, for the notification setting
+     */
+    public static DesktopIntegration start(Stage stage, Map<String, String> env, Path settingsFolder) {
+        return new DesktopIntegration(stage, SessionBus.connect(env.get("DBUS_SESSION_BUS_ADDRESS")), settingsFolder);
+    }
+
+    /** The bell that turns notifications on track change on and off, when there can be any. */
+    public Optional<Node> notificationToggle() {
+        return notifier == null ? Optional.empty() : Optional.of(new NotificationToggle(setting.notifyOnTrackChange()));
     }
 
     private static MprisPlayer mpris(DBusConnection bus, Stage stage) {
@@ -55,6 +74,9 @@ public final class DesktopIntegration implements AutoCloseable {
         if (mpris != null) {
             mpris.follow(player);
         }
+        if (notifier != null) {
+            notifier.follow(player);
+        }
     }
 
     @Override
@@ -62,6 +84,10 @@ public final class DesktopIntegration implements AutoCloseable {
         if (mpris != null) {
             mpris.close();
         }
+        if (notifier != null) {
+            notifier.close();
+        }
+        background.shutdownNow();
         bus.ifPresent(DBusConnection::disconnect);
     }
 }

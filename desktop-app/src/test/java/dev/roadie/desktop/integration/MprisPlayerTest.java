@@ -3,26 +3,17 @@ package dev.roadie.desktop.integration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.roadie.client.RoadieClient;
 import dev.roadie.client.testing.Clients;
-import dev.roadie.companion.remote.MainViewModel;
-import dev.roadie.companion.remote.PlayerViewModel;
 import dev.roadie.desktop.integration.mpris.MprisPlayer;
-import dev.roadie.desktop.testing.LiveMusic;
-import dev.roadie.model.music.PlayerCommand;
 import dev.roadie.model.music.PlayerEvent;
-import dev.roadie.model.music.QueuePosition;
 import dev.roadie.model.music.RepeatMode;
 import dev.roadie.model.music.Track;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,48 +31,42 @@ class MprisPlayerTest {
 
     @TempDir
     Path data;
-    LiveMusic music;
-    RoadieClient bob;
+    LivePlayer live;
     TestBus bus;
-    /** The app's UI thread: the ViewModels live on it, as on the JavaFX thread in the app. */
-    final ExecutorService ui = Executors.newSingleThreadExecutor();
-    PlayerViewModel player;
     MprisPlayer mpris;
     final AtomicInteger raised = new AtomicInteger();
 
     @BeforeEach
     void start() throws Exception {
-        music = new LiveMusic(data.resolve("hub"));
-        bob = music.companion();
+        live = new LivePlayer(data.resolve("hub"));
         bus = new TestBus(data.resolve("bus"));
-        MainViewModel main = ui.submit(() -> new MainViewModel(music.desktop, ui)).get();
-        player = ui.submit(() -> new PlayerViewModel(music.desktop, ui, Clock.systemUTC(), main.target())).get();
-        ui.submit(main::start).get();
-        await().atMost(WAIT).until(() -> ui.submit(() -> main.target().get() != null).get());
-        mpris = MprisPlayer.export(bus.connect(), ui, raised::incrementAndGet, () -> { });
-        ui.submit(() -> mpris.follow(player)).get();
+        mpris = MprisPlayer.export(bus.connect(), live.ui, raised::incrementAndGet, () -> { });
+        live.onUi(() -> {
+            mpris.follow(live.player);
+            return null;
+        });
     }
 
     @AfterEach
     void stop() throws Exception {
-        ui.submit(mpris::close).get();
-        music.close();
+        live.onUi(() -> {
+            mpris.close();
+            return null;
+        });
+        live.close();
         bus.close();
-        ui.shutdown();
     }
 
     static Track track(String title, String artist, long ms) {
-        return new Track(title, artist, "Low Tide", ms, "https://example.org/" + title.replace(' ', '-'),
-                "https://example.org/art/" + title.replace(' ', '-') + ".jpg", "test", null, true);
+        return LivePlayer.track(title, artist, ms);
     }
 
     void add(Track track) {
-        bob.requestBlocking(LiveMusic.BOT, PlayerCommand.SUBJECT, new PlayerCommand.Add("1", track, null,
-                QueuePosition.END, "bob"), WAIT).orThrow();
+        live.add(track);
     }
 
     PlayerEvent.NowPlaying botPlaying() {
-        return music.queueOf(bob, "1").nowPlaying();
+        return live.botPlaying();
     }
 
     @Test
@@ -163,7 +148,7 @@ class MprisPlayerTest {
             assertThat(lines.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo("Paper Boats");
 
             // Another companion skips: only the PropertiesChanged signal tells playerctl.
-            bob.requestBlocking(LiveMusic.BOT, PlayerCommand.SUBJECT, new PlayerCommand.Skip("1"), WAIT).orThrow();
+            live.skip();
 
             String next = lines.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
             while ("Paper Boats".equals(next)) {
