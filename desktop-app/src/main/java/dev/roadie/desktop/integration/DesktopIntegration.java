@@ -3,12 +3,14 @@ package dev.roadie.desktop.integration;
 import dev.roadie.companion.remote.PlayerViewModel;
 import dev.roadie.desktop.integration.mpris.MprisPlayer;
 import dev.roadie.desktop.integration.notify.TrackNotifier;
+import dev.roadie.desktop.integration.tray.TrayControls;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Platform;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;
 import javafx.stage.Stage;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
@@ -18,8 +20,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The app in the Linux desktop: an MPRIS player on the session bus (media keys,
- * {@code playerctl}, the shell's now-playing) and a notification on track change. Whatever the
- * desktop lacks is left out with one log line; the app works the same without it.
+ * {@code playerctl}, the shell's now-playing), a notification on track change, and an icon in
+ * the tray. Whatever the desktop lacks is left out with one log line; the app works the same
+ * without it.
  */
 public final class DesktopIntegration implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DesktopIntegration.class);
@@ -28,6 +31,7 @@ public final class DesktopIntegration implements AutoCloseable {
     private final MprisPlayer mpris;
     private final NotificationSetting setting;
     private final TrackNotifier notifier;
+    private final TrayControls tray;
     private final ExecutorService background = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("roadie-desktop-integration").daemon().factory());
 
@@ -37,6 +41,35 @@ public final class DesktopIntegration implements AutoCloseable {
         this.setting = new NotificationSetting(settingsFolder);
         this.notifier = bus.map(connection -> new TrackNotifier(connection, background, setting.notifyOnTrackChange(),
                 stage.focusedProperty())).orElse(null);
+        this.tray = TrayControls.install(Platform::runLater, window(stage)).orElse(null);
+        if (tray != null) {
+            // With the icon in the tray, closing the window hides it: Quit in the tray's menu ends the app.
+            Platform.setImplicitExit(false);
+        }
+    }
+
+    private static TrayControls.Window window(Stage stage) {
+        return new TrayControls.Window() {
+            @Override
+            public ObservableBooleanValue showing() {
+                return stage.showingProperty();
+            }
+
+            @Override
+            public void show() {
+                raise(stage);
+            }
+
+            @Override
+            public void hide() {
+                stage.hide();
+            }
+
+            @Override
+            public void quit() {
+                Platform.exit();
+            }
+        };
     }
 
     /**
@@ -77,6 +110,9 @@ public final class DesktopIntegration implements AutoCloseable {
         if (notifier != null) {
             notifier.follow(player);
         }
+        if (tray != null) {
+            tray.follow(player);
+        }
     }
 
     @Override
@@ -86,6 +122,9 @@ public final class DesktopIntegration implements AutoCloseable {
         }
         if (notifier != null) {
             notifier.close();
+        }
+        if (tray != null) {
+            tray.close();
         }
         background.shutdownNow();
         bus.ifPresent(DBusConnection::disconnect);
