@@ -48,7 +48,8 @@ public final class DesktopApp extends Application {
         stage.setMinWidth(560);
         stage.setMinHeight(420);
         stage.setOnShown(e -> logStartUp());
-        integration = DesktopIntegration.start(stage, System.getenv(), store.file().getParent());
+        integration = DesktopIntegration.start(stage, System.getenv(), store.file().getParent(),
+                Theme.follower(System.getenv()));
         show(saved().map(this::mainScreen).orElseGet(this::pairingScreen));
         stage.show();
     }

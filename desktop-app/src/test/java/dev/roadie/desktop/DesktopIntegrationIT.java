@@ -19,7 +19,7 @@ class DesktopIntegrationIT {
     static final Path OUT = Path.of("target", "screenshots");
 
     @Test
-    void the_app_is_an_mpris_player_and_a_tray_icon_that_control_the_bot() throws Exception {
+    void the_app_is_an_mpris_player_and_a_tray_icon_that_control_the_bot_and_follows_the_desktops_dark() throws Exception {
         for (String[] tool : List.of(new String[] {"xvfb-run", "xvfb xauth"}, new String[] {"dbus-run-session", "dbus-bin"},
                 new String[] {"trayer", "trayer"}, new String[] {"playerctl", "playerctl"})) {
             assertThat(Path.of("/usr/bin", tool[0])).as("%s: apt-get install %s", tool[0], tool[1]).exists();
@@ -37,7 +37,8 @@ class DesktopIntegrationIT {
         }
         assertThat(ended).as("the tour ended within 4 minutes; see %s", log).isTrue();
         assertThat(tour.exitValue()).as("the tour's exit code; see %s:%n%s", log, Files.readString(log)).isZero();
-        assertThat(Files.readString(log)).contains("tour: Quit in the tray ends the app");
+        assertThat(Files.readString(log)).contains("tour: Theme: the desktop's switch to dark")
+                .contains("tour: Quit in the tray ends the app");
         BufferedImage screen = ImageIO.read(OUT.resolve("tray-1280x840.png").toFile());
         assertThat(screen.getWidth()).isEqualTo(1280);
         assertThat(screen.getHeight()).isEqualTo(840);

@@ -4,6 +4,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.roadie.client.RoadieClient;
 import dev.roadie.companion.pairing.PairedHub;
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import dev.roadie.desktop.integration.theme.PortalSettings;
 import dev.roadie.desktop.settings.SettingsStore;
 import dev.roadie.desktop.testing.LiveMusic;
 import dev.roadie.model.music.PlayerCommand;
@@ -30,13 +33,17 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javax.imageio.ImageIO;
+import org.freedesktop.dbus.connections.impl.DBusConnection;
+import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
+import org.freedesktop.dbus.types.UInt32;
+import org.freedesktop.dbus.types.Variant;
 
 /**
  * The real app ({@link DesktopApp}, paired with a real hub and its stand-in bot) in a real X
  * display with a tray host ({@code trayer}) and a session bus: run by {@link DesktopIntegrationIT}
  * under {@code xvfb-run dbus-run-session}. It checks the MPRIS player with {@code playerctl}, the
- * tray icon's menu in what the bot does, and that Quit in the tray ends the app; it saves the
- * whole screen, tray included. Argument: the folder for the PNG. Exits 0 when all held.
+ * tray icon's menu in what the bot does, a switch of the desktop (its portal) to dark, and that
+ * Quit in the tray ends the app; it saves the whole screen, tray included, light and dark. Argument: the folder for the PNG. Exits 0 when all held.
  */
 public final class IntegrationTour {
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -59,6 +66,11 @@ public final class IntegrationTour {
                     music.hub.token("alice-desktop", "desktop", "send:music-bot", "subscribe:player.*", "registry",
                             "search"), "alice@laptop (desktop)"));
             System.setProperty(DesktopApp.SETTINGS_PROPERTY, settings.toString());
+            // The desktop portal, saying light until the tour switches the desktop to dark.
+            DBusConnection desktop = DBusConnectionBuilder.forSessionBus().withShared(false).build();
+            Portal portal = new Portal();
+            desktop.requestBusName(PortalSettings.BUS_NAME);
+            desktop.exportObject(PortalSettings.OBJECT_PATH, portal);
             Thread app = Thread.ofPlatform().name("desktop-app").start(() -> Application.launch(DesktopApp.class));
 
             await("the window").atMost(WAIT).until(() -> onFx(() -> stage()) != null);
@@ -75,6 +87,9 @@ public final class IntegrationTour {
                                 music.art.url(t[0].length() * 20), "deezer", null, true), null, QueuePosition.END,
                         "bob"), WAIT).orThrow();
             }
+
+            await("the portal's light at start").atMost(WAIT).until(() -> onFx(() -> new PrimerLight()
+                    .getUserAgentStylesheet().equals(Application.getUserAgentStylesheet())));
 
             // MPRIS, from the app itself.
             await("playerctl to read the title").atMost(WAIT).until(() -> playerctl("metadata", "title")
@@ -102,6 +117,14 @@ public final class IntegrationTour {
             await("the window to show the next track").atMost(WAIT).until(() -> playerctl("metadata", "title")
                     .equals("Folded Maps"));
             screenshot(out.resolve("tray-1280x840.png"));
+            portal.scheme = 1;
+            desktop.sendMessage(new PortalSettings.SettingChanged(PortalSettings.OBJECT_PATH, PortalSettings.APPEARANCE,
+                    PortalSettings.COLOR_SCHEME, new Variant<>(new UInt32(1))));
+            await("the desktop's switch to dark to reach the window").atMost(WAIT).until(() -> onFx(() ->
+                    new PrimerDark().getUserAgentStylesheet().equals(Application.getUserAgentStylesheet())));
+            onFx(() -> null);
+            screenshot(out.resolve("tray-dark-1280x840.png"));
+            say("Theme: the desktop's switch to dark while running reaches the window");
             choose(icon, "Hide Roadie");
             await("Hide Roadie to hide the window").atMost(WAIT).until(() -> onFx(() -> !stage.isShowing()));
             check(app.isAlive(), "the app goes on with its window hidden");
@@ -114,6 +137,7 @@ public final class IntegrationTour {
             check(!app.isAlive(), "Quit Roadie in the tray ends the app");
             check(onAwt(() -> SystemTray.getSystemTray().getTrayIcons().length) == 0, "the icon leaves the tray");
             say("Quit in the tray ends the app and takes the icon away");
+            desktop.disconnect();
             status = 0;
         } catch (Throwable e) {
             e.printStackTrace();
@@ -121,6 +145,26 @@ public final class IntegrationTour {
             trayer.destroy();
         }
         System.exit(status);
+    }
+
+    /** The XDG desktop portal's settings, as GNOME's or KDE's portal offers them. */
+    static final class Portal implements PortalSettings {
+        volatile int scheme = 2;
+
+        @Override
+        public Variant<?> ReadOne(String namespace, String key) {
+            return new Variant<>(new UInt32(scheme));
+        }
+
+        @Override
+        public Variant<?> Read(String namespace, String key) {
+            return new Variant<>(ReadOne(namespace, key), "v");
+        }
+
+        @Override
+        public String getObjectPath() {
+            return OBJECT_PATH;
+        }
     }
 
     private static Stage stage() {

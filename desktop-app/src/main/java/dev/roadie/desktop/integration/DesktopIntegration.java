@@ -3,12 +3,14 @@ package dev.roadie.desktop.integration;
 import dev.roadie.companion.remote.PlayerViewModel;
 import dev.roadie.desktop.integration.mpris.MprisPlayer;
 import dev.roadie.desktop.integration.notify.TrackNotifier;
+import dev.roadie.desktop.integration.theme.ColorSchemeFollower;
 import dev.roadie.desktop.integration.tray.TrayControls;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;
@@ -20,8 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The app in the Linux desktop: an MPRIS player on the session bus (media keys,
- * {@code playerctl}, the shell's now-playing), a notification on track change, and an icon in
- * the tray. Whatever the desktop lacks is left out with one log line; the app works the same
+ * {@code playerctl}, the shell's now-playing), a notification on track change, an icon in the
+ * tray, and light or dark following the desktop's colour scheme while running. Whatever the desktop lacks is left out with one log line; the app works the same
  * without it.
  */
 public final class DesktopIntegration implements AutoCloseable {
@@ -32,10 +34,12 @@ public final class DesktopIntegration implements AutoCloseable {
     private final NotificationSetting setting;
     private final TrackNotifier notifier;
     private final TrayControls tray;
+    private volatile ColorSchemeFollower colorScheme;
     private final ExecutorService background = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("roadie-desktop-integration").daemon().factory());
 
-    private DesktopIntegration(Stage stage, Optional<DBusConnection> bus, Path settingsFolder) {
+    private DesktopIntegration(Stage stage, Optional<DBusConnection> bus, Path settingsFolder,
+            Consumer<Boolean> onSystemDark) {
         this.bus = bus;
         this.mpris = bus.map(connection -> mpris(connection, stage)).orElse(null);
         this.setting = new NotificationSetting(settingsFolder);
@@ -46,6 +50,9 @@ public final class DesktopIntegration implements AutoCloseable {
             // With the icon in the tray, closing the window hides it: Quit in the tray's menu ends the app.
             Platform.setImplicitExit(false);
         }
+        // The portal may be started on demand by the bus: its first answer is not waited for here.
+        bus.ifPresent(connection -> background.execute(() -> colorScheme = ColorSchemeFollower.follow(connection,
+                Platform::runLater, onSystemDark).orElse(null)));
     }
 
     private static TrayControls.Window window(Stage stage) {
@@ -76,9 +83,12 @@ public final class DesktopIntegration implements AutoCloseable {
      * Joins the session bus of {@code env}; call on the JavaFX thread.
      *
      * @param settingsFolder where the app's settings are, for the notification setting
+     * @param onSystemDark     gets the desktop's light ({@code false}) or dark, at start and at each change
      */
-    public static DesktopIntegration start(Stage stage, Map<String, String> env, Path settingsFolder) {
-        return new DesktopIntegration(stage, SessionBus.connect(env.get("DBUS_SESSION_BUS_ADDRESS")), settingsFolder);
+    public static DesktopIntegration start(Stage stage, Map<String, String> env, Path settingsFolder,
+            Consumer<Boolean> onSystemDark) {
+        return new DesktopIntegration(stage, SessionBus.connect(env.get("DBUS_SESSION_BUS_ADDRESS")), settingsFolder,
+                onSystemDark);
     }
 
     /** The bell that turns notifications on track change on and off, when there can be any. */
@@ -127,6 +137,9 @@ public final class DesktopIntegration implements AutoCloseable {
             tray.close();
         }
         background.shutdownNow();
+        if (colorScheme != null) {
+            colorScheme.close();
+        }
         bus.ifPresent(DBusConnection::disconnect);
     }
 }
