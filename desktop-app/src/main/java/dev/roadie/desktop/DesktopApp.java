@@ -89,7 +89,7 @@ public final class DesktopApp extends Application {
                 .token(settings.token()).clientName("roadie-desktop"));
         MainView main = Screens.main(hub, settings.name() == null ? System.getProperty("user.name") : settings.name(),
                 this::pairAgain, integration::follow);
-        integration.notificationToggle().ifPresent(main::addToHeader);
+        main.addToHeader(integration.notificationToggle());
         return main;
     }
 

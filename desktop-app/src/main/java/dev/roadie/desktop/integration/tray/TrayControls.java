@@ -82,11 +82,19 @@ public final class TrayControls implements AutoCloseable {
     }
 
     /**
+     * Loads AWT's toolkit and asks for a tray (a few hundred milliseconds the first time): done
+     * ahead, off the UI thread, so that {@link #install} is quick.
+     */
+    public static boolean supported() {
+        return !GraphicsEnvironment.isHeadless() && SystemTray.isSupported();
+    }
+
+    /**
      * Puts the icon in the tray, or says in one line why there is none (no tray host: a bare
      * window manager, Xvfb; GNOME without its AppIndicator extension).
      */
     public static Optional<TrayControls> install(Executor ui, Window window) {
-        if (GraphicsEnvironment.isHeadless() || !SystemTray.isSupported()) {
+        if (!supported()) {
             log.info("No system tray on this desktop: no tray icon (the window, media keys and playerctl still work)");
             return Optional.empty();
         }
