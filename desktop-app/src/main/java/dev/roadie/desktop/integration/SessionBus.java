@@ -15,6 +15,19 @@ public final class SessionBus {
     }
 
     /**
+     * The first of the address's alternatives ({@code ;}-separated) at a socket path: Java's own
+     * Unix sockets cannot reach the abstract ones ({@code unix:abstract=}) some older desktops use.
+     */
+    static Optional<String> socketPath(String address) {
+        for (String alternative : address.split(";")) {
+            if (alternative.strip().startsWith("unix:path=")) {
+                return Optional.of(alternative.strip());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
      * Connects to the bus at {@code address} (the session's {@code DBUS_SESSION_BUS_ADDRESS}),
      * or says in one line why not: the app then runs without what the bus gives.
      */
@@ -24,8 +37,15 @@ public final class SessionBus {
                     + "notifications or following the system's light and dark");
             return Optional.empty();
         }
+        Optional<String> socket = socketPath(address);
+        if (socket.isEmpty()) {
+            log.warn("The D-Bus session bus at {} has no socket path (unix:path=...), and abstract sockets are not "
+                    + "supported: no media keys (MPRIS), notifications or following the system's light and dark",
+                    address);
+            return Optional.empty();
+        }
         try {
-            return Optional.of(DBusConnectionBuilder.forAddress(address).withShared(false).build());
+            return Optional.of(DBusConnectionBuilder.forAddress(socket.get()).withShared(false).build());
         } catch (DBusException | RuntimeException e) {
             log.warn("Cannot use the D-Bus session bus at {} ({}): no media keys (MPRIS), notifications or following "
                     + "the system's light and dark", address, e.getMessage());
