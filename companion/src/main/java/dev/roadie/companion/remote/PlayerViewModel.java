@@ -90,12 +90,13 @@ public final class PlayerViewModel {
     }
 
     private void applyNowPlaying(PlayerEvent.NowPlaying now) {
+        // The position first: listeners of the properties below read position() (MPRIS's Seeked).
+        positionMs = now.positionMs();
+        positionSeen = clock.instant();
         nowPlaying.set(now.track());
         paused.set(now.paused());
         volume.set(now.volume());
         repeat.set(now.repeat());
-        positionMs = now.positionMs();
-        positionSeen = clock.instant();
     }
 
     /** Where playback is now: the last known position plus the time since, while it plays. */

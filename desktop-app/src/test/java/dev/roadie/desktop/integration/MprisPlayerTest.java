@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.roadie.client.testing.Clients;
 import dev.roadie.desktop.integration.mpris.MprisPlayer;
+import dev.roadie.desktop.testing.LiveMusic;
+import dev.roadie.model.music.PlayerCommand;
 import dev.roadie.model.music.PlayerEvent;
 import dev.roadie.model.music.RepeatMode;
 import dev.roadie.model.music.Track;
@@ -155,6 +157,31 @@ class MprisPlayerTest {
                 next = lines.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
             }
             assertThat(next).isEqualTo("Folded Maps");
+        } finally {
+            follow.destroy();
+        }
+    }
+
+    @Test
+    void a_seek_made_elsewhere_is_announced_as_seeked() throws Exception {
+        add(track("Paper Boats", "Harbour Lights", 202_000));
+        await().atMost(WAIT).until(() -> bus.playerctl("status").equals("Playing"));
+        Process follow = bus.process("playerctl", "-p", "roadie", "position", "--follow").start();
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        Thread.ofVirtual().start(() -> new BufferedReader(new InputStreamReader(follow.getInputStream(),
+                StandardCharsets.UTF_8)).lines().forEach(lines::add));
+        try {
+            assertThat(lines.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS)).as("the position at first").isNotNull();
+
+            // Another companion seeks: only the Seeked signal tells playerctl.
+            live.bob.requestBlocking(LiveMusic.BOT, PlayerCommand.SUBJECT, new PlayerCommand.Seek("1", 150_000), WAIT)
+                    .orThrow();
+
+            String line;
+            do {
+                line = lines.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                assertThat(line).as("a position of 150 s or more within %s", WAIT).isNotNull();
+            } while (Double.parseDouble(line) < 150);
         } finally {
             follow.destroy();
         }
