@@ -1,6 +1,7 @@
 package dev.roadie.desktop.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.roadie.client.testing.Clients;
 import dev.roadie.desktop.integration.notify.Notifications;
@@ -119,11 +120,11 @@ class TrackNotifierTest {
         live.add(LivePlayer.track("Folded Maps", "North Window", 264_000));
         live.add(LivePlayer.track("Origami Heart", "Harbour Lights", 197_000));
         live.add(LivePlayer.track("Paperweight", "Juniper Road", 188_000));
-        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> "Paper Boats".equals(
+        await().atMost(WAIT).until(() -> "Paper Boats".equals(
                 live.onUi(() -> live.player.nowPlaying().get() == null ? null : live.player.nowPlaying().get().title())));
 
         live.skip();                                                    // Folded Maps: off
-        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> "Folded Maps".equals(
+        await().atMost(WAIT).until(() -> "Folded Maps".equals(
                 live.onUi(() -> live.player.nowPlaying().get().title())));
         live.onUi(() -> {
             enabled.set(true);
@@ -131,7 +132,7 @@ class TrackNotifierTest {
             return null;
         });
         live.skip();                                                    // Origami Heart: the window has the focus
-        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> "Origami Heart".equals(
+        await().atMost(WAIT).until(() -> "Origami Heart".equals(
                 live.onUi(() -> live.player.nowPlaying().get().title())));
         live.onUi(() -> {
             focused.set(false);
