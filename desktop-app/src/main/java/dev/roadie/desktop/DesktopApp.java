@@ -5,6 +5,8 @@ import dev.roadie.companion.hub.SdkMusicHub;
 import dev.roadie.companion.pairing.HttpPairingApi;
 import dev.roadie.companion.pairing.HubAddress;
 import dev.roadie.companion.pairing.PairedHub;
+import dev.roadie.desktop.integration.DesktopIntegration;
+import dev.roadie.desktop.main.MainView;
 import dev.roadie.desktop.settings.SettingsStore;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,6 +35,7 @@ public final class DesktopApp extends Application {
     private SettingsStore store;
     private Stage stage;
     private SdkMusicHub hub;
+    private DesktopIntegration integration;
 
     @Override
     public void start(Stage stage) {
@@ -45,6 +48,8 @@ public final class DesktopApp extends Application {
         stage.setMinWidth(560);
         stage.setMinHeight(420);
         stage.setOnShown(e -> logStartUp());
+        integration = DesktopIntegration.start(stage, System.getenv(), store.file().getParent(),
+                Theme.follower(System.getenv()));
         show(saved().map(this::mainScreen).orElseGet(this::pairingScreen));
         stage.show();
     }
@@ -82,14 +87,17 @@ public final class DesktopApp extends Application {
     private Parent mainScreen(PairedHub settings) {
         hub = new SdkMusicHub(ClientOptions.builder().hub(HubAddress.parse(settings.hub()).socket())
                 .token(settings.token()).clientName("roadie-desktop"));
-        return Screens.main(hub, settings.name() == null ? System.getProperty("user.name") : settings.name(),
-                this::pairAgain);
+        MainView main = Screens.main(hub, settings.name() == null ? System.getProperty("user.name") : settings.name(),
+                this::pairAgain, integration::follow);
+        main.addToHeader(integration.notificationToggle());
+        return main;
     }
 
     private void pairAgain() {
         hub.close();
         hub = null;
         store.forget();
+        integration.follow(null);
         show(pairingScreen());
     }
 
@@ -106,5 +114,8 @@ public final class DesktopApp extends Application {
             hub.close();
         }
         background.shutdownNow();
+        if (integration != null) {
+            integration.close();
+        }
     }
 }

@@ -29,11 +29,18 @@ public final class Screens {
      * The main window over {@code hub}; commands are sent as {@code requestedBy};
      * {@code onPairAgain} runs when the user asks to pair again after the hub refused the token.
      */
-    public static Parent main(MusicHub hub, String requestedBy, Runnable onPairAgain) {
+    public static MainView main(MusicHub hub, String requestedBy, Runnable onPairAgain) {
+        return main(hub, requestedBy, onPairAgain, player -> { });
+    }
+
+    /** As above; {@code onPlayer} gets the window's player (for the desktop integration). */
+    public static MainView main(MusicHub hub, String requestedBy, Runnable onPairAgain,
+            Consumer<PlayerViewModel> onPlayer) {
         MainViewModel main = new MainViewModel(hub, Platform::runLater);
         PlayerViewModel player = new PlayerViewModel(hub, Platform::runLater, Clock.systemUTC(), main.target());
         SearchViewModel search = new SearchViewModel(hub, Platform::runLater, main.target(), player::apply, requestedBy);
         main.start();
+        onPlayer.accept(player);
         return new MainView(main, search, player, onPairAgain);
     }
 }

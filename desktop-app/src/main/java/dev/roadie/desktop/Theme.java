@@ -7,14 +7,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import javafx.application.Application;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Light or dark, following the system: {@code ROADIE_THEME} ({@code light}, {@code dark}) when
- * set, else a dark GTK theme ({@code GTK_THEME=...:dark}), else GNOME's colour scheme.
- * JavaFX 21 cannot ask the platform (that came in JavaFX 22).
+ * set, else a dark GTK theme ({@code GTK_THEME=...:dark}), else GNOME's colour scheme; then, while
+ * running, the desktop portal's colour scheme ({@link #follower}, through the desktop
+ * integration). JavaFX 21 cannot ask the platform (that came in JavaFX 22).
  */
 final class Theme {
     private static final Logger log = LoggerFactory.getLogger(Theme.class);
@@ -49,6 +51,18 @@ final class Theme {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /**
+     * What follows the desktop's changes of light and dark while the app runs (the portal's
+     * colour scheme): nothing when {@code ROADIE_THEME} chose one.
+     */
+    static Consumer<Boolean> follower(Map<String, String> env) {
+        String chosen = env.getOrDefault("ROADIE_THEME", "").toLowerCase(Locale.ROOT);
+        if (chosen.equals("dark") || chosen.equals("light")) {
+            return dark -> { };
+        }
+        return Theme::apply;
     }
 
     static void apply(boolean dark) {

@@ -90,12 +90,13 @@ public final class PlayerViewModel {
     }
 
     private void applyNowPlaying(PlayerEvent.NowPlaying now) {
+        // The position first: listeners of the properties below read position() (MPRIS's Seeked).
+        positionMs = now.positionMs();
+        positionSeen = clock.instant();
         nowPlaying.set(now.track());
         paused.set(now.paused());
         volume.set(now.volume());
         repeat.set(now.repeat());
-        positionMs = now.positionMs();
-        positionSeen = clock.instant();
     }
 
     /** Where playback is now: the last known position plus the time since, while it plays. */
@@ -111,6 +112,35 @@ public final class PlayerViewModel {
     public void pauseOrResume() {
         if (target != null) {
             send(paused.get() ? new PlayerCommand.Resume(target.guild()) : new PlayerCommand.Pause(target.guild()));
+        }
+    }
+
+    /** Resumes when paused; nothing when it plays (MPRIS's Play, a media key). */
+    public void play() {
+        if (target != null && paused.get()) {
+            send(new PlayerCommand.Resume(target.guild()));
+        }
+    }
+
+    /** Pauses when it plays; nothing when paused. */
+    public void pause() {
+        if (target != null && !paused.get() && nowPlaying.get() != null) {
+            send(new PlayerCommand.Pause(target.guild()));
+        }
+    }
+
+    /** Stops playing and empties the queue. */
+    public void stop() {
+        if (target != null) {
+            send(new PlayerCommand.Stop(target.guild()));
+        }
+    }
+
+    /** Jumps to {@code at} in the track that plays, kept within the track. */
+    public void seek(Duration at) {
+        Track track = nowPlaying.get();
+        if (target != null && track != null && track.durationMs() > 0) {
+            send(new PlayerCommand.Seek(target.guild(), Math.clamp(at.toMillis(), 0, track.durationMs() - 1)));
         }
     }
 
@@ -148,6 +178,13 @@ public final class PlayerViewModel {
                 case ONE -> RepeatMode.OFF;
             };
             send(new PlayerCommand.Repeat(target.guild(), next));
+        }
+    }
+
+    /** Sets what happens when a track ends (MPRIS's LoopStatus). */
+    public void repeat(RepeatMode mode) {
+        if (target != null && mode != repeat.get()) {
+            send(new PlayerCommand.Repeat(target.guild(), mode));
         }
     }
 

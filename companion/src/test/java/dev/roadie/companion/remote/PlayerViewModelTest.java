@@ -159,4 +159,28 @@ class PlayerViewModelTest {
         model.seekTo(0.5);
         assertThat(hub.lastCommand().command()).isEqualTo(new PlayerCommand.Seek("1", 99_999));
     }
+
+    @Test
+    void play_and_pause_send_only_what_changes_something_and_stop_seek_and_repeat_send_theirs() {
+        target.set(new Target(BOT, "1"));
+        hub.publish(new PlayerEvent.NowPlaying("1", track("A"), 0, false, 100));
+        int sent = hub.commands.size();
+
+        model.play();                                               // it plays already
+        assertThat(hub.commands).hasSize(sent);
+        model.pause();
+        assertThat(hub.lastCommand().command()).isEqualTo(new PlayerCommand.Pause("1"));
+        hub.publish(new PlayerEvent.NowPlaying("1", track("A"), 0, true, 100));
+        model.pause();                                              // paused already
+        assertThat(hub.commands).hasSize(sent + 1);
+        model.play();
+        assertThat(hub.lastCommand().command()).isEqualTo(new PlayerCommand.Resume("1"));
+
+        model.seek(Duration.ofSeconds(500));                        // past the end: the last millisecond
+        assertThat(hub.lastCommand().command()).isEqualTo(new PlayerCommand.Seek("1", 199_999));
+        model.repeat(RepeatMode.ONE);
+        assertThat(hub.lastCommand().command()).isEqualTo(new PlayerCommand.Repeat("1", RepeatMode.ONE));
+        model.stop();
+        assertThat(hub.lastCommand().command()).isEqualTo(new PlayerCommand.Stop("1"));
+    }
 }

@@ -62,6 +62,7 @@ public final class MainView extends BorderPane {
     private final TextField searchField = new TextField();
     private final ListView<Track> results = new ListView<>();
     private final ListView<Track> queue = new ListView<>();
+    private HBox header;
 
     /**
      * @param onPairAgain forgets the hub and shows the pairing screen; offered when the hub
@@ -108,11 +109,16 @@ public final class MainView extends BorderPane {
         pairAgain.setOnAction(e -> onPairAgain.run());
         pairAgain.visibleProperty().bind(main.refused());
         pairAgain.managedProperty().bind(pairAgain.visibleProperty());
-        HBox header = new HBox(12, name, new Label("Bot"), bot, new Label("Server"), guild, spacer, connection, pairAgain);
+        header = new HBox(12, name, new Label("Bot"), bot, new Label("Server"), guild, spacer, connection, pairAgain);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(10, 16, 10, 16));
         header.getStyleClass().add("header");
         return header;
+    }
+
+    /** Adds a control at the end of the top bar (the desktop integration's notification bell). */
+    public void addToHeader(Node control) {
+        header.getChildren().add(control);
     }
 
     private static void showConnection(Label label, Connection connection) {

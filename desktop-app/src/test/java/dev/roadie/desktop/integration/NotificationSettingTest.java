@@ -1,0 +1,50 @@
+package dev.roadie.desktop.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.scene.Scene;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The notification setting: on by default, switched by the bell, kept beside the app's settings. */
+@ExtendWith(ApplicationExtension.class)
+class NotificationSettingTest {
+    @TempDir
+    Path folder;
+    NotificationSetting setting;
+
+    @Start
+    void start(Stage stage) {
+        setting = new NotificationSetting(folder);
+        stage.setScene(new Scene(new StackPane(new NotificationToggle(setting.notifyOnTrackChange())), 200, 100));
+        stage.show();
+    }
+
+    @Test
+    void notifications_are_on_until_the_bell_turns_them_off_and_that_is_kept() throws Exception {
+        assertThat(setting.notifyOnTrackChange().get()).isTrue();
+
+        new FxRobot().clickOn("#notifyToggle");
+
+        await().atMost(java.time.Duration.ofSeconds(10)).until(() -> !setting.notifyOnTrackChange().get());
+        assertThat(Files.readString(folder.resolve("desktop-integration.json"))).contains("\"notifyOnTrackChange\":false");
+        assertThat(new NotificationSetting(folder).notifyOnTrackChange().get()).isFalse();
+    }
+
+    @Test
+    void a_file_it_cannot_read_leaves_them_on() throws Exception {
+        Path other = Files.createDirectories(folder.resolve("other"));
+        Files.writeString(other.resolve("desktop-integration.json"), "{not json");
+
+        assertThat(new NotificationSetting(other).notifyOnTrackChange().get()).isTrue();
+    }
+}
