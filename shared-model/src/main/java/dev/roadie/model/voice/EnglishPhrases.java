@@ -108,6 +108,9 @@ final class EnglishPhrases {
 
                     // PLAY: the specific positions before the catch-alls. Lazy queries leave the
                     // longest suffix to the position: "get lucky" + "up next", not "get lucky up".
+                    // "play next Windowlicker" is how people ask for the next slot; "next to me"
+                    // (and "next to you") stays a title.
+                    PhraseRule.play(NEXT, "(?:play|queue(?: up)?) next (?!to )(?<query>.+)"),
                     PhraseRule.play(NEXT, "play (?<query>.+?)" + NOT_A_TITLE_NEXT + " (?:next|up next|" + AFTER_THIS + ")"),
                     PhraseRule.play(NEXT, QUEUE_VERB + " (?<query>.+?)" + NOT_A_TITLE_NEXT + " (?:next|as next|to play next|"
                             + AFTER_THIS + "|" + INTO + " (?:the )?(?:top|front) of " + QUEUE + ")"),
