@@ -68,11 +68,17 @@ public final class MainView extends BorderPane {
      *                    refuses this device
      */
     public MainView(MainViewModel main, SearchViewModel search, PlayerViewModel player, Runnable onPairAgain) {
+        this(main, search, player, onPairAgain, null);
+    }
+
+    /** @param hubMenu the hub picker, shown after the app's name; null for none */
+    public MainView(MainViewModel main, SearchViewModel search, PlayerViewModel player, Runnable onPairAgain,
+            Node hubMenu) {
         this.main = main;
         this.search = search;
         this.player = player;
         getStyleClass().add("main-view");
-        setTop(header(onPairAgain));
+        setTop(header(onPairAgain, hubMenu));
         SplitPane center = new SplitPane(searchPane(), queuePane());
         center.setDividerPositions(0.6);
         center.getStyleClass().add("center");
@@ -81,7 +87,7 @@ public final class MainView extends BorderPane {
         addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
     }
 
-    private Node header(Runnable onPairAgain) {
+    private Node header(Runnable onPairAgain, Node hubMenu) {
         Label name = new Label("Roadie", icon(Material2AL.LIBRARY_MUSIC));
         name.getStyleClass().addAll("title-3", "app-name");
         ComboBox<Bot> bot = new ComboBox<>(main.bots());
@@ -109,6 +115,9 @@ public final class MainView extends BorderPane {
         pairAgain.visibleProperty().bind(main.refused());
         pairAgain.managedProperty().bind(pairAgain.visibleProperty());
         HBox header = new HBox(12, name, new Label("Bot"), bot, new Label("Server"), guild, spacer, connection, pairAgain);
+        if (hubMenu != null) {
+            header.getChildren().add(1, hubMenu);
+        }
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(10, 16, 10, 16));
         header.getStyleClass().add("header");

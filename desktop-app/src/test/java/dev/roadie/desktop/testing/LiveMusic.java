@@ -47,16 +47,31 @@ public final class LiveMusic implements AutoCloseable {
     public SdkMusicHub desktop;
 
     public LiveMusic(Path data) {
+        this(data, List.of("1", "2"));
+    }
+
+    /** With the stand-in bot in {@code guilds} (telling two hubs apart). */
+    public LiveMusic(Path data, List<String> guilds) {
         this.data = data;
         deezer.answer("/deezer/search", new FakeMusicService.Answer(200, "application/json", deezerAnswer()));
         hub = LiveHub.start(data, Map.of("search.enabled", "deezer", "search.deezer.baseUrl", deezer.url("/deezer")));
         RoadieClient botClient = clients.connect(hub, "demo", "music-bot", "send:*", "publish:player.*", "subscribe:*",
                 "announce:music-bot", "registry", "search");
-        bot = DemoBot.start(botClient, new DemoBot.Settings("demo", List.of("1", "2"), InstantSource.system(),
+        bot = DemoBot.start(botClient, new DemoBot.Settings("demo", guilds, InstantSource.system(),
                 new Random(7), Duration.ofMillis(500)));
         // The desktop kind's preset scopes, as pairing gives them (docs/PAIRING.md).
         desktop = new SdkMusicHub(Clients.options(hub, hub.token("alice-laptop", "desktop", "send:music-bot",
                 "subscribe:player.*", "registry", "search")).clientName("desktop"));
+    }
+
+    /** The hub's address as a person types it when pairing. */
+    public String address() {
+        return "http://127.0.0.1:" + hub.port();
+    }
+
+    /** A token as pairing gives the desktop app (docs/PAIRING.md). */
+    public String desktopToken(String name) {
+        return hub.token(name, "desktop", "send:music-bot", "subscribe:player.*", "registry", "search");
     }
 
     public Path data() {
