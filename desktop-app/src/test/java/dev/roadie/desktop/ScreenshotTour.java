@@ -149,6 +149,17 @@ public final class ScreenshotTour {
                 ((MenuButton) main.lookup("#hubs")).hide();
                 return null;
             });
+            // A link dragged over the window from a browser.
+            onFx(() -> {
+                main.lookup("#dropHint").setVisible(true);
+                return null;
+            });
+            settle(stage);
+            save(stage, out.resolve("main-drop-1280x800.png"));
+            onFx(() -> {
+                main.lookup("#dropHint").setVisible(false);
+                return null;
+            });
             resize(stage, 720, 520);
             settle(stage);
             save(stage, out.resolve("main-720x520.png"));

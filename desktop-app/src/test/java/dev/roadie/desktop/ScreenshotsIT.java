@@ -40,6 +40,7 @@ class ScreenshotsIT {
         assertSize("pairing-another-1280x800.png", 1280, 800);
         assertSize("main-1280x800.png", 1280, 800);
         assertSize("hubs-menu-1280x800.png", 1280, 800);
+        assertSize("main-drop-1280x800.png", 1280, 800);
         assertSize("main-720x520.png", 720, 520);
         assertSize("main-dark-1280x800.png", 1280, 800);
     }

@@ -25,6 +25,9 @@ public final class HubMenu extends MenuButton {
         setId("hubs");
         getStyleClass().addAll("flat", "hub-menu");
         setGraphic(new FontIcon(Material2AL.DNS));
+        // A long address is cut rather than pushing the bot picker out of a narrow window.
+        setMinWidth(70);
+        setMaxWidth(240);
         setTooltip(new Tooltip("The Roadie hub this app is connected to: switch, pair with another, forget"));
         model.hubs().addListener((ListChangeListener<PairedHub>) c -> fill());
         model.inUse().addListener((o, was, now) -> fill());

@@ -9,6 +9,7 @@ import dev.roadie.companion.hub.Connection;
 import dev.roadie.model.music.QueuePosition;
 import dev.roadie.model.music.Track;
 import dev.roadie.model.search.ProviderOutcome;
+import java.util.List;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -24,6 +25,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.DragEvent;
 import javafx.scene.input.Dragboard;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -37,6 +39,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -62,6 +65,8 @@ public final class MainView extends BorderPane {
     private final TextField searchField = new TextField();
     private final ListView<Track> results = new ListView<>();
     private final ListView<Track> queue = new ListView<>();
+    private final PauseTransition typing = new PauseTransition(TYPING_PAUSE);
+    private final Node dropHint = dropHint();
 
     /**
      * @param onPairAgain forgets the hub and shows the pairing screen; offered when the hub
@@ -82,9 +87,64 @@ public final class MainView extends BorderPane {
         SplitPane center = new SplitPane(searchPane(), queuePane());
         center.setDividerPositions(0.6);
         center.getStyleClass().add("center");
-        setCenter(center);
+        setCenter(new StackPane(center, dropHint));
         setBottom(new NowPlayingBar(player));
         addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
+        acceptDroppedLinks();
+    }
+
+    /**
+     * A link dragged from a browser ({@code text/uri-list}, or text with a link in it) and dropped
+     * anywhere on the window is read as a pasted one: its track is shown, Enter queues it. Filters,
+     * so that the lists' own handlers (the queue's rows, which move entries) do not swallow it;
+     * drags of queue rows pass through to them.
+     */
+    private void acceptDroppedLinks() {
+        addEventFilter(DragEvent.DRAG_OVER, e -> {
+            if (!(e.getGestureSource() instanceof TrackCell) && DroppedLink.in(e.getDragboard()).isPresent()) {
+                e.acceptTransferModes(TransferMode.ANY);
+                dropHint.setVisible(true);
+                e.consume();
+            }
+        });
+        setOnDragExited(e -> dropHint.setVisible(false));
+        addEventFilter(DragEvent.DRAG_DROPPED, e -> {
+            if (e.getGestureSource() instanceof TrackCell) {
+                return;
+            }
+            dropHint.setVisible(false);
+            DroppedLink.in(e.getDragboard()).ifPresent(link -> {
+                readLink(link);
+                e.setDropCompleted(true);
+                e.consume();
+            });
+        });
+    }
+
+    private void readLink(String link) {
+        search.query().set(link);
+        typing.stop();
+        search.search();
+        // Dropped from another window: this one takes the keyboard, so that Enter queues the track.
+        if (getScene() != null && getScene().getWindow() instanceof Stage stage) {
+            stage.toFront();
+        }
+        searchField.requestFocus();
+        searchField.end();
+    }
+
+    private static Node dropHint() {
+        FontIcon link = icon(Material2AL.LINK);
+        link.getStyleClass().add("drop-icon");
+        Label words = new Label("Drop the link to find its track");
+        words.getStyleClass().add("title-3");
+        VBox hint = new VBox(10, link, words);
+        hint.setId("dropHint");
+        hint.setAlignment(Pos.CENTER);
+        hint.getStyleClass().add("drop-hint");
+        hint.setMouseTransparent(true);
+        hint.setVisible(false);
+        return hint;
     }
 
     private Node header(Runnable onPairAgain, Node hubMenu) {
@@ -114,7 +174,14 @@ public final class MainView extends BorderPane {
         pairAgain.setOnAction(e -> onPairAgain.run());
         pairAgain.visibleProperty().bind(main.refused());
         pairAgain.managedProperty().bind(pairAgain.visibleProperty());
-        HBox header = new HBox(12, name, new Label("Bot"), bot, new Label("Server"), guild, spacer, connection, pairAgain);
+        Label botLabel = new Label("Bot");
+        Label guildLabel = new Label("Server");
+        // In a narrow window the bot's and the hub's names give way; words and the state keep their size.
+        for (Region keeps : List.of(name, botLabel, guildLabel, guild, connection)) {
+            keeps.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        bot.setMinWidth(90);
+        HBox header = new HBox(12, name, botLabel, bot, guildLabel, guild, spacer, connection, pairAgain);
         if (hubMenu != null) {
             header.getChildren().add(1, hubMenu);
         }
@@ -143,7 +210,6 @@ public final class MainView extends BorderPane {
         searchField.textProperty().bindBidirectional(search.query());
         searchField.getStyleClass().add("search-field");
         searchField.setMinHeight(Region.USE_PREF_SIZE);
-        PauseTransition typing = new PauseTransition(TYPING_PAUSE);
         typing.setOnFinished(e -> search.search());
         searchField.textProperty().addListener((o, was, now) -> typing.playFromStart());
         searchField.setOnKeyPressed(e -> {
