@@ -141,6 +141,12 @@ class HubSwitchTest {
         String clubToken = store.load().inUse().orElseThrow().token();
 
         robot.clickOn("#hubs").clickOn("Forget this hub");
+        await().atMost(WAIT).until(() -> robot.lookup("#forgetDialog").tryQuery().isPresent());
+        robot.clickOn("Cancel");
+        assertThat(store.load().hubs()).as("kept after Cancel").hasSize(2);
+        robot.clickOn("#hubs").clickOn("Forget this hub");
+        await().atMost(WAIT).until(() -> robot.lookup("#forgetDialog").tryQuery().isPresent());
+        robot.clickOn(robot.lookup("#forgetDialog").lookup("Forget").<javafx.scene.Node>query());
 
         await().atMost(WAIT).until(() -> "1".equals(guild(robot)));
         assertThat(MainViewTest.onFx(() -> robot.lookup("#hubs").queryLabeled().getText())).isEqualTo(label(home));

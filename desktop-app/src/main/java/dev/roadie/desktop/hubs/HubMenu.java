@@ -4,6 +4,9 @@ import dev.roadie.companion.pairing.PairedHub;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.collections.ListChangeListener;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
@@ -34,6 +37,21 @@ public final class HubMenu extends MenuButton {
         fill();
     }
 
+    /** Forgetting throws the token away: using the hub again takes its owner's approval, so ask first. */
+    private boolean confirmForget(PairedHub hub) {
+        ButtonType forget = new ButtonType("Forget", ButtonBar.ButtonData.OK_DONE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "This computer forgets the hub and its token. To use it "
+                + "again, pair with it again and have its owner approve the new code.", forget, ButtonType.CANCEL);
+        alert.setTitle("Forget this hub");
+        alert.setHeaderText("Forget " + HubsViewModel.label(hub) + "?");
+        alert.getDialogPane().setId("forgetDialog");
+        if (getScene() != null) {
+            alert.initOwner(getScene().getWindow());
+            alert.getDialogPane().getStylesheets().addAll(getScene().getStylesheets());
+        }
+        return alert.showAndWait().filter(forget::equals).isPresent();
+    }
+
     private void fill() {
         PairedHub inUse = model.inUse().get();
         setText(inUse == null ? "No hub" : HubsViewModel.label(inUse));
@@ -53,7 +71,11 @@ public final class HubMenu extends MenuButton {
         MenuItem forget = new MenuItem("Forget this hub", new FontIcon(Material2AL.DELETE_OUTLINE));
         forget.setId("forgetHub");
         forget.setDisable(inUse == null);
-        forget.setOnAction(e -> model.forget());
+        forget.setOnAction(e -> {
+            if (confirmForget(inUse)) {
+                model.forget();
+            }
+        });
         items.add(another);
         items.add(forget);
         getItems().setAll(items);
