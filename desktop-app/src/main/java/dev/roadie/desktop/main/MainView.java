@@ -25,7 +25,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.ClipboardContent;
-import javafx.scene.input.DragEvent;
 import javafx.scene.input.Dragboard;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -66,7 +65,7 @@ public final class MainView extends BorderPane {
     private final ListView<Track> results = new ListView<>();
     private final ListView<Track> queue = new ListView<>();
     private final PauseTransition typing = new PauseTransition(TYPING_PAUSE);
-    private final Node dropHint = dropHint();
+    private final Node dropHint = LinkDrop.hint();
 
     /**
      * @param onPairAgain forgets the hub and shows the pairing screen; offered when the hub
@@ -90,35 +89,8 @@ public final class MainView extends BorderPane {
         setCenter(new StackPane(center, dropHint));
         setBottom(new NowPlayingBar(player));
         addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
-        acceptDroppedLinks();
-    }
-
-    /**
-     * A link dragged from a browser ({@code text/uri-list}, or text with a link in it) and dropped
-     * anywhere on the window is read as a pasted one: its track is shown, Enter queues it. Filters,
-     * so that the lists' own handlers (the queue's rows, which move entries) do not swallow it;
-     * drags of queue rows pass through to them.
-     */
-    private void acceptDroppedLinks() {
-        addEventFilter(DragEvent.DRAG_OVER, e -> {
-            if (!(e.getGestureSource() instanceof TrackCell) && DroppedLink.in(e.getDragboard()).isPresent()) {
-                e.acceptTransferModes(TransferMode.ANY);
-                dropHint.setVisible(true);
-                e.consume();
-            }
-        });
-        setOnDragExited(e -> dropHint.setVisible(false));
-        addEventFilter(DragEvent.DRAG_DROPPED, e -> {
-            if (e.getGestureSource() instanceof TrackCell) {
-                return;
-            }
-            dropHint.setVisible(false);
-            DroppedLink.in(e.getDragboard()).ifPresent(link -> {
-                readLink(link);
-                e.setDropCompleted(true);
-                e.consume();
-            });
-        });
+        // A link dropped from a browser is read as a pasted one: its track shown, Enter queues it.
+        LinkDrop.accept(this, dropHint, this::readLink);
     }
 
     private void readLink(String link) {
@@ -131,20 +103,6 @@ public final class MainView extends BorderPane {
         }
         searchField.requestFocus();
         searchField.end();
-    }
-
-    private static Node dropHint() {
-        FontIcon link = icon(Material2AL.LINK);
-        link.getStyleClass().add("drop-icon");
-        Label words = new Label("Drop the link to find its track");
-        words.getStyleClass().add("title-3");
-        VBox hint = new VBox(10, link, words);
-        hint.setId("dropHint");
-        hint.setAlignment(Pos.CENTER);
-        hint.getStyleClass().add("drop-hint");
-        hint.setMouseTransparent(true);
-        hint.setVisible(false);
-        return hint;
     }
 
     private Node header(Runnable onPairAgain, Node hubMenu) {
