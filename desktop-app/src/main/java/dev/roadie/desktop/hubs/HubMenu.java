@@ -3,7 +3,10 @@ package dev.roadie.desktop.hubs;
 import dev.roadie.companion.pairing.PairedHub;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
 import javafx.collections.ListChangeListener;
+import javafx.collections.WeakListChangeListener;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -22,6 +25,8 @@ import org.kordamp.ikonli.material2.Material2AL;
  */
 public final class HubMenu extends MenuButton {
     private final HubsViewModel model;
+    private final ListChangeListener<PairedHub> onHubs = c -> fill();
+    private final ChangeListener<PairedHub> onInUse = (o, was, now) -> fill();
 
     public HubMenu(HubsViewModel model) {
         this.model = model;
@@ -32,8 +37,10 @@ public final class HubMenu extends MenuButton {
         setMinWidth(70);
         setMaxWidth(240);
         setTooltip(new Tooltip("The Roadie hub this app is connected to: switch, pair with another, forget"));
-        model.hubs().addListener((ListChangeListener<PairedHub>) c -> fill());
-        model.inUse().addListener((o, was, now) -> fill());
+        // Weak: the model outlives each main window (a switch builds a new one), and must not keep
+        // the windows it no longer shows alive through their menus.
+        model.hubs().addListener(new WeakListChangeListener<>(onHubs));
+        model.inUse().addListener(new WeakChangeListener<>(onInUse));
         fill();
     }
 
