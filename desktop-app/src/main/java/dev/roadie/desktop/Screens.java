@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import javafx.application.Platform;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 
 /** Builds each screen with its ViewModel, wired to the JavaFX thread: the app and the view tests share it. */
@@ -22,7 +23,20 @@ public final class Screens {
 
     public static Parent pairing(PairingApi api, ScheduledExecutorService background, String defaultName,
             Consumer<PairedHub> onPaired) {
-        return new PairingView(new PairingViewModel(api, background, Platform::runLater, defaultName, onPaired));
+        return pairing(api, background, defaultName, null, null, onPaired);
+    }
+
+    /**
+     * The pairing screen with {@code address} filled in (null: the default); {@code back}, when
+     * not null, is offered as a way back to the hub in use.
+     */
+    public static Parent pairing(PairingApi api, ScheduledExecutorService background, String defaultName,
+            String address, Runnable back, Consumer<PairedHub> onPaired) {
+        PairingViewModel model = new PairingViewModel(api, background, Platform::runLater, defaultName, onPaired);
+        if (address != null) {
+            model.hubAddress().set(address);
+        }
+        return new PairingView(model, back);
     }
 
     /**
@@ -30,17 +44,22 @@ public final class Screens {
      * {@code onPairAgain} runs when the user asks to pair again after the hub refused the token.
      */
     public static MainView main(MusicHub hub, String requestedBy, Runnable onPairAgain) {
-        return main(hub, requestedBy, onPairAgain, player -> { });
+        return main(hub, requestedBy, onPairAgain, null, player -> { });
+    }
+
+    /** The main window with {@code hubMenu} (the hub picker; null for none) in its top bar. */
+    public static MainView main(MusicHub hub, String requestedBy, Runnable onPairAgain, Node hubMenu) {
+        return main(hub, requestedBy, onPairAgain, hubMenu, player -> { });
     }
 
     /** As above; {@code onPlayer} gets the window's player (for the desktop integration). */
-    public static MainView main(MusicHub hub, String requestedBy, Runnable onPairAgain,
+    public static MainView main(MusicHub hub, String requestedBy, Runnable onPairAgain, Node hubMenu,
             Consumer<PlayerViewModel> onPlayer) {
         MainViewModel main = new MainViewModel(hub, Platform::runLater);
         PlayerViewModel player = new PlayerViewModel(hub, Platform::runLater, Clock.systemUTC(), main.target());
         SearchViewModel search = new SearchViewModel(hub, Platform::runLater, main.target(), player::apply, requestedBy);
         main.start();
         onPlayer.accept(player);
-        return new MainView(main, search, player, onPairAgain);
+        return new MainView(main, search, player, onPairAgain, hubMenu);
     }
 }

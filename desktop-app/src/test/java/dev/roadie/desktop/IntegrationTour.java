@@ -7,6 +7,7 @@ import dev.roadie.companion.pairing.PairedHub;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.roadie.desktop.integration.theme.PortalSettings;
+import dev.roadie.desktop.settings.DesktopSettings;
 import dev.roadie.desktop.settings.SettingsStore;
 import dev.roadie.desktop.testing.LiveMusic;
 import dev.roadie.model.music.PlayerCommand;
@@ -62,9 +63,9 @@ public final class IntegrationTour {
         try (LiveMusic music = new LiveMusic(data.resolve("hub"))) {
             await("the tray host (trayer) to take the tray").atMost(WAIT).until(SystemTray::isSupported);
             Path settings = data.resolve("config").resolve("desktop.json");
-            new SettingsStore(settings).save(new PairedHub("http://127.0.0.1:" + music.hub.port(),
+            new SettingsStore(settings).save(DesktopSettings.EMPTY.paired(new PairedHub("http://127.0.0.1:" + music.hub.port(),
                     music.hub.token("alice-desktop", "desktop", "send:music-bot", "subscribe:player.*", "registry",
-                            "search"), "alice@laptop (desktop)"));
+                            "search"), "alice@laptop (desktop)")));
             System.setProperty(DesktopApp.SETTINGS_PROPERTY, settings.toString());
             // The desktop portal, saying light until the tour switches the desktop to dark.
             DBusConnection desktop = DBusConnectionBuilder.forSessionBus().withShared(false).build();

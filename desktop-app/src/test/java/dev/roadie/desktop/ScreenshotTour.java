@@ -10,6 +10,11 @@ import dev.roadie.companion.pairing.HttpPairingApi;
 import dev.roadie.companion.pairing.PairingApi;
 import dev.roadie.companion.pairing.PairingStart;
 import dev.roadie.companion.pairing.PollAnswer;
+import dev.roadie.companion.pairing.PairedHub;
+import dev.roadie.desktop.hubs.HubMenu;
+import dev.roadie.desktop.hubs.HubsViewModel;
+import dev.roadie.desktop.settings.DesktopSettings;
+import dev.roadie.desktop.settings.SettingsStore;
 import dev.roadie.desktop.testing.LiveMusic;
 import dev.roadie.model.music.PlayerCommand;
 import dev.roadie.model.music.QueuePosition;
@@ -31,6 +36,8 @@ import javafx.scene.control.TextField;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
+import javafx.scene.control.MenuButton;
+import javafx.scene.robot.Robot;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 
@@ -86,6 +93,10 @@ public final class ScreenshotTour {
             await().atMost(WAIT).until(() -> onFx(() -> !((javafx.scene.control.Label) pairing.lookup("#userCode")).getText().isEmpty()));
             settle(stage);
             save(stage, out.resolve("pairing-code-1280x800.png"));
+            show(stage, onFx(() -> Screens.pairing(slowApproval, background, "alice@laptop (desktop)", null, () -> { },
+                    p -> { })), 1280, 800, false);
+            settle(stage);
+            save(stage, out.resolve("pairing-another-1280x800.png"));
 
             // The main window with a queue, something playing, and a search.
             RoadieClient bob = music.companion();
@@ -100,7 +111,24 @@ public final class ScreenshotTour {
                 bob.requestBlocking(LiveMusic.BOT, PlayerCommand.SUBJECT, new PlayerCommand.Add("1", track, null,
                         QueuePosition.END, "bob"), WAIT);
             }
-            Parent main = onFx(() -> Screens.main(music.desktop, "alice", () -> { }));
+            // Two paired hubs for the hub menu; only the first is connected to.
+            SettingsStore hubsFile = new SettingsStore(data.resolve("desktop.json"));
+            hubsFile.save(DesktopSettings.EMPTY.paired(new PairedHub(music.address(), "rd_unused", "alice"))
+                    .paired(new PairedHub("https://club.example.org:7443", "rd_unused", "alice")).using(music.address()));
+            HubsViewModel hubs = new HubsViewModel(hubsFile, new HubsViewModel.Screens() {
+                @Override
+                public void main(PairedHub hub) {
+                }
+
+                @Override
+                public void pairing(String address, Runnable back) {
+                }
+            });
+            onFx(() -> {
+                hubs.start();
+                return null;
+            });
+            Parent main = onFx(() -> Screens.main(music.desktop, "alice", () -> { }, new HubMenu(hubs)));
             show(stage, main, 1280, 800, false);
             await().atMost(WAIT).until(() -> onFx(() -> ((ListView<?>) main.lookup("#queue")).getItems().size() == 3));
             onFx(() -> {
@@ -110,10 +138,32 @@ public final class ScreenshotTour {
             await().atMost(WAIT).until(() -> onFx(() -> ((ListView<?>) main.lookup("#results")).getItems().size() == 8));
             settle(stage);
             save(stage, out.resolve("main-1280x800.png"));
+            // The menu is a window of its own, which a snapshot of the scene leaves out: the screen is captured.
+            onFx(() -> {
+                ((MenuButton) main.lookup("#hubs")).show();
+                return null;
+            });
+            settle(stage);
+            capture(stage, out.resolve("hubs-menu-1280x800.png"));
+            onFx(() -> {
+                ((MenuButton) main.lookup("#hubs")).hide();
+                return null;
+            });
+            // A link dragged over the window from a browser.
+            onFx(() -> {
+                main.lookup("#dropHint").setVisible(true);
+                return null;
+            });
+            settle(stage);
+            save(stage, out.resolve("main-drop-1280x800.png"));
+            onFx(() -> {
+                main.lookup("#dropHint").setVisible(false);
+                return null;
+            });
             resize(stage, 720, 520);
             settle(stage);
             save(stage, out.resolve("main-720x520.png"));
-            show(stage, onFx(() -> Screens.main(music.desktop, "alice", () -> { })), 1280, 800, true);
+            show(stage, onFx(() -> Screens.main(music.desktop, "alice", () -> { }, new HubMenu(hubs))), 1280, 800, true);
             Parent dark = onFx(() -> stage.getScene().getRoot());
             onFx(() -> {
                 ((TextField) dark.lookup("#search")).setText("paper");
@@ -168,6 +218,10 @@ public final class ScreenshotTour {
             stage.getScene().getRoot().layout();
             return stage.getScene().snapshot(null);
         });
+        write(image, file);
+    }
+
+    private static void write(WritableImage image, Path file) throws Exception {
         int width = (int) image.getWidth();
         int height = (int) image.getHeight();
         BufferedImage png = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
@@ -179,6 +233,13 @@ public final class ScreenshotTour {
         }
         ImageIO.write(png, "png", file.toFile());
         System.out.println("saved " + file + " " + width + "x" + height);
+    }
+
+    /** What the screen shows over the window's scene, popups included. */
+    private static void capture(Stage stage, Path file) throws Exception {
+        WritableImage image = onFx(() -> new Robot().getScreenCapture(null, stage.getX() + stage.getScene().getX(),
+                stage.getY() + stage.getScene().getY(), stage.getScene().getWidth(), stage.getScene().getHeight(), false));
+        write(image, file);
     }
 
     static <T> T onFx(Callable<T> call) throws Exception {

@@ -37,7 +37,10 @@ class ScreenshotsIT {
         assertThat(tour.exitValue()).as("the tour's exit code; see %s:%n%s", log, Files.readString(log)).isZero();
         assertSize("pairing-address-1280x800.png", 1280, 800);
         assertSize("pairing-code-1280x800.png", 1280, 800);
+        assertSize("pairing-another-1280x800.png", 1280, 800);
         assertSize("main-1280x800.png", 1280, 800);
+        assertSize("hubs-menu-1280x800.png", 1280, 800);
+        assertSize("main-drop-1280x800.png", 1280, 800);
         assertSize("main-720x520.png", 720, 520);
         assertSize("main-dark-1280x800.png", 1280, 800);
     }

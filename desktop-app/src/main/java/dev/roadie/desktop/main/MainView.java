@@ -9,6 +9,7 @@ import dev.roadie.companion.hub.Connection;
 import dev.roadie.model.music.QueuePosition;
 import dev.roadie.model.music.Track;
 import dev.roadie.model.search.ProviderOutcome;
+import java.util.List;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -37,6 +38,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -63,26 +65,48 @@ public final class MainView extends BorderPane {
     private final ListView<Track> results = new ListView<>();
     private final ListView<Track> queue = new ListView<>();
     private HBox header;
+    private final PauseTransition typing = new PauseTransition(TYPING_PAUSE);
+    private final Node dropHint = LinkDrop.hint();
 
     /**
      * @param onPairAgain forgets the hub and shows the pairing screen; offered when the hub
      *                    refuses this device
      */
     public MainView(MainViewModel main, SearchViewModel search, PlayerViewModel player, Runnable onPairAgain) {
+        this(main, search, player, onPairAgain, null);
+    }
+
+    /** @param hubMenu the hub picker, shown after the app's name; null for none */
+    public MainView(MainViewModel main, SearchViewModel search, PlayerViewModel player, Runnable onPairAgain,
+            Node hubMenu) {
         this.main = main;
         this.search = search;
         this.player = player;
         getStyleClass().add("main-view");
-        setTop(header(onPairAgain));
+        setTop(header(onPairAgain, hubMenu));
         SplitPane center = new SplitPane(searchPane(), queuePane());
         center.setDividerPositions(0.6);
         center.getStyleClass().add("center");
-        setCenter(center);
+        setCenter(new StackPane(center, dropHint));
         setBottom(new NowPlayingBar(player));
         addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
+        // A link dropped from a browser is read as a pasted one: its track shown, Enter queues it.
+        LinkDrop.accept(this, dropHint, this::readLink);
     }
 
-    private Node header(Runnable onPairAgain) {
+    private void readLink(String link) {
+        search.query().set(link);
+        typing.stop();
+        search.search();
+        // Dropped from another window: this one takes the keyboard, so that Enter queues the track.
+        if (getScene() != null && getScene().getWindow() instanceof Stage stage) {
+            stage.toFront();
+        }
+        searchField.requestFocus();
+        searchField.end();
+    }
+
+    private Node header(Runnable onPairAgain, Node hubMenu) {
         Label name = new Label("Roadie", icon(Material2AL.LIBRARY_MUSIC));
         name.getStyleClass().addAll("title-3", "app-name");
         ComboBox<Bot> bot = new ComboBox<>(main.bots());
@@ -109,7 +133,17 @@ public final class MainView extends BorderPane {
         pairAgain.setOnAction(e -> onPairAgain.run());
         pairAgain.visibleProperty().bind(main.refused());
         pairAgain.managedProperty().bind(pairAgain.visibleProperty());
-        header = new HBox(12, name, new Label("Bot"), bot, new Label("Server"), guild, spacer, connection, pairAgain);
+        Label botLabel = new Label("Bot");
+        Label guildLabel = new Label("Server");
+        // In a narrow window the bot's and the hub's names give way; words and the state keep their size.
+        for (Region keeps : List.of(name, botLabel, guildLabel, guild, connection)) {
+            keeps.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        bot.setMinWidth(90);
+        header = new HBox(12, name, botLabel, bot, guildLabel, guild, spacer, connection, pairAgain);
+        if (hubMenu != null) {
+            header.getChildren().add(1, hubMenu);
+        }
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(10, 16, 10, 16));
         header.getStyleClass().add("header");
@@ -140,7 +174,6 @@ public final class MainView extends BorderPane {
         searchField.textProperty().bindBidirectional(search.query());
         searchField.getStyleClass().add("search-field");
         searchField.setMinHeight(Region.USE_PREF_SIZE);
-        PauseTransition typing = new PauseTransition(TYPING_PAUSE);
         typing.setOnFinished(e -> search.search());
         searchField.textProperty().addListener((o, was, now) -> typing.playFromStart());
         searchField.setOnKeyPressed(e -> {

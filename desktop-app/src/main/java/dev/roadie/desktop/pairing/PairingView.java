@@ -18,6 +18,11 @@ import org.kordamp.ikonli.material2.Material2AL;
 public final class PairingView extends StackPane {
 
     public PairingView(PairingViewModel model) {
+        this(model, null);
+    }
+
+    /** @param back when not null, a Back button returns to the hub in use (pairing with another hub) */
+    public PairingView(PairingViewModel model, Runnable back) {
         getStyleClass().add("pairing-view");
 
         FontIcon logo = new FontIcon(Material2AL.LIBRARY_MUSIC);
@@ -80,6 +85,21 @@ public final class PairingView extends StackPane {
         waitingBox.managedProperty().bind(waitingBox.visibleProperty());
 
         VBox card = new VBox(14, logo, title, intro, address, waitingBox);
+        if (back != null) {
+            Button backButton = new Button("Back", new FontIcon(Material2AL.ARROW_BACK));
+            backButton.setId("back");
+            backButton.getStyleClass().add("flat");
+            backButton.setCancelButton(true);
+            backButton.setOnAction(e -> {
+                model.cancel();
+                back.run();
+            });
+            // While a code is shown, Cancel is the way out: one button at a time.
+            backButton.visibleProperty().bind(model.step().isNotEqualTo(PairingViewModel.Step.WAITING));
+            backButton.managedProperty().bind(backButton.visibleProperty());
+            title.setText("Connect to another Roadie hub");
+            card.getChildren().addFirst(backButton);
+        }
         card.getStyleClass().add("pairing-card");
         card.setPadding(new Insets(32));
         card.setMaxWidth(520);

@@ -10,13 +10,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
-import java.util.Optional;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 
 /**
- * The settings file, {@code desktop.json} in the user's config folder. It holds a token, so it
- * is written readable by its owner only (0600), through a temporary file so that a crash never
- * leaves half a file.
+ * The settings file, {@code desktop.json} in the user's config folder: the paired hubs and the
+ * one in use ({@link DesktopSettings}). It holds tokens, so it is written readable by its owner
+ * only (0600), through a temporary file so that a crash never leaves half a file. A file of the
+ * single-hub shape written before several hubs were kept ({@code {"hub":..,"token":..,"name":..}})
+ * still reads, as that one hub in use.
  */
 public final class SettingsStore {
     private final Path file;
@@ -41,13 +43,17 @@ public final class SettingsStore {
         return file;
     }
 
-    /** The saved settings, or empty when the app has not paired yet. */
-    public Optional<PairedHub> load() {
+    /** The saved settings, or {@link DesktopSettings#EMPTY} when the app has not paired yet. */
+    public DesktopSettings load() {
         if (!Files.exists(file)) {
-            return Optional.empty();
+            return DesktopSettings.EMPTY;
         }
         try {
-            return Optional.of(FrameCodec.DEFAULT.mapper().readValue(Files.readString(file), PairedHub.class));
+            JsonNode saved = FrameCodec.DEFAULT.mapper().readTree(Files.readString(file));
+            if (!saved.has("hubs") && saved.has("hub")) {
+                return DesktopSettings.EMPTY.paired(FrameCodec.DEFAULT.mapper().treeToValue(saved, PairedHub.class));
+            }
+            return FrameCodec.DEFAULT.mapper().treeToValue(saved, DesktopSettings.class);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         } catch (JacksonException | IllegalArgumentException e) {
@@ -56,16 +62,7 @@ public final class SettingsStore {
         }
     }
 
-    /** Forgets the hub and the token: the next start pairs again. */
-    public void forget() {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + file + ": " + e.getMessage() + "; delete it by hand", e);
-        }
-    }
-
-    public void save(PairedHub settings) {
+    public void save(DesktopSettings settings) {
         try {
             Files.createDirectories(file.getParent());
             Path temporary = file.resolveSibling(file.getFileName() + ".new");

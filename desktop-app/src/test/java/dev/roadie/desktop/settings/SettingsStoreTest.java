@@ -33,12 +33,35 @@ class SettingsStoreTest {
     @Test
     void saved_settings_come_back_and_only_their_owner_can_read_them() throws Exception {
         SettingsStore store = new SettingsStore(folder.resolve("roadie/desktop.json"));
-        assertThat(store.load()).isEmpty();
+        assertThat(store.load()).isEqualTo(DesktopSettings.EMPTY);
+        DesktopSettings two = DesktopSettings.EMPTY.paired(new PairedHub("http://localhost:7070", "rd_secret", "alice"))
+                .paired(new PairedHub("https://hub.example.org:7443", "rd_other", "alice"))
+                .using("http://localhost:7070");
 
-        store.save(new PairedHub("http://localhost:7070", "rd_secret", "alice"));
+        store.save(two);
 
-        assertThat(store.load()).contains(new PairedHub("http://localhost:7070", "rd_secret", "alice"));
+        assertThat(store.load()).isEqualTo(two);
+        assertThat(store.load().inUse()).contains(new PairedHub("http://localhost:7070", "rd_secret", "alice"));
+        assertThat(store.load().hubs()).extracting(PairedHub::hub)
+                .containsExactly("http://localhost:7070", "https://hub.example.org:7443");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(store.file()))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void a_file_of_the_single_hub_shape_reads_as_that_hub_in_use() throws Exception {
+        Path file = folder.resolve("desktop.json");
+        Files.writeString(file, """
+                {
+                  "hub" : "http://localhost:7070",
+                  "token" : "rd_secret",
+                  "name" : "alice@laptop (desktop)"
+                }""");
+
+        DesktopSettings read = new SettingsStore(file).load();
+
+        assertThat(read.hubs()).containsExactly(new PairedHub("http://localhost:7070", "rd_secret",
+                "alice@laptop (desktop)"));
+        assertThat(read.inUse()).contains(read.hubs().getFirst());
     }
 
     @Test
@@ -55,12 +78,12 @@ class SettingsStoreTest {
     }
 
     @Test
-    void forgotten_settings_are_gone() {
+    void a_forgotten_hub_is_gone_from_the_file() {
         SettingsStore store = new SettingsStore(folder.resolve("desktop.json"));
-        store.save(new PairedHub("http://localhost:7070", "rd_secret", "alice"));
+        store.save(DesktopSettings.EMPTY.paired(new PairedHub("http://localhost:7070", "rd_secret", "alice")));
 
-        store.forget();
+        store.save(store.load().without("http://localhost:7070"));
 
-        assertThat(store.load()).isEmpty();
+        assertThat(store.load()).isEqualTo(DesktopSettings.EMPTY);
     }
 }

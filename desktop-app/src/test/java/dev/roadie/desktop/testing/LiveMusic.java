@@ -26,6 +26,8 @@ import java.util.Random;
  */
 public final class LiveMusic implements AutoCloseable {
     public static final Address BOT = Address.service("music-bot", "demo");
+    /** The title of every YouTube link, as the fixture oEmbed answers. */
+    public static final String LINKED_TITLE = "Paper Boats (Live at the Harbour)";
     /** title, artist, album, seconds. */
     private static final String[][] CATALOGUE = {
         {"Paper Boats", "Harbour Lights", "Low Tide", "202"},
@@ -47,16 +49,37 @@ public final class LiveMusic implements AutoCloseable {
     public SdkMusicHub desktop;
 
     public LiveMusic(Path data) {
+        this(data, List.of("1", "2"));
+    }
+
+    /** With the stand-in bot in {@code guilds} (telling two hubs apart). */
+    public LiveMusic(Path data, List<String> guilds) {
         this.data = data;
         deezer.answer("/deezer/search", new FakeMusicService.Answer(200, "application/json", deezerAnswer()));
-        hub = LiveHub.start(data, Map.of("search.enabled", "deezer", "search.deezer.baseUrl", deezer.url("/deezer")));
+        // YouTube's oEmbed, for links pasted or dropped (https://www.youtube.com/watch?v=...).
+        deezer.answer("/youtube/oembed", new FakeMusicService.Answer(200, "application/json",
+                FrameCodec.DEFAULT.mapper().writeValueAsString(Map.of("title", LINKED_TITLE,
+                        "author_name", "Harbour Lights", "thumbnail_url", art.url(200), "type", "video"))));
+        hub = LiveHub.start(data, Map.of("search.enabled", "deezer,links", "search.deezer.baseUrl", deezer.url("/deezer"),
+                "search.links.youtubeOembed", deezer.url("/youtube/oembed"),
+                "search.links.allowedAddresses", "127.0.0.1"));
         RoadieClient botClient = clients.connect(hub, "demo", "music-bot", "send:*", "publish:player.*", "subscribe:*",
                 "announce:music-bot", "registry", "search");
-        bot = DemoBot.start(botClient, new DemoBot.Settings("demo", List.of("1", "2"), InstantSource.system(),
+        bot = DemoBot.start(botClient, new DemoBot.Settings("demo", guilds, InstantSource.system(),
                 new Random(7), Duration.ofMillis(500)));
         // The desktop kind's preset scopes, as pairing gives them (docs/PAIRING.md).
         desktop = new SdkMusicHub(Clients.options(hub, hub.token("alice-laptop", "desktop", "send:music-bot",
                 "subscribe:player.*", "registry", "search")).clientName("desktop"));
+    }
+
+    /** The hub's address as a person types it when pairing. */
+    public String address() {
+        return "http://127.0.0.1:" + hub.port();
+    }
+
+    /** A token as pairing gives the desktop app (docs/PAIRING.md). */
+    public String desktopToken(String name) {
+        return hub.token(name, "desktop", "send:music-bot", "subscribe:player.*", "registry", "search");
     }
 
     public Path data() {
