@@ -1,0 +1,68 @@
+package dev.roadie.mobile;
+
+import dev.roadie.companion.pairing.HttpPairingApi;
+import dev.roadie.mobile.platform.IncomingIntentsService;
+import dev.roadie.mobile.platform.impl.DesktopIncomingIntentsService;
+import dev.roadie.mobile.storage.PhoneStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The phone app. On a phone the window is the screen; on the desktop ({@code gluonfx:run}) it is
+ * a 390×844 window, an iPhone 14's points, with intents from the command line.
+ */
+public final class PhoneApp extends Application {
+    private static final Logger log = LoggerFactory.getLogger(PhoneApp.class);
+    static final double WIDTH = 390;
+    static final double HEIGHT = 844;
+
+    private final ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("roadie-pairing").daemon().factory());
+    private PhoneRoot root;
+    private IncomingIntentsService intents;
+
+    @Override
+    public void start(Stage stage) {
+        Theme.apply(Theme.dark(System.getenv()));
+        intents = IncomingIntentsService.create().orElseThrow(() -> new IllegalStateException(
+                "No way to receive intents on this platform"));
+        if (intents instanceof DesktopIncomingIntentsService desktop) {
+            desktop.deliver(getParameters().getRaw());
+        }
+        root = new PhoneRoot(PhoneStore.privateStorage(), intents, PhoneRoot::sdk, new HttpPairingApi("mobile"),
+                background, deviceName());
+        Scene scene = new Scene(root, WIDTH, HEIGHT);
+        scene.getStylesheets().add(Theme.stylesheet());
+        stage.setTitle("Roadie");
+        stage.setScene(scene);
+        stage.setOnShown(e -> logStartUp());
+        stage.show();
+    }
+
+    private static String deviceName() {
+        String user = System.getProperty("user.name", "");
+        return (user.isBlank() || user.equals("root") ? "My" : user + "'s") + " phone";
+    }
+
+    private static void logStartUp() {
+        // Process start to the first frame: the figure docs/PERFORMANCE.md reports.
+        ProcessHandle.current().info().startInstant().ifPresent(started -> javafx.application.Platform.runLater(() ->
+                log.info("First frame shown {} ms after the process started; {} MB of heap in use",
+                        Duration.between(started, Instant.now()).toMillis(),
+                        (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20)));
+    }
+
+    @Override
+    public void stop() {
+        intents.close();
+        root.close();
+        background.shutdownNow();
+    }
+}
