@@ -24,7 +24,7 @@ import org.kordamp.ikonli.material2.Material2MZ;
  */
 final class NowPlayingPage extends VBox {
     private final PlayerViewModel player;
-    private final Artwork artwork = new Artwork(286, 28);
+    private final Artwork artwork = new Artwork(318, 30);
     private final Label title = new Label();
     private final Label byline = new Label();
     private final Slider position = new Slider(0, 1, 0);
@@ -110,7 +110,7 @@ final class NowPlayingPage extends VBox {
     private void showTrack(Track track) {
         artwork.show(track);
         title.setText(track == null ? "Nothing playing" : track.title());
-        byline.setText(track == null ? "Search, share a link to Roadie, or ask: “Hey Google, play Paper Boats on Roadie”"
+        byline.setText(track == null ? "Search, share a link to Roadie, or ask your assistant: “Hey Google, play Paper Boats on Roadie”"
                 : Formats.byline(track));
         byline.setWrapText(track == null);
         position.setDisable(track == null || track.durationMs() <= 0);

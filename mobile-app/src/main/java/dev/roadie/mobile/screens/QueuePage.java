@@ -62,6 +62,8 @@ final class QueuePage extends VBox {
         private final TrackRow row = new TrackRow(up, down, remove);
 
         QueueCell(PlayerViewModel player) {
+            // The row fits the list's width: a long title is cut, the buttons stay on screen.
+            setPrefWidth(0);
             up.setOnAction(e -> player.move(getIndex(), getIndex() - 1));
             down.setOnAction(e -> player.move(getIndex(), getIndex() + 1));
             remove.setOnAction(e -> player.remove(getIndex()));

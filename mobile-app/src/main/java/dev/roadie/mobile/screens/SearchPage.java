@@ -76,6 +76,8 @@ final class SearchPage extends VBox {
         private final TrackRow row = new TrackRow(next, add);
 
         ResultCell(SearchViewModel search) {
+            // The row fits the list's width: a long title is cut, the buttons stay on screen.
+            setPrefWidth(0);
             next.setOnAction(e -> search.queue(getItem(), QueuePosition.NEXT));
             add.setOnAction(e -> search.queue(getItem(), QueuePosition.END));
             HBox.setHgrow(row, Priority.ALWAYS);
