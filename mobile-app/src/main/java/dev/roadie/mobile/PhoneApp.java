@@ -22,6 +22,8 @@ public final class PhoneApp extends Application {
     private static final Logger log = LoggerFactory.getLogger(PhoneApp.class);
     static final double WIDTH = 390;
     static final double HEIGHT = 844;
+    /** A smoke start (the gluonfx:run check, docs/MOBILE.md): save the first screen there, then quit. */
+    static final String SMOKE = "ROADIE_PHONE_SMOKE_SCREENSHOT";
 
     private final ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("roadie-pairing").daemon().factory());
@@ -44,6 +46,10 @@ public final class PhoneApp extends Application {
         stage.setScene(scene);
         stage.setOnShown(e -> logStartUp());
         stage.show();
+        String smoke = System.getenv(SMOKE);
+        if (smoke != null && !smoke.isBlank()) {
+            Screenshot.saveThenQuit(scene, java.nio.file.Path.of(smoke));
+        }
     }
 
     private static String deviceName() {
