@@ -60,9 +60,21 @@ public final class PhoneApp extends Application {
     private static void logStartUp() {
         // Process start to the first frame: the figure docs/PERFORMANCE.md reports.
         ProcessHandle.current().info().startInstant().ifPresent(started -> javafx.application.Platform.runLater(() ->
-                log.info("First frame shown {} ms after the process started; {} MB of heap in use",
+                log.info("First frame shown {} ms after the process started; {} MB of heap in use{}",
                         Duration.between(started, Instant.now()).toMillis(),
-                        (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20)));
+                        (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20, residentMemory())));
+    }
+
+    /** The process's resident memory, where Linux tells it (the desktop run, Android). */
+    private static String residentMemory() {
+        try {
+            return java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status")).stream()
+                    .filter(line -> line.startsWith("VmRSS:")).findFirst()
+                    .map(line -> ", " + (Long.parseLong(line.replaceAll("\\D", "")) >> 10) + " MB resident").orElse("");
+        } catch (java.io.IOException | NumberFormatException e) {
+            log.debug("No resident memory figure on this system", e);
+            return "";
+        }
     }
 
     @Override
