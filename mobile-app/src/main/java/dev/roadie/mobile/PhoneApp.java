@@ -2,7 +2,7 @@ package dev.roadie.mobile;
 
 import dev.roadie.companion.pairing.HttpPairingApi;
 import dev.roadie.mobile.platform.IncomingIntentsService;
-import dev.roadie.mobile.platform.impl.DesktopIncomingIntentsService;
+import dev.roadie.mobile.platform.DesktopIncomingIntentsService;
 import dev.roadie.mobile.storage.PhoneStore;
 import java.time.Duration;
 import java.time.Instant;

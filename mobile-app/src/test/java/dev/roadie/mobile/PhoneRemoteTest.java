@@ -8,7 +8,7 @@ import dev.roadie.client.testing.Clients;
 import dev.roadie.companion.pairing.HttpPairingApi;
 import dev.roadie.mobile.intents.AndroidIntents;
 import dev.roadie.mobile.intents.IncomingIntent;
-import dev.roadie.mobile.platform.impl.DesktopIncomingIntentsService;
+import dev.roadie.mobile.platform.DesktopIncomingIntentsService;
 import dev.roadie.mobile.storage.PhoneStore;
 import dev.roadie.mobile.testing.PhoneMusic;
 import dev.roadie.model.music.PlayerCommand;

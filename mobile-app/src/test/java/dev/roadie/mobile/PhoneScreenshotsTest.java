@@ -7,7 +7,7 @@ import dev.roadie.client.RoadieClient;
 import dev.roadie.client.testing.Clients;
 import dev.roadie.companion.pairing.HttpPairingApi;
 import dev.roadie.mobile.intents.IncomingIntent;
-import dev.roadie.mobile.platform.impl.DesktopIncomingIntentsService;
+import dev.roadie.mobile.platform.DesktopIncomingIntentsService;
 import dev.roadie.mobile.remote.CommandRunner;
 import dev.roadie.mobile.screens.PhoneShell;
 import dev.roadie.mobile.storage.PhoneStore;

@@ -3,8 +3,6 @@ package dev.roadie.mobile.platform;
 import com.gluonhq.attach.storage.StorageService;
 import com.gluonhq.attach.util.Platform;
 import dev.roadie.mobile.intents.IncomingIntent;
-import dev.roadie.mobile.platform.impl.AndroidIncomingIntentsService;
-import dev.roadie.mobile.platform.impl.DesktopIncomingIntentsService;
 import java.io.File;
 import java.util.Optional;
 import java.util.function.Consumer;

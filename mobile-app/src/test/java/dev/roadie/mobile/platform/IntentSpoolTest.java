@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.roadie.mobile.intents.AndroidIntents;
 import dev.roadie.mobile.intents.IncomingIntent;
-import dev.roadie.mobile.platform.impl.AndroidIncomingIntentsService;
-import dev.roadie.mobile.platform.impl.DesktopIncomingIntentsService;
+import dev.roadie.mobile.platform.AndroidIncomingIntentsService;
+import dev.roadie.mobile.platform.DesktopIncomingIntentsService;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

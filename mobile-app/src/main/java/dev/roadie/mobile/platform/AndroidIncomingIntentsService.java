@@ -1,9 +1,6 @@
-package dev.roadie.mobile.platform.impl;
+package dev.roadie.mobile.platform;
 
 import dev.roadie.mobile.intents.IncomingIntent;
-import dev.roadie.mobile.platform.IncomingIntentsService;
-import dev.roadie.mobile.platform.IntentSpool;
-import dev.roadie.mobile.platform.SpoolWatcher;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 

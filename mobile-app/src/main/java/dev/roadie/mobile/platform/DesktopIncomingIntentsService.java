@@ -1,7 +1,6 @@
-package dev.roadie.mobile.platform.impl;
+package dev.roadie.mobile.platform;
 
 import dev.roadie.mobile.intents.IncomingIntent;
-import dev.roadie.mobile.platform.IncomingIntentsService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
