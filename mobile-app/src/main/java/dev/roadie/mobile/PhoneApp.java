@@ -33,8 +33,10 @@ public final class PhoneApp extends Application {
     @Override
     public void start(Stage stage) {
         Theme.apply(Theme.dark(System.getenv()));
-        intents = IncomingIntentsService.create().orElseThrow(() -> new IllegalStateException(
-                "No way to receive intents on this platform"));
+        intents = IncomingIntentsService.create().orElseGet(() -> {
+            log.warn("Intents cannot reach the app on this platform yet: voice, shares and links are not handled");
+            return IncomingIntentsService.none();
+        });
         if (intents instanceof DesktopIncomingIntentsService desktop) {
             desktop.deliver(getParameters().getRaw());
         }

@@ -96,6 +96,15 @@ class PhoneScreenshotsTest {
             return null;
         });
         save("pairing-light.png");
+        onFx(() -> {
+            Theme.apply(true);
+            return null;
+        });
+        save("pairing-dark.png");
+        onFx(() -> {
+            Theme.apply(false);
+            return null;
+        });
 
         intents.deliver(IncomingIntent.view(music.invite()));
         await().atMost(WAIT).until(() -> onFx(() -> robot.lookup("#target").queryButton().getText()).equals("demo · Server 1"));
@@ -143,7 +152,7 @@ class PhoneScreenshotsTest {
         await().atMost(WAIT).until(() -> onFx(() -> ((Label) robot.lookup("#toast").query()).getText()).startsWith("Queued"));
         save("shared-dark.png");
 
-        for (String name : List.of("pairing-light.png", "now-playing-light.png", "now-playing-dark.png", "queue-light.png",
+        for (String name : List.of("pairing-light.png", "pairing-dark.png", "now-playing-light.png", "now-playing-dark.png", "queue-light.png",
                 "queue-dark.png", "search-light.png", "search-dark.png", "picker-light.png", "picker-dark.png")) {
             BufferedImage image = ImageIO.read(OUT.resolve(name).toFile());
             assertThat(image.getWidth()).as(name).isEqualTo(390);

@@ -34,6 +34,21 @@ public interface IncomingIntentsService {
         return Optional.empty();
     }
 
+    /** For a platform with no implementation (iOS for now): nothing ever arrives. */
+    static IncomingIntentsService none() {
+        return new IncomingIntentsService() {
+            @Override
+            public void listen(Consumer<IncomingIntent> listener) {
+                // Nothing arrives on this platform: the app is driven from its screens only.
+            }
+
+            @Override
+            public void close() {
+                // Nothing to stop.
+            }
+        };
+    }
+
     /**
      * Calls {@code listener} with each intent: first those that came before (the one that started
      * the app), then each new one, on a thread of the service's (move to the UI thread to act).
