@@ -21,6 +21,8 @@ import org.w3c.dom.NodeList;
  */
 class AndroidResourcesTest {
     static final Path ANDROID = Path.of("src", "android");
+    /** The Gradle project's namespace, as GluonFX's build would set it for this app. */
+    static final String NAMESPACE = "dev.roadie.mobile";
     static final Path FRAMEWORK = Path.of("/usr/share/android-framework-res/framework-res.apk");
 
     @TempDir
@@ -40,32 +42,45 @@ class AndroidResourcesTest {
         return new Outcome(aapt.exitValue(), output);
     }
 
-    /** The project's manifest and resources with {@code from} replaced by {@code to} in {@code file}. */
-    Outcome broken(String file, String from, String to) throws Exception {
+    /**
+     * The project's manifest and resources, copied, with {@code from} replaced by {@code to} in
+     * {@code file}, and the package aapt needs put in as Android's Gradle plugin puts in the
+     * project's namespace.
+     */
+    Outcome checked(String file, String from, String to) throws Exception {
         Path res = copy.resolve("res");
         for (Path source : Files.walk(ANDROID.resolve("res")).filter(Files::isRegularFile).toList()) {
             Path target = res.resolve(ANDROID.resolve("res").relativize(source).toString());
             Files.createDirectories(target.getParent());
             Files.copy(source, target);
         }
-        Files.copy(ANDROID.resolve("AndroidManifest.xml"), copy.resolve("AndroidManifest.xml"));
+        Path manifest = copy.resolve("AndroidManifest.xml");
+        Files.writeString(manifest, Files.readString(ANDROID.resolve("AndroidManifest.xml"))
+                .replace("<manifest ", "<manifest package=\"" + NAMESPACE + "\" "));
         Path changed = copy.resolve(file);
         String text = Files.readString(changed);
         assertThat(text).as(file).contains(from);
         Files.writeString(changed, text.replace(from, to));
-        return aapt(copy.resolve("AndroidManifest.xml"), res);
+        return aapt(manifest, res);
     }
 
     @Test
     void the_manifest_and_resources_pass_aapt() throws Exception {
-        Outcome outcome = aapt(ANDROID.resolve("AndroidManifest.xml"), ANDROID.resolve("res"));
+        Outcome outcome = checked("AndroidManifest.xml", "<manifest ", "<manifest ");
 
         assertThat(outcome.exit()).as(outcome.output()).isZero();
     }
 
     @Test
+    void the_manifest_leaves_the_package_and_sdk_levels_to_the_gradle_project() throws Exception {
+        String manifest = Files.readString(ANDROID.resolve("AndroidManifest.xml"));
+
+        assertThat(manifest).doesNotContain("package=", "<uses-sdk");
+    }
+
+    @Test
     void a_misspelled_attribute_fails_with_its_line() throws Exception {
-        Outcome outcome = broken("AndroidManifest.xml", "android:exported=", "android:exportd=");
+        Outcome outcome = checked("AndroidManifest.xml", "android:exported=", "android:exportd=");
 
         assertThat(outcome.exit()).isNotZero();
         assertThat(outcome.output()).contains("AndroidManifest.xml:", "No resource identifier found for attribute 'exportd'");
@@ -73,14 +88,14 @@ class AndroidResourcesTest {
 
     @Test
     void a_reference_to_a_missing_resource_fails() throws Exception {
-        Outcome manifest = broken("AndroidManifest.xml", "@string/share_label", "@string/share_lable");
+        Outcome manifest = checked("AndroidManifest.xml", "@string/share_label", "@string/share_lable");
         assertThat(manifest.exit()).isNotZero();
         assertThat(manifest.output()).contains("No resource found that matches the given name", "share_lable");
     }
 
     @Test
     void a_broken_reference_inside_the_resources_fails_too() throws Exception {
-        Outcome drawable = broken("res/drawable/ic_roadie.xml", "@color/roadie_blue", "@color/roadie_bleu");
+        Outcome drawable = checked("res/drawable/ic_roadie.xml", "@color/roadie_blue", "@color/roadie_bleu");
         assertThat(drawable.exit()).isNotZero();
         assertThat(drawable.output()).contains("roadie_bleu");
     }
