@@ -243,4 +243,19 @@ class PhoneRemoteTest {
 
         await().atMost(WAIT).until(() -> music.player(bob, "1").nowPlaying().paused());
     }
+
+    @Test
+    void a_tap_on_the_position_seeks_there() throws Exception {
+        FxRobot robot = new FxRobot();
+        pairByInvite(robot);
+        intents.deliver(IncomingIntent.view("roadie://play?q=Folded%20Maps"));
+        await().atMost(WAIT).until(() -> text(robot, "#nowTitle").equals("Folded Maps"));
+        Node position = robot.lookup("#position").query();
+
+        robot.clickOn(robot.point(position).atPosition(javafx.geometry.Pos.CENTER_RIGHT)
+                .atOffset(new javafx.geometry.Point2D(-40, 0)));
+
+        // 264 s long: a tap near the right end is well past the middle.
+        await().atMost(WAIT).until(() -> music.player(bob, "1").nowPlaying().positionMs() > 150_000);
+    }
 }

@@ -102,7 +102,15 @@ final class NowPlayingPage extends VBox {
         // The position moves between the bot's events: the last one plus the time since.
         Timeline tick = new Timeline(new KeyFrame(Duration.millis(250), e -> showPosition()));
         tick.setCycleCount(Timeline.INDEFINITE);
-        tick.play();
+        // Only while the page is on screen: a phone's battery pays for every frame.
+        sceneProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                tick.stop();
+            } else {
+                showPosition();
+                tick.play();
+            }
+        });
         showTrack(player.nowPlaying().get());
         showRepeat(player.repeat().get());
     }
