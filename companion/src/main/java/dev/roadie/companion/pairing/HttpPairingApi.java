@@ -19,11 +19,22 @@ public final class HttpPairingApi implements PairingApi {
     private static final String DEVICE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final String kind;
+
+    /** Pairs as a {@code desktop}. */
+    public HttpPairingApi() {
+        this("desktop");
+    }
+
+    /** Pairs as {@code kind}: {@code desktop}, {@code mobile} or {@code extension} (docs/PAIRING.md). */
+    public HttpPairingApi(String kind) {
+        this.kind = kind;
+    }
 
     @Override
     public PairingStart start(HubAddress hub, String name, String platform) throws PairingFailedException {
         Map<String, String> body = new LinkedHashMap<>();
-        body.put("kind", "desktop");
+        body.put("kind", kind);
         body.put("name", name);
         body.put("platform", platform);
         HttpResponse<String> response = post(hub, "/api/pair/start", body);
@@ -45,6 +56,11 @@ public final class HttpPairingApi implements PairingApi {
     public PollAnswer poll(HubAddress hub, String deviceCode) throws PairingFailedException {
         HttpResponse<String> response = post(hub, "/api/pair/token", Map.of("device_code", deviceCode,
                 "grant_type", DEVICE_GRANT));
+        return answer(hub, response, "a pairing poll");
+    }
+
+    private static PollAnswer answer(HubAddress hub, HttpResponse<String> response, String what)
+            throws PairingFailedException {
         if (response.statusCode() == 429) {
             return new PollAnswer.RateLimited(Duration.ofSeconds(
                     Long.parseLong(response.headers().firstValue("Retry-After").orElse("60"))));
@@ -60,8 +76,22 @@ public final class HttpPairingApi implements PairingApi {
             case "access_denied" -> new PollAnswer.Denied();
             case "expired_token", "invalid_grant" -> new PollAnswer.Expired(error);
             default -> throw new PairingFailedException("The hub at " + hub + " answered HTTP " + response.statusCode()
-                    + " to a pairing poll: " + json);
+                    + " to " + what + ": " + json);
         };
+    }
+
+    /**
+     * {@code POST /api/pair/redeem}: the owner's invite {@code code} ({@code roadie pair invite},
+     * the link {@code roadie://pair?hub=...&code=...}) for a token, at once. The answers are
+     * those of a poll: {@link PollAnswer.Approved} with the token, {@link PollAnswer.Expired} for
+     * a used, unknown or expired code, {@link PollAnswer.RateLimited} over the hub's limits.
+     */
+    public PollAnswer redeem(HubAddress hub, String code, String name, String platform) throws PairingFailedException {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("code", code);
+        body.put("name", name);
+        body.put("platform", platform);
+        return answer(hub, post(hub, "/api/pair/redeem", body), "an invite");
     }
 
     private HttpResponse<String> post(HubAddress hub, String path, Map<String, String> body)

@@ -73,4 +73,25 @@ class HttpPairingApiTest {
                 .hasMessage("Cannot reach the hub at http://127.0.0.1:" + closed
                         + ": check the address, and that the hub runs and this computer can reach it");
     }
+
+    @Test
+    void a_phone_pairs_as_a_mobile_device() throws Exception {
+        PairingStart started = new HttpPairingApi("mobile").start(address, "Carol's phone", "Android 15");
+
+        assertThat(owner.get("/api/pair/requests", admin).body()).contains("\"kind\":\"mobile\"", "Carol's phone");
+        assertThat(started.userCode()).matches("[A-Z]{4}-[A-Z]{4}");
+    }
+
+    @Test
+    void an_invites_code_is_redeemed_once_for_a_token_the_hub_accepts() throws Exception {
+        Http.Response invite = owner.post("/api/pair/invites", admin, "{\"kind\": \"mobile\"}");
+        assertThat(invite.status()).isEqualTo(201);
+        String code = invite.body().replaceAll(".*\"code\":\"([A-Z-]+)\".*", "$1");
+
+        PollAnswer answer = api.redeem(address, code.toLowerCase(java.util.Locale.ROOT), "Carol's phone", "Android 15");
+
+        assertThat(answer).isInstanceOf(PollAnswer.Approved.class);
+        assertThat(owner.get("/api/services", ((PollAnswer.Approved) answer).token()).status()).isEqualTo(200);
+        assertThat(api.redeem(address, code, "Mallory's phone", "Android 15")).isEqualTo(new PollAnswer.Expired("invalid_grant"));
+    }
 }
