@@ -1,5 +1,6 @@
 package dev.roadie.mobile.testing;
 
+import dev.roadie.companion.testing.ArtServer;
 import dev.roadie.cli.demo.DemoBot;
 import dev.roadie.client.RoadieClient;
 import dev.roadie.client.testing.Clients;

@@ -1,4 +1,4 @@
-package dev.roadie.mobile.testing;
+package dev.roadie.companion.testing;
 
 import com.sun.net.httpserver.HttpServer;
 import java.awt.Color;
@@ -14,10 +14,9 @@ import java.net.InetSocketAddress;
 import javax.imageio.ImageIO;
 
 /**
- * The music services the hub reaches, in their documented formats, on 127.0.0.1: Deezer's
- * search ({@code /deezer/search?q=}, a track matching when every word of the query is in its
- * title, artist or album), YouTube's oEmbed for {@link PhoneMusic#VIDEO}, and album covers
- * ({@code /art/N.png}, a gradient picture of hue N) so that artwork loads without the internet.
+ * A local web server for the apps' tests and screenshots, on 127.0.0.1: album covers
+ * ({@code /art/N.png}, a gradient picture of hue N) so that artwork loads without the internet,
+ * and whatever JSON a test serves with {@link #json} (a music service's search, an oEmbed).
  */
 public final class ArtServer implements AutoCloseable {
     private final HttpServer server;
