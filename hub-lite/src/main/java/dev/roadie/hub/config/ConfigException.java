@@ -95,9 +95,12 @@ public final class ConfigException extends RuntimeException {
         return Optional.ofNullable(setting);
     }
 
-    /** Settings whose values are secrets: a complaint about them never repeats the value. */
+    /**
+     * Settings whose values are secrets, or may hold one (a Redis URI's password): a complaint
+     * about them never repeats the value.
+     */
     static final java.util.Set<String> SECRETS = java.util.Set.of("certs.eabHmacKey", "certs.digitalocean.token",
-            "certs.masterKey");
+            "certs.masterKey", "cluster.redis");
 
     /**
      * Quotes a key the user wrote for a one-line message, control characters shown as '?': a key

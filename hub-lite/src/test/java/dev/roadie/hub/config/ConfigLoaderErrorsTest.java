@@ -58,6 +58,16 @@ class ConfigLoaderErrorsTest {
     }
 
     @Test
+    void a_mistyped_cluster_redis_never_repeats_its_password() {
+        // The value is a Redis URI, which may carry the password: a complaint must not log it.
+        loading(Map.of("ROADIE_CLUSTER_REDIS", "redis//:s3cret-pass@redis.internal:6379"), Map.of())
+                .hasMessageContaining("cluster.redis")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cret-pass"));
+        loading(Map.of(), Map.of("cluster.redis", "s3cret-pass@redis.internal"))
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cret-pass"));
+    }
+
+    @Test
     void a_bad_value_on_the_command_line_says_so() {
         loading(Map.of(), Map.of("port", "70000")).hasMessage(
                 "Setting port from the command line: expected a port from 0 to 65535 (0 picks any free port), got '70000'");

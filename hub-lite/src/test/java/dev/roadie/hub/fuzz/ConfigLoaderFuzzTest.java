@@ -37,9 +37,10 @@ import org.slf4j.LoggerFactory;
  */
 class ConfigLoaderFuzzTest {
     private static final String SETTINGS_MARK = "#--set";
-    private static final List<String> SECRETS = List.of("certs.eabHmacKey", "certs.digitalocean.token", "certs.masterKey");
+    private static final List<String> SECRETS = List.of("certs.eabHmacKey", "certs.digitalocean.token", "certs.masterKey",
+            "cluster.redis");
     private static final Set<String> SECRET_VARIABLES = Set.of("ROADIE_CERTS_EAB_HMAC_KEY",
-            "ROADIE_CERTS_DIGITALOCEAN_TOKEN", "ROADIE_CERTS_MASTER_KEY");
+            "ROADIE_CERTS_DIGITALOCEAN_TOKEN", "ROADIE_CERTS_MASTER_KEY", "ROADIE_CLUSTER_REDIS");
 
     /** Where each input is written as roadie.yml and loaded from, as the working directory. */
     @TempDir
