@@ -147,6 +147,7 @@ public final class Hub implements AutoCloseable {
             Router router = new Router(sessions, registry, durable, tokens, elsewhere);
             Requests requests = new Requests(timer, metrics, config.quotas(), elsewhere);
             cluster.ifPresent(joined -> joined.start(sessions, router, requests));
+            cluster.ifPresent(joined -> joined.shareTokens(tokens, sessions));
             this.context = new HubContext(config, epoch, clock, sessions, registry, events, router, requests,
                     new Messaging(router, requests, metrics, config.requests()), durable, metrics, tokens, audit,
                     vault, certTopics, acks);

@@ -17,4 +17,9 @@ record ClusterKeys(String prefix) {
     String presence() {
         return prefix + ":presence";
     }
+
+    /** The tokens of every hub (a hash by id), and also where a token created or revoked is announced. */
+    String tokens() {
+        return prefix + ":tokens";
+    }
 }
