@@ -224,9 +224,16 @@ public final class Hub implements AutoCloseable {
                         .or(() -> cluster.flatMap(Cluster::problem))), new MetricsController(hub.metrics()),
                 new ServicesController(hub.registry(), hub.audit()), new MessagingController(hub.messaging()),
                 new TokensController(hub.tokens(), hub.audit(), hub.sessions()), new SearchController(searchCalls),
-                new CertificatesController(hub.certs(), renewals), new PairingController(new PairingService(database,
-                        hub.tokens(), hub.audit(), hub.clock(), hub.config().pairing()),
+                new CertificatesController(hub.certs(), renewals), new PairingController(pairings(hub),
                         new PairingThrottle(hub.config().pairing()), addresses, hub.sessions()));
+    }
+
+    /** Pairing, shared with the other hubs in cluster mode. */
+    private PairingService pairings(HubContext hub) {
+        PairingService pairings = new PairingService(database, hub.tokens(), hub.audit(), hub.clock(),
+                hub.config().pairing());
+        cluster.ifPresent(joined -> joined.sharePairings(pairings));
+        return pairings;
     }
 
     /**

@@ -49,6 +49,7 @@ public final class Cluster implements Elsewhere, AutoCloseable {
     private final PresenceWriter presence;
     private final ClusterView view;
     private TokenSync tokenSync;
+    private PairingSync pairingSync;
     private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
     private volatile Requests requests;
     private ScheduledFuture<?> heartbeats;
@@ -241,6 +242,11 @@ public final class Cluster implements Elsewhere, AutoCloseable {
         tokenSync = TokenSync.start(redis, keys, timer, tokens, sessions);
     }
 
+    /** Shares this hub's pairings with the other hubs from now on (PairingSync). */
+    public void sharePairings(dev.roadie.hub.pairing.PairingService pairings) {
+        pairingSync = PairingSync.start(redis, keys, timer, pairings);
+    }
+
     /** Leaves the cluster at once (the others drop this hub without waiting for its lease), then disconnects. */
     @Override
     public void close() {
@@ -249,6 +255,9 @@ public final class Cluster implements Elsewhere, AutoCloseable {
         }
         if (tokenSync != null) {
             tokenSync.close();
+        }
+        if (pairingSync != null) {
+            pairingSync.close();
         }
         try {
             if (redis.isUp()) {

@@ -22,4 +22,9 @@ record ClusterKeys(String prefix) {
     String tokens() {
         return prefix + ":tokens";
     }
+
+    /** The pairings of every hub (a hash by id), and also where a pairing's change is announced. */
+    String pairings() {
+        return prefix + ":pairings";
+    }
 }
