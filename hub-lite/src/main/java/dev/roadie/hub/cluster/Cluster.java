@@ -247,6 +247,12 @@ public final class Cluster implements Elsewhere, AutoCloseable {
         pairingSync = PairingSync.start(redis, keys, timer, pairings);
     }
 
+    /** Adds this hub's audit entries to the cluster's log from now on, and lists that log (SharedAudit). */
+    public void shareAudit(dev.roadie.hub.store.AuditLog audit) {
+        SharedAudit shared = new SharedAudit(self, keys, redis);
+        audit.share(shared::add, shared::recent);
+    }
+
     /** Leaves the cluster at once (the others drop this hub without waiting for its lease), then disconnects. */
     @Override
     public void close() {

@@ -27,4 +27,9 @@ record ClusterKeys(String prefix) {
     String pairings() {
         return prefix + ":pairings";
     }
+
+    /** The audit log every hub adds to: a stream, capped. */
+    String audit() {
+        return prefix + ":audit";
+    }
 }

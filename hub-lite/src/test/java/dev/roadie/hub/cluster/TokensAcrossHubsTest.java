@@ -8,8 +8,11 @@ import dev.roadie.hub.testing.RedisServer;
 import dev.roadie.hub.testing.TestHub;
 import dev.roadie.hub.testing.WireClient;
 import dev.roadie.model.wire.CloseCode;
+import dev.roadie.hub.cli.TokenCommand;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -17,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** A token made on one hub of a cluster works on every hub, and a revocation on one reaches all. */
 class TokensAcrossHubsTest {
@@ -114,6 +118,30 @@ class TokensAcrossHubsTest {
         long took = millisSince(started);
         System.out.printf("revocation without a notice: session on B ended after %d ms%n", took);
         assertThat(took).isLessThan(TokenSync.ROUND.toMillis() * 2 + 1000);
+    }
+
+    @Test
+    void tokens_made_and_revoked_by_the_command_beside_one_hub_reach_the_others_within_a_round() {
+        Path dataOfA = folder.resolve("hub-0");
+        StringWriter out = new StringWriter();
+        CommandLine command = new CommandLine(new TokenCommand());
+        command.setOut(new PrintWriter(out, true));
+        assertThat(command.execute("create", "--data", dataOfA.toString(), "--name", "frank", "--kind", "desktop"))
+                .isZero();
+        String token = out.toString().strip().lines().toList().getLast();
+
+        long started = System.nanoTime();
+        awaitAccepted(c, token);
+        System.out.printf("token made by the command beside A accepted on C after %d ms%n", millisSince(started));
+        WireClient onC = c.track(WireClient.authenticated(c.port(), token));
+
+        assertThat(new CommandLine(new TokenCommand()).execute("revoke", "--data", dataOfA.toString(), idOf(token)))
+                .isZero();
+        started = System.nanoTime();
+        assertThat(onC.awaitClose()).isEqualTo(CloseCode.UNAUTHORIZED.code());
+        long took = millisSince(started);
+        System.out.printf("token revoked by the command beside A: session on C ended after %d ms%n", took);
+        assertThat(took).isLessThan(TokenSync.ROUND.toMillis() + 1000);
     }
 
     private static String createOn(TestHub hub, String name, String kind) {
