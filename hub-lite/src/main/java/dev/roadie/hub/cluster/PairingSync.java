@@ -43,7 +43,7 @@ final class PairingSync implements AutoCloseable {
             public void message(String channel, String text) {
                 if (channel.equals(keys.pairings())) {
                     // Off Lettuce's thread: taking a pairing in writes to the database.
-                    timer.execute(() -> sync.received(text));
+                    onTimer(timer, () -> sync.received(text));
                 }
             }
         });
@@ -52,6 +52,15 @@ final class PairingSync implements AutoCloseable {
         long every = TokenSync.ROUND.toMillis();
         sync.rounds = timer.scheduleWithFixedDelay(() -> sync.round(timer), every, every, TimeUnit.MILLISECONDS);
         return sync;
+    }
+
+    /** Runs {@code work} on the hub's timer, unless the hub is stopping (the timer refuses work then). */
+    static void onTimer(ScheduledExecutorService timer, Runnable work) {
+        try {
+            timer.execute(work);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            log.debug("Dropped a notice from another hub: this hub is stopping");
+        }
     }
 
     private void share(SharedPairing pairing) {
@@ -99,11 +108,17 @@ final class PairingSync implements AutoCloseable {
         for (SharedPairing mine : pairings.shared()) {
             local.put(mine.id(), mine);
             SharedPairing theirs = shared.get(mine.id());
-            if (theirs == null || theirs.step() < mine.step()) {
+            if ((theirs == null || theirs.step() < mine.step()) && !mine.droppedBy(System.currentTimeMillis())) {
                 share(mine);
             }
         }
+        long now = System.currentTimeMillis();
         for (SharedPairing theirs : shared.values()) {
+            if (theirs.droppedBy(now)) {
+                // Each hub drops such pairings from its database: do not bring them back, and forget them here too.
+                redis.hdel(hash, theirs.id());
+                continue;
+            }
             SharedPairing mine = local.get(theirs.id());
             if (mine == null || mine.step() < theirs.step()) {
                 pairings.adopt(theirs);

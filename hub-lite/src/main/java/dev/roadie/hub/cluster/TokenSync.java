@@ -58,7 +58,7 @@ final class TokenSync implements AutoCloseable {
             public void message(String channel, String text) {
                 if (channel.equals(keys.tokens())) {
                     // Off Lettuce's thread: taking a token in writes to the database.
-                    timer.execute(() -> sync.received(text));
+                    PairingSync.onTimer(timer, () -> sync.received(text));
                 }
             }
         });

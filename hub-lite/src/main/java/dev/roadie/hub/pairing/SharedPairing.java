@@ -15,6 +15,14 @@ public record SharedPairing(String id, String flow, String kind, String deviceNa
         scopes = scopes == null ? List.of() : List.copyOf(scopes);
     }
 
+    /**
+     * Whether every hub drops it by {@code nowMillis}: it never gave a token and expired longer
+     * ago than a hub keeps such a pairing ({@link PairingService#KEEP_EXPIRED}).
+     */
+    public boolean droppedBy(long nowMillis) {
+        return step() < 2 && expiresAt < nowMillis - PairingService.KEEP_EXPIRED.toMillis();
+    }
+
     /** How far along it is: a later step wins over an earlier one when two hubs differ. */
     public int step() {
         return switch (state) {

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import dev.roadie.hub.testing.Http;
 import dev.roadie.hub.testing.RedisServer;
 import dev.roadie.hub.testing.TestHub;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -80,6 +82,24 @@ class PairingAcrossHubsTest {
 
         await("hub A answering access_denied").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
                 .until(() -> poll(a, started).body(), body -> body.contains("access_denied"));
+    }
+
+    @Test
+    void a_request_long_expired_is_dropped_from_the_shared_hash_and_not_taken_in() {
+        long twoDaysAgo = System.currentTimeMillis() - Duration.ofDays(2).toMillis();
+        String old = "{\"id\":\"oldrequest01\",\"flow\":\"device\",\"kind\":\"mobile\",\"deviceName\":\"Old phone\","
+                + "\"state\":\"pending\",\"scopes\":[],\"createdAt\":" + twoDaysAgo + ",\"expiresAt\":"
+                + (twoDaysAgo + 600_000) + ",\"deviceCodeHash\":\"dc-old\",\"userCodeHash\":\"uc-old\"}";
+        RedisClient client = RedisClient.create(redis.uri());
+        try (StatefulRedisConnection<String, String> spy = client.connect()) {
+            String key = cluster.name() + ":pairings";
+            spy.sync().hset(key, "oldrequest01", old);
+
+            await("the old request dropped from " + key).atMost(Duration.ofSeconds(6))
+                    .pollInterval(Duration.ofMillis(50)).until(() -> !spy.sync().hexists(key, "oldrequest01"));
+        } finally {
+            client.shutdown();
+        }
     }
 
     private static Http.Response poll(TestHub hub, JsonNode started) {
