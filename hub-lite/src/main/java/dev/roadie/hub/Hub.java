@@ -2,6 +2,7 @@ package dev.roadie.hub;
 
 import dev.roadie.hub.api.ApiAuth;
 import dev.roadie.hub.api.ApiRoutes;
+import dev.roadie.hub.api.AuditController;
 import dev.roadie.hub.api.CertificatesController;
 import dev.roadie.hub.api.HealthController;
 import dev.roadie.hub.api.MessagingController;
@@ -147,6 +148,8 @@ public final class Hub implements AutoCloseable {
             Router router = new Router(sessions, registry, durable, tokens, elsewhere);
             Requests requests = new Requests(timer, metrics, config.quotas(), elsewhere);
             cluster.ifPresent(joined -> joined.start(sessions, router, requests));
+            cluster.ifPresent(joined -> joined.shareTokens(tokens, sessions));
+            cluster.ifPresent(joined -> joined.shareAudit(audit));
             this.context = new HubContext(config, epoch, clock, sessions, registry, events, router, requests,
                     new Messaging(router, requests, metrics, config.requests()), durable, metrics, tokens, audit,
                     vault, certTopics, acks);
@@ -223,9 +226,17 @@ public final class Hub implements AutoCloseable {
                         .or(() -> cluster.flatMap(Cluster::problem))), new MetricsController(hub.metrics()),
                 new ServicesController(hub.registry(), hub.audit()), new MessagingController(hub.messaging()),
                 new TokensController(hub.tokens(), hub.audit(), hub.sessions()), new SearchController(searchCalls),
-                new CertificatesController(hub.certs(), renewals), new PairingController(new PairingService(database,
-                        hub.tokens(), hub.audit(), hub.clock(), hub.config().pairing()),
-                        new PairingThrottle(hub.config().pairing()), addresses, hub.sessions()));
+                new CertificatesController(hub.certs(), renewals), new PairingController(pairings(hub),
+                        new PairingThrottle(hub.config().pairing()), addresses, hub.sessions()),
+                new AuditController(hub.audit()));
+    }
+
+    /** Pairing, shared with the other hubs in cluster mode. */
+    private PairingService pairings(HubContext hub) {
+        PairingService pairings = new PairingService(database, hub.tokens(), hub.audit(), hub.clock(),
+                hub.config().pairing());
+        cluster.ifPresent(joined -> joined.sharePairings(pairings));
+        return pairings;
     }
 
     /**

@@ -26,10 +26,11 @@ public final class ApiRoutes {
     private final SearchController search;
     private final CertificatesController certs;
     private final PairingController pairing;
+    private final AuditController audit;
 
     public ApiRoutes(ApiAuth auth, HealthController health, MetricsController metrics, ServicesController services,
             MessagingController messaging, TokensController tokens, SearchController search,
-            CertificatesController certs, PairingController pairing) {
+            CertificatesController certs, PairingController pairing, AuditController audit) {
         this.auth = auth;
         this.health = health;
         this.metrics = metrics;
@@ -39,6 +40,7 @@ public final class ApiRoutes {
         this.search = search;
         this.certs = certs;
         this.pairing = pairing;
+        this.audit = audit;
     }
 
     public void configure(JavalinConfig config) {
@@ -57,6 +59,7 @@ public final class ApiRoutes {
         routes.get("/api/tokens", tokens::list, Access.ADMIN);
         routes.post("/api/tokens", tokens::create, Access.ADMIN);
         routes.delete("/api/tokens/{id}", tokens::revoke, Access.ADMIN);
+        routes.get("/api/audit", audit::list, Access.ADMIN);
         routes.get("/api/search", search::search, Access.scope("search"));
         routes.get("/api/search/stream", search::stream, Access.scope("search"));
         routes.get("/api/resolve", search::resolve, Access.scope("search"));

@@ -17,8 +17,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +51,8 @@ public final class TokenService {
     private final LoadingCache<String, Optional<TokenRecord>> records;
     /** Ids whose last use was written less than a minute ago. */
     private final Cache<String, Boolean> touched;
+    /** Told of every token this service creates or revokes: in cluster mode, the other hubs. */
+    private final List<Consumer<SharedToken>> changes = new CopyOnWriteArrayList<>();
 
     /** Tokens stored in {@code db}, timestamped by {@code clock}. */
     public TokenService(Database db, Clock clock) {
@@ -78,6 +83,7 @@ public final class TokenService {
         // Forget an earlier "unknown id" answer, however unlikely it is to exist.
         records.invalidate(issued.info().id());
         log.info("Created token {} (name {}, kind {}, scopes {})", issued.info().id(), name, kind, parsed.asList());
+        announce(issued.info().id());
         return issued;
     }
 
@@ -158,6 +164,7 @@ public final class TokenService {
         revoked.ifPresent(token -> {
             records.invalidate(token.id());
             log.info("Revoked token {} (name {}, kind {})", token.id(), token.name(), token.kind());
+            announce(token.id());
         });
         return revoked.map(TokenRecord::info);
     }
@@ -189,9 +196,69 @@ public final class TokenService {
             writeTokenFile(file, admin.token());
             return Optional.of(admin);
         });
+        issued.ifPresent(admin -> announce(admin.info().id()));
         issued.ifPresent(admin -> log.warn("No tokens yet: created the admin token {} and wrote it to {}"
                 + " (owner only). Keep it somewhere safe and delete the file.", admin.info().id(), file));
         return issued.map(admin -> file);
+    }
+
+    /** Tells {@code listener} of every token created or revoked through this service, after it is stored. */
+    public void onChange(Consumer<SharedToken> listener) {
+        changes.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Every token in this hub's database, as the hubs of a cluster share them. */
+    public List<SharedToken> shared() {
+        return db.read(c -> TokenStore.all(c).stream().map(TokenService::shared).toList());
+    }
+
+    /**
+     * Takes in a token another hub shared: stores it when this hub does not know it, revokes it
+     * here when it was revoked there (a revocation is never undone). Nothing else of a known
+     * token changes: a token is written once and then only revoked.
+     *
+     * @return true when this call revoked a token that was active here, whose sessions are to end
+     * @throws IllegalArgumentException when the token's scopes or hash are not valid
+     */
+    public boolean adopt(SharedToken token) {
+        TokenRecord incoming = new TokenRecord(token.id(), token.name(), token.kind(), Scopes.parse(token.scopes()),
+                HexFormat.of().parseHex(token.secretHash()), Instant.ofEpochMilli(token.createdAt()),
+                token.revokedAt() == null ? null : Instant.ofEpochMilli(token.revokedAt()), null);
+        boolean revoked = db.writeAndGet(c -> {
+            Optional<TokenRecord> known = TokenStore.byId(c, incoming.id());
+            if (known.isEmpty()) {
+                TokenStore.insert(c, incoming);
+                if (!incoming.active()) {
+                    TokenStore.revoke(c, incoming.id(), incoming.revokedAt());
+                }
+                return false;
+            }
+            if (known.get().active() && !incoming.active()) {
+                TokenStore.revoke(c, incoming.id(), incoming.revokedAt());
+                return true;
+            }
+            return false;
+        });
+        records.invalidate(incoming.id());
+        if (revoked) {
+            log.info("Revoked token {} (name {}, kind {}): revoked on another hub", incoming.id(), incoming.name(),
+                    incoming.kind());
+        }
+        return revoked;
+    }
+
+    private void announce(String id) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        Optional<TokenRecord> stored = db.read(c -> TokenStore.byId(c, id));
+        stored.map(TokenService::shared).ifPresent(token -> changes.forEach(listener -> listener.accept(token)));
+    }
+
+    private static SharedToken shared(TokenRecord token) {
+        return new SharedToken(token.id(), token.name(), token.kind(), token.scopes().asList(),
+                HexFormat.of().formatHex(token.secretHash()), token.createdAt().toEpochMilli(),
+                token.revokedAt() == null ? null : token.revokedAt().toEpochMilli());
     }
 
     private Optional<TokenRecord> onlyActiveNamed(Connection c, String name) throws SQLException {

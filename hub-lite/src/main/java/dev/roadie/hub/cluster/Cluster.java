@@ -48,6 +48,8 @@ public final class Cluster implements Elsewhere, AutoCloseable {
     private final Duration lease;
     private final PresenceWriter presence;
     private final ClusterView view;
+    private TokenSync tokenSync;
+    private PairingSync pairingSync;
     private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
     private volatile Requests requests;
     private ScheduledFuture<?> heartbeats;
@@ -91,6 +93,9 @@ public final class Cluster implements Elsewhere, AutoCloseable {
                         view.reload(text).whenComplete((done, failed) -> warnIf(failed, "reading hub " + text));
                     }
                     return;
+                }
+                if (!channel.equals(keys.hub(self))) {
+                    return; // another part's channel (tokens): its own listener takes it
                 }
                 try {
                     inbox.handle(Envelope.parse(text));
@@ -232,11 +237,33 @@ public final class Cluster implements Elsewhere, AutoCloseable {
         return view.hubs();
     }
 
+    /** Shares this hub's tokens with the other hubs from now on (TokenSync). */
+    public void shareTokens(dev.roadie.hub.auth.TokenService tokens, SessionTable sessions) {
+        tokenSync = TokenSync.start(redis, keys, timer, tokens, sessions);
+    }
+
+    /** Shares this hub's pairings with the other hubs from now on (PairingSync). */
+    public void sharePairings(dev.roadie.hub.pairing.PairingService pairings) {
+        pairingSync = PairingSync.start(redis, keys, timer, pairings);
+    }
+
+    /** Adds this hub's audit entries to the cluster's log from now on, and lists that log (SharedAudit). */
+    public void shareAudit(dev.roadie.hub.store.AuditLog audit) {
+        SharedAudit shared = new SharedAudit(self, keys, redis);
+        audit.share(shared::add, shared::recent);
+    }
+
     /** Leaves the cluster at once (the others drop this hub without waiting for its lease), then disconnects. */
     @Override
     public void close() {
         if (heartbeats != null) {
             heartbeats.cancel(false);
+        }
+        if (tokenSync != null) {
+            tokenSync.close();
+        }
+        if (pairingSync != null) {
+            pairingSync.close();
         }
         try {
             if (redis.isUp()) {

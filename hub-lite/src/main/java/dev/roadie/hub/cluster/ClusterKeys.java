@@ -17,4 +17,19 @@ record ClusterKeys(String prefix) {
     String presence() {
         return prefix + ":presence";
     }
+
+    /** The tokens of every hub (a hash by id), and also where a token created or revoked is announced. */
+    String tokens() {
+        return prefix + ":tokens";
+    }
+
+    /** The pairings of every hub (a hash by id), and also where a pairing's change is announced. */
+    String pairings() {
+        return prefix + ":pairings";
+    }
+
+    /** The audit log every hub adds to: a stream, capped. */
+    String audit() {
+        return prefix + ":audit";
+    }
 }

@@ -18,6 +18,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -41,6 +43,8 @@ public final class PairingService {
     private final Clock clock;
     private final PairingConfig config;
     private final PairingCodes codes = new PairingCodes(new SecureRandom());
+    /** Told of every pairing this service starts or moves on: in cluster mode, the other hubs. */
+    private final List<Consumer<SharedPairing>> changes = new CopyOnWriteArrayList<>();
 
     public PairingService(Database db, TokenService tokens, AuditLog audit, Clock clock, PairingConfig config) {
         this.db = Objects.requireNonNull(db, "db");
@@ -66,7 +70,7 @@ public final class PairingService {
         String shownPlatform = platform == null || platform.isBlank() ? null : text(platform, "platform");
         Instant now = now();
         String deviceCode = codes.newDeviceCode();
-        return db.writeAndGet(c -> {
+        return announced(started -> started.id(), db.writeAndGet(c -> {
             PairingStore.dropExpired(c, now.minus(KEEP_EXPIRED));
             String userCode = freeUserCode(c);
             Pairing pairing = new Pairing(codes.newId(), Pairing.Flow.DEVICE, kind, name, shownPlatform, address,
@@ -76,7 +80,7 @@ public final class PairingService {
                     + quoted(name) + " platform=" + quoted(shownPlatform));
             return new StartedPairing(pairing.id(), deviceCode, PairingCodes.display(userCode),
                     config.codeLifetime(), config.pollInterval());
-        });
+        }));
     }
 
     /** A device polls with its device code (RFC 8628's device access token request). */
@@ -85,7 +89,8 @@ public final class PairingService {
             return new PollResult.Unknown();
         }
         Instant now = now();
-        return db.writeAndGet(c -> {
+        String[] redeemed = new String[1];
+        PollResult result = db.writeAndGet(c -> {
             Optional<Pairing> found = PairingStore.byDeviceCode(c, PairingCodes.hash(deviceCode));
             if (found.isEmpty()) {
                 return new PollResult.Unknown();
@@ -100,6 +105,7 @@ public final class PairingService {
                 return new PollResult.Expired();
             }
             if (pairing.state() == Pairing.State.APPROVED) {
+                redeemed[0] = pairing.id();
                 return new PollResult.Granted(redeem(c, pairing, pairing.deviceName(), pairing.platform(), address,
                         now));
             }
@@ -108,6 +114,10 @@ public final class PairingService {
             }
             return new PollResult.Pending();
         });
+        if (redeemed[0] != null) {
+            announce(redeemed[0]);
+        }
+        return result;
     }
 
     /**
@@ -120,14 +130,14 @@ public final class PairingService {
      */
     public Pairing approve(String codeOrId, Narrowing narrowing, String actor) {
         Instant now = now();
-        return db.writeAndGet(c -> {
+        return announced(Pairing::id, db.writeAndGet(c -> {
             Pairing pairing = undecided(c, codeOrId, now);
             List<String> granted = DeviceScopes.grant(pairing.kind(), narrowing);
             PairingStore.decide(c, pairing.id(), Pairing.State.APPROVED, granted, actor);
             audit.record(actor, "pair.approve", "id=" + pairing.id() + " kind=" + pairing.kind() + " name="
                     + quoted(pairing.deviceName()) + " scopes=" + String.join(" ", granted));
             return PairingStore.byId(c, pairing.id()).orElseThrow();
-        });
+        }));
     }
 
     /**
@@ -138,13 +148,13 @@ public final class PairingService {
      */
     public Pairing deny(String codeOrId, String actor) {
         Instant now = now();
-        return db.writeAndGet(c -> {
+        return announced(Pairing::id, db.writeAndGet(c -> {
             Pairing pairing = undecided(c, codeOrId, now);
             PairingStore.decide(c, pairing.id(), Pairing.State.DENIED, List.of(), actor);
             audit.record(actor, "pair.deny", "id=" + pairing.id() + " kind=" + pairing.kind() + " name="
                     + quoted(pairing.deviceName()));
             return PairingStore.byId(c, pairing.id()).orElseThrow();
-        });
+        }));
     }
 
     /**
@@ -155,7 +165,7 @@ public final class PairingService {
     public Invite invite(String kind, Narrowing narrowing, String actor) {
         List<String> granted = DeviceScopes.grant(kind, narrowing);
         Instant now = now();
-        return db.writeAndGet(c -> {
+        return announced(invite -> invite.pairing().id(), db.writeAndGet(c -> {
             PairingStore.dropExpired(c, now.minus(KEEP_EXPIRED));
             String code = freeUserCode(c);
             Pairing pairing = new Pairing(codes.newId(), Pairing.Flow.INVITE, kind, null, null, null,
@@ -164,7 +174,7 @@ public final class PairingService {
             audit.record(actor, "pair.invite", "id=" + pairing.id() + " kind=" + kind + " scopes="
                     + String.join(" ", granted));
             return new Invite(pairing, PairingCodes.display(code));
-        });
+        }));
     }
 
     /** A device redeems an invite's code: its token, or why not. */
@@ -176,7 +186,8 @@ public final class PairingService {
             return new PollResult.Unknown();
         }
         Instant now = now();
-        return db.writeAndGet(c -> {
+        String[] redeemed = new String[1];
+        PollResult result = db.writeAndGet(c -> {
             Optional<Pairing> found = PairingStore.byUserCode(c, PairingCodes.hash(normalized.get()))
                     .filter(pairing -> pairing.flow() == Pairing.Flow.INVITE);
             if (found.isEmpty()) {
@@ -185,8 +196,13 @@ public final class PairingService {
             if (found.get().expiredAt(now)) {
                 return new PollResult.Expired();
             }
+            redeemed[0] = found.get().id();
             return new PollResult.Granted(redeem(c, found.get(), name, shownPlatform, address, now));
         });
+        if (redeemed[0] != null) {
+            announce(redeemed[0]);
+        }
+        return result;
     }
 
     /** Device requests waiting for the owner, oldest first. */
@@ -223,6 +239,46 @@ public final class PairingService {
         revoked.ifPresent(token -> audit.record(actor, "pair.revoke", "id=" + pairing.get().id() + " token="
                 + token.id() + " name=" + token.name() + " kind=" + token.kind()));
         return revoked.map(token -> device(pairing.get(), token));
+    }
+
+    /** Tells {@code listener} of every pairing started, decided or redeemed through this service, once stored. */
+    public void onChange(Consumer<SharedPairing> listener) {
+        changes.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Every pairing in this hub's database, as the hubs of a cluster share them. */
+    public List<SharedPairing> shared() {
+        return db.read(c -> PairingStore.shared(c, "ORDER BY created_at, rowid"));
+    }
+
+    /**
+     * Takes in a pairing another hub shared when it is further along than this hub's copy (or
+     * this hub has none): a request started there can be approved here, and a device that took
+     * its token there cannot take another here.
+     *
+     * @return whether this hub's copy changed
+     */
+    public boolean adopt(SharedPairing theirs) {
+        return db.writeAndGet(c -> {
+            Optional<SharedPairing> mine = PairingStore.shared(c, "WHERE id = ?", theirs.id()).stream().findFirst();
+            if (mine.isPresent() && mine.get().step() >= theirs.step()) {
+                return false;
+            }
+            PairingStore.replace(c, theirs);
+            return true;
+        });
+    }
+
+    private <T> T announced(Function<T, String> id, T result) {
+        announce(id.apply(result));
+        return result;
+    }
+
+    private void announce(String id) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        db.read(c -> PairingStore.shared(c, "WHERE id = ?", id)).forEach(p -> changes.forEach(l -> l.accept(p)));
     }
 
     private IssuedToken redeem(Connection c, Pairing pairing, String deviceName, String platform, String address,

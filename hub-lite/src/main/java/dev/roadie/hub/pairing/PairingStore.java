@@ -111,6 +111,60 @@ final class PairingStore {
         }
     }
 
+    /** Every pairing with its code hashes, to share with the other hubs of a cluster. */
+    static List<SharedPairing> shared(Connection c, String where, String... parameters) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS
+                + ", device_code_hash, user_code_hash FROM pairings " + where)) {
+            for (int i = 0; i < parameters.length; i++) {
+                select.setString(i + 1, parameters[i]);
+            }
+            List<SharedPairing> found = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    Pairing p = read(rows);
+                    found.add(new SharedPairing(p.id(), p.flow().wire(), p.kind(), p.deviceName(), p.platform(),
+                            p.address(), p.state().wire(), p.scopes(), p.createdAt().toEpochMilli(),
+                            p.expiresAt().toEpochMilli(), millis(p.lastPollAt()), p.decidedBy(), p.tokenId(),
+                            millis(p.redeemedAt()), rows.getString("device_code_hash"),
+                            rows.getString("user_code_hash")));
+                }
+            }
+            return found;
+        }
+    }
+
+    /** Writes another hub's copy over this hub's (or in, when this hub has none). */
+    static void replace(Connection c, SharedPairing p) throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM pairings WHERE id = ?")) {
+            delete.setString(1, p.id());
+            delete.executeUpdate();
+        }
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO pairings (" + COLUMNS
+                + ", device_code_hash, user_code_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, p.id());
+            insert.setString(2, p.flow());
+            insert.setString(3, p.kind());
+            insert.setString(4, p.deviceName());
+            insert.setString(5, p.platform());
+            insert.setString(6, p.address());
+            insert.setString(7, p.state());
+            insert.setString(8, String.join(" ", p.scopes()));
+            insert.setLong(9, p.createdAt());
+            insert.setLong(10, p.expiresAt());
+            insert.setObject(11, p.lastPollAt());
+            insert.setString(12, p.decidedBy());
+            insert.setString(13, p.tokenId());
+            insert.setObject(14, p.redeemedAt());
+            insert.setString(15, p.deviceCodeHash());
+            insert.setString(16, p.userCodeHash());
+            insert.executeUpdate();
+        }
+    }
+
+    private static Long millis(Instant at) {
+        return at == null ? null : at.toEpochMilli();
+    }
+
     /** Drops pairings that never gave a token and expired before {@code before}. */
     static int dropExpired(Connection c, Instant before) throws SQLException {
         try (PreparedStatement delete = c.prepareStatement(

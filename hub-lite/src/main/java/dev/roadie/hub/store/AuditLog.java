@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
 
 /**
  * The record of administrative actions (tokens created and revoked, services drained or retired by an admin),
@@ -15,6 +17,9 @@ import java.util.Objects;
 public final class AuditLog {
     private final Database db;
     private final Clock clock;
+    /** In cluster mode: where each entry goes too, and where {@link #listing} reads. */
+    private volatile Consumer<AuditEntry> sharedSink;
+    private volatile IntFunction<List<AuditView>> sharedReader;
 
     /** An audit log in {@code db}, timestamped by {@code clock}. */
     public AuditLog(Database db, Clock clock) {
@@ -37,6 +42,29 @@ public final class AuditLog {
                 insert.executeUpdate();
             }
         });
+        Consumer<AuditEntry> sink = sharedSink;
+        if (sink != null) {
+            sink.accept(new AuditEntry(0, Instant.ofEpochMilli(at), actor, action, detail));
+        }
+    }
+
+    /**
+     * In cluster mode: every entry recorded from now on also goes to {@code sink}, and
+     * {@link #listing} reads {@code reader}, the log every hub writes to.
+     */
+    public void share(Consumer<AuditEntry> sink, IntFunction<List<AuditView>> reader) {
+        this.sharedSink = Objects.requireNonNull(sink, "sink");
+        this.sharedReader = Objects.requireNonNull(reader, "reader");
+    }
+
+    /** The last {@code limit} entries, newest first: this hub's, or in cluster mode the cluster's. */
+    public List<AuditView> listing(int limit) {
+        IntFunction<List<AuditView>> reader = sharedReader;
+        if (reader != null) {
+            return reader.apply(limit);
+        }
+        return recent(limit).stream().map(entry -> new AuditView(Long.toString(entry.id()), entry.at(), null,
+                entry.actor(), entry.action(), entry.detail())).toList();
     }
 
     /** The last {@code limit} entries, newest first. */
