@@ -195,6 +195,36 @@ class ClusterDurableTest {
     }
 
     @Test
+    void a_store_no_replica_confirms_is_refused_with_upstream_failed_and_not_acknowledged_as_kept() {
+        try (RedisServer primary = RedisServer.started();
+                RedisServer replica = RedisServer.started(List.of("--replicaof", "127.0.0.1",
+                        Integer.toString(primary.port())));
+                ClusterHubs cluster = new ClusterHubs(folder, primary.uri(), Map.of("heartbeat.tolerance", "50"))) {
+            await("the replica is in sync").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> SharedDurableMessages.replicas(replicationInfo(primary.port())) == 1);
+            TestHub a = cluster.start();
+            a.token(DESK.name(), DESK.kind());
+            WireClient bot = a.client("eu-1", "music-bot", "send:desktop");
+            assertThat(send(bot, durable("d-1"))).as("confirmed by the replica").isNull();
+
+            replica.signal("STOP");
+            try {
+                long sentAt = System.nanoTime();
+                ErrorFrame refused = send(bot, durable("d-2"));
+                long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sentAt);
+
+                assertThat(refused).as("no replica confirmed it").isNotNull();
+                assertThat(refused.code()).isEqualTo(ErrorCode.UPSTREAM_FAILED);
+                assertThat(refused.message()).contains("d-2", "none of its 1 replicas confirmed it", "same id");
+                assertThat(millis).as("ms until the refusal: the replica wait, not more").isBetween(900L, 5000L);
+            } finally {
+                replica.signal("CONT");
+            }
+            assertThat(send(bot, durable("d-3"))).as("confirmed again once the replica is back").isNull();
+        }
+    }
+
+    @Test
     void only_replicas_in_sync_count_as_able_to_confirm_a_write() {
         String info = "# Replication\r\nrole:master\r\nconnected_slaves:2\r\n"
                 + "slave0:ip=127.0.0.1,port=7001,state=online,offset=42,lag=0\r\n"
