@@ -34,6 +34,7 @@ import dev.roadie.hub.registry.RegistryStore;
 import dev.roadie.hub.search.HubSearch;
 import dev.roadie.hub.search.SearchCalls;
 import dev.roadie.hub.routing.DurableMessages;
+import dev.roadie.hub.routing.LocalDurableMessages;
 import dev.roadie.hub.routing.Elsewhere;
 import dev.roadie.hub.routing.Requests;
 import dev.roadie.hub.routing.Router;
@@ -119,8 +120,6 @@ public final class Hub implements AutoCloseable {
             RegistryEvents events = new RegistryEvents(sessions, config.registry().snapshotPartBytes(),
                     config.registry().publishInterval());
             Registry registry = new Registry(new RegistryStore(database), clock, config.registry(), events);
-            DurableMessages durable = new DurableMessages(database, clock, config.sessions().durableTtl(),
-                    config.quotas());
             this.search = new HubSearch(config.search(), registry, metrics);
             this.searchCalls = new SearchCalls(search);
             AuditLog audit = new AuditLog(database, clock);
@@ -145,6 +144,9 @@ public final class Hub implements AutoCloseable {
             String epoch = newEpoch();
             this.cluster = joinCluster(config, epoch, sessions, registry);
             Elsewhere elsewhere = cluster.<Elsewhere>map(c -> c).orElse(Elsewhere.NONE);
+            DurableMessages durable = cluster.map(joined -> joined.durableMessages(clock, config.sessions().durableTtl(),
+                    config.quotas())).orElseGet(() -> new LocalDurableMessages(database, clock,
+                    config.sessions().durableTtl(), config.quotas()));
             Router router = new Router(sessions, registry, durable, tokens, elsewhere);
             Requests requests = new Requests(timer, metrics, config.quotas(), elsewhere);
             cluster.ifPresent(joined -> joined.start(sessions, router, requests));

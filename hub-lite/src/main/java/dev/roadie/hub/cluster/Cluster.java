@@ -168,6 +168,20 @@ public final class Cluster implements Elsewhere, AutoCloseable {
     }
 
     @Override
+    public void deliverStored(String hub, List<ServiceId> services, List<Long> ids, Message message) {
+        publish(hub, Envelope.stored(services, ids, message), listeners -> { });
+    }
+
+    /**
+     * The durable messages of the cluster, kept in its Redis for every hub (docs/CLUSTER.md), on
+     * a connection of their own.
+     */
+    public dev.roadie.hub.routing.DurableMessages durableMessages(java.time.Clock clock, Duration ttl,
+            dev.roadie.hub.config.HubConfig.Quotas quotas) {
+        return new SharedDurableMessages(redis.connectAnother(), keys, redis.where(), clock, ttl, quotas);
+    }
+
+    @Override
     public void ask(String hub, ServiceId service, Request request, long timeoutMs) {
         publish(hub, Envelope.ask(self, service, timeoutMs, request), listeners -> {
             if (listeners == 0) {

@@ -13,6 +13,11 @@ record ClusterKeys(String prefix) {
         return prefix + ":hub:" + hub;
     }
 
+    /** The prefix of the durable messages' keys (docs/CLUSTER.md, "Durable messages"). */
+    String durable() {
+        return prefix + ":durable";
+    }
+
     /** Where a hub publishes its id after its presence changed. */
     String presence() {
         return prefix + ":presence";

@@ -15,6 +15,7 @@ import java.util.List;
  *
  * <pre>
  * deliver: d \n KIND/NAME,KIND/NAME... \n {message}
+ * stored:  s \n KIND/NAME=ID,KIND/NAME=ID... \n {durable message, kept in Redis as ID for KIND/NAME}
  * ask:     a \n FROM-HUB \n KIND/NAME \n TIMEOUT-MS \n {request, id = the call id}
  * answer:  r \n FROM-HUB \n {reply, re = the call id}
  * </pre>
@@ -23,6 +24,10 @@ sealed interface Envelope {
 
     /** Hand {@code message} to the sessions serving {@code services}. */
     record Deliver(List<ServiceId> services, Message message) implements Envelope {
+    }
+
+    /** Hand the durable {@code message}, stored as {@code ids} for {@code services}, to the sessions serving them. */
+    record Stored(List<ServiceId> services, List<Long> ids, Message message) implements Envelope {
     }
 
     /** Ask the session serving {@code service}; reply to hub {@code from}. */
@@ -37,6 +42,14 @@ sealed interface Envelope {
         StringBuilder text = new StringBuilder("d\n");
         for (int i = 0; i < services.size(); i++) {
             text.append(i == 0 ? "" : ",").append(services.get(i));
+        }
+        return text.append('\n').append(FrameCodec.DEFAULT.encode(message)).toString();
+    }
+
+    static String stored(List<ServiceId> services, List<Long> ids, Message message) {
+        StringBuilder text = new StringBuilder("s\n");
+        for (int i = 0; i < services.size(); i++) {
+            text.append(i == 0 ? "" : ",").append(services.get(i)).append('=').append(ids.get(i));
         }
         return text.append('\n').append(FrameCodec.DEFAULT.encode(message)).toString();
     }
@@ -64,6 +77,16 @@ sealed interface Envelope {
                         services.add(ServiceId.parse(service));
                     }
                     yield new Deliver(services, frame(parts[2], Message.class));
+                }
+                case "s" -> {
+                    List<ServiceId> services = new ArrayList<>();
+                    List<Long> ids = new ArrayList<>();
+                    for (String copy : parts[1].split(",")) {
+                        int at = copy.lastIndexOf('=');
+                        services.add(ServiceId.parse(copy.substring(0, at)));
+                        ids.add(Long.parseLong(copy.substring(at + 1)));
+                    }
+                    yield new Stored(services, ids, frame(parts[2], Message.class));
                 }
                 case "a" -> new Ask(parts[1], ServiceId.parse(parts[2]), Long.parseLong(parts[3]),
                         frame(parts[4], Request.class));

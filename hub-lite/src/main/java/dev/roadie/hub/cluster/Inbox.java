@@ -4,6 +4,7 @@ import dev.roadie.hub.routing.Receiver;
 import dev.roadie.hub.routing.Requests;
 import dev.roadie.hub.routing.Router;
 import dev.roadie.hub.session.ClientSession;
+import dev.roadie.hub.session.PreparedFrame;
 import dev.roadie.hub.session.SessionTable;
 import dev.roadie.model.registry.ServiceId;
 import dev.roadie.model.wire.Reply;
@@ -41,6 +42,14 @@ final class Inbox {
                 }
                 // What another hub thought was here and has left since is dropped, as for a local link that died.
                 router.deliverOnce(deliver.message(), receivers);
+            }
+            case Envelope.Stored stored -> {
+                // One it missed (it left meanwhile) waits in Redis for its next hello, on whichever hub.
+                PreparedFrame prepared = PreparedFrame.of(stored.message());
+                for (int i = 0; i < stored.services().size(); i++) {
+                    long id = stored.ids().get(i);
+                    serving(stored.services().get(i)).ifPresent(session -> session.deliver(prepared, id));
+                }
             }
             case Envelope.Ask ask -> serving(ask.service()).ifPresentOrElse(
                     session -> requests.askedFromElsewhere(ask.request(), new Receiver(ask.service(), session),

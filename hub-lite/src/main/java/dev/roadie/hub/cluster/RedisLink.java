@@ -31,6 +31,9 @@ final class RedisLink implements AutoCloseable {
     private final String where;
     private final StatefulRedisConnection<String, String> commands;
     private final StatefulRedisPubSubConnection<String, String> listener;
+    /** Connections opened for one use each (see {@link #connectAnother}), closed with the link. */
+    private final java.util.List<StatefulRedisConnection<String, String>> others =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private RedisLink(ClientResources resources, RedisClient client, String where,
             StatefulRedisConnection<String, String> commands, StatefulRedisPubSubConnection<String, String> listener) {
@@ -101,6 +104,13 @@ final class RedisLink implements AutoCloseable {
         return commands.async();
     }
 
+    /** One more command connection, for commands that hold theirs (WAIT); it reconnects as the others do. */
+    StatefulRedisConnection<String, String> connectAnother() {
+        StatefulRedisConnection<String, String> another = client.connect();
+        others.add(another);
+        return another;
+    }
+
     StatefulRedisPubSubConnection<String, String> listener() {
         return listener;
     }
@@ -129,6 +139,7 @@ final class RedisLink implements AutoCloseable {
         try {
             listener.close();
             commands.close();
+            others.forEach(StatefulRedisConnection::close);
         } finally {
             client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
             resources.shutdown(0, 2, java.util.concurrent.TimeUnit.SECONDS);

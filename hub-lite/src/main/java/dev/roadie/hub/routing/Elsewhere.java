@@ -28,6 +28,16 @@ public interface Elsewhere {
     void deliver(String hub, List<ServiceId> services, Message message);
 
     /**
+     * Hands hub {@code hub} a durable message stored for each of {@code services} as the
+     * matching one of {@code ids}, for the sessions serving them; their acknowledgements remove it.
+     *
+     * @throws ElsewhereUnavailableException when the cluster cannot be reached now; nothing was sent
+     */
+    default void deliverStored(String hub, List<ServiceId> services, List<Long> ids, Message message) {
+        throw new IllegalStateException("this hub cannot hand stored messages to another hub");
+    }
+
+    /**
      * Asks hub {@code hub} to hand {@code request} (already carrying the call id) to the session serving
      * {@code service}, and to send its reply back here ({@link Requests#answered}).
      *

@@ -8,7 +8,7 @@ package dev.roadie.hub.routing;
 public final class QuotaExceededException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    QuotaExceededException(String message) {
+    public QuotaExceededException(String message) {
         super(message);
     }
 }

@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns an address into receivers. The sender is never one of its own receivers. In a cluster,
@@ -27,6 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * here: a message for a local receiver never leaves the hub.
  */
 public final class Router {
+    private static final Logger log = LoggerFactory.getLogger(Router.class);
     private final SessionTable sessions;
     private final Registry registry;
     private final DurableMessages durable;
@@ -119,26 +122,23 @@ public final class Router {
      * is not connected, to wait for it), so that it survives a hub restart.
      *
      * Receivers on other hubs get a plain message with one publish per hub, before any local
-     * one, so that a cluster that cannot be reached refuses it whole; a durable message goes to
-     * local receivers only, as durable messages are not shared across hubs yet.
+     * one, so that a cluster that cannot be reached refuses it whole. A durable message is
+     * stored first, in the store the hubs share, then sent to its local receivers and, with one
+     * publish per hub, to those on other hubs, naming what each copy was stored as.
      *
      * @throws UnknownReceiverException      when a durable message names a service the hub does not know
      * @throws QuotaExceededException        when storing a durable message would pass a quota
-     * @throws ElsewhereUnavailableException when a receiver is on another hub and the cluster cannot be reached
+     * @throws ElsewhereUnavailableException when a receiver is on another hub and the cluster cannot be reached,
+     *                                       or the cluster's store cannot keep a durable message now
      */
     public int deliver(Message message, List<Receiver> receivers) {
-        List<Receiver> local = receivers;
-        int relayed = 0;
-        if (anyElsewhere(receivers)) {
-            local = receivers.stream().filter(r -> !r.isElsewhere()).toList();
-            if (!message.durable()) {
-                relayed = relay(message, receivers);
-            }
-        }
         if (!message.durable()) {
-            return relayed + deliverOnce(message, local);
+            if (!anyElsewhere(receivers)) {
+                return deliverOnce(message, receivers);
+            }
+            int relayed = relay(message, receivers);
+            return relayed + deliverOnce(message, receivers.stream().filter(r -> !r.isElsewhere()).toList());
         }
-        receivers = local;
         List<ServiceId> targets = new ArrayList<>();
         receivers.forEach(r -> targets.add(r.service()));
         if (receivers.isEmpty() && message.to() instanceof Address.Instance instance) {
@@ -154,9 +154,17 @@ public final class Router {
         }
         List<Long> ids = durable.store(targets, message);
         PreparedFrame prepared = PreparedFrame.of(message);
+        Map<String, List<Integer>> byHub = new LinkedHashMap<>();
         for (int i = 0; i < receivers.size(); i++) {
-            receivers.get(i).session().deliver(prepared, ids.get(i));
+            Receiver receiver = receivers.get(i);
+            if (receiver.isElsewhere()) {
+                byHub.computeIfAbsent(receiver.hub(), h -> new ArrayList<>()).add(i);
+            } else {
+                receiver.session().deliver(prepared, ids.get(i));
+            }
         }
+        byHub.forEach((hub, indexes) -> relayStored(hub, indexes.stream().map(i -> targets.get(i)).toList(),
+                indexes.stream().map(ids::get).toList(), message));
         if (receivers.isEmpty()) {
             return handToArrivedMeanwhile(targets.getFirst(), message, prepared, ids.getFirst());
         }
@@ -164,16 +172,38 @@ public final class Router {
     }
 
     /**
+     * Hands stored copies to the hub whose sessions serve their receivers. It is stored already:
+     * when the publish fails, it waits in the shared store until its receiver connects again.
+     */
+    private void relayStored(String hub, List<ServiceId> services, List<Long> ids, Message message) {
+        try {
+            elsewhere.deliverStored(hub, services, ids, message);
+        } catch (ElsewhereUnavailableException e) {
+            log.warn("Stored durable message {} for {} on hub {} but could not hand it there now ({}); it is sent"
+                    + " when they connect again", message.id(), services, hub, e.getMessage());
+        }
+    }
+
+    /**
      * The addressed instance was away when the receivers were looked up. If it connected since,
      * its hello may have asked what waits for it before this message was stored, and would never
-     * see it: a session serving it now gets it here. Its hello may have found it as well; delivery
-     * of durable messages is at least once, and the receiver drops a second copy by id.
+     * see it: a session serving it now, here or on another hub, gets it here. Its hello may have
+     * found it as well; delivery of durable messages is at least once, and the receiver drops a
+     * second copy by id.
      */
     private int handToArrivedMeanwhile(ServiceId instance, Message message, PreparedFrame prepared, long id) {
         Optional<ClientSession> arrived = sessions.serving(instance)
                 .filter(session -> !session.isEnded() && !instance.equals(message.from()));
         arrived.ifPresent(session -> session.deliver(prepared, id));
-        return arrived.isPresent() ? 1 : 0;
+        if (arrived.isPresent()) {
+            return 1;
+        }
+        List<Receiver> there = elsewhere.receivers(message.to());
+        if (there.isEmpty() || instance.equals(message.from())) {
+            return 0;
+        }
+        relayStored(there.getFirst().hub(), List.of(instance), List.of(id), message);
+        return 1;
     }
 
     /** A plain loop: this runs for every message, and a hub on its own should pay nothing for it. */

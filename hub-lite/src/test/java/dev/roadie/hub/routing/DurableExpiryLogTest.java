@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /** The line logged when durable messages expire says the time to live as a person would. */
 class DurableExpiryLogTest {
-    private final Logger logger = (Logger) LoggerFactory.getLogger(DurableMessages.class);
+    private final Logger logger = (Logger) LoggerFactory.getLogger(LocalDurableMessages.class);
     private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
     private final ManualClock clock = ManualClock.at("2026-12-07T08:00:00Z");
 
@@ -55,7 +55,7 @@ class DurableExpiryLogTest {
 
     /** Stores one message, lets it outlive {@code ttl} and returns what expiring it logged. */
     private String expireOneAfter(Duration ttl) {
-        DurableMessages durable = new DurableMessages(db, clock, ttl, HubConfig.defaults().quotas());
+        DurableMessages durable = new LocalDurableMessages(db, clock, ttl, HubConfig.defaults().quotas());
         durable.store(List.of(ServiceId.parse("desktop/anna")),
                 new Message(0, "m-1", null, Address.service("desktop", "anna"), "note", null, true));
         clock.advance(ttl.plusSeconds(1));

@@ -35,7 +35,7 @@ class DurableMessagesTest {
     @BeforeEach
     void open() {
         db = Database.open(temp);
-        durable = new DurableMessages(db, Clock.systemUTC(), TTL, HubConfig.defaults().quotas());
+        durable = new LocalDurableMessages(db, Clock.systemUTC(), TTL, HubConfig.defaults().quotas());
     }
 
     @AfterEach
@@ -75,7 +75,7 @@ class DurableMessagesTest {
         db.close();
 
         db = Database.open(temp);
-        DurableMessages restarted = new DurableMessages(db, Clock.systemUTC(), TTL, HubConfig.defaults().quotas());
+        DurableMessages restarted = new LocalDurableMessages(db, Clock.systemUTC(), TTL, HubConfig.defaults().quotas());
 
         assertThat(restarted.pendingFor(DESKTOP)).extracting(DurableMessages.Pending::id).containsExactly(id);
         assertThat(whileTheDatabaseIsBusy(() -> restarted.pendingFor(BOT))).isEmpty();
@@ -85,7 +85,7 @@ class DurableMessagesTest {
     void a_quota_freed_by_acknowledgements_and_expiry_can_be_used_again_but_not_twice() {
         ManualClock clock = ManualClock.at("2026-12-07T08:00:00Z");
         HubConfig.Quotas two = new HubConfig.Quotas(2, 1 << 20, 100, 1 << 20, 100, 1 << 20, 1, 1, 1, 1, 1);
-        DurableMessages limited = new DurableMessages(db, clock, TTL, two);
+        DurableMessages limited = new LocalDurableMessages(db, clock, TTL, two);
         long first = limited.store(List.of(DESKTOP), message("m-1")).getFirst();
         limited.store(List.of(DESKTOP), message("m-2"));
         assertThatThrownBy(() -> limited.store(List.of(DESKTOP), message("m-3")))

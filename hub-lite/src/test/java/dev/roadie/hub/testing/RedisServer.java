@@ -96,6 +96,24 @@ public final class RedisServer implements BeforeAllCallback, AfterAllCallback, A
         }
     }
 
+    /**
+     * Stops it (SIGSTOP) or lets it go on (SIGCONT): a stopped server keeps its connections open
+     * and answers nothing, as a server stalled by its machine would.
+     */
+    public void signal(String signal) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new AssertionError("kill -" + signal + " " + process.pid() + " failed");
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while signalling Redis", e);
+        }
+    }
+
     /** Its URI, for {@code cluster.redis}. */
     public String uri() {
         return "redis://127.0.0.1:" + port;
