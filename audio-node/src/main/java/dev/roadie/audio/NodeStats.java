@@ -37,8 +37,10 @@ final class NodeStats {
         cpu.put("cores", runtime.availableProcessors());
         cpu.put("systemLoad", Math.max(0, os.getCpuLoad()));
         cpu.put("lavalinkLoad", Math.max(0, os.getProcessCpuLoad()));
-        // Left out with nothing playing, and always over REST, as Lavalink does.
-        if (frames != null) {
+        // Null with nothing playing, and over REST, but present: lavalink-client requires the field.
+        if (frames == null) {
+            stats.putNull("frameStats");
+        } else {
             stats.putObject("frameStats").put("sent", frames.sent()).put("nulled", frames.nulled())
                     .put("deficit", frames.deficit());
         }
