@@ -1,6 +1,7 @@
 package dev.roadie.audio;
 
 import com.sedmelluq.discord.lavaplayer.player.DefaultAudioPlayerManager;
+import com.sedmelluq.discord.lavaplayer.source.AudioSourceManager;
 import com.sedmelluq.discord.lavaplayer.source.AudioSourceManagers;
 import com.sedmelluq.discord.lavaplayer.source.beam.BeamAudioSourceManager;
 import com.sedmelluq.discord.lavaplayer.source.getyarn.GetyarnAudioSourceManager;
@@ -15,6 +16,7 @@ import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -51,7 +53,16 @@ public final class AudioNode implements AutoCloseable {
     private final Javalin server;
 
     public AudioNode(AudioNodeConfig config) {
+        this(config, List.of());
+    }
+
+    /**
+     * @param extraSources source managers asked before the built-in ones (YouTube's, in time, from
+     *                     a plugins folder); they take the identifiers they recognise
+     */
+    public AudioNode(AudioNodeConfig config, List<AudioSourceManager> extraSources) {
         this.config = config;
+        extraSources.forEach(manager::registerSourceManager);
         // lavaplayer's own YouTube source is deprecated and broken; Lavalink turns it off as well and
         // takes YouTube from a plugin. Beam and GetYarn are not among Lavalink's sources.
         AudioSourceManagers.registerRemoteSources(manager, YoutubeAudioSourceManager.class,
