@@ -5,6 +5,7 @@ import com.sedmelluq.discord.lavaplayer.source.AudioSourceManager;
 import com.sedmelluq.discord.lavaplayer.source.AudioSourceManagers;
 import com.sedmelluq.discord.lavaplayer.source.beam.BeamAudioSourceManager;
 import com.sedmelluq.discord.lavaplayer.source.getyarn.GetyarnAudioSourceManager;
+import com.sedmelluq.discord.lavaplayer.source.yamusic.YandexMusicAudioSourceManager;
 import com.sedmelluq.discord.lavaplayer.source.youtube.YoutubeAudioSourceManager;
 import com.sedmelluq.discord.lavaplayer.tools.PlayerLibrary;
 import com.sedmelluq.discord.lavaplayer.track.AudioTrack;
@@ -64,9 +65,9 @@ public final class AudioNode implements AutoCloseable {
         this.config = config;
         extraSources.forEach(manager::registerSourceManager);
         // lavaplayer's own YouTube source is deprecated and broken; Lavalink turns it off as well and
-        // takes YouTube from a plugin. Beam and GetYarn are not among Lavalink's sources.
+        // takes YouTube from a plugin. Beam, GetYarn and Yandex Music are not among Lavalink's sources.
         AudioSourceManagers.registerRemoteSources(manager, YoutubeAudioSourceManager.class,
-                BeamAudioSourceManager.class, GetyarnAudioSourceManager.class);
+                BeamAudioSourceManager.class, GetyarnAudioSourceManager.class, YandexMusicAudioSourceManager.class);
         AudioSourceManagers.registerLocalSource(manager);
         this.server = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
@@ -93,6 +94,13 @@ public final class AudioNode implements AutoCloseable {
         routes.get("/v4/loadtracks", ctx -> respond(ctx, loader.load(required(ctx, "identifier"))));
         routes.get("/v4/decodetrack", ctx -> respond(ctx, tracks.of(decode(required(ctx, "encodedTrack")))));
         routes.post("/v4/decodetracks", decodeTracks());
+        // No route planner yet: Lavalink without one answers its status with 204 and refuses the rest.
+        routes.get("/v4/routeplanner/status", ctx -> ctx.status(204));
+        Handler disabled = ctx -> {
+            throw new LavalinkException(500, "Can't access disabled route planner");
+        };
+        routes.post("/v4/routeplanner/free/address", disabled);
+        routes.post("/v4/routeplanner/free/all", disabled);
         sessions.routes(routes);
         routes.ws("/v4/websocket", sessions::socket);
     }

@@ -102,8 +102,8 @@ class AudioNodeTest {
     void info_and_stats_have_lavalinks_shapes() throws Exception {
         JsonNode info = get("/v4/info");
         assertThat(info.get("version").get("major").asInt()).isEqualTo(4);
-        assertThat(info.get("sourceManagers").toString()).contains("soundcloud", "bandcamp", "vimeo", "twitch",
-                "http", "local").doesNotContain("youtube");
+        assertThat(info.get("sourceManagers")).extracting(JsonNode::asString).containsExactly("soundcloud",
+                "bandcamp", "vimeo", "twitch", "niconico", "http", "local");
         assertThat(info.get("plugins").isArray()).isTrue();
         JsonNode stats = get("/v4/stats");
         assertThat(stats.get("players").asInt()).isZero();
@@ -162,6 +162,14 @@ class AudioNodeTest {
         assertThat(info.get("artworkUrl").isNull()).isTrue();
         assertThat(info.get("isrc").asString()).isEqualTo("GBARY0700251");
         assertThat(info.get("sourceName").asString()).isEqualTo("http");
+    }
+
+    @Test
+    void without_a_route_planner_its_status_is_204_and_freeing_is_refused_as_on_lavalink() throws Exception {
+        assertThat(send("GET", "/v4/routeplanner/status", null, PASSWORD).statusCode()).isEqualTo(204);
+        HttpResponse<String> free = send("POST", "/v4/routeplanner/free/all", null, PASSWORD);
+        assertThat(free.statusCode()).isEqualTo(500);
+        assertThat(json.readTree(free.body()).get("message").asString()).isEqualTo("Can't access disabled route planner");
     }
 
     @Test
