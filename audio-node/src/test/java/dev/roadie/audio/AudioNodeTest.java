@@ -96,6 +96,13 @@ class AudioNodeTest {
                 .havingCause().isInstanceOf(java.net.http.WebSocketHandshakeException.class)
                 .satisfies(e -> assertThat(((java.net.http.WebSocketHandshakeException) e).getResponse().statusCode())
                         .isEqualTo(401));
+        var anonymous = http.newWebSocketBuilder().header("Authorization", PASSWORD)
+                .buildAsync(URI.create("ws://127.0.0.1:" + node.port() + "/v4/websocket"), new WebSocket.Listener() { });
+        assertThat(anonymous).failsWithin(Duration.ofSeconds(10))
+                .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                .havingCause().isInstanceOf(java.net.http.WebSocketHandshakeException.class)
+                .satisfies(e -> assertThat(((java.net.http.WebSocketHandshakeException) e).getResponse().statusCode())
+                        .isEqualTo(400));
     }
 
     @Test
