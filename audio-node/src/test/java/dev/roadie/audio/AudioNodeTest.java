@@ -229,6 +229,18 @@ class AudioNodeTest {
         assertThat(stats.get("playingPlayers").asInt()).isEqualTo(1);
         assertThat(stats.get("frameStats").get("sent").asLong()).isPositive();
 
+        Path other = folder.resolve("other.wav");
+        Files.write(other, tone(880, 3));
+        String otherTrack = "{\"track\":{\"identifier\":" + json.writeValueAsString(other.toString()) + "}}";
+        JsonNode kept = json.readTree(send("PATCH", players + "?noReplace=true", otherTrack, PASSWORD).body());
+        assertThat(kept.get("track").get("info").get("identifier").asString()).isEqualTo(wav.toString());
+        JsonNode replaced = json.readTree(send("PATCH", players, otherTrack, PASSWORD).body());
+        assertThat(replaced.get("track").get("info").get("identifier").asString()).isEqualTo(other.toString());
+        assertThat(next(messages, "TrackEndEvent").get("reason").asString()).isEqualTo("replaced");
+        while (next(messages, "playerUpdate").get("state").get("position").asLong() == 0) {
+            // the new track plays once its first frame is pulled; a seek is taken from then on
+        }
+
         JsonNode paused = json.readTree(send("PATCH", players, "{\"paused\":true,\"position\":2000}", PASSWORD).body());
         assertThat(paused.get("paused").asBoolean()).isTrue();
         assertThat(paused.get("volume").asInt()).isEqualTo(50);
