@@ -1,0 +1,197 @@
+package dev.roadie.audio;
+
+import com.sedmelluq.discord.lavaplayer.player.DefaultAudioPlayerManager;
+import com.sedmelluq.discord.lavaplayer.source.AudioSourceManager;
+import com.sedmelluq.discord.lavaplayer.source.AudioSourceManagers;
+import com.sedmelluq.discord.lavaplayer.source.beam.BeamAudioSourceManager;
+import com.sedmelluq.discord.lavaplayer.source.getyarn.GetyarnAudioSourceManager;
+import com.sedmelluq.discord.lavaplayer.source.yamusic.YandexMusicAudioSourceManager;
+import com.sedmelluq.discord.lavaplayer.source.youtube.YoutubeAudioSourceManager;
+import com.sedmelluq.discord.lavaplayer.tools.PlayerLibrary;
+import com.sedmelluq.discord.lavaplayer.track.AudioTrack;
+import dev.roadie.audio.session.Sessions;
+import dev.roadie.audio.track.TrackCodec;
+import dev.roadie.audio.track.TrackJson;
+import dev.roadie.audio.track.TrackLoader;
+import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The audio node: Lavalink v4's REST API and socket over lavaplayer, so that Lavalink clients use
+ * it as a Lavalink. What differs from Lavalink is in docs/AUDIO-NODE.md.
+ */
+public final class AudioNode implements AutoCloseable {
+    /** The Lavalink version this node answers as: clients check the major version. */
+    static final String LAVALINK_VERSION = "4.0.8";
+
+    private final AudioNodeConfig config;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final DefaultAudioPlayerManager manager = new DefaultAudioPlayerManager();
+    private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, runnable -> {
+        Thread thread = new Thread(runnable, "audio-node-timer");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final TrackCodec codec = new TrackCodec(manager);
+    private final TrackJson tracks = new TrackJson(json, codec);
+    private final TrackLoader loader = new TrackLoader(manager, json, tracks);
+    private final Sessions sessions = new Sessions(manager, json, codec, tracks, loader, timer);
+    private final FramePump pump = new FramePump(sessions);
+    private final NodeStats stats = new NodeStats(json, sessions);
+    private final AtomicLong lastStats = new AtomicLong(System.currentTimeMillis());
+    private final Javalin server;
+
+    public AudioNode(AudioNodeConfig config) {
+        this(config, List.of());
+    }
+
+    /**
+     * @param extraSources source managers asked before the built-in ones (YouTube's, in time, from
+     *                     a plugins folder); they take the identifiers they recognise
+     */
+    public AudioNode(AudioNodeConfig config, List<AudioSourceManager> extraSources) {
+        this.config = config;
+        extraSources.forEach(manager::registerSourceManager);
+        // lavaplayer's own YouTube source is deprecated and broken; Lavalink turns it off as well and
+        // takes YouTube from a plugin. Beam, GetYarn and Yandex Music are not among Lavalink's sources.
+        AudioSourceManagers.registerRemoteSources(manager, YoutubeAudioSourceManager.class,
+                BeamAudioSourceManager.class, GetyarnAudioSourceManager.class, YandexMusicAudioSourceManager.class);
+        AudioSourceManagers.registerLocalSource(manager);
+        this.server = Javalin.create(javalin -> {
+            javalin.startup.showJavalinBanner = false;
+            javalin.jetty.host = config.host();
+            javalin.jetty.port = config.port();
+            routes(javalin.routes);
+        });
+    }
+
+    private void routes(RoutesConfig routes) {
+        // Lavalink checks the password on every request and on the socket's upgrade: 401, no body.
+        routes.before(this::checkPassword);
+        routes.wsBeforeUpgrade("/v4/websocket", ctx -> {
+            checkPassword(ctx);
+            if (ctx.header("User-Id") == null) {
+                throw new LavalinkException(400, "The User-Id header is missing: send the bot's user id");
+            }
+        });
+        routes.exception(LavalinkException.class, (e, ctx) -> ErrorResponses.lavalink(e, ctx, json));
+        routes.exception(Exception.class, (e, ctx) -> ErrorResponses.unexpected(e, ctx, json));
+        routes.get("/version", ctx -> ctx.result(LAVALINK_VERSION));
+        routes.get("/v4/info", ctx -> respond(ctx, info()));
+        routes.get("/v4/stats", ctx -> respond(ctx, stats.now(null)));
+        routes.get("/v4/loadtracks", ctx -> respond(ctx, loader.load(required(ctx, "identifier"))));
+        routes.get("/v4/decodetrack", ctx -> respond(ctx, tracks.of(decode(required(ctx, "encodedTrack")))));
+        routes.post("/v4/decodetracks", decodeTracks());
+        // No route planner yet: Lavalink without one answers its status with 204 and refuses the rest.
+        routes.get("/v4/routeplanner/status", ctx -> ctx.status(204));
+        Handler disabled = ctx -> {
+            throw new LavalinkException(500, "Can't access disabled route planner");
+        };
+        routes.post("/v4/routeplanner/free/address", disabled);
+        routes.post("/v4/routeplanner/free/all", disabled);
+        sessions.routes(routes);
+        routes.ws("/v4/websocket", sessions::socket);
+    }
+
+    private void checkPassword(Context ctx) {
+        if (!config.password().equals(ctx.header("Authorization"))) {
+            ctx.skipRemainingHandlers();
+            throw new io.javalin.http.UnauthorizedResponse();
+        }
+    }
+
+    private static String required(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        if (value == null) {
+            throw new LavalinkException(400, "Required parameter '" + name + "' is not present");
+        }
+        return value;
+    }
+
+    private AudioTrack decode(String encoded) {
+        try {
+            return codec.decode(encoded);
+        } catch (IllegalArgumentException e) {
+            throw new LavalinkException(400, e.getMessage(), e);
+        }
+    }
+
+    private Handler decodeTracks() {
+        return ctx -> {
+            JsonNode body;
+            try {
+                body = json.readTree(ctx.body());
+            } catch (JacksonException e) {
+                throw new LavalinkException(400, "The body is not valid JSON: " + e.getOriginalMessage(), e);
+            }
+            if (body == null || !body.isArray()) {
+                throw new LavalinkException(400, "The body must be a JSON array of encoded tracks");
+            }
+            ArrayNode decoded = json.createArrayNode();
+            for (JsonNode encoded : body) {
+                decoded.add(tracks.of(decode(encoded.asString())));
+            }
+            respond(ctx, decoded);
+        };
+    }
+
+    private ObjectNode info() {
+        ObjectNode info = json.createObjectNode();
+        String[] parts = LAVALINK_VERSION.split("\\.");
+        info.putObject("version").put("semver", LAVALINK_VERSION).put("major", Integer.parseInt(parts[0]))
+                .put("minor", Integer.parseInt(parts[1])).put("patch", Integer.parseInt(parts[2]))
+                .putNull("preRelease").putNull("build");
+        info.put("buildTime", 0);
+        info.putObject("git").put("branch", "roadie").put("commit", "unknown").put("commitTime", 0);
+        info.put("jvm", System.getProperty("java.version"));
+        info.put("lavaplayer", PlayerLibrary.VERSION);
+        ArrayNode sources = info.putArray("sourceManagers");
+        manager.getSourceManagers().forEach(source -> sources.add(source.getSourceName()));
+        info.putArray("filters"); // stored on players, not applied yet: no filter is claimed
+        info.putArray("plugins");
+        return info;
+    }
+
+    private static void respond(Context ctx, JsonNode body) {
+        ctx.contentType("application/json").result(body.toString());
+    }
+
+    public AudioNode start() {
+        server.start();
+        timer.scheduleAtFixedRate(pump, FramePump.FRAME_MS, FramePump.FRAME_MS, TimeUnit.MILLISECONDS);
+        long updates = config.playerUpdateInterval().toMillis();
+        timer.scheduleAtFixedRate(sessions::sendPlayerUpdates, updates, updates, TimeUnit.MILLISECONDS);
+        long statsEvery = config.statsInterval().toMillis();
+        timer.scheduleAtFixedRate(this::sendStats, statsEvery, statsEvery, TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    private void sendStats() {
+        long now = System.currentTimeMillis();
+        FramePump.FrameCounts frames = pump.takeCounts(now - lastStats.getAndSet(now));
+        sessions.sendStats(() -> stats.now(frames));
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        server.stop();
+        manager.shutdown();
+    }
+}

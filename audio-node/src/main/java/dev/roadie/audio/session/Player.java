@@ -1,0 +1,195 @@
+package dev.roadie.audio.session;
+
+import com.sedmelluq.discord.lavaplayer.player.AudioPlayer;
+import com.sedmelluq.discord.lavaplayer.player.event.AudioEventAdapter;
+import com.sedmelluq.discord.lavaplayer.tools.FriendlyException;
+import com.sedmelluq.discord.lavaplayer.track.AudioTrack;
+import com.sedmelluq.discord.lavaplayer.track.AudioTrackEndReason;
+import com.sedmelluq.discord.lavaplayer.track.TrackMarker;
+import com.sedmelluq.discord.lavaplayer.track.TrackMarkerHandler;
+import com.sedmelluq.discord.lavaplayer.track.playback.AudioFrame;
+import dev.roadie.audio.track.TrackJson;
+import dev.roadie.audio.track.TrackLoader;
+import java.util.function.Consumer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One guild's player: a lavaplayer player whose events become Lavalink's {@code event} messages.
+ * There is no voice connection yet, so {@link #pullFrame} hands each 20 ms frame to nowhere; the
+ * frames are pulled all the same, which is what moves the track on.
+ */
+public final class Player {
+    private final String guildId;
+    private final AudioPlayer audio;
+    private final JsonMapper json;
+    private final TrackJson tracks;
+    private final Consumer<ObjectNode> events;
+    private volatile JsonNode filters;
+    private volatile ObjectNode voice;
+    /** Set when the track's end time was reached: Lavalink reports that end as {@code finished}. */
+    private volatile boolean endTimeReached;
+
+    Player(String guildId, AudioPlayer audio, JsonMapper json, TrackJson tracks, TrackLoader errors,
+            Consumer<ObjectNode> events) {
+        this.guildId = guildId;
+        this.audio = audio;
+        this.json = json;
+        this.tracks = tracks;
+        this.events = events;
+        this.filters = json.createObjectNode();
+        this.voice = json.createObjectNode().put("token", "").put("endpoint", "").put("sessionId", "");
+        audio.addListener(new AudioEventAdapter() {
+            @Override
+            public void onTrackStart(AudioPlayer player, AudioTrack track) {
+                events.accept(event("TrackStartEvent").set("track", tracks.of(track)));
+            }
+
+            @Override
+            public void onTrackEnd(AudioPlayer player, AudioTrack track, AudioTrackEndReason reason) {
+                String said = endTimeReached ? "finished" : reasonName(reason);
+                endTimeReached = false;
+                ObjectNode event = event("TrackEndEvent").set("track", tracks.of(track));
+                events.accept(event.put("reason", said));
+            }
+
+            @Override
+            public void onTrackException(AudioPlayer player, AudioTrack track, FriendlyException exception) {
+                ObjectNode event = event("TrackExceptionEvent").set("track", tracks.of(track));
+                events.accept(event.set("exception", errors.exception(exception)));
+            }
+
+            @Override
+            public void onTrackStuck(AudioPlayer player, AudioTrack track, long thresholdMs) {
+                ObjectNode event = event("TrackStuckEvent").set("track", tracks.of(track));
+                events.accept(event.put("thresholdMs", thresholdMs));
+            }
+        });
+    }
+
+    private static String reasonName(AudioTrackEndReason reason) {
+        return switch (reason) {
+            case FINISHED -> "finished";
+            case LOAD_FAILED -> "loadFailed";
+            case STOPPED -> "stopped";
+            case REPLACED -> "replaced";
+            case CLEANUP -> "cleanup";
+        };
+    }
+
+    private ObjectNode event(String type) {
+        ObjectNode event = json.createObjectNode();
+        event.put("op", "event");
+        event.put("type", type);
+        event.put("guildId", guildId);
+        return event;
+    }
+
+    public String guildId() {
+        return guildId;
+    }
+
+    /**
+     * Plays {@code track}; with {@code noReplace}, only when nothing plays.
+     *
+     * @return whether it started
+     */
+    boolean play(AudioTrack track, boolean noReplace, Long endTime) {
+        if (endTime != null) {
+            endAt(track, endTime);
+        }
+        return audio.startTrack(track, noReplace);
+    }
+
+    void endAt(AudioTrack track, long endTime) {
+        TrackMarkerHandler reached = state -> {
+            if (state == TrackMarkerHandler.MarkerState.REACHED || state == TrackMarkerHandler.MarkerState.LATE) {
+                endTimeReached = true;
+                audio.stopTrack();
+            }
+        };
+        track.setMarker(new TrackMarker(endTime, reached));
+    }
+
+    void stop() {
+        audio.stopTrack();
+    }
+
+    AudioTrack playing() {
+        return audio.getPlayingTrack();
+    }
+
+    void seek(long position) {
+        AudioTrack track = audio.getPlayingTrack();
+        if (track != null) {
+            track.setPosition(position);
+        }
+    }
+
+    void volume(int volume) {
+        audio.setVolume(volume);
+    }
+
+    void paused(boolean paused) {
+        audio.setPaused(paused);
+    }
+
+    void filters(JsonNode filters) {
+        this.filters = filters;
+    }
+
+    void voice(ObjectNode voice) {
+        this.voice = voice;
+    }
+
+    public boolean isPlaying() {
+        return audio.getPlayingTrack() != null && !audio.isPaused();
+    }
+
+    /** The next 20 ms frame, or null when there is none (paused, nothing playing, not buffered yet). */
+    public AudioFrame pullFrame() {
+        return audio.provide();
+    }
+
+    /** Lavalink's player state: {@code time, position, connected, ping} (no voice connection: -1 ping). */
+    ObjectNode state() {
+        ObjectNode state = json.createObjectNode();
+        state.put("time", System.currentTimeMillis());
+        AudioTrack track = audio.getPlayingTrack();
+        state.put("position", track == null ? 0 : track.getPosition());
+        state.put("connected", false);
+        state.put("ping", -1);
+        return state;
+    }
+
+    ObjectNode playerUpdate() {
+        ObjectNode update = json.createObjectNode();
+        update.put("op", "playerUpdate");
+        update.put("guildId", guildId);
+        update.set("state", state());
+        return update;
+    }
+
+    /** Lavalink's player object. */
+    ObjectNode toJson() {
+        ObjectNode node = json.createObjectNode();
+        node.put("guildId", guildId);
+        AudioTrack track = audio.getPlayingTrack();
+        if (track == null) {
+            node.putNull("track");
+        } else {
+            node.set("track", tracks.of(track));
+        }
+        node.put("volume", audio.getVolume());
+        node.put("paused", audio.isPaused());
+        node.set("state", state());
+        node.set("voice", voice);
+        node.set("filters", filters);
+        return node;
+    }
+
+    void destroy() {
+        audio.destroy();
+    }
+}
