@@ -25,6 +25,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
@@ -101,7 +102,7 @@ class PhoneRemoteTest {
     void pairByInvite(FxRobot robot) throws Exception {
         intents.deliver(IncomingIntent.view(music.invite()));
         await().atMost(WAIT).until(() -> text(robot, "#connection").equals("Connected"));
-        await().atMost(WAIT).until(() -> onFx(() -> robot.lookup("#target").queryButton().getText()).equals("demo · Server 1"));
+        await().atMost(WAIT).until(() -> onFx(() -> robot.lookup("#target").tryQuery().map(target -> ((Button) target).getText()).orElse("")).equals("demo · Server 1"));
     }
 
     @Test
@@ -225,7 +226,7 @@ class PhoneRemoteTest {
 
         robot.clickOn("#target");
         robot.clickOn("#guild-2");
-        await().atMost(WAIT).until(() -> onFx(() -> robot.lookup("#target").queryButton().getText()).equals("demo · Server 2"));
+        await().atMost(WAIT).until(() -> onFx(() -> robot.lookup("#target").tryQuery().map(target -> ((Button) target).getText()).orElse("")).equals("demo · Server 2"));
         intents.deliver(IncomingIntent.view("roadie://play?q=Origami%20Heart"));
 
         await().atMost(WAIT).until(() -> music.titles(bob, "2").equals(List.of("Origami Heart")));

@@ -26,6 +26,7 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.ScheduledExecutorService;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.image.PixelReader;
@@ -107,7 +108,7 @@ class PhoneScreenshotsTest {
         });
 
         intents.deliver(IncomingIntent.view(music.invite()));
-        await().atMost(WAIT).until(() -> onFx(() -> robot.lookup("#target").queryButton().getText()).equals("demo · Server 1"));
+        await().atMost(WAIT).until(() -> onFx(() -> robot.lookup("#target").tryQuery().map(target -> ((Button) target).getText()).orElse("")).equals("demo · Server 1"));
         RoadieClient bob = music.companion();
         int hue = 0;
         for (String[] t : List.of(new String[] {"Origami Heart", "Harbour Lights", "Low Tide", "197"},

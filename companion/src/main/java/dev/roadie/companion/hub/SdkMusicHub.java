@@ -41,6 +41,7 @@ public final class SdkMusicHub implements MusicHub, AutoCloseable {
     private volatile boolean connectedBefore;
     private volatile boolean hubRestarted;
     private Subscription registry;
+    private volatile boolean closed;
 
     /** Connects with {@code options} (hub and token set); the listener is this class's own. */
     public SdkMusicHub(ClientOptions.Builder options) {
@@ -70,6 +71,11 @@ public final class SdkMusicHub implements MusicHub, AutoCloseable {
 
     @Override
     public AutoCloseable followPlayer(String guild, Consumer<PlayerEvent> onEvent) {
+        if (closed) {
+            // A closed hub follows nothing: an update queued on the UI thread before the screen
+            // closed it may still pick a guild.
+            return () -> { };
+        }
         Subscription subscription = client.subscribe(PlayerEvent.topic(guild), message -> {
             if (PlayerEvent.SUBJECT.equals(message.subject())) {
                 onEvent.accept(message.as(PlayerEvent.class));
@@ -108,6 +114,7 @@ public final class SdkMusicHub implements MusicHub, AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         client.close();
     }
 
