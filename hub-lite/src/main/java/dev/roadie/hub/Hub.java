@@ -220,7 +220,8 @@ public final class Hub implements AutoCloseable {
     private ApiRoutes apiRoutes(HubContext hub, ClientAddresses addresses) {
         return new ApiRoutes(new ApiAuth(hub.tokens(), hub.config().limits(), tokenFailures, addresses),
                 new HealthController(hub.epoch(), () -> database.problem()
-                        .or(() -> cluster.flatMap(Cluster::problem))), new MetricsController(hub.metrics()),
+                        .or(() -> cluster.flatMap(Cluster::problem)), () -> cluster.flatMap(Cluster::leader)),
+                new MetricsController(hub.metrics()),
                 new ServicesController(hub.registry(), hub.audit()), new MessagingController(hub.messaging()),
                 new TokensController(hub.tokens(), hub.audit(), hub.sessions()), new SearchController(searchCalls),
                 new CertificatesController(hub.certs(), renewals), new PairingController(new PairingService(database,

@@ -48,6 +48,7 @@ public final class Cluster implements Elsewhere, AutoCloseable {
     private final Duration lease;
     private final PresenceWriter presence;
     private final ClusterView view;
+    private final LeaderLease leaderLease;
     private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
     private volatile Requests requests;
     private ScheduledFuture<?> heartbeats;
@@ -61,6 +62,7 @@ public final class Cluster implements Elsewhere, AutoCloseable {
         this.lease = config.lease();
         this.presence = new PresenceWriter(self, keys, redis.async(), sessions, registry, lease, timer);
         this.view = new ClusterView(self, keys, redis.async(), this::hubGone);
+        this.leaderLease = new LeaderLease(self, keys.leader(), redis.async(), lease);
     }
 
     /**
@@ -114,6 +116,7 @@ public final class Cluster implements Elsewhere, AutoCloseable {
         }
         long every = Math.max(100, lease.toMillis() / 5);
         heartbeats = timer.scheduleWithFixedDelay(this::heartbeat, every, every, TimeUnit.MILLISECONDS);
+        leaderLease.start();
         log.info("Joined the cluster through Redis at {} as hub {} ({} other hubs)", redis.where(), self,
                 view.hubs().size());
     }
@@ -227,6 +230,19 @@ public final class Cluster implements Elsewhere, AutoCloseable {
         return redis.problem();
     }
 
+    /**
+     * Whether this hub is the cluster's leader now, the one that runs what must run once; false
+     * from the moment it cannot be sure, before its lease could lapse in Redis.
+     */
+    public boolean leading() {
+        return leaderLease.leading();
+    }
+
+    /** The id of the hub holding the leader lease at this hub's last look; empty when none or Redis cannot be asked. */
+    public Optional<String> leader() {
+        return leaderLease.leader();
+    }
+
     /** The ids of the other hubs this hub knows now. */
     public Set<String> otherHubs() {
         return view.hubs();
@@ -238,6 +254,7 @@ public final class Cluster implements Elsewhere, AutoCloseable {
         if (heartbeats != null) {
             heartbeats.cancel(false);
         }
+        leaderLease.close();
         try {
             if (redis.isUp()) {
                 submit(presence::remove).get(2, TimeUnit.SECONDS);

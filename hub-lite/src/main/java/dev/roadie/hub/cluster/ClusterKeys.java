@@ -17,4 +17,9 @@ record ClusterKeys(String prefix) {
     String presence() {
         return prefix + ":presence";
     }
+
+    /** The leader lease: the id of the hub that runs what must run once, expiring unless renewed. */
+    String leader() {
+        return prefix + ":leader";
+    }
 }
