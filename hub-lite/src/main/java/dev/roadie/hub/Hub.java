@@ -29,6 +29,7 @@ import dev.roadie.hub.metrics.HubMetrics;
 import dev.roadie.hub.pairing.PairingService;
 import dev.roadie.hub.pairing.PairingThrottle;
 import dev.roadie.hub.registry.Registry;
+import dev.roadie.hub.registry.RegistryListeners;
 import dev.roadie.hub.registry.RegistryStore;
 import dev.roadie.hub.search.HubSearch;
 import dev.roadie.hub.search.SearchCalls;
@@ -117,7 +118,8 @@ public final class Hub implements AutoCloseable {
             HubMetrics metrics = new HubMetrics();
             RegistryEvents events = new RegistryEvents(sessions, config.registry().snapshotPartBytes(),
                     config.registry().publishInterval());
-            Registry registry = new Registry(new RegistryStore(database), clock, config.registry(), events);
+            RegistryListeners registryListeners = new RegistryListeners(events);
+            Registry registry = new Registry(new RegistryStore(database), clock, config.registry(), registryListeners);
             DurableMessages durable = new DurableMessages(database, clock, config.sessions().durableTtl(),
                     config.quotas());
             this.search = new HubSearch(config.search(), registry, metrics);
@@ -146,6 +148,8 @@ public final class Hub implements AutoCloseable {
             Elsewhere elsewhere = cluster.<Elsewhere>map(c -> c).orElse(Elsewhere.NONE);
             Router router = new Router(sessions, registry, durable, tokens, elsewhere);
             Requests requests = new Requests(timer, metrics, config.quotas(), elsewhere);
+            cluster.ifPresent(joined -> joined.shareRegistry(registry, registryListeners, events, config.registry(),
+                    clock));
             cluster.ifPresent(joined -> joined.start(sessions, router, requests));
             this.context = new HubContext(config, epoch, clock, sessions, registry, events, router, requests,
                     new Messaging(router, requests, metrics, config.requests()), durable, metrics, tokens, audit,
@@ -313,6 +317,7 @@ public final class Hub implements AutoCloseable {
     private void flushRegistry() {
         try {
             context.registryEvents().flush();
+            cluster.ifPresent(Cluster::flushRegistry);
         } catch (Throwable e) {
             // As for the tick: a throw would cancel the task, and subscribers would see no stats again.
             log.error("Publishing held-back registry changes and stats failed", e);

@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * A hub in a process of its own, for tests that kill it with SIGKILL: it starts with the cluster
  * settings it is given, makes one token, prints {@code READY <port> <token>} and runs until killed.
- * Arguments: data folder, Redis URI, cluster name, token name, token kind, cluster lease.
+ * Arguments: data folder, Redis URI, cluster name, token name, token kind, cluster lease, and optionally the
+ * token's scopes, separated by commas.
  */
 public final class HubProcess {
     private HubProcess() {
@@ -22,7 +23,8 @@ public final class HubProcess {
                 "data", data.toString(), "heartbeat.interval", "200ms", "cluster.redis", args[1], "cluster.name",
                 args[2], "cluster.lease", args[5]));
         Hub hub = Hub.start(config);
-        String token = hub.context().tokens().create(args[3], args[4], List.of()).token();
+        String token = hub.context().tokens().create(args[3], args[4],
+                args.length > 6 ? List.of(args[6].split(",")) : List.of()).token();
         System.out.println("READY " + hub.port() + " " + token);
         System.out.flush();
         Thread.currentThread().join();
