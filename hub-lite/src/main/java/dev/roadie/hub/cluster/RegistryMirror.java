@@ -12,7 +12,6 @@ import dev.roadie.model.registry.ServiceEntry;
 import dev.roadie.model.registry.ServiceId;
 import dev.roadie.model.registry.ServiceState;
 import dev.roadie.model.wire.FrameCodec;
-import io.lettuce.core.RedisException;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import java.time.Clock;
 import java.time.Duration;
@@ -81,18 +80,12 @@ final class RegistryMirror implements RegistryListener {
     @Override
     public void changed(RegistryEvent event) {
         String field = event.entry().id().toString();
-        try {
-            if (event.change() == Change.removed) {
-                redis.hdel(keys.registry(self), field);
-            } else {
-                redis.hset(keys.registry(self), field, json(event.entry()));
-            }
-            redis.publish(keys.registryEvents(), self + "\nc\n" + json(event));
-        } catch (RedisException e) {
-            // The change is this hub's all the same (an announce must not fail for Redis): the others
-            // learn of it with the service's next change, or read it when they join.
-            log.debug("Registry change of {} not shared: {}", field, e.toString());
+        if (event.change() == Change.removed) {
+            redis.hdel(keys.registry(self), field);
+        } else {
+            redis.hset(keys.registry(self), field, json(event.entry()));
         }
+        redis.publish(keys.registryEvents(), self + "\nc\n" + json(event));
     }
 
     @Override

@@ -153,6 +153,26 @@ class RegistryAcrossHubsTest {
         }
     }
 
+    @Test
+    void a_hub_cut_off_from_redis_still_takes_announces_and_lists_them() {
+        try (RedisServer redis = RedisServer.started();
+                ClusterHubs cluster = new ClusterHubs(folder, redis.uri(), SETTINGS)) {
+            TestHub a = cluster.start();
+            WireClient watcher = watcher(a, "ops");
+            redis.kill();
+            await("the hub seeing Redis gone").atMost(Duration.ofSeconds(10))
+                    .until(() -> a.hub().cluster().orElseThrow().problem().isPresent());
+
+            WireClient node = a.client("eu-1", "audio-node", "announce:audio-node");
+            done(node, new Announce(0, "an-1", descriptor("eu-1")));
+
+            assertThat(eventOf(watcher.expect(Message.class, m -> isEvent(m, Change.added))).entry().id())
+                    .isEqualTo(EU_1);
+            assertThat(node.received()).noneMatch(dev.roadie.model.wire.ErrorFrame.class::isInstance);
+            assertThat(Http.to(a).get("/api/services/audio-node/eu-1", a.adminToken()).status()).isEqualTo(200);
+        }
+    }
+
     static ServiceDescriptor descriptor(String name) {
         return new ServiceDescriptor("audio-node", name, "https://" + name + ".example.org:2333", List.of("source:youtube"),
                 Map.of("region", "eu"), Map.of("password", "youshallnotpass"));
