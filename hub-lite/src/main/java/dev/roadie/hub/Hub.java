@@ -30,6 +30,7 @@ import dev.roadie.hub.metrics.HubMetrics;
 import dev.roadie.hub.pairing.PairingService;
 import dev.roadie.hub.pairing.PairingThrottle;
 import dev.roadie.hub.registry.Registry;
+import dev.roadie.hub.registry.RegistryListeners;
 import dev.roadie.hub.registry.RegistryStore;
 import dev.roadie.hub.search.HubSearch;
 import dev.roadie.hub.search.SearchCalls;
@@ -119,7 +120,8 @@ public final class Hub implements AutoCloseable {
             HubMetrics metrics = new HubMetrics();
             RegistryEvents events = new RegistryEvents(sessions, config.registry().snapshotPartBytes(),
                     config.registry().publishInterval());
-            Registry registry = new Registry(new RegistryStore(database), clock, config.registry(), events);
+            RegistryListeners registryListeners = new RegistryListeners(events);
+            Registry registry = new Registry(new RegistryStore(database), clock, config.registry(), registryListeners);
             this.search = new HubSearch(config.search(), registry, metrics);
             this.searchCalls = new SearchCalls(search);
             AuditLog audit = new AuditLog(database, clock);
@@ -149,6 +151,8 @@ public final class Hub implements AutoCloseable {
                     config.sessions().durableTtl(), config.quotas()));
             Router router = new Router(sessions, registry, durable, tokens, elsewhere);
             Requests requests = new Requests(timer, metrics, config.quotas(), elsewhere);
+            cluster.ifPresent(joined -> joined.shareRegistry(registry, registryListeners, events, config.registry(),
+                    clock));
             cluster.ifPresent(joined -> joined.start(sessions, router, requests));
             cluster.ifPresent(joined -> joined.shareTokens(tokens, sessions));
             cluster.ifPresent(joined -> joined.shareAudit(audit));
@@ -225,7 +229,8 @@ public final class Hub implements AutoCloseable {
     private ApiRoutes apiRoutes(HubContext hub, ClientAddresses addresses) {
         return new ApiRoutes(new ApiAuth(hub.tokens(), hub.config().limits(), tokenFailures, addresses),
                 new HealthController(hub.epoch(), () -> database.problem()
-                        .or(() -> cluster.flatMap(Cluster::problem))), new MetricsController(hub.metrics()),
+                        .or(() -> cluster.flatMap(Cluster::problem)), () -> cluster.flatMap(Cluster::leader)),
+                new MetricsController(hub.metrics()),
                 new ServicesController(hub.registry(), hub.audit()), new MessagingController(hub.messaging()),
                 new TokensController(hub.tokens(), hub.audit(), hub.sessions()), new SearchController(searchCalls),
                 new CertificatesController(hub.certs(), renewals), new PairingController(pairings(hub),
@@ -325,6 +330,7 @@ public final class Hub implements AutoCloseable {
     private void flushRegistry() {
         try {
             context.registryEvents().flush();
+            cluster.ifPresent(Cluster::flushRegistry);
         } catch (Throwable e) {
             // As for the tick: a throw would cancel the task, and subscribers would see no stats again.
             log.error("Publishing held-back registry changes and stats failed", e);

@@ -28,7 +28,7 @@ public final class ServicesController {
     void list(Context ctx) {
         Principal principal = ApiAuth.principal(ctx);
         String kind = ctx.queryParam("kind");
-        List<ServiceEntry> entries = registry.list().stream()
+        List<ServiceEntry> entries = registry.listEverywhere().stream()
                 .filter(e -> kind == null || e.id().kind().equals(kind))
                 .map(e -> visible(principal, e))
                 .toList();
@@ -37,7 +37,7 @@ public final class ServicesController {
 
     void get(Context ctx) {
         Principal principal = ApiAuth.principal(ctx);
-        ServiceEntry entry = registry.get(idOf(ctx))
+        ServiceEntry entry = registry.getEverywhere(idOf(ctx))
                 .orElseThrow(() -> new ApiException(404, ErrorCode.NOT_FOUND, "no such service"));
         ctx.json(visible(principal, entry));
     }

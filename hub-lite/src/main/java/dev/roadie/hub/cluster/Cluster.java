@@ -50,8 +50,11 @@ public final class Cluster implements Elsewhere, AutoCloseable {
     private final ClusterView view;
     private TokenSync tokenSync;
     private PairingSync pairingSync;
+    private final LeaderLease leaderLease;
     private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
     private volatile Requests requests;
+    /** The registry shared with the other hubs, once {@link #shareRegistry} was called. */
+    private volatile RegistryMirror registryMirror;
     private ScheduledFuture<?> heartbeats;
 
     private Cluster(String self, ClusterConfig config, RedisLink redis, SessionTable sessions, Registry registry,
@@ -63,6 +66,7 @@ public final class Cluster implements Elsewhere, AutoCloseable {
         this.lease = config.lease();
         this.presence = new PresenceWriter(self, keys, redis.async(), sessions, registry, lease, timer);
         this.view = new ClusterView(self, keys, redis.async(), this::hubGone);
+        this.leaderLease = new LeaderLease(self, keys.leader(), redis.async(), lease);
     }
 
     /**
@@ -79,6 +83,28 @@ public final class Cluster implements Elsewhere, AutoCloseable {
     }
 
     /**
+     * Shares {@code registry} with the other hubs (docs/CLUSTER.md, "The registry across hubs"):
+     * its changes go to them, theirs come to this hub's subscribers through {@code events}, and
+     * {@code GET /api/services} and the snapshot list theirs beside its own. Before {@link #start}.
+     */
+    public void shareRegistry(Registry registry, dev.roadie.hub.registry.RegistryListeners listeners,
+            dev.roadie.hub.registry.RegistryEvents events, dev.roadie.hub.config.HubConfig.Registry leases,
+            java.time.Clock clock) {
+        RegistryMirror mirror = new RegistryMirror(self, keys, redis.async(), lease, registry, events, leases, clock);
+        listeners.add(mirror);
+        registry.elsewhere(mirror::entries);
+        this.registryMirror = mirror;
+    }
+
+    /** Publishes this hub's held stats to the other hubs; every {@code registry.publishInterval}. */
+    public void flushRegistry() {
+        RegistryMirror mirror = registryMirror;
+        if (mirror != null && redis.isUp()) {
+            mirror.flush();
+        }
+    }
+
+    /**
      * Listens to this hub's channel and the others' presence, writes this hub's presence, reads
      * the others', and renews the lease from now on; returns once the others are known.
      */
@@ -88,6 +114,18 @@ public final class Cluster implements Elsewhere, AutoCloseable {
         redis.listener().addListener(new RedisPubSubAdapter<>() {
             @Override
             public void message(String channel, String text) {
+                if (channel.equals(keys.registryEvents())) {
+                    RegistryMirror mirror = registryMirror;
+                    if (mirror != null) {
+                        try {
+                            mirror.heard(text);
+                        } catch (RuntimeException e) {
+                            log.warn("Dropped a registry change from another hub that this hub cannot read: {}",
+                                    e.toString());
+                        }
+                    }
+                    return;
+                }
                 if (channel.equals(keys.presence())) {
                     if (!text.equals(self)) {
                         view.reload(text).whenComplete((done, failed) -> warnIf(failed, "reading hub " + text));
@@ -105,11 +143,17 @@ public final class Cluster implements Elsewhere, AutoCloseable {
                 }
             }
         });
-        redis.listener().sync().subscribe(keys.hub(self), keys.presence());
+        redis.listener().sync().subscribe(keys.hub(self), keys.presence(), keys.registryEvents());
         sessions.onChange(presence::changed);
         try {
             submit(presence::flush).get(JOIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             view.resync().get(JOIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            RegistryMirror mirror = registryMirror;
+            if (mirror != null) {
+                java.util.concurrent.CompletableFuture.allOf(view.hubs().stream().map(mirror::load)
+                        .toArray(java.util.concurrent.CompletableFuture[]::new))
+                        .get(JOIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            }
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new ClusterUnreachableException("could not join the cluster through its Redis at " + redis.where()
                     + ": " + e.getMessage(), e);
@@ -119,6 +163,7 @@ public final class Cluster implements Elsewhere, AutoCloseable {
         }
         long every = Math.max(100, lease.toMillis() / 5);
         heartbeats = timer.scheduleWithFixedDelay(this::heartbeat, every, every, TimeUnit.MILLISECONDS);
+        leaderLease.start();
         log.info("Joined the cluster through Redis at {} as hub {} ({} other hubs)", redis.where(), self,
                 view.hubs().size());
     }
@@ -144,6 +189,11 @@ public final class Cluster implements Elsewhere, AutoCloseable {
             }
             presence.heartbeat().whenComplete((done, failed) -> warnIf(failed, "renewing this hub's lease"));
             view.resync().whenComplete((done, failed) -> warnIf(failed, "reading the other hubs"));
+            RegistryMirror mirror = registryMirror;
+            if (mirror != null) {
+                mirror.heartbeat();
+                mirror.sweep();
+            }
         } catch (RuntimeException e) {
             // A throw would cancel the task: the lease would lapse and the others would drop this hub.
             log.error("The cluster heartbeat failed; it runs again in {}", lease.dividedBy(5), e);
@@ -151,6 +201,10 @@ public final class Cluster implements Elsewhere, AutoCloseable {
     }
 
     private void hubGone(String hub) {
+        RegistryMirror mirror = registryMirror;
+        if (mirror != null) {
+            mirror.hubGone(hub);
+        }
         Requests calls = requests;
         if (calls != null) {
             calls.hubGone(hub);
@@ -246,6 +300,19 @@ public final class Cluster implements Elsewhere, AutoCloseable {
         return redis.problem();
     }
 
+    /**
+     * Whether this hub is the cluster's leader now, the one that runs what must run once; false
+     * from the moment it cannot be sure, before its lease could lapse in Redis.
+     */
+    public boolean leading() {
+        return leaderLease.leading();
+    }
+
+    /** The id of the hub holding the leader lease at this hub's last look; empty when none or Redis cannot be asked. */
+    public Optional<String> leader() {
+        return leaderLease.leader();
+    }
+
     /** The ids of the other hubs this hub knows now. */
     public Set<String> otherHubs() {
         return view.hubs();
@@ -279,6 +346,7 @@ public final class Cluster implements Elsewhere, AutoCloseable {
         if (pairingSync != null) {
             pairingSync.close();
         }
+        leaderLease.close();
         try {
             if (redis.isUp()) {
                 submit(presence::remove).get(2, TimeUnit.SECONDS);

@@ -37,4 +37,19 @@ record ClusterKeys(String prefix) {
     String audit() {
         return prefix + ":audit";
     }
+
+    /** The leader lease: the id of the hub that runs what must run once, expiring unless renewed. */
+    String leader() {
+        return prefix + ":leader";
+    }
+
+    /** Hub {@code hub}'s registry entries, one field per service ({@code KIND/NAME}) holding its entry as JSON. */
+    String registry(String hub) {
+        return prefix + ":registry:" + hub;
+    }
+
+    /** Where each hub publishes its registry changes and its services' stats, for the others' subscribers. */
+    String registryEvents() {
+        return prefix + ":registry";
+    }
 }

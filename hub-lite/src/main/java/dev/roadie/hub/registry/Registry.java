@@ -38,6 +38,8 @@ public final class Registry {
     private final HubConfig.Registry leases;
     private final DescriptorLimits descriptorLimits;
     private final RegistryListener listener;
+    /** The services of the other hubs of a cluster, as this hub last heard of them; none for a hub on its own. */
+    private volatile java.util.function.Supplier<java.util.Collection<ServiceEntry>> elsewhere = List::of;
 
     public Registry(RegistryStore store, Clock clock, HubConfig.Registry leases, RegistryListener listener) {
         this.store = store;
@@ -210,6 +212,39 @@ public final class Registry {
         return entries.values().stream()
                 .sorted(Comparator.comparing((ServiceEntry e) -> e.id().kind()).thenComparing(e -> e.id().name()))
                 .toList();
+    }
+
+    /** In a cluster: where the other hubs' services are read from, for {@link #listEverywhere}. */
+    public void elsewhere(java.util.function.Supplier<java.util.Collection<ServiceEntry>> others) {
+        this.elsewhere = others;
+    }
+
+    /**
+     * Every service of the cluster, sorted by kind and name: this hub's, then those of the other
+     * hubs it does not have itself (one service connected to two hubs is listed once, as here).
+     * The same as {@link #list} for a hub on its own.
+     */
+    public List<ServiceEntry> listEverywhere() {
+        java.util.Collection<ServiceEntry> others = elsewhere.get();
+        if (others.isEmpty()) {
+            return list();
+        }
+        Map<ServiceId, ServiceEntry> all = new java.util.HashMap<>(entries);
+        others.forEach(entry -> all.merge(entry.id(), entry, Registry::livelier));
+        return all.values().stream()
+                .sorted(Comparator.comparing((ServiceEntry e) -> e.id().kind()).thenComparing(e -> e.id().name()))
+                .toList();
+    }
+
+    /** A service of this hub, else of another hub of the cluster; the one up when it moved hubs. */
+    public Optional<ServiceEntry> getEverywhere(ServiceId id) {
+        Optional<ServiceEntry> there = elsewhere.get().stream().filter(entry -> entry.id().equals(id)).findFirst();
+        return get(id).map(mine -> there.map(theirs -> livelier(mine, theirs)).orElse(mine)).or(() -> there);
+    }
+
+    /** Of two entries of one service, this hub's, unless it is down and the other hub's is not (it moved there). */
+    private static ServiceEntry livelier(ServiceEntry mine, ServiceEntry theirs) {
+        return mine.state() == ServiceState.DOWN && theirs.state() != ServiceState.DOWN ? theirs : mine;
     }
 
     /** How many services are in each state, for metrics. */

@@ -1,0 +1,236 @@
+package dev.roadie.hub.cluster;
+
+import dev.roadie.hub.config.HubConfig;
+import dev.roadie.hub.registry.Registry;
+import dev.roadie.hub.registry.RegistryEvents;
+import dev.roadie.hub.registry.RegistryListener;
+import dev.roadie.model.registry.NodeStats;
+import dev.roadie.model.registry.RegistryEvent;
+import dev.roadie.model.registry.RegistryEvent.Change;
+import dev.roadie.model.registry.RegistryStats;
+import dev.roadie.model.registry.ServiceEntry;
+import dev.roadie.model.registry.ServiceId;
+import dev.roadie.model.registry.ServiceState;
+import dev.roadie.model.wire.FrameCodec;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The registry across hubs (docs/CLUSTER.md, "The registry across hubs"). Each hub stays the
+ * authority for the services connected to it; this mirror hands its changes to the others and
+ * keeps a copy of theirs:
+ *
+ * <ul>
+ *   <li>out: every change of this hub's registry is published once on {@code N:registry} and
+ *       written to this hub's hash {@code N:registry:ID} (leased as its presence), which a hub
+ *       that joins later reads; stats are held and published once per {@code registry.publishInterval}
+ *       with the latest of each service, as this hub's own subscribers get them;</li>
+ *   <li>in: another hub's change goes into the copy and to this hub's {@link RegistryEvents}, which
+ *       hands it to the local subscribers with the same coalescing and the same secrets rules as a
+ *       local change; {@code GET /api/services} and the snapshot read the copy beside the local
+ *       registry;</li>
+ *   <li>a hub that leaves (its presence lapsed) is not forgotten at once: its services go
+ *       {@code down} by their lease, {@code registry.downAfter} after the hub was last alive, and
+ *       are removed {@code registry.removeAfter} after that, each hub telling its own subscribers.</li>
+ * </ul>
+ */
+final class RegistryMirror implements RegistryListener {
+    private static final Logger log = LoggerFactory.getLogger(RegistryMirror.class);
+
+    private final String self;
+    private final ClusterKeys keys;
+    private final RedisAsyncCommands<String, String> redis;
+    private final Duration lease;
+    private final Registry registry;
+    private final RegistryEvents events;
+    private final HubConfig.Registry leases;
+    private final Clock clock;
+    /** The other hubs' entries by hub, as last heard. */
+    private final Map<String, Map<ServiceId, ServiceEntry>> copies = new ConcurrentHashMap<>();
+    /** The hubs that left, and when they were last alive (their presence lapsed a lease after). */
+    private final Map<String, Instant> gone = new ConcurrentHashMap<>();
+    /** This hub's stats not yet published, the latest per service. */
+    private final Map<ServiceId, NodeStats> pendingStats = new ConcurrentHashMap<>();
+
+    RegistryMirror(String self, ClusterKeys keys, RedisAsyncCommands<String, String> redis, Duration lease,
+            Registry registry, RegistryEvents events, HubConfig.Registry leases, Clock clock) {
+        this.self = self;
+        this.keys = keys;
+        this.redis = redis;
+        this.lease = lease;
+        this.registry = registry;
+        this.events = events;
+        this.leases = leases;
+        this.clock = clock;
+    }
+
+    // ---- this hub's changes, out ----
+
+    @Override
+    public void changed(RegistryEvent event) {
+        String field = event.entry().id().toString();
+        if (event.change() == Change.removed) {
+            redis.hdel(keys.registry(self), field);
+        } else {
+            redis.hset(keys.registry(self), field, json(event.entry()));
+        }
+        redis.publish(keys.registryEvents(), self + "\nc\n" + json(event));
+    }
+
+    @Override
+    public void stats(ServiceId service, NodeStats stats) {
+        pendingStats.put(service, stats);
+    }
+
+    /** Publishes the stats held since the last flush, in one message; every {@code registry.publishInterval}. */
+    void flush() {
+        if (pendingStats.isEmpty()) {
+            return;
+        }
+        List<RegistryStats.Update> updates = new ArrayList<>();
+        for (ServiceId service : List.copyOf(pendingStats.keySet())) {
+            NodeStats stats = pendingStats.remove(service);
+            if (stats != null) {
+                updates.add(new RegistryStats.Update(service, stats));
+            }
+        }
+        redis.publish(keys.registryEvents(), self + "\ns\n" + json(new RegistryStats(updates)));
+    }
+
+    /** Renews this hub's hash with its presence; writes it whole when Redis lost it (a restart). */
+    void heartbeat() {
+        redis.pexpire(keys.registry(self), lease.toMillis()).thenAccept(renewed -> {
+            List<ServiceEntry> mine = registry.list();
+            if (!renewed && !mine.isEmpty()) {
+                Map<String, String> all = new HashMap<>();
+                mine.forEach(entry -> all.put(entry.id().toString(), json(entry)));
+                redis.hset(keys.registry(self), all);
+                redis.pexpire(keys.registry(self), lease.toMillis());
+            }
+        });
+    }
+
+    // ---- the other hubs' changes, in ----
+
+    /** A message on {@code N:registry}: another hub's change or stats. */
+    void heard(String text) {
+        int first = text.indexOf('\n');
+        String hub = text.substring(0, first);
+        if (hub.equals(self)) {
+            return;
+        }
+        char what = text.charAt(first + 1);
+        String body = text.substring(first + 3);
+        if (gone.remove(hub) != null) {
+            log.info("Hub {} is back: its services are its own again", hub);
+        }
+        Map<ServiceId, ServiceEntry> copy = copies.computeIfAbsent(hub, h -> new ConcurrentHashMap<>());
+        if (what == 'c') {
+            RegistryEvent event = FrameCodec.DEFAULT.mapper().readValue(body, RegistryEvent.class);
+            ServiceId id = event.entry().id();
+            if (event.change() == Change.removed) {
+                copy.remove(id);
+            } else {
+                copy.put(id, event.entry());
+                // The service moved here from another hub: the copy of the hub it left is out of date.
+                copies.forEach((other, entries) -> {
+                    if (!other.equals(hub)) {
+                        entries.remove(id);
+                    }
+                });
+            }
+            if (!servedHere(id)) {
+                events.changed(event);
+            }
+        } else if (what == 's') {
+            RegistryStats stats = FrameCodec.DEFAULT.mapper().readValue(body, RegistryStats.class);
+            for (RegistryStats.Update update : stats.updates()) {
+                ServiceEntry entry = copy.computeIfPresent(update.service(), (id, old) -> new ServiceEntry(
+                        old.service(), old.state(), update.stats(), old.owner(), old.announcedAt(), old.lastSeen()));
+                if (entry != null && !servedHere(update.service())) {
+                    events.stats(update.service(), update.stats());
+                }
+            }
+        }
+    }
+
+    /** Whether this hub's own registry has the service alive: then its events are this hub's to tell. */
+    private boolean servedHere(ServiceId id) {
+        return registry.get(id).filter(entry -> entry.state() != ServiceState.DOWN).isPresent();
+    }
+
+    /** Reads the entries of {@code hub} from Redis (a hub that joins learns what is there already). */
+    CompletableFuture<Void> load(String hub) {
+        return redis.hgetall(keys.registry(hub)).toCompletableFuture().thenAccept(fields -> {
+            Map<ServiceId, ServiceEntry> copy = copies.computeIfAbsent(hub, h -> new ConcurrentHashMap<>());
+            fields.values().forEach(value -> {
+                ServiceEntry entry = FrameCodec.DEFAULT.mapper().readValue(value, ServiceEntry.class);
+                copy.putIfAbsent(entry.id(), entry);
+            });
+        });
+    }
+
+    /** Hub {@code hub} left: its presence lapsed, so it was last alive about a lease ago. */
+    void hubGone(String hub) {
+        if (copies.containsKey(hub)) {
+            gone.putIfAbsent(hub, clock.instant().minus(lease));
+        }
+    }
+
+    /**
+     * Applies the leases to the services of the hubs that left: down {@code registry.downAfter}
+     * after the hub was last alive, removed {@code registry.removeAfter} after that, each change
+     * told to this hub's subscribers. Every heartbeat.
+     */
+    void sweep() {
+        Instant now = clock.instant();
+        gone.forEach((hub, lastAlive) -> {
+            Map<ServiceId, ServiceEntry> copy = copies.getOrDefault(hub, Map.of());
+            boolean removeDue = lastAlive.plus(leases.removeAfter()).isBefore(now);
+            boolean downDue = lastAlive.plus(leases.downAfter()).isBefore(now);
+            for (ServiceEntry entry : List.copyOf(copy.values())) {
+                ServiceId id = entry.id();
+                boolean leaseRuns = entry.state() == ServiceState.UP || entry.state() == ServiceState.DRAINING;
+                if (leaseRuns && downDue) {
+                    ServiceEntry down = new ServiceEntry(entry.service(), ServiceState.DOWN, entry.stats(),
+                            entry.owner(), entry.announcedAt(), lastAlive);
+                    copy.put(id, down);
+                    if (!servedHere(id)) {
+                        events.changed(new RegistryEvent(Change.changed, down));
+                    }
+                } else if (!leaseRuns && removeDue) {
+                    copy.remove(id);
+                    if (!servedHere(id)) {
+                        events.changed(new RegistryEvent(Change.removed, entry));
+                    }
+                }
+            }
+            if (copy.isEmpty()) {
+                copies.remove(hub);
+                gone.remove(hub);
+            }
+        });
+    }
+
+    /** The other hubs' services, as last heard: what the registry lists beside its own. */
+    Collection<ServiceEntry> entries() {
+        List<ServiceEntry> all = new ArrayList<>();
+        copies.values().forEach(copy -> all.addAll(copy.values()));
+        return all;
+    }
+
+    private static String json(Object value) {
+        return FrameCodec.DEFAULT.mapper().writeValueAsString(value);
+    }
+}
