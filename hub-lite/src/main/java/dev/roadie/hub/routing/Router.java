@@ -234,7 +234,17 @@ public final class Router {
 
     /** Sends {@code session} the durable messages waiting for {@code service}. */
     public void deliverWaiting(ServiceId service, ClientSession session) {
-        for (DurableMessages.Pending pending : durable.pendingFor(service)) {
+        List<DurableMessages.Pending> waiting;
+        try {
+            waiting = durable.pendingFor(service);
+        } catch (ElsewhereUnavailableException e) {
+            // A cluster's durable messages live in Redis: while it cannot be reached the session
+            // still opens (a hub cut off keeps serving what it can), and they stay stored.
+            log.warn("{} connected, but its durable messages cannot be read now ({}); they stay stored and"
+                    + " reach it at its next hello or announce once Redis is back", service, e.getMessage());
+            return;
+        }
+        for (DurableMessages.Pending pending : waiting) {
             session.deliver(pending.frame(), pending.id());
         }
     }
