@@ -94,6 +94,9 @@ class LavalinkClientTest {
         TrackStartEvent start = starts.poll(10, TimeUnit.SECONDS);
         assertThat(start).isNotNull();
         assertThat(start.getTrack().getInfo().getTitle()).isEqualTo(track.getInfo().getTitle());
+        // TrackStart comes before the first frame; a seek made before it is not shown in the
+        // position until then (lavaplayer, and so Lavalink, behave the same).
+        await().atMost(WAIT).until(() -> lavalink.getPlayer(7L).block(WAIT).getState().getPosition() > 0);
 
         LavalinkPlayer paused = lavalink.updatePlayer(7L, update -> update.setPaused(true).setPosition(2000L))
                 .block(WAIT);
