@@ -5,6 +5,7 @@ import dev.roadie.hub.cli.PairCommand;
 import dev.roadie.hub.cli.ServeCommand;
 import dev.roadie.hub.cli.TokenCommand;
 import dev.roadie.cli.client.CertsCommand;
+import dev.roadie.cli.cluster.ClusterCommand;
 import dev.roadie.cli.client.DemoBotCommand;
 import dev.roadie.cli.client.GatherCommand;
 import dev.roadie.cli.client.ListenCommand;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Command;
         description = "Roadie: the hub that connects a Discord music bot, its audio servers and its companions.",
         subcommands = {ServeCommand.class, TokenCommand.class, PairCommand.class, SendCommand.class, RequestCommand.class,
             GatherCommand.class, ListenCommand.class, SearchCommand.class, ResolveCommand.class, CertsCommand.class,
-            DemoBotCommand.class, CommandLine.HelpCommand.class})
+            DemoBotCommand.class, ClusterCommand.class, CommandLine.HelpCommand.class})
 public final class RoadieCommand {
 
     public static void main(String[] args) {

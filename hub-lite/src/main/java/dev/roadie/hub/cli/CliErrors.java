@@ -47,7 +47,7 @@ public final class CliErrors {
         };
     }
 
-    static String oneLine(String message) {
+    public static String oneLine(String message) {
         return message == null ? "" : message.replaceAll("\\s*\\R\\s*", " ").strip();
     }
 }

@@ -52,4 +52,9 @@ record ClusterKeys(String prefix) {
     String registryEvents() {
         return prefix + ":registry";
     }
+
+    /** What {@code roadie cluster migrate} already copied, by data folder, so that running it again copies nothing twice. */
+    String migrated() {
+        return prefix + ":migrated";
+    }
 }

@@ -63,8 +63,17 @@ final class PairingSync implements AutoCloseable {
         }
     }
 
+    /** {@code pairing} as it is kept in {@code N:pairings} and published. */
+    static String encode(SharedPairing pairing) {
+        return JSON.writeValueAsString(pairing);
+    }
+
+    static SharedPairing decode(String text) {
+        return JSON.readValue(text, SharedPairing.class);
+    }
+
     private void share(SharedPairing pairing) {
-        String text = JSON.writeValueAsString(pairing);
+        String text = encode(pairing);
         redis.hset(hash, pairing.id(), text).thenCompose(added -> redis.publish(hash, text))
                 .whenComplete((receivers, failed) -> {
                     if (failed != null) {
@@ -76,7 +85,7 @@ final class PairingSync implements AutoCloseable {
 
     private void received(String text) {
         try {
-            pairings.adopt(JSON.readValue(text, SharedPairing.class));
+            pairings.adopt(decode(text));
         } catch (RuntimeException e) {
             log.warn("Ignored a pairing notice from another hub that this hub cannot take in: {}", e.toString());
         }
@@ -99,7 +108,7 @@ final class PairingSync implements AutoCloseable {
         Map<String, SharedPairing> shared = new HashMap<>();
         stored.forEach((id, text) -> {
             try {
-                shared.put(id, JSON.readValue(text, SharedPairing.class));
+                shared.put(id, decode(text));
             } catch (RuntimeException e) {
                 log.warn("Ignored pairing {} in {}: this hub cannot read it ({})", id, hash, e.toString());
             }

@@ -50,14 +50,7 @@ final class SharedAudit {
 
     /** Adds {@code entry} to the stream; when Redis cannot take it, it stays in this hub's database only. */
     void add(AuditEntry entry) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("hub", self);
-        fields.put("at", Long.toString(entry.at().toEpochMilli()));
-        fields.put("actor", entry.actor());
-        fields.put("action", entry.action());
-        if (entry.detail() != null) {
-            fields.put("detail", entry.detail());
-        }
+        Map<String, String> fields = fields(self, entry);
         redis.xadd(stream, XAddArgs.Builder.maxlen(cap).approximateTrimming(), fields)
                 .whenComplete((id, failed) -> {
                     if (failed != null) {
@@ -65,6 +58,19 @@ final class SharedAudit {
                                 + " database only ({})", entry.action(), entry.actor(), failed.toString());
                     }
                 });
+    }
+
+    /** {@code entry} as the fields of a stream entry, written by hub {@code hub}. */
+    static Map<String, String> fields(String hub, AuditEntry entry) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("hub", hub);
+        fields.put("at", Long.toString(entry.at().toEpochMilli()));
+        fields.put("actor", entry.actor());
+        fields.put("action", entry.action());
+        if (entry.detail() != null) {
+            fields.put("detail", entry.detail());
+        }
+        return fields;
     }
 
     /** The last {@code limit} entries of every hub, newest first. */

@@ -143,6 +143,26 @@ public final class LocalDurableMessages implements DurableMessages {
         return mayHaveWaiting.contains(receiver.toString());
     }
 
+    /** A stored message for one receiver, as {@code roadie cluster migrate} copies it. */
+    public record Waiting(long id, ServiceId receiver, Message message, long createdAtMillis) {
+    }
+
+    /** Every message waiting in {@code db}, oldest first; for moving them elsewhere, not for delivery. */
+    public static List<Waiting> waiting(Database db) {
+        return db.read(connection -> {
+            List<Waiting> all = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT id, receiver, message, created_at FROM durable_messages ORDER BY id");
+                    ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    all.add(new Waiting(rows.getLong(1), ServiceId.parse(rows.getString(2)),
+                            (Message) FrameCodec.DEFAULT.decode(rows.getString(3)), rows.getLong(4)));
+                }
+            }
+            return all;
+        });
+    }
+
     /** What waits for {@code receiver}, oldest first; without touching the database when nothing can. */
     @Override
     public List<Pending> pendingFor(ServiceId receiver) {
