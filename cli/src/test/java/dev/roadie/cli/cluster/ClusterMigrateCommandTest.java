@@ -116,6 +116,16 @@ class ClusterMigrateCommandTest {
     }
 
     @Test
+    void a_redis_that_does_not_answer_stops_it_saying_where_and_what_to_do() {
+        Path single = folder.resolve("stopped");
+        TestHub.start(single).close();
+        Run run = migrate(single, "--redis", "redis://127.0.0.1:1", "--cluster-name", "unreachable");
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err()).contains("cannot reach the cluster's Redis at 127.0.0.1:1", "Run it again");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
     void without_a_redis_it_says_how_to_give_one() {
         Run run = migrate(folder, "--cluster-name", "nowhere");
         assertThat(run.code()).isEqualTo(2);
