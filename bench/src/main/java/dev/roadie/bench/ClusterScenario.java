@@ -104,10 +104,10 @@ final class ClusterScenario {
                 : "Where two hubs are behind one hub (by more than 10%): " + behind + ".");
     }
 
-    private ServerProcess startRedis(int port) {
+    private ServerProcess startRedis(int port) throws java.io.IOException {
         List<String> command = List.of(REDIS.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
                 "--save", "", "--appendonly", "no", "--daemonize", "no", "--loglevel", "warning");
-        Path dir = context.env().work("cluster-redis");
+        Path dir = java.nio.file.Files.createDirectories(context.env().work("cluster-redis"));
         return new ServerProcess("redis-server", command, dir, context.env().log("cluster-redis"))
                 .start(ServerProcess.Readiness.port(port));
     }
