@@ -2,9 +2,11 @@ package dev.roadie.bench;
 
 import dev.roadie.bench.RelayScenario.Step;
 import dev.roadie.bench.RelayScenario.Variant;
+import dev.roadie.bench.peers.NodeSystem;
 import dev.roadie.bench.peers.Peer;
 import dev.roadie.bench.peers.RoadieSystem;
 import dev.roadie.bench.peers.ServerProcess;
+import dev.roadie.bench.peers.SystemUnderTest;
 import dev.roadie.bench.report.Results;
 import dev.roadie.bench.report.Results.Better;
 import java.nio.file.Path;
@@ -28,6 +30,9 @@ final class ClusterScenario {
     /** The figures' systems: one hub alone, and two hubs with sender and receiver apart. */
     static final String ONE_HUB = "roadie";
     static final String TWO_HUBS = "roadie-2-hubs";
+    /** Socket.IO's own way: one node, and two nodes joined by {@code @socket.io/redis-adapter} on the same Redis. */
+    static final String ONE_NODE = "socket.io";
+    static final String TWO_NODES = "socket.io-2-nodes";
     private static final Path REDIS = Path.of("/usr/bin/redis-server");
     /** A fan-out's group is split across the hubs: half its members on each. */
     private static final int FAN_OUT = RelayScenario.FAN_OUT;
@@ -47,7 +52,7 @@ final class ClusterScenario {
     }
 
     private static Duration measured(boolean quick) {
-        return quick ? Duration.ofSeconds(1) : Duration.ofSeconds(4);
+        return quick ? Duration.ofSeconds(1) : Duration.ofSeconds(3);
     }
 
     /**
@@ -55,17 +60,17 @@ final class ClusterScenario {
      * sessions and topic members from Redis every {@code cluster.lease / 5} (1 s by default).
      */
     private static List<Integer> warmUp(boolean quick) {
-        return quick ? List.of(500, 1_000) : List.of(1_000, 2_000, 4_000, 8_000, 8_000);
+        return quick ? List.of(500, 1_000) : List.of(2_000, 4_000, 8_000, 8_000);
     }
 
     /** The time one variant takes on one system (a second more for connecting and the stragglers). */
     static Duration unit(boolean quick) {
-        return measured(quick).multipliedBy(rates(quick).size()).plusSeconds(warmUp(quick).size() + 1);
+        return measured(quick).multipliedBy(rates(quick).size()).plusSeconds(warmUp(quick).size()).plusMillis(500);
     }
 
-    /** The whole scenario: every variant on one hub and on two. */
+    /** The whole scenario: every variant on one hub and on two, on one Socket.IO node and on two. */
     static Duration estimate(boolean quick) {
-        return unit(quick).multipliedBy(variants().size() * 2L);
+        return unit(quick).multipliedBy(variants().size() * 4L);
     }
 
     static List<Variant> variants() {
@@ -90,18 +95,49 @@ final class ClusterScenario {
         Map<String, String> cluster = Map.of("cluster.redis", "redis://127.0.0.1:" + redisPort);
         RoadieSystem first = new RoadieSystem(context.env(), "cluster-a");
         RoadieSystem second = new RoadieSystem(context.env(), "cluster-b");
-        try (ServerProcess redis = startRedis(redisPort); ServerProcess a = first.start(cluster);
-                ServerProcess b = second.start(cluster)) {
-            measure(TWO_HUBS, first, second);
+        try (ServerProcess redis = startRedis(redisPort)) {
+            try (ServerProcess a = first.start(cluster); ServerProcess b = second.start(cluster)) {
+                measure(TWO_HUBS, first, second);
+            } catch (Exception e) {
+                fail("two hubs", e);
+            }
+            if (context.options().systems().contains(ONE_NODE)) {
+                socketIo(redisPort);
+            }
         } catch (Exception e) {
-            fail("two hubs", e);
+            fail("redis-server", e);
         }
         results.note(ID, "Fixed offered rates, not a ladder: the figures say what the hop through Redis costs at a rate one "
                 + "hub keeps up with. On a shared 2-core machine the hubs, Redis and the load generator compete for the same "
                 + "cores, so these numbers are upper bounds of the cost.");
-        String behind = behind(results);
-        results.note(ID, behind.isEmpty() ? "Two hubs kept up with every rate one hub did, within 10% on every figure."
+        String behind = behind(results, TWO_HUBS, ONE_HUB);
+        results.note(ID, behind.isEmpty() ? "Two hubs did within 10% of one hub on every figure."
                 : "Where two hubs are behind one hub (by more than 10%): " + behind + ".");
+        if (context.options().systems().contains(ONE_NODE)) {
+            String behindSocketIo = behind(results, TWO_HUBS, TWO_NODES);
+            results.note(ID, behindSocketIo.isEmpty() ? "Two Roadie hubs did within 10% of, or better than, two Socket.IO nodes on every figure."
+                    : "Where two Roadie hubs are behind two Socket.IO nodes on the same Redis (by more than 10%): "
+                            + behindSocketIo + ".");
+        }
+    }
+
+    private void socketIo(int redisPort) {
+        context.results().system(TWO_NODES, Map.of("what", "two Socket.IO servers (as socket.io) joined by "
+                + "@socket.io/redis-adapter on the same redis-server; senders on the first node, receivers on the second"));
+        NodeSystem alone = new NodeSystem(context.env(), NodeSystem.Kind.SOCKET_IO);
+        try (ServerProcess node = alone.start()) {
+            measure(ONE_NODE, alone, alone);
+        } catch (Exception e) {
+            fail("one Socket.IO node", e);
+        }
+        Map<String, String> redis = Map.of("REDIS_URL", "redis://127.0.0.1:" + redisPort);
+        NodeSystem first = new NodeSystem(context.env(), NodeSystem.Kind.SOCKET_IO);
+        NodeSystem second = new NodeSystem(context.env(), NodeSystem.Kind.SOCKET_IO);
+        try (ServerProcess a = first.start(redis); ServerProcess b = second.start(redis)) {
+            measure(TWO_NODES, first, second);
+        } catch (Exception e) {
+            fail("two Socket.IO nodes", e);
+        }
     }
 
     private ServerProcess startRedis(int port) throws java.io.IOException {
@@ -112,7 +148,7 @@ final class ClusterScenario {
                 .start(ServerProcess.Readiness.port(port));
     }
 
-    private void measure(String system, RoadieSystem senderHub, RoadieSystem receiverHub) throws Exception {
+    private void measure(String system, SystemUnderTest senderHub, SystemUnderTest receiverHub) throws Exception {
         for (Variant variant : variants()) {
             Duration unit = unit(context.quick());
             if (!context.budget().fits(ID, unit)) {
@@ -186,15 +222,15 @@ final class ClusterScenario {
         results.step(row);
     }
 
-    /** The figures where two hubs did more than 10% worse than one, as a phrase; empty when none. */
-    static String behind(Results results) {
+    /** The figures where {@code system} did more than 10% worse than {@code other}, as a phrase; empty when none. */
+    static String behind(Results results, String system, String other) {
         List<String> parts = new ArrayList<>();
         for (Results.Figure figure : results.figures()) {
             if (!figure.scenario().equals(ID)) {
                 continue;
             }
-            double one = results.median(ID, figure.variant(), figure.metric(), ONE_HUB);
-            double two = results.median(ID, figure.variant(), figure.metric(), TWO_HUBS);
+            double one = results.median(ID, figure.variant(), figure.metric(), other);
+            double two = results.median(ID, figure.variant(), figure.metric(), system);
             if (Double.isNaN(one) || Double.isNaN(two)) {
                 continue;
             }

@@ -19,7 +19,7 @@ class ClusterScenarioTest {
         results.add("g", v, "achieved", "msg/s", Better.HIGHER, ClusterScenario.ONE_HUB, 8000);
         results.add("g", v, "achieved", "msg/s", Better.HIGHER, ClusterScenario.TWO_HUBS, 6000);
 
-        assertThat(ClusterScenario.behind(results))
+        assertThat(ClusterScenario.behind(results, ClusterScenario.TWO_HUBS, ClusterScenario.ONE_HUB))
                 .isEqualTo("1:1 100 B at 8,000 msg/s, p99 9.50 vs 4.00 ms; 1:1 100 B at 8,000 msg/s, achieved 6,000 vs 8,000 msg/s");
     }
 
@@ -29,6 +29,6 @@ class ClusterScenarioTest {
         results.add("g", "x", "p99", "ms", Better.LOWER, ClusterScenario.ONE_HUB, 4.0);
         results.add("g", "x", "p99", "ms", Better.LOWER, ClusterScenario.TWO_HUBS, 4.2);
 
-        assertThat(ClusterScenario.behind(results)).isEmpty();
+        assertThat(ClusterScenario.behind(results, ClusterScenario.TWO_HUBS, ClusterScenario.ONE_HUB)).isEmpty();
     }
 }
