@@ -65,7 +65,7 @@ final class ClusterScenario {
 
     /** The time one variant takes on one system (a second more for connecting and the stragglers). */
     static Duration unit(boolean quick) {
-        return measured(quick).multipliedBy(rates(quick).size()).plusSeconds(warmUp(quick).size()).plusMillis(500);
+        return measured(quick).multipliedBy(rates(quick).size()).plusSeconds(warmUp(quick).size() + 1);
     }
 
     /** The whole scenario: every variant on one hub and on two, on one Socket.IO node and on two. */
