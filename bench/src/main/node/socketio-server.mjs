@@ -4,6 +4,10 @@
 //
 //   node socketio-server.mjs PORT
 //
+// With REDIS_URL set (redis://HOST:PORT), the server joins the others on that Redis through
+// @socket.io/redis-adapter, Socket.IO's own way to run several nodes as one: an emit to a room
+// reaches its members on every node. The benchmark's cluster scenario runs two such nodes.
+//
 // A client connects with the query name=NAME (its private room is "name:NAME") and emits:
 //   join(group, ack)                        joins the room, then acks
 //   send({to, data})                        emits "message" to client `to`
@@ -16,6 +20,15 @@ import { Server } from 'socket.io';
 const port = Number(process.argv[2] ?? process.env.PORT ?? 8081);
 const http = createServer();
 const io = new Server(http, { serveClient: false, transports: ['websocket'], maxHttpBufferSize: 1024 * 1024 });
+if (process.env.REDIS_URL) {
+  const { createClient } = await import('redis');
+  const { createAdapter } = await import('@socket.io/redis-adapter');
+  const pub = createClient({ url: process.env.REDIS_URL });
+  const sub = pub.duplicate();
+  for (const client of [pub, sub]) client.on('error', (err) => console.error(`redis: ${err}`));
+  await Promise.all([pub.connect(), sub.connect()]);
+  io.adapter(createAdapter(pub, sub));
+}
 
 io.on('connection', (socket) => {
   const name = socket.handshake.query.name;

@@ -112,6 +112,10 @@ public final class Bench {
                 }
             }
         }
+        // The cluster before the idle scenario too, which adapts to the time left.
+        if (options.runs("g") && options.systems().contains("roadie")) {
+            new ClusterScenario(context).run();
+        }
         if (options.runs("d")) {
             IdleScenario idle = new IdleScenario(context);
             Duration time = context.budget().allowed().get(IdleScenario.ID);

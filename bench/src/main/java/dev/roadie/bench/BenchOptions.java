@@ -11,12 +11,12 @@ import java.util.Set;
  *
  * @param quick one short repetition of a subset of each scenario, touching every system
  * @param systems the systems to run, in order
- * @param scenarios the scenarios to run (letters a to f)
+ * @param scenarios the scenarios to run (letters a to g)
  * @param root the repository's root
  */
 public record BenchOptions(boolean quick, List<String> systems, Set<String> scenarios, Path root) {
     public static final List<String> ALL_SYSTEMS = List.of("roadie", "node-ws", "socket.io", "nats", "jetty-echo");
-    public static final List<String> ALL_SCENARIOS = List.of("a", "b", "c", "d", "e", "f");
+    public static final List<String> ALL_SCENARIOS = List.of("a", "b", "c", "d", "e", "f", "g");
 
     /** Repetitions of each figure. */
     public int repetitions() {
@@ -39,7 +39,7 @@ public record BenchOptions(boolean quick, List<String> systems, Set<String> scen
                 case "--scenario" -> scenarios = new LinkedHashSet<>(list(value(args, ++i, "--scenario"), ALL_SCENARIOS, "scenario"));
                 case "--root" -> root = Path.of(value(args, ++i, "--root")).toAbsolutePath();
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; usage: bin/bench [--quick] [--only " + String.join(",", ALL_SYSTEMS) + "] [--scenario a,b,c,d,e,f]");
+                        + "; usage: bin/bench [--quick] [--only " + String.join(",", ALL_SYSTEMS) + "] [--scenario a,b,c,d,e,f,g]");
             }
         }
         return new BenchOptions(quick, systems, scenarios, root);

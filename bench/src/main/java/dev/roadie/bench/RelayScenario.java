@@ -211,7 +211,8 @@ final class RelayScenario {
             double p99, double p999, double max, boolean throughputKept, boolean keptUp) {
     }
 
-    private Step step(SystemUnderTest system, Variant variant, int rate, List<Peer> senders, List<Peer> receivers,
+    /** Offers {@code rate} deliveries a second for {@code length}, then waits for the stragglers; also run by the cluster scenario. */
+    Step step(SystemUnderTest system, Variant variant, int rate, List<Peer> senders, List<Peer> receivers,
             List<String> targets, String group, Duration length) {
         long stepId = STEPS.incrementAndGet();
         LatencyProbe probe = new LatencyProbe(stepId);

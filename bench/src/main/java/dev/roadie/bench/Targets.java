@@ -48,7 +48,8 @@ final class Targets {
         for (Figure figure : results.figures()) {
             List<Double> r = figure.values().get(ROADIE);
             List<Double> s = figure.values().get("socket.io");
-            if (r == null || s == null || figure.better() == Better.NEITHER) {
+            // (g) measures what a second node costs each system at a fixed rate, not a contest between them.
+            if (r == null || s == null || figure.better() == Better.NEITHER || figure.scenario().equals("g")) {
                 continue;
             }
             compared++;

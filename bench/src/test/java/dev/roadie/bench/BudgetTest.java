@@ -23,6 +23,14 @@ class BudgetTest {
     }
 
     @Test
+    void the_cluster_scenario_fits_its_budget_in_either_run() {
+        for (boolean quick : new boolean[] {true, false}) {
+            assertThat(Budget.of(quick).fits(ClusterScenario.ID, ClusterScenario.estimate(quick))).as("quick: %s", quick)
+                    .isTrue();
+        }
+    }
+
+    @Test
     void a_unit_longer_than_what_is_left_does_not_fit() {
         Budget quick = Budget.of(true);
 

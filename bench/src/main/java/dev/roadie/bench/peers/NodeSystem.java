@@ -63,6 +63,11 @@ public final class NodeSystem implements SystemUnderTest {
 
     @Override
     public ServerProcess start() {
+        return start(Map.of());
+    }
+
+    /** Starts a fresh server with these environment variables (REDIS_URL for Socket.IO's Redis adapter). */
+    public ServerProcess start(Map<String, String> environment) {
         Path script = env.nodeDir().resolve(kind.script);
         if (!Files.isDirectory(env.nodeDir().resolve("node_modules").resolve(kind.npmPackage))) {
             throw new IllegalStateException("the Node peers' packages are missing: run npm ci --no-audit --no-fund in "
@@ -71,7 +76,7 @@ public final class NodeSystem implements SystemUnderTest {
         port = ServerProcess.freePort();
         String name = kind.id + "-" + runs.incrementAndGet();
         return new ServerProcess(name, List.of(env.node().toString(), script.toString(), Integer.toString(port)),
-                env.nodeDir(), env.log(name)).start(ServerProcess.Readiness.port(port));
+                env.nodeDir(), env.log(name)).environment(environment).start(ServerProcess.Readiness.port(port));
     }
 
     public int port() {

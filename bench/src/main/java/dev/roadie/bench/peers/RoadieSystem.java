@@ -36,6 +36,8 @@ public final class RoadieSystem implements SystemUnderTest {
     static final String START_CACHE_PROPERTY = "roadie.bench.hubStartCache";
 
     private final BenchEnv env;
+    /** Names its data folders and logs: several hubs of one run (a cluster) each need their own. */
+    private final String name;
     private final AtomicInteger runs = new AtomicInteger();
     private ServerProcess process;
     private int port;
@@ -43,7 +45,13 @@ public final class RoadieSystem implements SystemUnderTest {
     private String token;
 
     public RoadieSystem(BenchEnv env) {
+        this(env, "roadie");
+    }
+
+    /** A hub whose data folders and logs are named {@code name-N}, beside others of the same run. */
+    public RoadieSystem(BenchEnv env, String name) {
         this.env = env;
+        this.name = name;
     }
 
     private static Map<String, String> settings() {
@@ -85,12 +93,12 @@ public final class RoadieSystem implements SystemUnderTest {
     /** Starts a fresh hub with these settings on top of the benchmark's. */
     public ServerProcess start(Map<String, String> extra) {
         int run = runs.incrementAndGet();
-        data = env.work("roadie-" + run).resolve("data");
+        data = env.work(name + "-" + run).resolve("data");
         port = ServerProcess.freePort();
         Map<String, String> all = new LinkedHashMap<>(SETTINGS);
         all.putAll(extra);
         settingsInUse = all;
-        process = launch("roadie-" + run);
+        process = launch(name + "-" + run);
         try {
             token = Files.readString(data.resolve("admin.token")).strip();
         } catch (IOException e) {
@@ -103,7 +111,7 @@ public final class RoadieSystem implements SystemUnderTest {
 
     /** Starts the hub again on the same port and data folder (after {@link ServerProcess#kill()} or close). */
     public ServerProcess restart() {
-        process = launch("roadie-" + runs.get() + "-restarted");
+        process = launch(name + "-" + runs.get() + "-restarted");
         return process;
     }
 

@@ -53,13 +53,23 @@ public final class ServerProcess implements AutoCloseable {
         this.logFile = logFile;
     }
 
+    private java.util.Map<String, String> environment = java.util.Map.of();
+
+    /** Environment variables on top of the harness's own, for the process to start with. */
+    public ServerProcess environment(java.util.Map<String, String> variables) {
+        this.environment = java.util.Map.copyOf(variables);
+        return this;
+    }
+
     /** Starts the process and waits until {@code ready} says yes; records how long that took. */
     public ServerProcess start(Readiness ready) {
         long started = System.nanoTime();
         try {
             Files.createDirectories(logFile.getParent());
-            process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())).start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+            builder.environment().putAll(environment);
+            process = builder.start();
             LIVE.add(process);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name + " (" + String.join(" ", command) + ")", e);
