@@ -16,16 +16,12 @@ import dev.roadie.model.wire.Message;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -141,7 +137,7 @@ class ClusterDurableTest {
             a.token(DESK.name(), DESK.kind());
             Process b = startHubProcess(folder.resolve("b"), redis.uri(), cluster.name());
             try {
-                String[] ready = readReady(b);
+                String[] ready = HubProcess.readReady(b);
                 WireClient sender = WireClient.authenticated(Integer.parseInt(ready[1]), ready[2]);
                 List<String> sent = new ArrayList<>();
                 for (int i = 1; i <= 20; i++) {
@@ -260,28 +256,7 @@ class ClusterDurableTest {
     }
 
     private static Process startHubProcess(Path data, String redis, String name) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                HubProcess.class.getName(), data.toString(), redis, name, "eu-9", "music-bot", "1s", "send:desktop",
-                DESK.toString())).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        return HubProcess.start(data.toString(), redis, name, "eu-9", "music-bot", "1s", "send:desktop", DESK.toString());
     }
 
-    /** The process's READY line; what it prints after is read and dropped, so that it never blocks. */
-    private static String[] readReady(Process process) throws Exception {
-        CompletableFuture<String[]> ready = new CompletableFuture<>();
-        Thread.ofPlatform().daemon().name("hub-process-output").start(() -> {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line = out.readLine(); line != null; line = out.readLine()) {
-                    if (line.startsWith("READY ")) {
-                        ready.complete(line.split(" "));
-                    }
-                }
-                ready.completeExceptionally(new AssertionError("the hub process ended before it was ready"));
-            } catch (IOException e) {
-                ready.completeExceptionally(e);
-            }
-        });
-        return ready.get(60, TimeUnit.SECONDS);
-    }
 }

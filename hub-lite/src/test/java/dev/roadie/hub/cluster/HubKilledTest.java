@@ -14,15 +14,9 @@ import dev.roadie.model.wire.GatherResult;
 import dev.roadie.model.wire.Reply;
 import dev.roadie.model.wire.ReplyStatus;
 import dev.roadie.model.wire.Request;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -39,7 +33,7 @@ class HubKilledTest {
             TestHub a = cluster.start();
             Process b = startHubProcess(folder.resolve("b"), redis.uri(), cluster.name());
             try {
-                String[] ready = readReady(b);
+                String[] ready = HubProcess.readReady(b);
                 CountDownLatch asked = new CountDownLatch(1);
                 WireClient node = a.track(WireClient.authenticated(Integer.parseInt(ready[1]), ready[2]))
                         .respondWith(request -> {
@@ -81,7 +75,7 @@ class HubKilledTest {
             TestHub a = cluster.start();
             Process b = startHubProcess(folder.resolve("b"), redis.uri(), cluster.name(), "60s");
             try {
-                String[] ready = readReady(b);
+                String[] ready = HubProcess.readReady(b);
                 a.track(WireClient.authenticated(Integer.parseInt(ready[1]), ready[2]));
                 WireClient bot = a.client("eu-1", "music-bot", "send:audio-node");
                 ClusterHubs.awaitSeen(a, Address.service("audio-node", "there"), 1);
@@ -110,38 +104,8 @@ class HubKilledTest {
     }
 
     private static Process startHubProcess(Path data, String redis, String name, String lease) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                HubProcess.class.getName(), data.toString(), redis, name, "there", "audio-node", lease))
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        return HubProcess.start(data.toString(), redis, name, "there", "audio-node", lease);
     }
 
-    /** The process's READY line (its port and its token); what it prints after is read and dropped, so that it never blocks. */
-    private static String[] readReady(Process process) throws Exception {
-        CompletableFuture<String[]> ready = new CompletableFuture<>();
-        Thread.ofPlatform().daemon().name("hub-process-output").start(() -> {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line = out.readLine(); line != null; line = out.readLine()) {
-                    if (line.startsWith("READY ")) {
-                        ready.complete(line.split(" "));
-                    }
-                }
-                ready.completeExceptionally(new AssertionError("the hub process ended before it was ready (exit "
-                        + waitExit(process) + ")"));
-            } catch (IOException e) {
-                ready.completeExceptionally(e);
-            }
-        });
-        return ready.get(60, TimeUnit.SECONDS);
-    }
 
-    private static int waitExit(Process process) {
-        try {
-            return process.waitFor(5, TimeUnit.SECONDS) ? process.exitValue() : -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
-    }
 }

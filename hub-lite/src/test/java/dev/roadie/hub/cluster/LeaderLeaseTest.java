@@ -6,16 +6,12 @@ import static org.awaitility.Awaitility.await;
 import dev.roadie.hub.testing.Http;
 import dev.roadie.hub.testing.RedisServer;
 import dev.roadie.hub.testing.TestHub;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -48,7 +44,7 @@ class LeaderLeaseTest {
             // Started first, alone: the hub in its own process takes the lease.
             Process first = startHubProcess(folder.resolve("first"), redis.uri(), cluster.name());
             try {
-                Http firstHealth = new Http("http://127.0.0.1:" + readReady(first)[1]);
+                Http firstHealth = new Http("http://127.0.0.1:" + HubProcess.readReady(first)[1]);
                 await("the first hub leading").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
                         .until(() -> {
                             var health = firstHealth.get("/api/health", null).json();
@@ -125,28 +121,7 @@ class LeaderLeaseTest {
     }
 
     private static Process startHubProcess(Path data, String redis, String name) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                HubProcess.class.getName(), data.toString(), redis, name, "there", "audio-node", "1s"))
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        return HubProcess.start(data.toString(), redis, name, "there", "audio-node", "1s");
     }
 
-    /** The process's READY line (its port and its token); what it prints after is read and dropped, so that it never blocks. */
-    private static String[] readReady(Process process) throws Exception {
-        CompletableFuture<String[]> ready = new CompletableFuture<>();
-        Thread.ofPlatform().daemon().name("hub-process-output").start(() -> {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line = out.readLine(); line != null; line = out.readLine()) {
-                    if (line.startsWith("READY ")) {
-                        ready.complete(line.split(" "));
-                    }
-                }
-                ready.completeExceptionally(new AssertionError("the hub process ended before it was ready"));
-            } catch (IOException e) {
-                ready.completeExceptionally(e);
-            }
-        });
-        return ready.get(60, TimeUnit.SECONDS);
-    }
 }

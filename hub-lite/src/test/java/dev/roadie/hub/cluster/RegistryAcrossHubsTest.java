@@ -21,15 +21,11 @@ import dev.roadie.model.wire.Message;
 import dev.roadie.model.wire.Numbered;
 import dev.roadie.model.wire.Stats;
 import dev.roadie.model.wire.Subscribe;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -116,7 +112,7 @@ class RegistryAcrossHubsTest {
             TestHub b = cluster.start();
             Process a = startHubProcess(folder.resolve("a"), redis.uri(), cluster.name());
             try {
-                String[] ready = readReady(a);
+                String[] ready = HubProcess.readReady(a);
                 WireClient node = b.track(WireClient.authenticated(Integer.parseInt(ready[1]), ready[2]));
                 done(node, new Announce(0, "an-1", descriptor("there")));
                 ServiceId there = new ServiceId("audio-node", "there");
@@ -215,28 +211,7 @@ class RegistryAcrossHubsTest {
     }
 
     private static Process startHubProcess(Path data, String redis, String name) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                HubProcess.class.getName(), data.toString(), redis, name, "there", "audio-node", "1s",
-                "announce:audio-node"))
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        return HubProcess.start(data.toString(), redis, name, "there", "audio-node", "1s", "announce:audio-node");
     }
 
-    private static String[] readReady(Process process) throws Exception {
-        CompletableFuture<String[]> ready = new CompletableFuture<>();
-        Thread.ofPlatform().daemon().name("hub-process-output").start(() -> {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line = out.readLine(); line != null; line = out.readLine()) {
-                    if (line.startsWith("READY ")) {
-                        ready.complete(line.split(" "));
-                    }
-                }
-                ready.completeExceptionally(new AssertionError("the hub process ended before it was ready"));
-            } catch (IOException e) {
-                ready.completeExceptionally(e);
-            }
-        });
-        return ready.get(60, TimeUnit.SECONDS);
-    }
 }
