@@ -86,10 +86,6 @@ public final class Player {
         return event;
     }
 
-    public String guildId() {
-        return guildId;
-    }
-
     /**
      * Plays {@code track}; with {@code noReplace}, only when nothing plays.
      *

@@ -13,7 +13,6 @@ import io.javalin.websocket.WsCloseContext;
 import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsConnectContext;
 import java.security.SecureRandom;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,10 +52,6 @@ public final class Sessions {
         this.tracks = tracks;
         this.loader = loader;
         this.timer = timer;
-    }
-
-    public Collection<Session> all() {
-        return sessions.values();
     }
 
     /** The socket's events; the password and {@code User-Id} were checked before the upgrade. */
