@@ -88,7 +88,14 @@ final class Housekeeping implements AutoCloseable {
         guards.sweep();
         tokenFailures.sweep();
         if (System.nanoTime() - lastRevocationLookNanos >= REVOCATION_INTERVAL.toNanos()) {
-            endRevokedSessions();
+            try {
+                endRevokedSessions();
+            } catch (RuntimeException e) {
+                // The database failing here must not hold up the leases and durable expiry below;
+                // the next look covers the same time again.
+                log.warn("Could not look for tokens revoked outside the hub ({}); looking again in {} s", e.toString(),
+                        REVOCATION_INTERVAL.toSeconds());
+            }
         }
         long nowNanos = System.nanoTime();
         Instant now = clock.instant();
@@ -105,7 +112,7 @@ final class Housekeeping implements AutoCloseable {
 
     /**
      * Ends the sessions of the tokens revoked since the last look, with 4003 as a revoke through the
-     * REST API does. Run before the rest of the round, whose failure would otherwise hold it up.
+     * REST API does.
      */
     private void endRevokedSessions() {
         Instant now = clock.instant();

@@ -153,7 +153,14 @@ public final class Hub implements AutoCloseable {
             Requests requests = new Requests(timer, metrics, config.quotas(), elsewhere);
             cluster.ifPresent(joined -> joined.shareRegistry(registry, registryListeners, events, config.registry(),
                     clock));
-            cluster.ifPresent(joined -> joined.start(sessions, router, requests));
+            cluster.ifPresent(joined -> {
+                try {
+                    joined.start(sessions, router, requests);
+                } catch (ClusterUnreachableException e) {
+                    // Connected, but its first presence write failed: the same one line as a Redis not reached.
+                    throw new HubStartException("The hub could not start: " + e.getMessage(), e);
+                }
+            });
             cluster.ifPresent(joined -> joined.shareTokens(tokens, sessions));
             cluster.ifPresent(joined -> joined.shareAudit(audit));
             this.context = new HubContext(config, epoch, clock, sessions, registry, events, router, requests,
