@@ -42,6 +42,8 @@ public final class SdkMusicHub implements MusicHub, AutoCloseable {
     private volatile boolean hubRestarted;
     private Subscription registry;
     private volatile boolean closed;
+    /** The last player command sent; the next waits for its answer. */
+    private CompletableFuture<?> lastCommand = CompletableFuture.completedFuture(null);
 
     /** Connects with {@code options} (hub and token set); the listener is this class's own. */
     public SdkMusicHub(ClientOptions.Builder options) {
@@ -64,9 +66,15 @@ public final class SdkMusicHub implements MusicHub, AutoCloseable {
     }
 
     @Override
-    public CompletableFuture<PlayerEvent.QueueSnapshot> command(ServiceId bot, PlayerCommand command) {
-        return client.request(Address.service(bot.kind(), bot.name()), PlayerCommand.SUBJECT, command)
+    public synchronized CompletableFuture<PlayerEvent.QueueSnapshot> command(ServiceId bot, PlayerCommand command) {
+        // One at a time, each after the bot answered the one before: a bot may handle requests
+        // side by side, and three tracks queued in a row must land in the order they were sent.
+        CompletableFuture<PlayerEvent.QueueSnapshot> sent = lastCommand.handle((answered, failed) -> null)
+                .thenCompose(previous -> client.request(Address.service(bot.kind(), bot.name()),
+                        PlayerCommand.SUBJECT, command))
                 .thenApply(reply -> reply.as(PlayerEvent.QueueSnapshot.class));
+        lastCommand = sent;
+        return sent;
     }
 
     @Override
