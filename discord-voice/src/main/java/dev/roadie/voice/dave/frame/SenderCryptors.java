@@ -57,6 +57,9 @@ final class SenderCryptors {
 
     /** The plaintext of {@code frame}, or {@code null} when this sender's keys in this epoch do not open it. */
     byte[] decrypt(ProtocolFrame frame) {
+        // Erase what expired first, so that a nonce that wrapped unwraps against the oldest
+        // generation still held rather than one already gone.
+        dropExpiredCiphers();
         long generation = unwrap(oldestGeneration, frame.wireGeneration());
         long bigNonce = bigNonce(generation, frame.truncatedNonce);
         if (!fresh(bigNonce)) {
@@ -93,7 +96,6 @@ final class SenderCryptors {
     }
 
     private FrameCipher cipherFor(long generation) {
-        dropExpiredCiphers();
         if (generation < oldestGeneration || generation > newestGeneration + FrameFormat.MAX_GENERATION_GAP) {
             return null;
         }
