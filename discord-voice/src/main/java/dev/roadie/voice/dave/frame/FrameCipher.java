@@ -16,6 +16,8 @@ final class FrameCipher {
 
     private final KeyParameter key;
     private final GCMModeCipher gcm = GCMBlockCipher.newInstance(AESEngine.newInstance());
+    /** After the first use the key schedule and GHASH tables are kept: a null key tells GCM to reuse them. */
+    private boolean keyed;
 
     FrameCipher(byte[] key) {
         if (key.length != FrameFormat.KEY_BYTES) {
@@ -36,7 +38,7 @@ final class FrameCipher {
 
     /** Ciphertext (as long as {@code plaintext}) followed by the 8-byte tag. */
     byte[] seal(int truncatedNonce, byte[] plaintext, byte[] additionalData) {
-        gcm.init(true, new AEADParameters(key, FrameFormat.TAG_BYTES * 8, fullNonce(truncatedNonce), additionalData));
+        gcm.init(true, new AEADParameters(keyOnce(), FrameFormat.TAG_BYTES * 8, fullNonce(truncatedNonce), additionalData));
         byte[] out = new byte[gcm.getOutputSize(plaintext.length)];
         int written = gcm.processBytes(plaintext, 0, plaintext.length, out, 0);
         try {
@@ -49,7 +51,7 @@ final class FrameCipher {
 
     /** The plaintext of {@code ciphertext} under {@code tag}, or {@code null} when the tag does not match. */
     byte[] open(int truncatedNonce, byte[] ciphertext, byte[] tag, byte[] additionalData) {
-        gcm.init(false, new AEADParameters(key, FrameFormat.TAG_BYTES * 8, fullNonce(truncatedNonce), additionalData));
+        gcm.init(false, new AEADParameters(keyOnce(), FrameFormat.TAG_BYTES * 8, fullNonce(truncatedNonce), additionalData));
         byte[] out = new byte[ciphertext.length];
         int written = gcm.processBytes(ciphertext, 0, ciphertext.length, out, 0);
         written += gcm.processBytes(tag, 0, tag.length, out, written);
@@ -60,5 +62,13 @@ final class FrameCipher {
             // A forged, damaged or wrong-key frame: the caller tries its next key or drops the frame.
             return null;
         }
+    }
+
+    private KeyParameter keyOnce() {
+        if (keyed) {
+            return null;
+        }
+        keyed = true;
+        return key;
     }
 }
