@@ -172,6 +172,29 @@ class DaveGroupTest {
     }
 
     @Test
+    void a_user_without_dave_downgrades_the_call_and_its_leaving_upgrades_it_to_a_new_group() {
+        JavaMember alice = new JavaMember(ALICE, CHANNEL);
+        JavaMember bob = new JavaMember(BOB, CHANNEL);
+        call.join(alice);
+        call.join(bob);
+        byte[] encryptedAuthenticator = alice.epochAuthenticator();
+
+        call.joinWithoutDave(CAROL);
+
+        assertThat(call.gateway.protocolVersion()).isZero();
+        assertThat(alice.session.frames().protect(OPUS)).isEqualTo(OPUS);
+        assertThat(bob.session.frames().protect(OPUS)).isEqualTo(OPUS);
+        assertThat(alice.session.frames().unprotect(BOB, OPUS)).isEqualTo(OPUS);
+
+        call.leave(CAROL);
+
+        assertThat(call.gateway.protocolVersion()).isEqualTo(1);
+        assertThat(alice.epoch()).isEqualTo(1).isEqualTo(bob.epoch());
+        assertThat(alice.epochAuthenticator()).isEqualTo(bob.epochAuthenticator()).isNotEqualTo(encryptedAuthenticator);
+        assertSameSenderKeys(Set.of(ALICE, BOB), alice, bob);
+    }
+
+    @Test
     void the_key_package_goes_out_bare_as_libdave_and_davey_send_it() {
         List<byte[]> sent = new ArrayList<>();
         DaveSession session = new DaveSession();
