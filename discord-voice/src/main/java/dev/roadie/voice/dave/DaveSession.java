@@ -60,7 +60,7 @@ public final class DaveSession implements DaveHandler {
     private LocalMember member;
     /** This client alone, at epoch 0, until a commit or welcome establishes the real group. */
     private Group pendingGroup;
-    private Group group;
+    private volatile Group group;
     /** Proposals cached this epoch, by reference (hex), with their type. */
     private final Map<String, ProposalType> queued = new LinkedHashMap<>();
     private byte[] ownCommit;
@@ -143,6 +143,15 @@ public final class DaveSession implements DaveHandler {
     /** The established group's epoch authenticator (what first-party clients show as a code), or null while pending. */
     public byte[] epochAuthenticator() {
         return group == null ? null : group.getEpochAuthenticator().clone();
+    }
+
+    /**
+     * The call's privacy code as Discord's clients show it: the epoch authenticator as 30 digits
+     * (compare it in groups of 5), or null while pending.
+     */
+    public String privacyCode() {
+        Group current = group;
+        return current == null ? null : DisplayableCode.of(current.getEpochAuthenticator(), 30, 5);
     }
 
     /** The user ids of the established group's members, this client's included; empty while pending. */

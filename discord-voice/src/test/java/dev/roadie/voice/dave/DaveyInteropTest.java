@@ -50,6 +50,7 @@ class DaveyInteropTest {
         assertThat(davey.epoch()).isEqualTo(1).isEqualTo(alice.epoch());
         assertThat(davey.epochAuthenticator()).isNotNull().isEqualTo(alice.epochAuthenticator());
         assertThat(davey.memberUserIds()).containsExactlyInAnyOrder(ALICE, DAVEY);
+        assertThat(alice.session.privacyCode()).hasSize(30).containsOnlyDigits().isEqualTo(davey.privacyCode());
         assertFramesPass(davey, alice);
         assertThat(davey.errors()).isEmpty();
     }

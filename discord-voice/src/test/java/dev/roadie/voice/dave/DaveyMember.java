@@ -147,6 +147,12 @@ final class DaveyMember implements CallMember, AutoCloseable {
         return ask(request("state")).path("epoch").asLong();
     }
 
+    /** davey's displayable code of its epoch authenticator (30 digits, groups of 5), or null. */
+    String privacyCode() {
+        JsonNode code = ask(request("state")).path("code");
+        return code.isString() ? code.asString() : null;
+    }
+
     /** davey's user ids in its group. */
     Set<Long> memberUserIds() {
         Set<Long> users = new java.util.TreeSet<>();
