@@ -79,6 +79,7 @@ public final class FakeDaveGateway {
     private Transition transition;
     private int lastTransitionId;
     private int commitsAccepted;
+    private long lastCommitter;
 
     public FakeDaveGateway(long channelId, Outbox outbox) {
         this.outbox = outbox;
@@ -196,6 +197,11 @@ public final class FakeDaveGateway {
         return members;
     }
 
+    /** Who made the last commit that won its epoch. */
+    public synchronized long lastCommitter() {
+        return lastCommitter;
+    }
+
     /** How many commits won their epoch. */
     public synchronized int commitsAccepted() {
         return commitsAccepted;
@@ -301,6 +307,7 @@ public final class FakeDaveGateway {
 
     private void accept(long committer, DaveWire.CommitWelcome received, List<SentProposal> committed) {
         commitsAccepted++;
+        lastCommitter = committer;
         if (!established) {
             leaves.clear();
             leaves.add(committer);
