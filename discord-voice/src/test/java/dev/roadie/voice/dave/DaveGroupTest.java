@@ -195,7 +195,7 @@ class DaveGroupTest {
     }
 
     @Test
-    void the_key_package_goes_out_bare_as_libdave_and_davey_send_it() {
+    void the_key_package_goes_out_bare_with_libdaves_capabilities() {
         List<byte[]> sent = new ArrayList<>();
         DaveSession session = new DaveSession();
         session.onSessionStarted(1, ALICE, CHANNEL, new DaveReplies() {
@@ -214,8 +214,10 @@ class DaveGroupTest {
         // KeyPackage starts with version mls10 (1) and cipher suite 2; an MLSMessage would start 0001 0005.
         assertThat(sent).hasSize(1);
         assertThat(Arrays.copyOf(sent.get(0), 4)).containsExactly(0, 1, 0, 2);
-        assertThat(DaveMlsParameters.userIdOf(DaveWire.readKeyPackage(sent.get(0)).getLeafNode().getCredential()))
-                .isEqualTo(ALICE);
+        org.bouncycastle.mls.TreeKEM.LeafNode leaf = DaveWire.readKeyPackage(sent.get(0)).getLeafNode();
+        assertThat(DaveMlsParameters.userIdOf(leaf.getCredential())).isEqualTo(ALICE);
+        // libdave's capabilities: MLS 1.0, ciphersuite 2, basic credentials, nothing else.
+        assertThat(HexFormat.of().formatHex(DaveWire.encode(leaf.getCapabilities()))).isEqualTo("0200010200020000020001");
     }
 
     @Test
