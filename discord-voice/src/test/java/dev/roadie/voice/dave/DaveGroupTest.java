@@ -221,6 +221,28 @@ class DaveGroupTest {
     }
 
     @Test
+    void a_member_that_cannot_use_a_commit_flags_it_and_is_removed_and_added_again() {
+        JavaMember alice = new JavaMember(ALICE, CHANNEL);
+        JavaMember bob = new JavaMember(BOB, CHANNEL);
+        JavaMember carol = new JavaMember(CAROL, CHANNEL);
+        call.join(alice);
+        call.join(bob);
+        call.tamperNext(DaveWire.ANNOUNCE_COMMIT_TRANSITION, announce -> {
+            byte[] broken = announce.clone();
+            broken[broken.length - 1] ^= 0x55;
+            return broken;
+        });
+
+        call.join(carol);
+
+        // Whoever got the broken commit sent op 31 and a new key package; one commit removed and re-added them.
+        assertThat(alice.epoch()).isEqualTo(3).isEqualTo(bob.epoch()).isEqualTo(carol.epoch());
+        assertThat(alice.epochAuthenticator()).isEqualTo(bob.epochAuthenticator()).isEqualTo(carol.epochAuthenticator());
+        assertSameSenderKeys(Set.of(ALICE, BOB, CAROL), alice, bob, carol);
+        assertThat(call.gateway.members()).containsExactlyInAnyOrder(ALICE, BOB, CAROL);
+    }
+
+    @Test
     void an_add_for_a_user_not_in_the_call_gets_no_commit() {
         JavaMember alice = new JavaMember(ALICE, CHANNEL);
         JavaMember bob = new JavaMember(BOB, CHANNEL);
