@@ -62,12 +62,6 @@ public final class FrameDecryptor {
         return passthroughUntil.isAfter(clock.instant());
     }
 
-    /** Whether any epoch's keys are still held (none once they all expired). */
-    public synchronized boolean holdsKeys() {
-        dropExpiredEpochs();
-        return !epochs.isEmpty();
-    }
-
     /**
      * The media frame inside {@code frame}, or {@code null} when it must be dropped: a protocol
      * frame no held key opens (wrong or erased key, tampered, replayed), or an unencrypted frame

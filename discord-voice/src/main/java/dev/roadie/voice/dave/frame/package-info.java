@@ -4,9 +4,8 @@
  * AES-128-GCM with 8-byte tags, the supplemental data footer ending in the magic marker 0xFAFA,
  * the protocol frame check, silence and passthrough rules.
  *
- * <p>The MLS session computes each sender's base secret ({@code MLS-Exporter("Discord Secure
- * Frames v0", little-endian user id, 16)}) and hands it to
- * {@link dev.roadie.voice.dave.frame.FrameTransform}, its {@link dev.roadie.voice.dave.DaveFrames}
- * and the media path's {@link dev.roadie.voice.media.EndToEnd}.
+ * <p>The MLS part computes each sender's base secret ({@code MLS-Exporter("Discord Secure
+ * Frames v0", little-endian user id, 16)}) and drives {@link dev.roadie.voice.dave.frame.DaveFrames},
+ * which the media path uses as its {@link dev.roadie.voice.media.EndToEnd}.
  */
 package dev.roadie.voice.dave.frame;

@@ -13,7 +13,7 @@ class FrameDecryptorTest {
     private static final byte[] ALICE = HEX.parseHex("a11ce0000000000000000000000000a1");
     private static final byte[] ALICE_NEXT_EPOCH = HEX.parseHex("a11ce0000000000000000000000000a2");
     private static final byte[] OPUS = HEX.parseHex("78" + "0102030405060708090a0b0c0d0e0f10111213141516171819");
-    private static final Duration TEN_SECONDS = FrameTransform.TRANSITION_EXPIRY;
+    private static final Duration TEN_SECONDS = DaveFrames.TRANSITION_EXPIRY;
 
     private final ManualClock clock = new ManualClock();
     private FrameEncryptor alice;

@@ -93,7 +93,7 @@ class FrameLayoutTest {
                 HEX.parseHex("fafa"))));
 
         FrameDecryptor decryptor = new FrameDecryptor(new ManualClock());
-        decryptor.transitionToKeyRatchet(new SenderKeyRatchet(BASE_SECRET), FrameTransform.TRANSITION_EXPIRY);
+        decryptor.transitionToKeyRatchet(new SenderKeyRatchet(BASE_SECRET), DaveFrames.TRANSITION_EXPIRY);
         assertThat(decryptor.decrypt(frame)).isEqualTo(video);
     }
 
