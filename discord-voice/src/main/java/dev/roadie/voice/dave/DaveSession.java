@@ -2,6 +2,7 @@ package dev.roadie.voice.dave;
 
 import static dev.roadie.voice.dave.DaveMlsParameters.SUITE;
 
+import dev.roadie.voice.dave.frame.DaveFrames;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -39,7 +40,8 @@ import tools.jackson.databind.JsonNode;
  * BouncyCastle's MLS. It sends a key package when the session starts and whenever the group is
  * (re)created, commits the gateway's proposals, joins from welcomes, processes the winning
  * commit, reports ready for each transition, and hands every epoch's sender base secrets to
- * {@link DaveFrames}. The gateway calls it from one thread at a time.
+ * the frame layer ({@link DaveFrames}): other members' as soon as the epoch is processed, its own
+ * when the transition executes. The gateway calls it from one thread at a time.
  */
 public final class DaveSession implements DaveHandler {
 
@@ -64,8 +66,15 @@ public final class DaveSession implements DaveHandler {
     private byte[] ownCommit;
     private Group ownCommitResult;
     private PendingTransition pendingTransition;
+    /** Our own base secret in the latest processed epoch: what we send with once its transition executes. */
+    private byte[] ownSecretForNextTransition;
 
     private record PendingTransition(int id, int protocolVersion) {
+    }
+
+    /** A session with its own frame layer, which {@link #frames()} hands the media path. */
+    public DaveSession() {
+        this(new DaveFrames());
     }
 
     public DaveSession(DaveFrames frames) {
@@ -82,8 +91,7 @@ public final class DaveSession implements DaveHandler {
         this.protocolVersion = protocolVersion;
         this.userId = userId;
         this.groupId = DaveMlsParameters.groupIdFor(channelId);
-        // Until the first transition is executed the call is not end-to-end encrypted yet.
-        frames.setReceivePassthrough(true);
+        // The frame layer starts passing frames both ways: the call is not end-to-end encrypted until a transition executes.
         if (protocolVersion > 0) {
             restart(replies);
         }
@@ -91,6 +99,11 @@ public final class DaveSession implements DaveHandler {
 
     @Override
     public void onUsersChanged(Set<Long> connectedUserIds) {
+        for (Long gone : connectedUsers) {
+            if (!connectedUserIds.contains(gone)) {
+                frames.forget(gone);
+            }
+        }
         connectedUsers = Set.copyOf(connectedUserIds);
     }
 
@@ -347,14 +360,36 @@ public final class DaveSession implements DaveHandler {
         group = next;
         pendingGroup = null;
         forgetEpochState();
-        frames.prepareEpoch(group.getEpoch(), userId, baseSecrets(group));
+        prepareFrames(group);
         log.debug("DAVE epoch {} with {} members", group.getEpoch(), members(group).size());
         if (transitionId == 0) {
-            frames.executeTransition(protocolVersion);
-            frames.setReceivePassthrough(false);
+            activate(protocolVersion);
         } else {
             pendingTransition = new PendingTransition(transitionId, protocolVersion);
             replies.sendJson(DaveWire.READY_FOR_TRANSITION, Map.of("transition_id", transitionId));
+        }
+    }
+
+    /** Receivers take the new epoch's keys now; our own waits for the transition to execute. */
+    private void prepareFrames(Group source) {
+        Map<Long, byte[]> secrets = baseSecrets(source);
+        secrets.forEach((member, secret) -> {
+            if (member != userId) {
+                frames.receiveWith(member, secret);
+            }
+        });
+        ownSecretForNextTransition = secrets.get(userId);
+    }
+
+    private void activate(int version) {
+        if (version > 0) {
+            if (ownSecretForNextTransition != null) {
+                frames.sendWith(ownSecretForNextTransition);
+            }
+            frames.endPassthrough();
+        } else {
+            frames.sendPassthrough();
+            frames.dropKeys();
         }
     }
 
@@ -383,7 +418,7 @@ public final class DaveSession implements DaveHandler {
     private void prepareTransition(int transitionId, int version, DaveReplies replies) {
         if (version == 0) {
             // Downgrade: receivers let unencrypted frames through before anyone sends them.
-            frames.setReceivePassthrough(true);
+            frames.allowPassthrough();
         }
         pendingTransition = new PendingTransition(transitionId, version);
         if (transitionId == 0) {
@@ -403,10 +438,9 @@ public final class DaveSession implements DaveHandler {
         protocolVersion = transition.protocolVersion();
         if (transition.protocolVersion() > 0 && group == null && pendingGroup != null) {
             // Sole member reset: the client moves to the local group it created on prepare_epoch 1.
-            frames.prepareEpoch(pendingGroup.getEpoch(), userId, baseSecrets(pendingGroup));
+            prepareFrames(pendingGroup);
         }
-        frames.executeTransition(transition.protocolVersion());
-        frames.setReceivePassthrough(transition.protocolVersion() == 0);
+        activate(transition.protocolVersion());
     }
 
     private void prepareEpoch(long epoch, int version, DaveReplies replies) {

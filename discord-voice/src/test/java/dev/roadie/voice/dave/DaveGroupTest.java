@@ -14,6 +14,9 @@ class DaveGroupTest {
     private static final long CAROL = 1_090_123_456_789_012_347L;
     private static final long DAVE = 1_090_123_456_789_012_348L;
 
+    /** An Opus frame: TOC byte of a 20 ms CELT frame, then payload. */
+    private static final byte[] OPUS = java.util.HexFormat.of().parseHex("fc00112233445566778899aabbccddeeff0011223344");
+
     private final LocalDaveCall call = new LocalDaveCall(CHANNEL);
 
     @Test
@@ -31,10 +34,9 @@ class DaveGroupTest {
         assertSameSenderKeys(Set.of(ALICE, BOB), alice, bob);
         assertThat(alice.session.senderBaseSecret(ALICE)).hasSize(16).isNotEqualTo(alice.session.senderBaseSecret(BOB));
         // Both were ready, so the gateway executed the transition and both now send end-to-end encrypted.
-        assertThat(alice.frames.executed).containsExactly(1);
-        assertThat(bob.frames.executed).containsExactly(1);
-        assertThat(alice.frames.receivePassthrough).isFalse();
-        assertThat(bob.frames.preparedSecrets).containsOnlyKeys(ALICE, BOB);
+        assertThat(alice.session.frames().sendingPassthrough()).isFalse();
+        assertThat(bob.session.frames().sendingPassthrough()).isFalse();
+        assertThat(alice.session.frames().protect(OPUS)).isNotEqualTo(OPUS);
     }
 
     @Test
@@ -64,6 +66,7 @@ class DaveGroupTest {
         call.join(bob);
         call.join(carol);
         byte[] carolsLastKeyForAlice = carol.session.senderBaseSecret(ALICE);
+        assertThat(carol.session.frames().unprotect(ALICE, alice.session.frames().protect(OPUS))).isEqualTo(OPUS);
 
         call.leave(CAROL);
 
@@ -72,6 +75,8 @@ class DaveGroupTest {
         assertThat(alice.session.memberUserIds()).containsExactlyInAnyOrder(ALICE, BOB);
         assertSameSenderKeys(Set.of(ALICE, BOB), alice, bob);
         assertThat(alice.session.senderBaseSecret(ALICE)).isNotEqualTo(carolsLastKeyForAlice);
+        assertThat(carol.session.frames().unprotect(ALICE, alice.session.frames().protect(OPUS)))
+                .as("Alice's frames in the new epoch, at Carol's").isNull();
         assertThat(call.gateway.members()).containsExactlyInAnyOrder(ALICE, BOB);
     }
 
@@ -87,8 +92,9 @@ class DaveGroupTest {
         // prepare_epoch 1 then prepare_transition 0: Alice drops the group and moves to her own local one.
         assertThat(call.gateway.established()).isFalse();
         assertThat(alice.epoch()).isZero();
-        assertThat(alice.frames.preparedEpoch).isZero();
-        assertThat(alice.frames.executed).containsExactly(1, 1);
+        assertThat(alice.session.frames().sendingPassthrough()).isFalse();
+        byte[] aloneFrame = alice.session.frames().protect(OPUS);
+        assertThat(bob.session.frames().unprotect(ALICE, aloneFrame)).as("Alice's frame in her own group, at Bob's").isNull();
 
         JavaMember carol = new JavaMember(CAROL, CHANNEL);
         call.join(carol);
@@ -160,17 +166,24 @@ class DaveGroupTest {
         assertThat(carol.epoch()).isZero();
     }
 
+    /** Every member has the same base secret for every sender, and every member's frames open at every other's. */
     private static void assertSameSenderKeys(Set<Long> users, JavaMember... members) {
         for (long user : users) {
             byte[] expected = members[0].session.senderBaseSecret(user);
             assertThat(expected).as("sender secret of %s", user).hasSize(DaveMlsParameters.SENDER_SECRET_LENGTH);
             for (JavaMember member : members) {
                 assertThat(member.session.senderBaseSecret(user)).as("%s's view of %s", member.userId(), user).isEqualTo(expected);
-                assertThat(member.frames.preparedSecrets.get(user)).isEqualTo(expected);
             }
         }
-        for (JavaMember member : members) {
-            assertThat(member.frames.preparedSecrets.keySet()).isEqualTo(users);
+        for (JavaMember sender : members) {
+            byte[] sent = sender.session.frames().protect(OPUS);
+            assertThat(sent).as("%s's frame on the wire", sender.userId()).isNotEqualTo(OPUS);
+            for (JavaMember receiver : members) {
+                if (receiver != sender) {
+                    assertThat(receiver.session.frames().unprotect(sender.userId(), sent))
+                            .as("%s's frame at %s", sender.userId(), receiver.userId()).isEqualTo(OPUS);
+                }
+            }
         }
     }
 }

@@ -9,21 +9,13 @@ final class JavaMember implements CallMember {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    final DaveSession session;
-    final RecordingFrames frames = new RecordingFrames();
+    final DaveSession session = new DaveSession();
     private final long userId;
     private final long channelId;
 
     JavaMember(long userId, long channelId) {
         this.userId = userId;
         this.channelId = channelId;
-        this.session = new DaveSession(frames);
-    }
-
-    JavaMember(long userId, long channelId, DaveFrames frames) {
-        this.userId = userId;
-        this.channelId = channelId;
-        this.session = new DaveSession(frames);
     }
 
     @Override
