@@ -174,6 +174,7 @@ public final class DaveSession implements DaveHandler {
         group = null;
         pendingGroup = gateway == null ? null : member.createPendingGroup(groupId, gateway);
         forgetEpochState();
+        log.debug("DAVE key package sent for user {}", userId);
         replies.sendBinary(DaveWire.KEY_PACKAGE, member.keyPackageBytes());
     }
 
@@ -231,6 +232,7 @@ public final class DaveSession implements DaveHandler {
         ownCommit = DaveWire.encode(result.message);
         ownCommitResult = result.group;
         boolean adds = queued.containsValue(ProposalType.ADD);
+        log.debug("DAVE commit of {} proposals sent for epoch {}{}", queued.size(), target.getEpoch(), adds ? ", with a welcome" : "");
         replies.sendBinary(DaveWire.COMMIT_WELCOME, DaveWire.commitWelcome(ownCommit, adds ? welcome : null));
     }
 
