@@ -1,5 +1,6 @@
 package dev.roadie.agent;
 
+import dev.roadie.node.retire.Phase;
 import dev.roadie.agent.config.AgentConfig;
 import dev.roadie.agent.config.ConfigException;
 import dev.roadie.agent.config.ConfigLoader;

@@ -1,11 +1,12 @@
 package dev.roadie.agent;
 
+import dev.roadie.node.retire.Phase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.roadie.agent.config.AgentConfig;
 import dev.roadie.agent.config.ConfigLoader;
-import dev.roadie.agent.testing.FakeDigitalOcean;
+import dev.roadie.node.testing.FakeDigitalOcean;
 import dev.roadie.agent.testing.FakeLavalink;
 import dev.roadie.client.NodeDirectory;
 import dev.roadie.client.NodeListener;

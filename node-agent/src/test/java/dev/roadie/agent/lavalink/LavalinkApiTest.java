@@ -1,5 +1,8 @@
 package dev.roadie.agent.lavalink;
 
+import dev.roadie.node.health.FailingAddress;
+import dev.roadie.node.health.RoutePlannerStatus;
+import dev.roadie.node.hub.NodeInfo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
