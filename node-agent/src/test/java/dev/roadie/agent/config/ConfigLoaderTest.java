@@ -1,9 +1,9 @@
 package dev.roadie.agent.config;
 
-import dev.roadie.node.retire.DigitalOceanSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.roadie.node.retire.DigitalOceanSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;

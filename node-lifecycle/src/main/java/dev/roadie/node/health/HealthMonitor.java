@@ -1,7 +1,7 @@
 package dev.roadie.node.health;
 
-import dev.roadie.node.health.RoutePlannerStatus;
 import dev.roadie.model.registry.NodeStats;
+import dev.roadie.node.health.RoutePlannerStatus;
 import java.time.Instant;
 
 /**

@@ -1,12 +1,12 @@
 package dev.roadie.node.hub;
 
-import dev.roadie.node.health.HealthVerdict;
-import dev.roadie.node.hub.NodeInfo;
 import dev.roadie.client.ClientOptions;
 import dev.roadie.client.RoadieClient;
 import dev.roadie.model.registry.NodeStats;
 import dev.roadie.model.registry.ServiceDescriptor;
 import dev.roadie.model.registry.ServiceId;
+import dev.roadie.node.health.HealthVerdict;
+import dev.roadie.node.hub.NodeInfo;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package dev.roadie.node.retire;
 
+import dev.roadie.model.registry.NodeStats;
 import dev.roadie.node.hub.NodeFacts;
 import dev.roadie.node.hub.NodePresence;
-import dev.roadie.model.registry.NodeStats;
 import java.time.Instant;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;

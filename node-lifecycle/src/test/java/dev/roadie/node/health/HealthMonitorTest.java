@@ -2,8 +2,8 @@ package dev.roadie.node.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.roadie.node.health.RoutePlannerStatus;
 import dev.roadie.model.registry.NodeStats;
+import dev.roadie.node.health.RoutePlannerStatus;
 import java.math.BigInteger;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
