@@ -83,7 +83,7 @@ public final class NodeKeeper implements AutoCloseable {
         presence.announce(info, verdict);
         presence.publish(stats);
         if (verdict.exhausted()) {
-            retirement.exhausted(verdict.reason(), now);
+            retirement.exhausted(health.exhaustionReason(), now);
         }
         retirement.step(stats, now);
         finishIfRetired();

@@ -16,6 +16,7 @@ public final class HealthMonitor {
     private final Hysteresis overall;
     private final Hysteresis block;
     private HealthVerdict verdict = HealthVerdict.START;
+    private String blockReason = "";
 
     public HealthMonitor(HealthThresholds thresholds) {
         this.load = new LoadCheck(thresholds);
@@ -34,6 +35,9 @@ public final class HealthMonitor {
         Finding worst = load.judge(stats).worst(address);
         HealthLevel level = overall.offer(worst.level());
         boolean exhausted = block.offer(address.level()) == HealthLevel.CRITICAL;
+        if (address.level() == HealthLevel.CRITICAL) {
+            blockReason = address.reason();
+        }
         verdict = new HealthVerdict(level, reason(level, worst), exhausted);
         return verdict;
     }
@@ -52,6 +56,14 @@ public final class HealthMonitor {
             return "";
         }
         return worst.level() == HealthLevel.PASSING ? verdict.reason() : worst.reason();
+    }
+
+    /**
+     * Why the block is exhausted: the route-planner check's own reason, which the overall reason
+     * hides when the load is as bad (a tie goes to the load).
+     */
+    public String exhaustionReason() {
+        return blockReason;
     }
 
     public HealthVerdict verdict() {

@@ -3,7 +3,6 @@ package dev.roadie.node.health;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roadie.model.registry.NodeStats;
-import dev.roadie.node.health.RoutePlannerStatus;
 import java.math.BigInteger;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -28,6 +27,16 @@ class HealthMonitorTest {
         HealthVerdict exhausted = monitor.read(calm, block(15), NOW);
         assertThat(exhausted.exhausted()).isTrue();
         assertThat(exhausted.reason()).isEqualTo("15 of 16 addresses failing");
+    }
+
+    @Test
+    void the_block_is_retired_for_its_own_reason_even_when_the_load_is_as_bad() {
+        HealthMonitor monitor = new HealthMonitor(HealthThresholds.defaults().withReadings(1));
+        HealthVerdict verdict = monitor.read(LoadCheckTest.stats(0.99, 1, null), block(15), NOW);
+
+        assertThat(verdict.exhausted()).isTrue();
+        assertThat(verdict.reason()).isEqualTo("system load 0.99");
+        assertThat(monitor.exhaustionReason()).isEqualTo("15 of 16 addresses failing");
     }
 
     @Test
