@@ -83,7 +83,7 @@ class SelfAnnounceTest {
             AtomicReference<RoutePlannerStatus> planner) {
         Map<String, String> env = new HashMap<>();
         env.put("ROADIE_AUDIO_HUB", hub.uri().toString());
-        env.put("ROADIE_AUDIO_HUB_TOKEN", hub.token(extra.getOrDefault("ROADIE_AUDIO_NAME", "lon-1"), "node-agent",
+        env.put("ROADIE_AUDIO_HUB_TOKEN", hub.token(extra.getOrDefault("ROADIE_AUDIO_NAME", "lon-1"), "audio-node",
                 "announce:audio-node"));
         env.put("ROADIE_AUDIO_NAME", "lon-1");
         env.put("ROADIE_AUDIO_PUBLIC_HOST", "127.0.0.1");

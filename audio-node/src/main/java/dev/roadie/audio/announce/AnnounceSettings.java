@@ -42,7 +42,7 @@ public record AnnounceSettings(NodeFacts facts, Duration interval, HealthThresho
         String token = value(env, "ROADIE_AUDIO_HUB_TOKEN", null);
         if (token == null) {
             throw new IllegalArgumentException("ROADIE_AUDIO_HUB is set but ROADIE_AUDIO_HUB_TOKEN is not: give the"
-                    + " node a token with scope announce:audio-node (roadie token create --name NAME --kind node-agent)");
+                    + " node a token with scope announce:audio-node (roadie token create --name NAME --kind audio-node)");
         }
         String host = localHostName();
         String name = value(env, "ROADIE_AUDIO_NAME", host.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "-"));
