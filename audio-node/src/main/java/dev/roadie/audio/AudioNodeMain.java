@@ -46,10 +46,12 @@ public final class AudioNodeMain {
         SelfAnnouncer announcer = new SelfAnnouncer(settings, node::selfInfo, node::selfStats, () -> null,
                 Clock.systemUTC(), RoadieClient::create).start();
         Runtime.getRuntime().addShutdownHook(new Thread(announcer::close, "audio-node-leave-hub"));
-        announcer.finished().thenRun(() -> {
+        // On a thread of its own: exit runs the shutdown hooks, and the one closing the announcer
+        // waits for the announce thread, which completed the future.
+        announcer.finished().thenRunAsync(() -> {
             System.out.println("The audio node is retired; stopping");
             System.exit(0);
-        });
+        }, task -> Thread.ofPlatform().name("audio-node-retired").start(task));
     }
 
     /** The settings {@code env} asks for, with a password made and stored on the first start. */
