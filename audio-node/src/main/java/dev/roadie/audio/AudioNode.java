@@ -13,6 +13,7 @@ import dev.roadie.audio.session.Sessions;
 import dev.roadie.audio.track.TrackCodec;
 import dev.roadie.audio.track.TrackJson;
 import dev.roadie.audio.track.TrackLoader;
+import dev.roadie.node.hub.NodeInfo;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -186,6 +187,17 @@ public final class AudioNode implements AutoCloseable {
 
     public int port() {
         return server.port();
+    }
+
+    /** What the node announces about itself to the hub: the Lavalink version it speaks, its sources and filters. */
+    public NodeInfo selfInfo() {
+        List<String> sources = manager.getSourceManagers().stream().map(AudioSourceManager::getSourceName).toList();
+        return new NodeInfo(LAVALINK_VERSION, sources, List.of(), List.of());
+    }
+
+    /** Its load for the hub, from its players directly (no call to its own /v4/stats). */
+    public dev.roadie.model.registry.NodeStats selfStats() {
+        return stats.figures();
     }
 
     @Override

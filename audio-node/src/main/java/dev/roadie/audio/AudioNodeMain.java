@@ -1,12 +1,17 @@
 package dev.roadie.audio;
 
+import dev.roadie.audio.announce.AnnounceSettings;
+import dev.roadie.audio.announce.SelfAnnouncer;
+import dev.roadie.client.RoadieClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code roadie audio-node}: port 2333 and a password generated on the first start and kept in the
@@ -23,11 +28,30 @@ public final class AudioNodeMain {
     public static void main(String[] args) throws IOException {
         Map<String, String> env = System.getenv();
         AudioNodeConfig config = config(env);
+        Optional<AnnounceSettings> announce = AnnounceSettings.fromEnvironment(env, config.port(), config.password());
         AudioNode node = new AudioNode(config).start();
         Runtime.getRuntime().addShutdownHook(new Thread(node::close, "audio-node-stop"));
+        announce.ifPresent(settings -> announce(node, settings));
         boolean generated = first(env, "ROADIE_AUDIO_PASSWORD", "LAVALINK_SERVER_PASSWORD") == null;
         System.out.println("Audio node listening on port " + node.port() + (generated
                 ? "; its password is in " + passwordFile(env).toAbsolutePath() : ""));
+    }
+
+    /**
+     * Announces the node with no agent beside it (ROADIE_AUDIO_HUB set). Once retired and its retire
+     * command ran, the node stops with 0, as the agent does: a restarted node would announce itself again.
+     */
+    private static void announce(AudioNode node, AnnounceSettings settings) {
+        // No route planner yet: nothing to judge an IP block by, so the node is never exhausted.
+        SelfAnnouncer announcer = new SelfAnnouncer(settings, node::selfInfo, node::selfStats, () -> null,
+                Clock.systemUTC(), RoadieClient::create).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(announcer::close, "audio-node-leave-hub"));
+        // On a thread of its own: exit runs the shutdown hooks, and the one closing the announcer
+        // waits for the announce thread, which completed the future.
+        announcer.finished().thenRunAsync(() -> {
+            System.out.println("The audio node is retired; stopping");
+            System.exit(0);
+        }, task -> Thread.ofPlatform().name("audio-node-retired").start(task));
     }
 
     /** The settings {@code env} asks for, with a password made and stored on the first start. */

@@ -21,6 +21,22 @@ final class NodeStats {
         this.sessions = sessions;
     }
 
+    /**
+     * The same figures for the hub's registry, read from the players directly. Frames are left
+     * out: the pump's counts belong to the socket's stats op, which takes (and resets) them.
+     */
+    dev.roadie.model.registry.NodeStats figures() {
+        List<Player> players = sessions.players();
+        Runtime runtime = Runtime.getRuntime();
+        return new dev.roadie.model.registry.NodeStats(players.size(),
+                (int) players.stream().filter(Player::isPlaying).count(), System.currentTimeMillis() - startedAt,
+                new dev.roadie.model.registry.NodeStats.Memory(runtime.freeMemory(),
+                        runtime.totalMemory() - runtime.freeMemory(), runtime.totalMemory(), runtime.maxMemory()),
+                new dev.roadie.model.registry.NodeStats.Cpu(runtime.availableProcessors(),
+                        Math.clamp(os.getCpuLoad(), 0, 1), Math.clamp(os.getProcessCpuLoad(), 0, 1)),
+                null);
+    }
+
     ObjectNode now(FramePump.FrameCounts frames) {
         ObjectNode stats = json.createObjectNode();
         List<Player> players = sessions.players();

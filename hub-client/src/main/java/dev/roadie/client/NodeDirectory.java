@@ -3,6 +3,8 @@ package dev.roadie.client;
 import dev.roadie.model.registry.ServiceEntry;
 import dev.roadie.model.registry.ServiceId;
 import dev.roadie.model.registry.ServiceState;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -23,6 +25,16 @@ public interface NodeDirectory {
 
     /** The audio nodes in state {@link ServiceState#UP}, sorted by name. */
     List<ServiceEntry> usable();
+
+    /**
+     * The usable node with the lowest load penalty ({@link dev.roadie.model.registry.NodeStats#penalty()};
+     * no stats yet counts as no load), leaving out {@code except}; ties go to the first by name.
+     * Where a bot places a new player, or moves one off a node that is {@link NodeListener#leaving leaving}.
+     */
+    default Optional<ServiceEntry> leastLoaded(Collection<ServiceId> except) {
+        return usable().stream().filter(node -> !except.contains(node.id()))
+                .min(Comparator.comparingDouble(node -> node.stats() == null ? 0 : node.stats().penalty()));
+    }
 
     /** The entry of one node, if known. */
     Optional<ServiceEntry> node(ServiceId id);

@@ -19,4 +19,14 @@ public interface NodeListener {
     /** An audio node was removed from the registry. */
     default void removed(ServiceEntry node) {
     }
+
+    /**
+     * An audio node that was {@code up} takes no more players: it is draining, retired or down,
+     * or it was removed ({@code after} is then null). Heard after {@link #changed} or
+     * {@link #removed}. A bot moves its players off it here, to a node from
+     * {@link NodeDirectory#leastLoaded}: a draining node waits for its players to leave before
+     * it retires (docs/BOT-INTEGRATION.md shows the move with a track's position kept).
+     */
+    default void leaving(ServiceEntry before, ServiceEntry after) {
+    }
 }

@@ -4,6 +4,7 @@ import dev.roadie.agent.config.AgentConfig;
 import dev.roadie.agent.config.ConfigException;
 import dev.roadie.agent.config.ConfigLoader;
 import dev.roadie.client.RoadieClient;
+import dev.roadie.node.retire.Phase;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;

@@ -1,26 +1,25 @@
 package dev.roadie.agent;
 
 import dev.roadie.agent.config.AgentConfig;
-import dev.roadie.agent.health.HealthLevel;
-import dev.roadie.agent.health.HealthMonitor;
-import dev.roadie.agent.health.HealthVerdict;
-import dev.roadie.agent.hub.NodePresence;
 import dev.roadie.agent.lavalink.LavalinkApi;
 import dev.roadie.agent.lavalink.LavalinkSocket;
-import dev.roadie.agent.lavalink.SocketListener;
-import dev.roadie.agent.lavalink.NodeInfo;
 import dev.roadie.agent.lavalink.NodeUnreachableException;
-import dev.roadie.agent.lavalink.RoutePlannerStatus;
+import dev.roadie.agent.lavalink.SocketListener;
 import dev.roadie.client.ClientOptions;
 import dev.roadie.client.RoadieClient;
 import dev.roadie.model.registry.NodeStats;
+import dev.roadie.node.NodeKeeper;
+import dev.roadie.node.health.HealthVerdict;
+import dev.roadie.node.health.RoutePlannerStatus;
+import dev.roadie.node.hub.NodeInfo;
+import dev.roadie.node.retire.Phase;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -49,13 +48,10 @@ public final class NodeAgent implements AutoCloseable {
     private final ScheduledExecutorService poller;
     private final ExecutorService http;
     private final LavalinkApi lavalink;
-    private final HealthMonitor health;
-    private final NodePresence presence;
-    private final Retirement retirement;
+    private final NodeKeeper keeper;
     private final LavalinkSocket socket;
     private final CompletableFuture<Phase> finished = new CompletableFuture<>();
     private final AtomicBoolean closed = new AtomicBoolean();
-    private volatile HealthVerdict verdict = HealthVerdict.START;
     private NodeInfo info;
     private long lastUptime = -1;
     private long lastReadingArrived; // System.nanoTime() when the reading behind lastUptime arrived
@@ -84,9 +80,7 @@ public final class NodeAgent implements AutoCloseable {
         this.http = Executors.newFixedThreadPool(2, Thread.ofPlatform().name("roadie-agent-http-", 0).daemon()
                 .factory());
         this.lavalink = new LavalinkApi(config.node().url(), config.node().password(), config.node().timeout(), http);
-        this.health = new HealthMonitor(config.health());
-        this.presence = new NodePresence(config, connector);
-        this.retirement = new Retirement(config, presence, dryRun, http);
+        this.keeper = new NodeKeeper(config.facts(), config.health(), config.retire(), dryRun, http, connector);
         this.socket = config.node().websocket() ? new LavalinkSocket(socketNode, config.node().password(),
                 config.node().userId(), clientName(), config.node().timeout(), new SocketEvents()) : null;
     }
@@ -99,7 +93,7 @@ public final class NodeAgent implements AutoCloseable {
 
     /** Starts polling; returns at once. */
     public NodeAgent start() {
-        log.info("watching {} for {}", config.node().url(), presence.id());
+        log.info("watching {} for {}", config.node().url(), keeper.id());
         poller.scheduleWithFixedDelay(this::pollSafely, 0, config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
         if (socket != null) {
             socket.start();
@@ -114,7 +108,7 @@ public final class NodeAgent implements AutoCloseable {
 
     /** The health after the last reading. */
     public HealthVerdict verdict() {
-        return verdict;
+        return keeper.verdict();
     }
 
     private void pollSafely() {
@@ -130,17 +124,17 @@ public final class NodeAgent implements AutoCloseable {
             read(pushed, arrived);
         } catch (RuntimeException e) {
             // A scheduled task that throws is never run again: the agent must outlive any one failure.
-            log.error("poll of {} failed; trying again in {}: {}", presence.id(), config.pollInterval(), e.toString(), e);
+            log.error("poll of {} failed; trying again in {}: {}", keeper.id(), config.pollInterval(), e.toString(), e);
         }
     }
 
     private void read(NodeStats pushed, long pushedArrived) {
-        if (retirement.phase() == Phase.RETIRED) {
+        if (keeper.phase() == Phase.RETIRED) {
             return;
         }
         if (pushed != null && lastUptime >= 0 && pushedArrived - lastReadingArrived < 0) {
             // Older than a reading already used: its uptime and players are out of date.
-            log.debug("{} pushed stats that arrived before the last reading; dropped", presence.id());
+            log.debug("{} pushed stats that arrived before the last reading; dropped", keeper.id());
             return;
         }
         Instant now = clock.instant();
@@ -154,7 +148,7 @@ public final class NodeAgent implements AutoCloseable {
             if (info == null || stats.uptime() < lastUptime) {
                 // First reading, or the node restarted or came back: its sources and plugins may differ.
                 info = lavalink.info();
-                log.info("{} runs Lavalink {} with sources {} and plugins {}", presence.id(), info.version(),
+                log.info("{} runs Lavalink {} with sources {} and plugins {}", keeper.id(), info.version(),
                         info.sourceManagers(), info.plugins());
             }
         } catch (NodeUnreachableException e) {
@@ -162,18 +156,12 @@ public final class NodeAgent implements AutoCloseable {
             return;
         }
         if (unreachableSince != null) {
-            log.info("{} answers again", presence.id());
+            log.info("{} answers again", keeper.id());
             unreachableSince = null;
         }
         lastUptime = stats.uptime();
         lastReadingArrived = arrived;
-        report(health.read(stats, planner, now));
-        presence.announce(info, verdict);
-        presence.publish(stats);
-        if (verdict.exhausted()) {
-            retirement.exhausted(verdict.reason(), now);
-        }
-        retirement.step(stats, now);
+        keeper.read(info, stats, planner, now);
         finishIfRetired();
     }
 
@@ -181,7 +169,7 @@ public final class NodeAgent implements AutoCloseable {
     private void ready(String readySession, boolean resumed) {
         if (sessionId != null && !sessionId.equals(readySession) && !resumed) {
             // Its uptime may not have gone down yet between two REST readings: the session id tells at once.
-            log.info("{} restarted (session {} after {}): reading its info again", presence.id(), readySession,
+            log.info("{} restarted (session {} after {}): reading its info again", keeper.id(), readySession,
                     sessionId);
             info = null;
         }
@@ -208,7 +196,7 @@ public final class NodeAgent implements AutoCloseable {
                     try {
                         task.run();
                     } catch (RuntimeException e) {
-                        log.error("a websocket reading of {} failed: {}", presence.id(), e.toString(), e);
+                        log.error("a websocket reading of {} failed: {}", keeper.id(), e.toString(), e);
                     }
                 });
             } catch (RejectedExecutionException e) {
@@ -221,37 +209,21 @@ public final class NodeAgent implements AutoCloseable {
     private void unreachable(String why, Instant now) {
         if (unreachableSince == null) {
             unreachableSince = now;
-            log.warn("{} does not answer: {}", presence.id(), why);
+            log.warn("{} does not answer: {}", keeper.id(), why);
         }
-        report(health.unreachable(why));
         // While draining the agent stays on the hub: it must still be able to retire the node.
-        if (retirement.phase() == Phase.WATCHING
+        if (keeper.phase() == Phase.WATCHING && keeper.present()
                 && Duration.between(unreachableSince, now).compareTo(config.node().downAfter()) >= 0) {
-            if (presence.present()) {
-                presence.leave();
-                // It comes back as a node that may have changed: read its info again.
-                info = null;
-            }
-        } else if (presence.present() && info != null) {
-            presence.announce(info, verdict);
+            keeper.leave();
+            // It comes back as a node that may have changed: read its info again.
+            info = null;
         }
-        retirement.step(null, now);
+        keeper.unreachable(why, info, now);
         finishIfRetired();
     }
 
-    private void report(HealthVerdict next) {
-        if (next.level() != verdict.level()) {
-            if (next.level() == HealthLevel.PASSING) {
-                log.info("{} health is passing again", presence.id());
-            } else {
-                log.warn("{} health is {}: {}", presence.id(), next.level().label(), next.reason());
-            }
-        }
-        verdict = next;
-    }
-
     private void finishIfRetired() {
-        if (retirement.phase() == Phase.RETIRED) {
+        if (keeper.phase() == Phase.RETIRED) {
             finished.complete(Phase.RETIRED);
         }
     }
@@ -273,7 +245,7 @@ public final class NodeAgent implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        presence.close();
+        keeper.close();
         lavalink.close();
         http.shutdownNow();
         finished.completeExceptionally(new IllegalStateException("the agent was closed"));

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.roadie.agent.config.AgentConfig;
 import dev.roadie.agent.config.ConfigLoader;
-import dev.roadie.agent.testing.FakeDigitalOcean;
 import dev.roadie.agent.testing.FakeLavalink;
 import dev.roadie.client.NodeDirectory;
 import dev.roadie.client.NodeListener;
@@ -15,6 +14,8 @@ import dev.roadie.client.testing.LiveHub;
 import dev.roadie.model.registry.ServiceEntry;
 import dev.roadie.model.registry.ServiceId;
 import dev.roadie.model.registry.ServiceState;
+import dev.roadie.node.retire.Phase;
+import dev.roadie.node.testing.FakeDigitalOcean;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -75,18 +75,12 @@ final class RegistryView implements NodeDirectory {
             return;
         }
         switch (event.change()) {
-            case added, changed -> {
-                ServiceEntry before = nodes.put(entry.id(), entry);
-                if (before == null) {
-                    tell(listener -> listener.added(entry));
-                } else if (!before.equals(entry)) {
-                    tell(listener -> listener.changed(before, entry));
-                }
-            }
+            case added, changed -> put(entry);
             case removed -> {
                 ServiceEntry before = nodes.remove(entry.id());
                 if (before != null) {
                     tell(listener -> listener.removed(before));
+                    leavingIfUp(before, null);
                 }
             }
         }
@@ -120,15 +114,28 @@ final class RegistryView implements NodeDirectory {
         for (ServiceEntry before : List.copyOf(nodes.values())) {
             if (!now.containsKey(before.id()) && nodes.remove(before.id(), before)) {
                 tell(listener -> listener.removed(before));
+                leavingIfUp(before, null);
             }
         }
-        for (ServiceEntry entry : now.values()) {
-            ServiceEntry before = nodes.put(entry.id(), entry);
-            if (before == null) {
-                tell(listener -> listener.added(entry));
-            } else if (!before.equals(entry)) {
-                tell(listener -> listener.changed(before, entry));
+        now.values().forEach(this::put);
+    }
+
+    private void put(ServiceEntry entry) {
+        ServiceEntry before = nodes.put(entry.id(), entry);
+        if (before == null) {
+            tell(listener -> listener.added(entry));
+        } else if (!before.equals(entry)) {
+            tell(listener -> listener.changed(before, entry));
+            if (entry.state() != ServiceState.UP) {
+                leavingIfUp(before, entry);
             }
+        }
+    }
+
+    /** An up node that stopped taking players: its players must move (NodeListener.leaving). */
+    private void leavingIfUp(ServiceEntry before, ServiceEntry after) {
+        if (before.state() == ServiceState.UP) {
+            tell(listener -> listener.leaving(before, after));
         }
     }
 

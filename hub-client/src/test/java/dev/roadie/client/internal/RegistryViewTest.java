@@ -40,6 +40,11 @@ class RegistryViewTest {
             public void removed(ServiceEntry node) {
                 heard.add("removed " + node.id().name());
             }
+
+            @Override
+            public void leaving(ServiceEntry before, ServiceEntry after) {
+                heard.add("leaving " + before.id().name() + (after == null ? "" : " " + after.state().wire()));
+            }
         });
     }
 
@@ -65,8 +70,8 @@ class RegistryViewTest {
 
         assertThat(view.nodes()).extracting(e -> e.id().name()).containsExactly("ams-2", "fra-1");
         assertThat(view.usable()).extracting(e -> e.id().name()).containsExactly("fra-1");
-        assertThat(heard).containsExactlyInAnyOrder("added ams-1", "added ams-2", "removed ams-1",
-                "changed ams-2 draining", "added fra-1");
+        assertThat(heard).containsExactlyInAnyOrder("added ams-1", "added ams-2", "removed ams-1", "leaving ams-1",
+                "changed ams-2 draining", "leaving ams-2 draining", "added fra-1");
     }
 
     @Test
@@ -82,7 +87,8 @@ class RegistryViewTest {
                 2, 2)));
 
         assertThat(view.nodes()).extracting(e -> e.id().name()).containsExactly("ams-2", "fra-1");
-        assertThat(heard).containsExactlyInAnyOrder("added ams-1", "removed ams-1", "added ams-2", "added fra-1");
+        assertThat(heard).containsExactlyInAnyOrder("added ams-1", "removed ams-1", "leaving ams-1", "added ams-2",
+                "added fra-1");
     }
 
     @Test
@@ -110,5 +116,44 @@ class RegistryViewTest {
                         node("fake", ServiceState.UP)))), false));
 
         assertThat(view.nodes()).isEmpty();
+    }
+
+    @Test
+    void an_up_node_that_drains_or_goes_is_heard_as_leaving_once_and_other_changes_are_not() {
+        view.onEvent(message(RegistryEvent.SUBJECT, new RegistryEvent(RegistryEvent.Change.added,
+                node("ams-1", ServiceState.UP))));
+        view.onEvent(message(RegistryEvent.SUBJECT, new RegistryEvent(RegistryEvent.Change.added,
+                node("ams-2", ServiceState.UP))));
+        view.onEvent(message(RegistryEvent.SUBJECT, new RegistryEvent(RegistryEvent.Change.changed,
+                node("ams-1", ServiceState.DRAINING))));
+        view.onEvent(message(RegistryEvent.SUBJECT, new RegistryEvent(RegistryEvent.Change.changed,
+                node("ams-1", ServiceState.RETIRED))));
+        view.onEvent(message(RegistryEvent.SUBJECT, new RegistryEvent(RegistryEvent.Change.removed,
+                node("ams-2", ServiceState.UP))));
+
+        assertThat(heard).containsExactly("added ams-1", "added ams-2", "changed ams-1 draining",
+                "leaving ams-1 draining", "changed ams-1 retired", "removed ams-2", "leaving ams-2");
+    }
+
+    @Test
+    void the_least_loaded_node_is_the_usable_one_with_the_lowest_penalty_leaving_out_the_ones_named() {
+        NodeStats busy = new NodeStats(9, 9, 1, null, null, null);
+        NodeStats idle = new NodeStats(1, 1, 1, null, null, null);
+        for (ServiceEntry entry : List.of(withStats(node("ams-1", ServiceState.UP), idle),
+                withStats(node("ams-2", ServiceState.UP), busy), withStats(node("ams-3", ServiceState.DRAINING), null),
+                withStats(node("ams-4", ServiceState.UP), idle))) {
+            view.onEvent(message(RegistryEvent.SUBJECT, new RegistryEvent(RegistryEvent.Change.added, entry)));
+        }
+
+        assertThat(view.leastLoaded(List.of()).map(e -> e.id().name())).contains("ams-1");
+        assertThat(view.leastLoaded(List.of(new ServiceId("audio-node", "ams-1"))).map(e -> e.id().name()))
+                .contains("ams-4");
+        assertThat(view.leastLoaded(List.of(new ServiceId("audio-node", "ams-1"), new ServiceId("audio-node", "ams-2"),
+                new ServiceId("audio-node", "ams-4")))).isEmpty();
+    }
+
+    private static ServiceEntry withStats(ServiceEntry entry, NodeStats stats) {
+        return new ServiceEntry(entry.service(), entry.state(), stats, entry.owner(), entry.announcedAt(),
+                entry.lastSeen());
     }
 }

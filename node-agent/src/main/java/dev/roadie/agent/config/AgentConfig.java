@@ -1,6 +1,10 @@
 package dev.roadie.agent.config;
 
-import dev.roadie.agent.health.HealthThresholds;
+import dev.roadie.node.health.HealthThresholds;
+import dev.roadie.node.hub.NodeFacts;
+import dev.roadie.node.hub.PublicEndpoint;
+import dev.roadie.node.retire.DigitalOceanSettings;
+import dev.roadie.node.retire.RetireSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -21,6 +25,11 @@ import java.util.Map;
  */
 public record AgentConfig(NodeSettings node, PublicEndpoint endpoint, Map<String, String> labels, List<URI> hubs,
         String hubToken, Duration pollInterval, HealthThresholds health, RetireSettings retire) {
+
+    /** The node as announced: the agent's client is {@code agent-NAME} on the hub. */
+    public NodeFacts facts() {
+        return new NodeFacts(node.name(), endpoint, node.password(), labels, hubs, hubToken, "agent-" + node.name());
+    }
 
     /** Hides the tokens and the password: configs end up in logs. */
     @Override

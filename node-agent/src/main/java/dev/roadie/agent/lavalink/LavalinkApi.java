@@ -1,6 +1,9 @@
 package dev.roadie.agent.lavalink;
 
 import dev.roadie.model.registry.NodeStats;
+import dev.roadie.node.health.FailingAddress;
+import dev.roadie.node.health.RoutePlannerStatus;
+import dev.roadie.node.hub.NodeInfo;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URI;

@@ -3,6 +3,7 @@ package dev.roadie.agent.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.roadie.node.retire.DigitalOceanSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -36,7 +37,7 @@ class ConfigLoaderTest {
         assertThat(config.node().url()).isEqualTo(URI.create("http://lavalink:2333"));
         assertThat(config.endpoint().uri()).isEqualTo(URI.create("http://ams-1.example.org:2333"));
         assertThat(config.pollInterval()).isEqualTo(Duration.ofSeconds(5));
-        assertThat(config.health()).isEqualTo(dev.roadie.agent.health.HealthThresholds.defaults());
+        assertThat(config.health()).isEqualTo(dev.roadie.node.health.HealthThresholds.defaults());
         assertThat(config.retire().enabled()).isTrue();
         assertThat(config.retire().command()).isEmpty();
         assertThat(config.retire().digitalOcean()).isNull();

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.roadie.agent.testing.FakeLavalink;
 import dev.roadie.model.registry.NodeStats;
+import dev.roadie.node.health.FailingAddress;
+import dev.roadie.node.health.RoutePlannerStatus;
+import dev.roadie.node.hub.NodeInfo;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;

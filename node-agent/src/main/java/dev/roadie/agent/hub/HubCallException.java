@@ -1,8 +1,0 @@
-package dev.roadie.agent.hub;
-
-/** The hub refused or did not confirm an announce, drain or retire; the agent tries again at its next poll. */
-public final class HubCallException extends RuntimeException {
-    public HubCallException(String message, Throwable cause) {
-        super(message, cause);
-    }
-}
