@@ -237,9 +237,13 @@ class AudioNodeTest {
         JsonNode replaced = json.readTree(send("PATCH", players, otherTrack, PASSWORD).body());
         assertThat(replaced.get("track").get("info").get("identifier").asString()).isEqualTo(other.toString());
         assertThat(next(messages, "TrackEndEvent").get("reason").asString()).isEqualTo("replaced");
-        while (next(messages, "playerUpdate").get("state").get("position").asLong() == 0) {
-            // the new track plays once its first frame is pulled; a seek is taken from then on
-        }
+        // The new track plays once its first frame is pulled, and a seek is taken from then on. The
+        // queue may still hold an update of the old track, so ask the player itself.
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
+            JsonNode now = get(players);
+            return now.get("track").get("info").get("identifier").asString().equals(other.toString())
+                    && now.get("state").get("position").asLong() > 0;
+        });
 
         JsonNode paused = json.readTree(send("PATCH", players, "{\"paused\":true,\"position\":2000}", PASSWORD).body());
         assertThat(paused.get("paused").asBoolean()).isTrue();
