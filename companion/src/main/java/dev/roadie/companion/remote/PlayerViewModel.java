@@ -8,6 +8,8 @@ import dev.roadie.model.music.Track;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -228,9 +230,30 @@ public final class PlayerViewModel {
                 .whenComplete((snapshot, failure) -> ui.execute(() -> answered(snapshot, failure)));
     }
 
-    private void send(PlayerCommand command) {
-        Target asked = target;
-        hub.command(asked.bot(), command).whenComplete((snapshot, failure) -> ui.execute(() -> answered(snapshot, failure)));
+    /**
+     * Sends {@code command} (for the guild followed) to the bot followed: its answer updates the
+     * queue at once, a refusal sets {@link #problem()}. The result completes on the UI thread
+     * after that, or fails with the refusal (words for it: {@link Problems#words}); with no bot
+     * followed it fails at once, nothing sent. The buttons above use it; so do the phone's voice
+     * commands, whose words say what was done.
+     */
+    public CompletableFuture<Void> send(PlayerCommand command) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (target == null) {
+            done.completeExceptionally(new IllegalStateException(
+                    "Choose a bot and a server first: no music bot is connected to the hub"));
+            return done;
+        }
+        hub.command(target.bot(), command).whenComplete((snapshot, failure) -> ui.execute(() -> {
+            answered(snapshot, failure);
+            if (failure != null) {
+                done.completeExceptionally(failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure);
+            } else {
+                done.complete(null);
+            }
+        }));
+        return done;
     }
 
     private void answered(PlayerEvent.QueueSnapshot snapshot, Throwable failure) {
