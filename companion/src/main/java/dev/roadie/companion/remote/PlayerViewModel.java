@@ -15,6 +15,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -41,6 +43,7 @@ public final class PlayerViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyIntegerWrapper volume = new ReadOnlyIntegerWrapper(100);
     private final ReadOnlyObjectWrapper<RepeatMode> repeat = new ReadOnlyObjectWrapper<>(RepeatMode.OFF);
+    private final ReadOnlyLongWrapper updates = new ReadOnlyLongWrapper();
     /** Where playback was, and when (by this computer's clock: the event's arrival). */
     private long positionMs;
     private Instant positionSeen = Instant.EPOCH;
@@ -68,6 +71,7 @@ public final class PlayerViewModel {
         queue.clear();
         nowPlaying.set(null);
         paused.set(false);
+        updated();
         if (now == null) {
             return;
         }
@@ -89,6 +93,11 @@ public final class PlayerViewModel {
             }
             case PlayerEvent.NowPlaying now -> applyNowPlaying(now);
         }
+        updated();
+    }
+
+    private void updated() {
+        updates.set(updates.get() + 1);
     }
 
     private void applyNowPlaying(PlayerEvent.NowPlaying now) {
@@ -285,6 +294,16 @@ public final class PlayerViewModel {
 
     public ReadOnlyBooleanProperty paused() {
         return paused.getReadOnlyProperty();
+    }
+
+    /**
+     * Changes once for each event or answer taken in (and each guild followed), after every
+     * property above has its new value: for those who show the whole player (MPRIS, the tray),
+     * to update once rather than once for each property that changed, and to see an event that
+     * changed none of them (a seek: the same track at a new position).
+     */
+    public ReadOnlyLongProperty updates() {
+        return updates.getReadOnlyProperty();
     }
 
     /** The bot's last refusal, in its words; empty after a command it accepted. */

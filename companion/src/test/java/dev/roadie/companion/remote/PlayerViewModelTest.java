@@ -202,4 +202,17 @@ class PlayerViewModelTest {
         assertThat(refused.handle((ok, failure) -> Problems.words(failure)).join()).isEqualTo("The bot did not answer in time");
         assertThat(model.problem().get()).isEqualTo("The bot did not answer in time");
     }
+
+    @Test
+    void an_event_that_changes_every_property_is_one_update_after_all_of_them() {
+        target.set(new Target(BOT, "1"));
+        hub.lastCommand().answer().complete(queue("1", "A"));
+        List<String> seen = new java.util.ArrayList<>();
+        model.updates().subscribe((was, now) -> seen.add(model.nowPlaying().get().title() + " " + model.paused().get()
+                + " " + model.volume().get() + " " + model.repeat().get()));
+
+        hub.publish(new PlayerEvent.NowPlaying("1", track("B"), 0, now, true, 50, RepeatMode.ONE));
+
+        assertThat(seen).containsExactly("B true 50 ONE");
+    }
 }
