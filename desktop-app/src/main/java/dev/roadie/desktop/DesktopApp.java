@@ -44,7 +44,7 @@ public final class DesktopApp extends Application {
         stage.setMinWidth(560);
         stage.setMinHeight(420);
         stage.setOnShown(e -> logStartUp());
-        integration = DesktopIntegration.start(stage, System.getenv(), store.file().getParent(),
+        integration = DesktopIntegration.start(stage, System.getenv(), store,
                 Theme.follower(System.getenv()));
         String host = System.getenv().getOrDefault("HOSTNAME", "");
         String name = System.getProperty("user.name") + (host.isBlank() ? "" : "@" + host) + " (desktop)";

@@ -2,14 +2,12 @@ package dev.roadie.desktop;
 
 import dev.roadie.companion.hub.MusicHub;
 import dev.roadie.desktop.main.MainView;
-import dev.roadie.companion.remote.MainViewModel;
 import dev.roadie.companion.remote.PlayerViewModel;
-import dev.roadie.companion.remote.SearchViewModel;
+import dev.roadie.companion.remote.Remote;
 import dev.roadie.companion.pairing.PairingApi;
 import dev.roadie.desktop.pairing.PairingView;
 import dev.roadie.companion.pairing.PairingViewModel;
 import dev.roadie.companion.pairing.PairedHub;
-import java.time.Clock;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import javafx.application.Platform;
@@ -55,11 +53,9 @@ public final class Screens {
     /** As above; {@code onPlayer} gets the window's player (for the desktop integration). */
     public static MainView main(MusicHub hub, String requestedBy, Runnable onPairAgain, Node hubMenu,
             Consumer<PlayerViewModel> onPlayer) {
-        MainViewModel main = new MainViewModel(hub, Platform::runLater);
-        PlayerViewModel player = new PlayerViewModel(hub, Platform::runLater, Clock.systemUTC(), main.target());
-        SearchViewModel search = new SearchViewModel(hub, Platform::runLater, main.target(), player::apply, requestedBy);
-        main.start();
-        onPlayer.accept(player);
-        return new MainView(main, search, player, onPairAgain, hubMenu);
+        Remote remote = Remote.over(hub, Platform::runLater, requestedBy);
+        remote.start();
+        onPlayer.accept(remote.player());
+        return new MainView(remote.main(), remote.search(), remote.player(), onPairAgain, hubMenu);
     }
 }

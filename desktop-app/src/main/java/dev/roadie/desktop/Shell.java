@@ -1,8 +1,6 @@
 package dev.roadie.desktop;
 
-import dev.roadie.client.ClientOptions;
 import dev.roadie.companion.hub.SdkMusicHub;
-import dev.roadie.companion.pairing.HubAddress;
 import dev.roadie.companion.pairing.PairedHub;
 import dev.roadie.companion.pairing.PairingApi;
 import dev.roadie.companion.remote.PlayerViewModel;
@@ -68,8 +66,7 @@ public final class Shell implements HubsViewModel.Screens, AutoCloseable {
     @Override
     public void main(PairedHub paired) {
         disconnect();
-        hub = new SdkMusicHub(ClientOptions.builder().hub(HubAddress.parse(paired.hub()).socket())
-                .token(paired.token()).clientName("roadie-desktop"));
+        hub = SdkMusicHub.connect(paired, "roadie-desktop");
         MainView main = Screens.main(hub, paired.name() == null ? System.getProperty("user.name") : paired.name(),
                 hubs::pairAgain, new HubMenu(hubs), onPlayer);
         Node extra = headerExtra.get();

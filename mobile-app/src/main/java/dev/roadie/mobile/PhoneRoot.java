@@ -1,15 +1,11 @@
 package dev.roadie.mobile;
 
-import dev.roadie.client.ClientOptions;
 import dev.roadie.companion.hub.MusicHub;
 import dev.roadie.companion.hub.SdkMusicHub;
 import dev.roadie.companion.pairing.HttpPairingApi;
-import dev.roadie.companion.pairing.HubAddress;
 import dev.roadie.companion.pairing.PairedHub;
 import dev.roadie.companion.pairing.PairingViewModel;
-import dev.roadie.companion.remote.MainViewModel;
-import dev.roadie.companion.remote.PlayerViewModel;
-import dev.roadie.companion.remote.SearchViewModel;
+import dev.roadie.companion.remote.Remote;
 import dev.roadie.mobile.intents.IncomingIntent;
 import dev.roadie.mobile.intents.IntentReader;
 import dev.roadie.mobile.intents.PhoneCommand;
@@ -19,7 +15,6 @@ import dev.roadie.mobile.platform.IncomingIntentsService;
 import dev.roadie.mobile.remote.CommandRunner;
 import dev.roadie.mobile.screens.PhoneShell;
 import dev.roadie.mobile.storage.PhoneStore;
-import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
@@ -62,8 +57,7 @@ public final class PhoneRoot extends StackPane {
 
     /** Over the Java SDK, with the saved token: what the app uses outside tests. */
     public static MusicHub sdk(PairedHub paired) {
-        return new SdkMusicHub(ClientOptions.builder().hub(HubAddress.parse(paired.hub()).socket())
-                .token(paired.token()).clientName("roadie-phone"));
+        return SdkMusicHub.connect(paired, "roadie-phone");
     }
 
     private Optional<PairedHub> saved() {
@@ -111,12 +105,10 @@ public final class PhoneRoot extends StackPane {
     private void showRemote(PairedHub paired) {
         hub = connect.apply(paired);
         String requestedBy = paired.name() == null ? "phone" : paired.name();
-        MainViewModel main = new MainViewModel(hub, Platform::runLater);
-        PlayerViewModel player = new PlayerViewModel(hub, Platform::runLater, Clock.systemUTC(), main.target());
-        SearchViewModel search = new SearchViewModel(hub, Platform::runLater, main.target(), player::apply, requestedBy);
-        runner = new CommandRunner(hub, Platform::runLater, main, player, search, requestedBy, this::pair);
-        main.start();
-        getChildren().setAll(new PhoneShell(main, player, search, runner, this::pairAgain));
+        Remote remote = Remote.over(hub, Platform::runLater, requestedBy);
+        runner = new CommandRunner(hub, Platform::runLater, remote, requestedBy, this::pair);
+        remote.start();
+        getChildren().setAll(new PhoneShell(remote.main(), remote.player(), remote.search(), runner, this::pairAgain));
         if (waiting != null) {
             PhoneCommand first = waiting;
             waiting = null;

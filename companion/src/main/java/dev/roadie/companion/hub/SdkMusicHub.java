@@ -7,6 +7,8 @@ import dev.roadie.client.DisconnectCause;
 import dev.roadie.client.DisconnectReason;
 import dev.roadie.client.RoadieClient;
 import dev.roadie.client.Subscription;
+import dev.roadie.companion.pairing.HubAddress;
+import dev.roadie.companion.pairing.PairedHub;
 import dev.roadie.model.music.PlayerCommand;
 import dev.roadie.model.music.PlayerEvent;
 import dev.roadie.model.registry.RegistryEvent;
@@ -44,6 +46,15 @@ public final class SdkMusicHub implements MusicHub, AutoCloseable {
     private volatile boolean closed;
     /** The last player command sent; the next waits for its answer. */
     private CompletableFuture<?> lastCommand = CompletableFuture.completedFuture(null);
+
+    /**
+     * Connects to the hub the app paired with, with its token, as {@code clientName}
+     * ({@code roadie-desktop}, {@code roadie-phone}): what the apps use outside tests.
+     */
+    public static SdkMusicHub connect(PairedHub paired, String clientName) {
+        return new SdkMusicHub(ClientOptions.builder().hub(HubAddress.parse(paired.hub()).socket())
+                .token(paired.token()).clientName(clientName));
+    }
 
     /** Connects with {@code options} (hub and token set); the listener is this class's own. */
     public SdkMusicHub(ClientOptions.Builder options) {

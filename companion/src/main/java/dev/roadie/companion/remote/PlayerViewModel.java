@@ -8,11 +8,15 @@ import dev.roadie.model.music.Track;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -39,6 +43,7 @@ public final class PlayerViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyIntegerWrapper volume = new ReadOnlyIntegerWrapper(100);
     private final ReadOnlyObjectWrapper<RepeatMode> repeat = new ReadOnlyObjectWrapper<>(RepeatMode.OFF);
+    private final ReadOnlyLongWrapper updates = new ReadOnlyLongWrapper();
     /** Where playback was, and when (by this computer's clock: the event's arrival). */
     private long positionMs;
     private Instant positionSeen = Instant.EPOCH;
@@ -66,6 +71,7 @@ public final class PlayerViewModel {
         queue.clear();
         nowPlaying.set(null);
         paused.set(false);
+        updated();
         if (now == null) {
             return;
         }
@@ -87,6 +93,11 @@ public final class PlayerViewModel {
             }
             case PlayerEvent.NowPlaying now -> applyNowPlaying(now);
         }
+        updated();
+    }
+
+    private void updated() {
+        updates.set(updates.get() + 1);
     }
 
     private void applyNowPlaying(PlayerEvent.NowPlaying now) {
@@ -228,9 +239,30 @@ public final class PlayerViewModel {
                 .whenComplete((snapshot, failure) -> ui.execute(() -> answered(snapshot, failure)));
     }
 
-    private void send(PlayerCommand command) {
-        Target asked = target;
-        hub.command(asked.bot(), command).whenComplete((snapshot, failure) -> ui.execute(() -> answered(snapshot, failure)));
+    /**
+     * Sends {@code command} (for the guild followed) to the bot followed: its answer updates the
+     * queue at once, a refusal sets {@link #problem()}. The result completes on the UI thread
+     * after that, or fails with the refusal (words for it: {@link Problems#words}); with no bot
+     * followed it fails at once, nothing sent. The buttons above use it; so do the phone's voice
+     * commands, whose words say what was done.
+     */
+    public CompletableFuture<Void> send(PlayerCommand command) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (target == null) {
+            done.completeExceptionally(new IllegalStateException(
+                    "Choose a bot and a server first: no music bot is connected to the hub"));
+            return done;
+        }
+        hub.command(target.bot(), command).whenComplete((snapshot, failure) -> ui.execute(() -> {
+            answered(snapshot, failure);
+            if (failure != null) {
+                done.completeExceptionally(failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure);
+            } else {
+                done.complete(null);
+            }
+        }));
+        return done;
     }
 
     private void answered(PlayerEvent.QueueSnapshot snapshot, Throwable failure) {
@@ -262,6 +294,16 @@ public final class PlayerViewModel {
 
     public ReadOnlyBooleanProperty paused() {
         return paused.getReadOnlyProperty();
+    }
+
+    /**
+     * Changes once for each event or answer taken in (and each guild followed), after every
+     * property above has its new value: for those who show the whole player (MPRIS, the tray),
+     * to update once rather than once for each property that changed, and to see an event that
+     * changed none of them (a seek: the same track at a new position).
+     */
+    public ReadOnlyLongProperty updates() {
+        return updates.getReadOnlyProperty();
     }
 
     /** The bot's last refusal, in its words; empty after a command it accepted. */

@@ -3,12 +3,16 @@ package dev.roadie.companion.remote;
 import dev.roadie.client.RequestFailedException;
 import java.util.concurrent.CompletionException;
 
-/** Words for a failed call, from the bot's or the hub's own message. */
-final class Problems {
+/**
+ * Words for a failed call, from the bot's or the hub's own message: the one way the apps say
+ * what went wrong with a search, a link or a player command.
+ */
+public final class Problems {
     private Problems() {
     }
 
-    static String words(Throwable failure) {
+    /** The failure (a {@link CompletionException}'s cause) in words for the user, capitalised. */
+    public static String words(Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof RequestFailedException refused) {
             return switch (refused.code()) {

@@ -183,4 +183,36 @@ class PlayerViewModelTest {
         model.stop();
         assertThat(hub.lastCommand().command()).isEqualTo(new PlayerCommand.Stop("1"));
     }
+
+    @Test
+    void a_command_sent_completes_once_the_answer_is_in_or_fails_with_the_refusal_in_words() {
+        assertThat(model.send(new PlayerCommand.Skip("1"))).as("with no bot followed").isCompletedExceptionally();
+        target.set(new Target(BOT, "1"));
+        hub.lastCommand().answer().complete(queue("1", "A", "B"));
+
+        var skipped = model.send(new PlayerCommand.Skip("1"));
+        assertThat(skipped).isNotDone();
+        hub.lastCommand().answer().complete(queue("1", "B"));
+        assertThat(skipped).isCompleted();
+        assertThat(model.nowPlaying().get().title()).isEqualTo("B");
+
+        var refused = model.send(new PlayerCommand.Previous("1"));
+        hub.lastCommand().answer().completeExceptionally(new RequestFailedException("timeout", "no answer"));
+        assertThat(refused).isCompletedExceptionally();
+        assertThat(refused.handle((ok, failure) -> Problems.words(failure)).join()).isEqualTo("The bot did not answer in time");
+        assertThat(model.problem().get()).isEqualTo("The bot did not answer in time");
+    }
+
+    @Test
+    void an_event_that_changes_every_property_is_one_update_after_all_of_them() {
+        target.set(new Target(BOT, "1"));
+        hub.lastCommand().answer().complete(queue("1", "A"));
+        List<String> seen = new java.util.ArrayList<>();
+        model.updates().subscribe((was, now) -> seen.add(model.nowPlaying().get().title() + " " + model.paused().get()
+                + " " + model.volume().get() + " " + model.repeat().get()));
+
+        hub.publish(new PlayerEvent.NowPlaying("1", track("B"), 0, now, true, 50, RepeatMode.ONE));
+
+        assertThat(seen).containsExactly("B true 50 ONE");
+    }
 }

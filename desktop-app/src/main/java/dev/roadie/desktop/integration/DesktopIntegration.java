@@ -5,7 +5,7 @@ import dev.roadie.desktop.integration.mpris.MprisPlayer;
 import dev.roadie.desktop.integration.notify.TrackNotifier;
 import dev.roadie.desktop.integration.theme.ColorSchemeFollower;
 import dev.roadie.desktop.integration.tray.TrayControls;
-import java.nio.file.Path;
+import dev.roadie.desktop.settings.SettingsStore;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,20 +48,20 @@ public final class DesktopIntegration implements AutoCloseable {
     private ColorSchemeFollower colorScheme;
     private PlayerViewModel player;
 
-    private DesktopIntegration(Stage stage, Path settingsFolder) {
+    private DesktopIntegration(Stage stage, SettingsStore settings) {
         this.stage = stage;
-        this.setting = new NotificationSetting(settingsFolder);
+        this.setting = new NotificationSetting(settings);
     }
 
     /**
      * Starts joining the session bus of {@code env} and the tray; call on the JavaFX thread.
      *
-     * @param settingsFolder where the app's settings are, for the notification setting
+     * @param settings       the app's settings, for the notification setting
      * @param onSystemDark     gets the desktop's light ({@code false}) or dark, at start and at each change
      */
-    public static DesktopIntegration start(Stage stage, Map<String, String> env, Path settingsFolder,
+    public static DesktopIntegration start(Stage stage, Map<String, String> env, SettingsStore settings,
             Consumer<Boolean> onSystemDark) {
-        DesktopIntegration integration = new DesktopIntegration(stage, settingsFolder);
+        DesktopIntegration integration = new DesktopIntegration(stage, settings);
         integration.background.execute(() -> integration.join(env.get("DBUS_SESSION_BUS_ADDRESS"), onSystemDark));
         return integration;
     }

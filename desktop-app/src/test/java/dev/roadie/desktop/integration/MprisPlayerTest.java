@@ -3,6 +3,7 @@ package dev.roadie.desktop.integration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.roadie.client.RoadieClient;
 import dev.roadie.client.testing.Clients;
 import dev.roadie.desktop.integration.mpris.MprisPlayer;
 import dev.roadie.desktop.testing.LiveMusic;
@@ -10,15 +11,22 @@ import dev.roadie.model.music.PlayerCommand;
 import dev.roadie.model.music.PlayerEvent;
 import dev.roadie.model.music.RepeatMode;
 import dev.roadie.model.music.Track;
+import dev.roadie.model.wire.Address;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.freedesktop.dbus.interfaces.Properties;
+import org.freedesktop.dbus.types.Variant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -185,6 +193,43 @@ class MprisPlayerTest {
         } finally {
             follow.destroy();
         }
+    }
+
+    @Test
+    void a_bot_event_that_changes_the_track_pause_volume_and_loop_is_announced_once() throws Exception {
+        add(track("Paper Boats", "Harbour Lights", 202_000));
+        await().atMost(WAIT).until(() -> bus.playerctl("status").equals("Playing"));
+        List<Map<String, Variant<?>>> announced = new CopyOnWriteArrayList<>();
+        AutoCloseable watching = bus.connect().addSigHandler(Properties.PropertiesChanged.class, signal -> {
+            if (signal.getPath().equals("/org/mpris/MediaPlayer2")) {
+                announced.add(signal.getPropertiesChanged());
+            }
+        });
+        // Events as a bot publishes them on player.1, through the hub; each volume is a marker.
+        RoadieClient bot = live.music.clients.connect(live.music.hub, "other", "music-bot", "publish:player.*");
+        Track paperBoats = botPlaying().track();
+        publish(bot, new PlayerEvent.NowPlaying("1", paperBoats, 1_000, Instant.now(), false, 70, RepeatMode.OFF));
+        await().atMost(WAIT).until(() -> announced.stream().anyMatch(changed -> volume(changed) == 0.7));
+        announced.clear();
+
+        publish(bot, new PlayerEvent.NowPlaying("1", track("Folded Maps", "North Window", 264_000), 0, Instant.now(), true,
+                50, RepeatMode.ONE));
+        publish(bot, new PlayerEvent.NowPlaying("1", track("Folded Maps", "North Window", 264_000), 0, Instant.now(), true,
+                60, RepeatMode.ONE));
+        await().atMost(WAIT).until(() -> announced.stream().anyMatch(changed -> volume(changed) == 0.6));
+
+        assertThat(announced).as("one PropertiesChanged for the event, one for the marker after it").hasSize(2);
+        assertThat(announced.getFirst()).containsKeys("Metadata", "PlaybackStatus", "Volume", "LoopStatus");
+        assertThat(announced.getFirst().get("PlaybackStatus").getValue()).isEqualTo("Paused");
+        watching.close();
+    }
+
+    static void publish(RoadieClient bot, PlayerEvent event) {
+        bot.send(Address.topic(PlayerEvent.topic(event.guild())), PlayerEvent.SUBJECT, event).join();
+    }
+
+    static double volume(Map<String, Variant<?>> changed) {
+        return changed.get("Volume") == null ? -1 : (Double) changed.get("Volume").getValue();
     }
 
     @Test

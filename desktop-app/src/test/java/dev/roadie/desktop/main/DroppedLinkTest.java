@@ -19,6 +19,11 @@ class DroppedLinkTest {
     }
 
     @Test
+    void the_full_stop_that_ends_a_sentence_is_left_out_of_the_link() {
+        assertThat(DroppedLink.in(null, "see https://x.y/a.")).contains("https://x.y/a");
+    }
+
+    @Test
     void a_uri_list_without_a_web_address_falls_back_to_the_text() {
         assertThat(DroppedLink.in("file:///home/alice/song.mp3", "https://open.spotify.com/track/1"))
                 .contains("https://open.spotify.com/track/1");

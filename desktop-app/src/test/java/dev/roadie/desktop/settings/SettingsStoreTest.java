@@ -5,12 +5,14 @@ import dev.roadie.companion.pairing.PairedHub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.roadie.model.wire.FrameCodec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 class SettingsStoreTest {
     @TempDir
@@ -85,5 +87,46 @@ class SettingsStoreTest {
         store.save(store.load().without("http://localhost:7070"));
 
         assertThat(store.load()).isEqualTo(DesktopSettings.EMPTY);
+    }
+
+    @Test
+    void the_notification_setting_and_the_hubs_share_the_file_without_undoing_each_other() {
+        SettingsStore store = new SettingsStore(folder.resolve("desktop.json"));
+        assertThat(store.notifyOnTrackChange()).isTrue();
+        PairedHub home = new PairedHub("http://localhost:7070", "rd_secret", "alice");
+
+        store.save(DesktopSettings.EMPTY.paired(home));
+        store.notifyOnTrackChange(false);
+        store.save(store.load().paired(new PairedHub("http://club:7070", "rd_club", "alice")));
+
+        assertThat(store.notifyOnTrackChange()).isFalse();
+        assertThat(store.load().hubs()).extracting(PairedHub::hub).containsExactly("http://localhost:7070", "http://club:7070");
+    }
+
+    @Test
+    void notifications_turned_off_in_the_older_file_beside_it_stay_off_until_switched_again() throws Exception {
+        Files.writeString(folder.resolve("desktop-integration.json"), "{\"notifyOnTrackChange\":false}");
+        SettingsStore store = new SettingsStore(folder.resolve("desktop.json"));
+        store.save(DesktopSettings.EMPTY.paired(new PairedHub("http://localhost:7070", "rd_secret", "alice")));
+
+        assertThat(store.notifyOnTrackChange()).isFalse();
+
+        store.notifyOnTrackChange(true);
+        assertThat(store.notifyOnTrackChange()).isTrue();
+        assertThat(folder.resolve("desktop-integration.json")).doesNotExist();
+    }
+
+    @Test
+    void the_single_hub_shape_takes_the_new_one_on_the_next_save() throws Exception {
+        Path file = folder.resolve("desktop.json");
+        Files.writeString(file, "{\"hub\":\"http://localhost:7070\",\"token\":\"rd_secret\",\"name\":\"alice\"}");
+        SettingsStore store = new SettingsStore(file);
+
+        store.save(store.load());
+
+        JsonNode saved = FrameCodec.DEFAULT.mapper().readTree(Files.readString(file));
+        assertThat(saved.has("hub") || saved.has("token") || saved.has("name")).as("the single-hub fields are gone").isFalse();
+        assertThat(saved.has("hubs") && saved.has("current")).isTrue();
+        assertThat(store.load().inUse()).contains(new PairedHub("http://localhost:7070", "rd_secret", "alice"));
     }
 }

@@ -4,10 +4,11 @@ import static dev.roadie.mobile.intents.AndroidIntents.EXTRA_SUBJECT;
 import static dev.roadie.mobile.intents.AndroidIntents.EXTRA_TEXT;
 import static dev.roadie.mobile.intents.AndroidIntents.TEXT_PLAIN;
 
+import dev.roadie.companion.remote.Links;
 import dev.roadie.model.music.QueuePosition;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code SEND text/plain} from another app: a link, or text with a link in it ("Listen to
@@ -15,9 +16,8 @@ import java.util.regex.Pattern;
  * link is followed; plain words are searched, to pick from.
  */
 final class SharedText {
-    private static final Pattern LINK = Pattern.compile("(?i)\\b(?:https?|roadie)://[^\\s<>\"]+");
-    /** Sentence punctuation that ends a link written in text ("... /track/123)." ). */
-    private static final String TRAILING = ".,;:!?)]}'’”»";
+    /** The web's links, and the app's own. */
+    private static final Set<String> SCHEMES = Set.of("http", "https", DeepLinks.SCHEME);
 
     private final DeepLinks deepLinks;
 
@@ -33,9 +33,9 @@ final class SharedText {
         String text = intent.extra(EXTRA_TEXT) == null ? "" : intent.extra(EXTRA_TEXT).strip();
         String subject = intent.extra(EXTRA_SUBJECT) == null ? "" : intent.extra(EXTRA_SUBJECT).strip();
         for (String part : new String[] {text, subject}) {
-            Matcher link = LINK.matcher(part);
-            if (link.find()) {
-                String url = trim(link.group());
+            Optional<String> link = Links.first(part, SCHEMES);
+            if (link.isPresent()) {
+                String url = link.get();
                 return url.regionMatches(true, 0, "roadie:", 0, 7) ? deepLinks.read(url)
                         : new PhoneCommand.QueueLink(url, QueuePosition.END);
             }
@@ -43,17 +43,5 @@ final class SharedText {
         String words = !text.isEmpty() ? text : subject;
         return words.isEmpty() ? new PhoneCommand.Unusable("The shared item had no text or link to play")
                 : new PhoneCommand.Search(words.replaceAll("\\s+", " "));
-    }
-
-    private static String trim(String url) {
-        int end = url.length();
-        while (end > 0 && TRAILING.indexOf(url.charAt(end - 1)) >= 0) {
-            // A link's own closing bracket stays: https://en.wikipedia.org/wiki/Song_(band)
-            if (url.charAt(end - 1) == ')' && url.lastIndexOf('(', end - 1) > url.indexOf("://")) {
-                break;
-            }
-            end--;
-        }
-        return url.substring(0, end);
     }
 }

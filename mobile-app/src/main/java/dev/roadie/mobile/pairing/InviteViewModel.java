@@ -5,10 +5,11 @@ import dev.roadie.companion.pairing.HubAddress;
 import dev.roadie.companion.pairing.PairedHub;
 import dev.roadie.companion.pairing.PairingFailedException;
 import dev.roadie.companion.pairing.PollAnswer;
+import dev.roadie.mobile.intents.IntentReader;
+import dev.roadie.mobile.intents.PhoneCommand;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -25,7 +26,8 @@ import javafx.beans.property.StringProperty;
 public final class InviteViewModel {
     /** {@code QWRT-ZXCV}, in any case, with a dash, a space or nothing between the halves. */
     private static final Pattern CODE = Pattern.compile("(?i)^[a-z]{4}[- ]?[a-z]{4}$");
-    private static final Pattern LINK = Pattern.compile("(?i)roadie:/*pair\\?(\\S+)");
+    /** The app's one reader of its links (DeepLinks), for a pasted {@code roadie://pair} link. */
+    private static final IntentReader LINKS = IntentReader.english();
 
     private final HttpPairingApi api;
     private final Executor background;
@@ -47,25 +49,38 @@ public final class InviteViewModel {
         deviceName.set(defaultName);
         // A pasted link fills in the hub's address: only the code is left in the field.
         invite.addListener((o, was, now) -> {
-            Matcher link = now == null ? null : LINK.matcher(now.strip());
-            if (link != null && link.matches()) {
-                for (String pair : link.group(1).split("&")) {
-                    String[] nv = pair.split("=", 2);
-                    String value = nv.length < 2 ? "" : java.net.URLDecoder.decode(nv[1], java.nio.charset.StandardCharsets.UTF_8);
-                    if (nv[0].equalsIgnoreCase("hub")) {
-                        hubAddress.set(value);
-                    } else if (nv[0].equalsIgnoreCase("code")) {
-                        invite.set(value);
-                    }
-                }
+            String text = now == null ? "" : now.strip();
+            if (text.regionMatches(true, 0, "roadie:", 0, 7)) {
+                pasted(text);
             }
         });
+    }
+
+    /** A pasted {@code roadie://} link, read as a link the phone opened is; what is wrong with it, in words. */
+    private void pasted(String link) {
+        switch (LINKS.link(link)) {
+            case PhoneCommand.Pair pair -> {
+                hubAddress.set(pair.hub());
+                invite.set(pair.code());
+                problem.set(CODE.matcher(pair.code()).matches() ? "" : notACode(pair.code()));
+            }
+            case PhoneCommand.Unusable unusable -> problem.set(unusable.why());
+            default -> problem.set("This is not a pairing link: paste the invite's roadie://pair link, or type its code");
+        }
+    }
+
+    private static String notACode(String code) {
+        return "The link's code “" + code + "” is not an invite's code (such as QWRT-ZXCV): ask the hub's owner for a new invite";
     }
 
     /** A {@code roadie://pair} link the phone opened: fill in both, and redeem at once. */
     public void open(String hub, String code) {
         hubAddress.set(hub);
         invite.set(code);
+        if (!CODE.matcher(code.strip()).matches()) {
+            problem.set(notACode(code));
+            return;
+        }
         redeem();
     }
 

@@ -1,18 +1,16 @@
 package dev.roadie.mobile.remote;
 
-import dev.roadie.client.RequestFailedException;
 import dev.roadie.companion.hub.MusicHub;
 import dev.roadie.companion.remote.MainViewModel;
 import dev.roadie.companion.remote.PlayerViewModel;
+import dev.roadie.companion.remote.Problems;
+import dev.roadie.companion.remote.Remote;
 import dev.roadie.companion.remote.SearchViewModel;
 import dev.roadie.companion.remote.Target;
 import dev.roadie.mobile.intents.PhoneCommand;
 import dev.roadie.model.music.PlayerCommand;
-import dev.roadie.model.music.PlayerEvent;
 import dev.roadie.model.music.QueuePosition;
 import dev.roadie.model.music.Track;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -46,18 +44,17 @@ public final class CommandRunner {
     private final ReadOnlyObjectWrapper<Track> lastQueued = new ReadOnlyObjectWrapper<>();
     private PhoneCommand waiting;
 
-    public CommandRunner(MusicHub hub, Executor ui, MainViewModel main, PlayerViewModel player, SearchViewModel search,
-            String requestedBy, Consumer<PhoneCommand.Pair> onPair) {
+    public CommandRunner(MusicHub hub, Executor ui, Remote remote, String requestedBy, Consumer<PhoneCommand.Pair> onPair) {
         this.hub = hub;
         this.ui = ui;
-        this.main = main;
-        this.player = player;
-        this.search = search;
+        this.main = remote.main();
+        this.player = remote.player();
+        this.search = remote.search();
         this.requestedBy = requestedBy;
         this.onPair = onPair;
         // What the phone did for an assistant or a share is worth a line in its log (logcat on Android).
         message.addListener((o, was, now) -> log.info("{}", now));
-        main.target().addListener((o, was, now) -> {
+        this.main.target().addListener((o, was, now) -> {
             if (now != null && waiting != null) {
                 PhoneCommand next = waiting;
                 waiting = null;
@@ -105,7 +102,7 @@ public final class CommandRunner {
         message.set("Looking for “" + play.query() + "”…");
         hub.search(play.query(), part -> { }).whenComplete((answer, failure) -> ui.execute(() -> {
             if (failure != null) {
-                message.set("Search failed: " + words(failure));
+                message.set("Search failed: " + Problems.words(failure));
                 return;
             }
             BestMatch.pick(answer.tracks(), play).ifPresentOrElse(track -> add(target, track, play.position()),
@@ -117,7 +114,7 @@ public final class CommandRunner {
         message.set("Reading the link…");
         hub.resolve(link.url()).whenComplete((answer, failure) -> ui.execute(() -> {
             if (failure != null || answer.track() == null) {
-                message.set("Could not read the link: " + (failure == null ? "it names nothing to play" : words(failure)));
+                message.set("Could not read the link: " + (failure == null ? "it names nothing to play" : Problems.words(failure)));
                 return;
             }
             add(target, answer.track(), link.position());
@@ -126,7 +123,7 @@ public final class CommandRunner {
 
     private void add(Target target, Track track, QueuePosition position) {
         lastQueued.set(track);
-        send(target, new PlayerCommand.Add(target.guild(), track, null, position, requestedBy), switch (position) {
+        send(new PlayerCommand.Add(target.guild(), track, null, position, requestedBy), switch (position) {
             case NOW -> "Playing “" + track.title() + "”" + by(track);
             case NEXT -> "“" + track.title() + "”" + by(track) + " plays next";
             case END -> "Queued “" + track.title() + "”" + by(track);
@@ -136,12 +133,12 @@ public final class CommandRunner {
 
     private void control(Target target, PhoneCommand.Action action) {
         switch (action) {
-            case SKIP -> send(target, new PlayerCommand.Skip(target.guild()), "Skipped");
-            case PREVIOUS -> send(target, new PlayerCommand.Previous(target.guild()), "Back to the previous track");
-            case PAUSE -> send(target, new PlayerCommand.Pause(target.guild()), "Paused");
-            case RESUME -> send(target, new PlayerCommand.Resume(target.guild()), "Playing");
-            case STOP -> send(target, new PlayerCommand.Stop(target.guild()), "Stopped");
-            case CLEAR_QUEUE -> send(target, new PlayerCommand.Clear(target.guild()), "Queue cleared");
+            case SKIP -> send(new PlayerCommand.Skip(target.guild()), "Skipped");
+            case PREVIOUS -> send(new PlayerCommand.Previous(target.guild()), "Back to the previous track");
+            case PAUSE -> send(new PlayerCommand.Pause(target.guild()), "Paused");
+            case RESUME -> send(new PlayerCommand.Resume(target.guild()), "Playing");
+            case STOP -> send(new PlayerCommand.Stop(target.guild()), "Stopped");
+            case CLEAR_QUEUE -> send(new PlayerCommand.Clear(target.guild()), "Queue cleared");
             case NOW_PLAYING -> {
                 show.accept(Page.NOW_PLAYING);
                 Track now = player.nowPlaying().get();
@@ -150,29 +147,13 @@ public final class CommandRunner {
         }
     }
 
-    private void send(Target target, PlayerCommand command, String done) {
-        CompletableFuture<PlayerEvent.QueueSnapshot> sent = hub.command(target.bot(), command);
-        sent.whenComplete((snapshot, failure) -> ui.execute(() -> {
-            if (failure != null) {
-                message.set(words(failure));
-                return;
-            }
-            player.apply(snapshot);
-            message.set(done);
-        }));
+    /** Through the player, which takes in the bot's answer; the words say what was done, or why not. */
+    private void send(PlayerCommand command, String done) {
+        player.send(command).whenComplete((ok, failure) -> message.set(failure == null ? done : Problems.words(failure)));
     }
 
     private static String by(Track track) {
         return track.artist() == null || track.artist().isBlank() ? "" : " by " + track.artist();
-    }
-
-    private static String words(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        if (cause instanceof RequestFailedException refused && ("no-route".equals(refused.code()) || "gone".equals(refused.code()))) {
-            return "The bot is not connected to the hub right now";
-        }
-        String text = cause.getMessage() == null ? cause.toString() : cause.getMessage();
-        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     /** What the last command did, or why it could not: the screen shows it for a while. */

@@ -2,20 +2,19 @@ package dev.roadie.mobile.storage;
 
 import com.gluonhq.attach.storage.StorageService;
 import dev.roadie.companion.pairing.PairedHub;
+import dev.roadie.companion.storage.PrivateFile;
 import dev.roadie.model.wire.FrameCodec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import tools.jackson.core.JacksonException;
 
 /**
  * The paired hub and its token, in the app's private storage (Attach {@code storage}: the app's
- * own folder on Android and iOS, which other apps cannot read; {@code ~/.gluon} on the desktop).
+ * own folder on Android and iOS, which other apps cannot read; {@code ~/.gluon} on the desktop),
+ * as a {@link PrivateFile}: owner-only where the file system has owners, replaced whole.
  */
 public final class PhoneStore {
     static final String FILE = "roadie-hub.json";
@@ -52,15 +51,7 @@ public final class PhoneStore {
 
     public void save(PairedHub hub) {
         try {
-            Files.createDirectories(file.getParent());
-            Path temporary = Files.createTempFile(file.getParent(), FILE, ".tmp");
-            restrict(temporary);
-            Files.writeString(temporary, FrameCodec.DEFAULT.mapper().writeValueAsString(hub));
-            try {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            PrivateFile.write(file, FrameCodec.DEFAULT.mapper().writeValueAsString(hub));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot save the paired hub in " + file, e);
         }
@@ -72,13 +63,6 @@ public final class PhoneStore {
             Files.deleteIfExists(file);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot delete " + file, e);
-        }
-    }
-
-    /** Owner-only where the file system says who may read (the desktop); Android's app folder is private anyway. */
-    private static void restrict(Path path) throws IOException {
-        if (path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
         }
     }
 }

@@ -28,6 +28,34 @@ class InviteViewModelTest {
     }
 
     @Test
+    void a_pasted_link_with_a_broken_escape_is_said_in_words_not_thrown() {
+        model.invite().set("roadie://pair?hub=http%3A%2F%2Fhub.local%3A7070&code=100%");
+
+        assertThat(model.hubAddress().get()).isEqualTo("http://hub.local:7070");
+        assertThat(model.problem().get()).isEqualTo(
+                "The link's code “100%” is not an invite's code (such as QWRT-ZXCV): ask the hub's owner for a new invite");
+    }
+
+    @Test
+    void an_opened_link_with_a_broken_code_is_said_in_words_without_asking_the_hub() {
+        model.open("http://hub.local:7070", "100%");
+
+        assertThat(model.problem().get()).startsWith("The link's code “100%” is not an invite's code");
+        assertThat(model.busy().get()).isFalse();
+    }
+
+    @Test
+    void a_pasted_pairing_link_without_a_code_or_another_link_is_said_in_words() {
+        model.invite().set("roadie://pair?hub=http%3A%2F%2Fhub.local%3A7070");
+        assertThat(model.problem().get())
+                .isEqualTo("This pairing link lacks the hub's address or the code: ask for a new invite");
+
+        model.invite().set("roadie://play?q=paper");
+        assertThat(model.problem().get())
+                .isEqualTo("This is not a pairing link: paste the invite's roadie://pair link, or type its code");
+    }
+
+    @Test
     void a_code_that_is_not_one_or_a_missing_address_is_said_before_asking_the_hub() {
         model.invite().set("hello");
         model.redeem();

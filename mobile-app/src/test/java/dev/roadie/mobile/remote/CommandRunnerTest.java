@@ -6,6 +6,7 @@ import dev.roadie.client.RequestFailedException;
 import dev.roadie.companion.hub.Bot;
 import dev.roadie.companion.remote.MainViewModel;
 import dev.roadie.companion.remote.PlayerViewModel;
+import dev.roadie.companion.remote.Remote;
 import dev.roadie.companion.remote.SearchViewModel;
 import dev.roadie.companion.testing.FakeMusicHub;
 import dev.roadie.mobile.intents.MediaFocus;
@@ -35,7 +36,8 @@ class CommandRunnerTest {
     final SearchViewModel search = new SearchViewModel(hub, Runnable::run, main.target(), player::apply, "carol");
     final List<PhoneCommand.Pair> pairs = new ArrayList<>();
     final List<CommandRunner.Page> pages = new ArrayList<>();
-    final CommandRunner runner = new CommandRunner(hub, Runnable::run, main, player, search, "carol", pairs::add);
+    final CommandRunner runner = new CommandRunner(hub, Runnable::run, new Remote(main, player, search), "carol",
+            pairs::add);
 
     CommandRunnerTest() {
         runner.onPage(pages::add);

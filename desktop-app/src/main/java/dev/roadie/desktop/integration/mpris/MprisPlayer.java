@@ -95,10 +95,10 @@ public final class MprisPlayer implements MediaPlayer2, MediaPlayer2Player, Auto
             changed();
             return;
         }
-        // Invalidation, not change: every event of the bot is a new Track, equal or not, so a
-        // seek on another companion (same track, new position) is seen too.
-        following = Subscription.combine(now.nowPlaying().subscribe(this::changed), now.paused().subscribe(this::changed),
-                now.volume().subscribe(this::changed), now.repeat().subscribe(this::changed));
+        // Once per event, after all of it is in: one PropertiesChanged for a new track that also
+        // paused and changed the volume, and an event that changed no property (a seek on
+        // another companion: the same track at a new position) is seen too.
+        following = now.updates().subscribe((was, count) -> changed());
         changed();
     }
 

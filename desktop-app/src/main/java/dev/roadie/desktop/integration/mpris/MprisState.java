@@ -1,5 +1,6 @@
 package dev.roadie.desktop.integration.mpris;
 
+import dev.roadie.companion.remote.Tracks;
 import dev.roadie.model.music.RepeatMode;
 import dev.roadie.model.music.Track;
 import java.util.LinkedHashMap;
@@ -46,14 +47,14 @@ record MprisState(Track track, boolean paused, int volume, RepeatMode repeat) {
     }
 
     /**
-     * An id for the track that plays, the same for the same track (its address): a second
+     * An id for the track that plays, the same for the same track ({@link Tracks}): a second
      * play of it counts as the same track, which is what SetPosition needs.
      */
     DBusPath trackId() {
         if (track == null) {
             return NO_TRACK;
         }
-        return new DBusPath("/dev/roadie/track/t" + Integer.toHexString((track.uri() + "\n" + track.title()).hashCode()));
+        return new DBusPath("/dev/roadie/track/t" + Integer.toHexString(Tracks.key(track).hashCode()));
     }
 
     Map<String, Variant<?>> metadata() {

@@ -1,10 +1,10 @@
 package dev.roadie.desktop.integration.notify;
 
 import dev.roadie.companion.remote.PlayerViewModel;
+import dev.roadie.companion.remote.Tracks;
 import dev.roadie.model.music.Track;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.beans.value.ObservableBooleanValue;
@@ -51,17 +51,13 @@ public final class TrackNotifier implements AutoCloseable {
     public void follow(PlayerViewModel player) {
         following.unsubscribe();
         following = player == null ? Subscription.EMPTY : player.nowPlaying().subscribe((was, now) -> {
-            if (now != null && enabled.get() && !windowFocused.get() && !sameTrack(was, now)) {
+            if (now != null && enabled.get() && !windowFocused.get() && !Tracks.same(was, now)) {
                 Track track = now;
                 background.execute(() -> show(track));
             }
         });
     }
 
-    /** The bot's every event is a new Track: the same one again is no change. */
-    private static boolean sameTrack(Track was, Track now) {
-        return was != null && Objects.equals(was.uri(), now.uri()) && was.title().equals(now.title());
-    }
 
     private void show(Track track) {
         try {

@@ -19,6 +19,7 @@ import java.awt.geom.RoundRectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.util.Subscription;
@@ -122,8 +123,12 @@ public final class TrayControls implements AutoCloseable {
             shown(null, false);
             return;
         }
-        following = Subscription.combine(now.nowPlaying().subscribe(track -> shown(track, now.paused().get())),
-                now.paused().subscribe(paused -> shown(now.nowPlaying().get(), paused)));
+        following = follow(now, this::shown);
+    }
+
+    /** Calls {@code shown} with what plays and whether it is paused: now, then once per event of the player. */
+    static Subscription follow(PlayerViewModel player, BiConsumer<Track, Boolean> shown) {
+        return player.updates().subscribe(count -> shown.accept(player.nowPlaying().get(), player.paused().get()));
     }
 
     private void shown(Track track, boolean paused) {
