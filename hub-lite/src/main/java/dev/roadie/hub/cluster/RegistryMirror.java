@@ -21,6 +21,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -221,6 +222,26 @@ final class RegistryMirror implements RegistryListener {
                 gone.remove(hub);
             }
         });
+    }
+
+    /**
+     * The other hub that holds {@code id}, the one to make its changes: one whose copy has it alive,
+     * else one that has it down. A hub that left may be named: nobody answers there, and the
+     * caller is told it is gone.
+     */
+    Optional<String> holder(ServiceId id) {
+        String down = null;
+        for (Map.Entry<String, Map<ServiceId, ServiceEntry>> copy : copies.entrySet()) {
+            ServiceEntry entry = copy.getValue().get(id);
+            if (entry == null) {
+                continue;
+            }
+            if (entry.state() != ServiceState.DOWN) {
+                return Optional.of(copy.getKey());
+            }
+            down = copy.getKey();
+        }
+        return Optional.ofNullable(down);
     }
 
     /** The other hubs' services, as last heard: what the registry lists beside its own. */
