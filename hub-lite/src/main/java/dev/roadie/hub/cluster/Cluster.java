@@ -204,7 +204,7 @@ public final class Cluster implements Elsewhere, AutoCloseable {
             RegistryMirror mirror = registryMirror;
             if (mirror != null) {
                 mirror.heartbeat();
-                mirror.sweep();
+                mirror.sweep(leading());
             }
         } catch (RuntimeException e) {
             // A throw would cancel the task: the lease would lapse and the others would drop this hub.
@@ -244,7 +244,8 @@ public final class Cluster implements Elsewhere, AutoCloseable {
      */
     public dev.roadie.hub.routing.DurableMessages durableMessages(java.time.Clock clock, Duration ttl,
             dev.roadie.hub.config.HubConfig.Quotas quotas) {
-        return new SharedDurableMessages(redis.connectAnother(), keys, redis.where(), clock, ttl, quotas);
+        return new SharedDurableMessages(redis.connectAnother(), keys, redis.where(), clock, ttl, quotas,
+                this::leading);
     }
 
     @Override

@@ -207,6 +207,64 @@ class RegistryAcrossHubsTest {
     }
 
     @Test
+    void the_leader_alone_decides_when_a_killed_hubs_service_goes_down_and_every_other_hub_follows() throws Exception {
+        try (RedisServer redis = RedisServer.started();
+                ClusterHubs cluster = new ClusterHubs(folder, redis.uri(), SETTINGS)) {
+            TestHub b = cluster.start();
+            TestHub c = cluster.start();
+            Process a = startHubProcess(folder.resolve("a"), redis.uri(), cluster.name());
+            io.lettuce.core.RedisClient spy = io.lettuce.core.RedisClient.create(redis.uri());
+            try (var listener = spy.connectPubSub()) {
+                java.util.Queue<String> published = new java.util.concurrent.ConcurrentLinkedQueue<>();
+                listener.addListener(new io.lettuce.core.pubsub.RedisPubSubAdapter<>() {
+                    @Override
+                    public void message(String channel, String text) {
+                        published.add(text);
+                    }
+                });
+                listener.sync().subscribe(cluster.name() + ":registry");
+                String[] ready = HubProcess.readReady(a);
+                WireClient node = b.track(WireClient.authenticated(Integer.parseInt(ready[1]), ready[2]));
+                done(node, new Announce(0, "an-1", descriptor("there")));
+                ServiceId there = new ServiceId("audio-node", "there");
+                ClusterHubs.awaitSeen(b, dev.roadie.model.wire.Address.everyOf("audio-node"), 1);
+                ClusterHubs.awaitSeen(c, dev.roadie.model.wire.Address.everyOf("audio-node"), 1);
+                WireClient onB = watcher(b, "ops-b");
+                WireClient onC = watcher(c, "ops-c");
+                onB.expect(Message.class, m -> RegistrySnapshot.SUBJECT.equals(m.subject()));
+                onC.expect(Message.class, m -> RegistrySnapshot.SUBJECT.equals(m.subject()));
+
+                a.destroyForcibly();
+                for (WireClient watcher : List.of(onB, onC)) {
+                    assertThat(eventOf(watcher.expect(Message.class, m -> isEvent(m, Change.changed)
+                            && eventOf(m).entry().state() == ServiceState.DOWN)).entry().id()).isEqualTo(there);
+                    assertThat(eventOf(watcher.expect(Message.class, m -> isEvent(m, Change.removed))).entry().id())
+                            .isEqualTo(there);
+                }
+                String leader = b.hub().cluster().orElseThrow().leader().orElseThrow();
+                assertThat(leader).isIn(b.hub().epoch(), c.hub().epoch());
+                // One decision each, published by the leader under the id of the hub that died.
+                List<String> decisions = published.stream().filter(text -> text.split("\n", 3)[1].equals("l"))
+                        .toList();
+                assertThat(decisions).hasSize(2);
+                assertThat(decisions).allMatch(text -> text.split("\n")[2].equals(leader));
+                assertThat(decisions.get(0)).contains("\"down\"");
+                assertThat(decisions.get(1)).contains("\"removed\"");
+                for (WireClient watcher : List.of(onB, onC)) {
+                    watcher.sync();
+                    assertThat(messagesSince(watcher, 0)).as("told once: no second down nor removal")
+                            .noneMatch(m -> isEvent(m, Change.removed) || isEvent(m, Change.changed)
+                                    && eventOf(m).entry().state() == ServiceState.DOWN);
+                }
+            } finally {
+                spy.shutdown();
+                a.destroyForcibly();
+                a.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    @Test
     void a_hub_cut_off_from_redis_still_takes_announces_and_lists_them() {
         try (RedisServer redis = RedisServer.started();
                 ClusterHubs cluster = new ClusterHubs(folder, redis.uri(), SETTINGS)) {
