@@ -336,6 +336,25 @@ public final class Cluster implements Elsewhere, AutoCloseable {
         return leaderLease.leader();
     }
 
+    /**
+     * Advertises the socket URL clients reach this hub at: it goes into this hub's presence, and
+     * every hub's welcome lists it ({@link #hubUrls}). Once the hub listens.
+     */
+    public void advertise(String url) {
+        presence.advertise(url);
+    }
+
+    /**
+     * The socket URLs of the cluster's hubs, this one first, for clients to fail over to (the
+     * welcome's {@code hubs}); from the presence copy, no round trip. Only hubs that advertise one.
+     */
+    public List<String> hubUrls() {
+        List<String> urls = new java.util.ArrayList<>();
+        presence.url().ifPresent(urls::add);
+        view.urls().stream().sorted().filter(url -> !urls.contains(url)).forEach(urls::add);
+        return urls;
+    }
+
     /** The ids of the other hubs this hub knows now. */
     public Set<String> otherHubs() {
         return view.hubs();
