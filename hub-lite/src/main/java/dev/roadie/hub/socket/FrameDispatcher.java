@@ -263,12 +263,9 @@ final class FrameDispatcher {
 
     private void onStateChange(ClientSession session, StateChange change) {
         requireOwner(session, change.service(), change.id());
-        if (hub.registry().get(change.service()).isPresent()) {
-            hub.registry().setState(change.service(), change.state(), session.identity().toString());
-        } else {
-            toldWhenRefused(session, change.id(), hub.registry().setStateWherever(change.service(), change.state(),
-                    session.identity().toString()));
-        }
+        // Made here at once when this hub holds it; by the hub that does in a cluster (it moved, or was never here).
+        toldWhenRefused(session, change.id(), hub.registry().setStateWherever(change.service(), change.state(),
+                session.identity().toString()));
     }
 
     /** A change made by the other hub of the cluster that holds the service: the sender hears only if it was not made. */
