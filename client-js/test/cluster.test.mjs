@@ -67,3 +67,35 @@ test('a client given one hub learns the others from its welcome and is back on a
   console.log(`JS client back on another hub ${backMs} ms after its hub died`);
   assert.ok(backMs < 2_000, `back within 2 s, took ${backMs} ms`);
 });
+
+test('a client given a wss:// hub takes only wss:// hubs from a welcome, never plain ws://', async () => {
+  const opened = [];
+  // A WebSocket stand-in: every socket opens and answers the hello with a welcome listing a ws:// and a wss:// hub.
+  class FakeSocket {
+    readyState = 0;
+    constructor(url) {
+      opened.push(url);
+      setTimeout(() => {
+        this.readyState = 1;
+        this.onopen?.();
+      }, 0);
+    }
+    send() {
+      setTimeout(() => this.onmessage?.({ data: JSON.stringify({
+        type: 'welcome', session: 's-1', epoch: 'e', heartbeatMs: 60_000,
+        hubs: ['wss://a.example.org/ws', 'ws://b.example.org:7070/ws', 'wss://c.example.org/ws'],
+        you: { kind: 'web', name: 'tab' },
+        limits: { maxFrameBytes: 65_536, framesPerSecond: 1000, maxSubscriptions: 100, maxTimeoutMs: 60_000 },
+      }) }), 0);
+    }
+    close() {}
+  }
+  const roadie = new RoadieClient({
+    url: 'wss://a.example.org/ws', token: 'rdt_scripted', WebSocket: FakeSocket, logger: quietLogger(),
+  });
+  clients.push(roadie);
+
+  await roadie.connect();
+
+  assert.deepEqual(roadie.hubs, ['wss://a.example.org/ws', 'wss://c.example.org/ws']);
+});
