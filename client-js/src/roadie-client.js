@@ -166,6 +166,15 @@ export class RoadieClient extends EventTarget {
   }
 
   /**
+   * The hubs this client fails over to, in order: `url`, then the other hubs of the cluster that
+   * welcomes listed (PROTOCOL.md 8.2).
+   * @returns {string[]}
+   */
+  get hubs() {
+    return this.#connector.hubs;
+  }
+
+  /**
    * Starts connecting, and keeps the client connected until close().
    * @returns {Promise<object>} the first welcome; rejects with a RoadieError when the hub refuses
    *   the client for good (a bad token: code `unauthorized`) or close() comes first

@@ -10,6 +10,8 @@ const PROTOCOL_VERSION = 1;
 const OPEN = 1;
 /** WebSocket.CONNECTING. */
 const CONNECTING = 0;
+/** At most this many hubs learned from welcomes are kept, against a hub that lists too many. */
+const MAX_LEARNED = 16;
 /** The close code for a link the client gives up but whose session it keeps: never 1000 or 1001, which end it. */
 const ABANDON_CODE = 4000;
 /** Close codes that end the client for good, with the error code to stop with when no error frame named one. */
@@ -57,6 +59,14 @@ export class Connector {
   #reconnectTimer = null;
   /** When an attempt with no welcome in time was given up (0: none lately); its hello may still reach the hub. */
   #abandonedAt = 0;
+  /** The hub's socket URL, then those of the other hubs of its cluster that welcomes listed, to fail over to. */
+  #urls;
+  /** Which of #urls the current attempt goes to. */
+  #index = 0;
+  /** The URL that welcomed the client last: every round of attempts starts there. */
+  #preferred = 0;
+  /** How many of #urls this round of attempts has tried, the current one included. */
+  #tried = 1;
 
   /**
    * @param {object} parts
@@ -72,7 +82,42 @@ export class Connector {
     this.#log = log;
     this.#events = events;
     this.#intervalMs = options.heartbeatMs;
+    this.#urls = [options.url];
     protocol.writer = this;
+  }
+
+  /** The hubs this client fails over to: the one it was given, then those the welcomes listed. */
+  get hubs() {
+    return [...this.#urls];
+  }
+
+  /**
+   * Adds the hubs a welcome listed (the other hubs of a cluster, PROTOCOL.md 8.2) after those it
+   * has: socket URLs only (path /ws), and only wss:// ones when the client was given a wss://
+   * hub, so that a welcome never turns it to plain text.
+   */
+  #learn(listed) {
+    if (!Array.isArray(listed)) {
+      return;
+    }
+    const secure = this.#options.url.startsWith('wss://');
+    for (const url of listed) {
+      if (this.#urls.length > MAX_LEARNED) {
+        break;
+      }
+      let parsed;
+      try {
+        parsed = new URL(url);
+      } catch {
+        continue;
+      }
+      const scheme = parsed.protocol;
+      if ((scheme === 'wss:' || (!secure && scheme === 'ws:')) && parsed.pathname === '/ws'
+        && !this.#urls.includes(url)) {
+        this.#urls.push(url);
+        this.#log.info(`The hub named another hub of its cluster to fail over to: ${url}`);
+      }
+    }
   }
 
   get sessionId() {
@@ -123,18 +168,19 @@ export class Connector {
     this.#refusal = null;
     this.#welcomed = false;
     this.#events.state('connecting', {});
+    const url = this.#urls[this.#index];
     let socket;
     try {
-      socket = new this.#options.WebSocket(this.#options.url);
+      socket = new this.#options.WebSocket(url);
     } catch (e) {
-      this.#lost(0, `cannot open ${this.#options.url}: ${e?.message ?? e}`);
+      this.#lost(0, `cannot open ${url}: ${e?.message ?? e}`);
       return;
     }
     this.#socket = socket;
     this.#connectTimer = globalThis.setTimeout(() => {
       if (socket === this.#socket && !this.#welcomed) {
         this.#abandonedAt = Date.now();
-        this.#lost(0, `no welcome from ${this.#options.url} within ${this.#options.connectTimeoutMs} ms`);
+        this.#lost(0, `no welcome from ${url} within ${this.#options.connectTimeoutMs} ms`);
       }
     }, this.#options.connectTimeoutMs);
     socket.onopen = () => {
@@ -213,6 +259,9 @@ export class Connector {
     globalThis.clearTimeout(this.#connectTimer);
     this.#welcomed = true;
     this.#failedAttempts = 0;
+    this.#preferred = this.#index;
+    this.#tried = 1;
+    this.#learn(welcome.hubs);
     const resumed = welcome.resumed === true && welcome.session === this.#sessionId;
     const hubRestarted = this.#epoch !== null && this.#epoch !== welcome.epoch;
     this.#sessionId = welcome.session;
@@ -283,6 +332,18 @@ export class Connector {
       this.#stop(error, `refused: ${error.code}: ${error.message}`, code);
       return;
     }
+    if (!wasWelcomed && !this.#goodbye && this.#tried < this.#urls.length) {
+      // Another hub of the cluster may take the client now: back off only once every hub failed.
+      this.#index = (this.#index + 1) % this.#urls.length;
+      this.#tried += 1;
+      this.#log.info(`Link lost (${reason}); trying ${this.#urls[this.#index]}`);
+      this.#events.state('reconnecting', { retryInMs: 0, reason });
+      this.#reconnectTimer = globalThis.setTimeout(() => this.beginAttempt(), 0);
+      return;
+    }
+    // A new round: from the hub that welcomed the client last.
+    this.#index = this.#preferred;
+    this.#tried = 1;
     let delay;
     if (this.#goodbye) {
       const ms = Math.max(0, Number(this.#goodbye.reconnectMs) || 0);

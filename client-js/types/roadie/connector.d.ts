@@ -24,6 +24,8 @@ export class Connector {
             stopped: (error: RoadieError, reason: string, closeCode?: number) => void;
         };
     });
+    /** The hubs this client fails over to: the one it was given, then those the welcomes listed. */
+    get hubs(): any[];
     get sessionId(): any;
     get epoch(): any;
     get welcome(): any;

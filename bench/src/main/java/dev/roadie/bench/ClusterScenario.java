@@ -68,10 +68,21 @@ final class ClusterScenario {
         return measured(quick).multipliedBy(rates(quick).size()).plusSeconds(warmUp(quick).size() + 1);
     }
 
-    /** The whole scenario: every variant on one hub and on two, on one Socket.IO node and on two. */
+    /** The whole scenario: every variant on one hub and on two, on one Socket.IO node and on two, and the fail-over. */
     static Duration estimate(boolean quick) {
-        return unit(quick).multipliedBy(variants().size() * 4L);
+        return unit(quick).multipliedBy(variants().size() * 4L).plus(failoverEstimate(quick));
     }
+
+    /** How many SDK clients the fail-over step moves from a killed hub to the other. */
+    static int failoverClients(boolean quick) {
+        return quick ? 20 : 100;
+    }
+
+    /** The fail-over step: connecting its clients, the kill, and the wait for all of them. */
+    static Duration failoverEstimate(boolean quick) {
+        return Duration.ofSeconds(15);
+    }
+    static final String FAILOVER = "clients back after their hub's SIGKILL";
 
     static List<Variant> variants() {
         return List.of(new Variant("1:1 100 B", false, 100, List.of()), new Variant("1:10 100 B", true, 100, List.of()));
@@ -98,6 +109,11 @@ final class ClusterScenario {
         try (ServerProcess redis = startRedis(redisPort)) {
             try (ServerProcess a = first.start(cluster); ServerProcess b = second.start(cluster)) {
                 measure(TWO_HUBS, first, second);
+                if (context.budget().fits(ID, failoverEstimate(context.quick()))) {
+                    failover(first, a, second);
+                } else {
+                    results.note(ID, "The fail-over step was skipped: the scenario's time budget was spent.");
+                }
             } catch (Exception e) {
                 fail("two hubs", e);
             }
@@ -188,6 +204,75 @@ final class ClusterScenario {
                 senders.forEach(Peer::close);
                 receivers.forEach(Peer::close);
                 context.budget().charge(ID, started);
+            }
+        }
+    }
+
+    /**
+     * Clients given only the first hub, which learn the second from its welcome; the first killed
+     * with SIGKILL; how long until each is connected to the second, and until all are.
+     */
+    private void failover(RoadieSystem first, ServerProcess firstProcess, RoadieSystem second) throws Exception {
+        long started = System.nanoTime();
+        int count = failoverClients(context.quick());
+        List<dev.roadie.client.RoadieClient> clients = new ArrayList<>();
+        try {
+            awaitToken(second, first.token());
+            for (int i = 0; i < count; i++) {
+                clients.add(dev.roadie.client.RoadieClient.create(first.options(first.uri(), "fo-" + i).build()));
+            }
+            for (dev.roadie.client.RoadieClient client : clients) {
+                client.awaitConnected(Duration.ofSeconds(60));
+            }
+            long killedAt = System.nanoTime();
+            firstProcess.kill();
+            long[] backNanos = new long[count];
+            int back = 0;
+            long deadline = killedAt + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+            while (back < count && System.nanoTime() < deadline) {
+                for (int i = 0; i < count; i++) {
+                    if (backNanos[i] == 0 && clients.get(i).state() == dev.roadie.client.ConnectionState.CONNECTED
+                            && clients.get(i).session().map(s -> s.hub().equals(second.uri())).orElse(false)) {
+                        backNanos[i] = System.nanoTime() - killedAt;
+                        back++;
+                    }
+                }
+                Thread.sleep(2);
+            }
+            long[] sorted = java.util.Arrays.stream(backNanos).filter(n -> n > 0).sorted().toArray();
+            double p50 = sorted.length == 0 ? Double.NaN : sorted[sorted.length / 2] / 1e6;
+            double all = back < count ? Double.NaN : sorted[sorted.length - 1] / 1e6;
+            String v = String.format(Locale.ROOT, "%,d SDK clients", count);
+            Results results = context.results();
+            if (sorted.length > 0) {
+                results.add(ID, v, FAILOVER + ", p50", "ms", Better.LOWER, TWO_HUBS, Math.round(p50 * 10) / 10.0);
+            }
+            if (back == count) {
+                results.add(ID, v, FAILOVER + ", all", "ms", Better.LOWER, TWO_HUBS, Math.round(all * 10) / 10.0);
+            }
+            results.note(ID, String.format(Locale.ROOT, "Fail-over: %d SDK clients given only the first hub (they learn the "
+                    + "second from its welcome); the first killed with SIGKILL: %d back on the second, half within %.0f ms, "
+                    + "all within %s.", count, back, p50, back < count ? "60 s (some never came back)"
+                    : String.format(Locale.ROOT, "%.0f ms", all)));
+            log.info("Fail-over: {} of {} clients back on the second hub, p50 {} ms, all {} ms", back, count, p50, all);
+        } finally {
+            clients.forEach(dev.roadie.client.RoadieClient::close);
+            context.budget().charge(ID, started);
+        }
+    }
+
+    /** Waits until {@code hub} accepts {@code token} (another hub's admin token reaches it within the 2 s token sync). */
+    private static void awaitToken(RoadieSystem hub, String token) throws Exception {
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + hub.port() + "/api/tokens"))
+                .header("Authorization", "Bearer " + token).GET().build();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
+            while (http.send(request, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the second hub did not accept the first hub's admin token within 20 s");
+                }
+                Thread.sleep(50);
             }
         }
     }

@@ -165,7 +165,7 @@ public final class Hub implements AutoCloseable {
             cluster.ifPresent(joined -> joined.shareAudit(audit));
             this.context = new HubContext(config, epoch, clock, sessions, registry, events, router, requests,
                     new Messaging(router, requests, metrics, config.requests()), durable, metrics, tokens, audit,
-                    vault, certTopics, acks);
+                    vault, certTopics, acks, () -> cluster.map(Cluster::hubUrls).orElse(List.of()));
             metrics.gauges(sessions::size, () -> {
                 Map<String, Long> counts = new LinkedHashMap<>();
                 registry.countByState().forEach((state, count) -> counts.put(state.wire(), count));
@@ -308,6 +308,9 @@ public final class Hub implements AutoCloseable {
             removeNewFolder(newFolder, config.data());
             throw e instanceof StoreException ? e : HubStartException.explain(config, e);
         }
+        // Listening now, on a known port: the other hubs' welcomes may list this one.
+        hub.cluster.ifPresent(joined -> config.cluster().advertisedUrl(config.host(), hub.port())
+                .ifPresent(joined::advertise));
         long tick = Math.max(10, Math.min(1000, config.heartbeat().interval().toMillis() / 4));
         hub.timer.scheduleAtFixedRate(hub::tick, tick, tick, TimeUnit.MILLISECONDS);
         // Leases are checked as often as heartbeats, so that a lost service goes down close to registry.downAfter;

@@ -20,7 +20,12 @@ final class AttemptPlan {
     record Target(URI hub, InetAddress address) {
     }
 
+    /** At most this many hubs learned from welcomes are kept, against a hub that lists too many. */
+    static final int MAX_LEARNED = 16;
+
+    /** The hubs the application gave, then those the welcomes listed; only this plan's thread changes it. */
     private final List<URI> hubs;
+    private final int given;
     private final HostResolver resolver;
     private final String client;
     private int preferred;
@@ -31,7 +36,8 @@ final class AttemptPlan {
     private String lastFailure = "not tried yet";
 
     AttemptPlan(List<URI> hubs, HostResolver resolver, String client) {
-        this.hubs = hubs;
+        this.hubs = new java.util.ArrayList<>(hubs);
+        this.given = hubs.size();
         this.resolver = resolver;
         this.client = client;
     }
@@ -75,6 +81,43 @@ final class AttemptPlan {
         }
         log.debug("[{}] {}", client, lastFailure);
         return null;
+    }
+
+    /**
+     * Adds the hubs a welcome listed (the other hubs of a cluster) after those it has, to try
+     * when they fail. Only socket URIs ({@code ws://HOST:PORT/ws}), and only {@code wss://} ones
+     * when the application gave a {@code wss://} hub: a welcome must not turn a client to
+     * plain text. Returns those that were new.
+     */
+    List<URI> learn(List<String> listed) {
+        if (listed == null) {
+            return List.of();
+        }
+        boolean secure = hubs.subList(0, given).stream().anyMatch(uri -> "wss".equalsIgnoreCase(uri.getScheme()));
+        List<URI> added = new java.util.ArrayList<>();
+        for (String text : listed) {
+            if (hubs.size() - given >= MAX_LEARNED) {
+                break;
+            }
+            URI uri;
+            try {
+                uri = URI.create(text);
+            } catch (IllegalArgumentException e) {
+                log.debug("[{}] Ignored the hub '{}' a welcome listed: not a URI", client, text);
+                continue;
+            }
+            boolean socket = "wss".equalsIgnoreCase(uri.getScheme()) || !secure && "ws".equalsIgnoreCase(uri.getScheme());
+            if (socket && uri.getHost() != null && "/ws".equals(uri.getPath()) && !hubs.contains(uri)) {
+                hubs.add(uri);
+                added.add(uri);
+            }
+        }
+        return added;
+    }
+
+    /** The hubs this plan goes through, in order. */
+    List<URI> hubs() {
+        return List.copyOf(hubs);
     }
 
     /** The current hub welcomed the client: start there next time. */

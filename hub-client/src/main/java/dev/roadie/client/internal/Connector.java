@@ -247,6 +247,10 @@ final class Connector implements HubLink.Events, Protocol.Writer {
         welcomed = true;
         failedAttempts = 0;
         plan.succeeded();
+        java.util.List<java.net.URI> learned = plan.learn(welcome.hubs());
+        if (!learned.isEmpty()) {
+            log.info("[{}] The hub named other hubs of its cluster to fail over to: {}", options.clientName(), learned);
+        }
         boolean resumed = welcome.resumed() && welcome.session().equals(sessionId);
         String oldEpoch = epoch;
         boolean restarted = oldEpoch != null && !oldEpoch.equals(welcome.epoch());

@@ -3,6 +3,7 @@ package dev.roadie.hub.api;
 import dev.roadie.hub.auth.Principal;
 import dev.roadie.hub.auth.Permissions;
 import dev.roadie.hub.registry.Registry;
+import dev.roadie.hub.registry.RegistryElsewhereException;
 import dev.roadie.hub.store.AuditLog;
 import dev.roadie.model.registry.ServiceEntry;
 import dev.roadie.model.registry.ServiceId;
@@ -54,10 +55,27 @@ public final class ServicesController {
             throw new ApiException(400, ErrorCode.INVALID_FRAME, "state must be up, draining or retired");
         }
         ServiceId id = idOf(ctx);
-        ServiceEntry entry = registry.setState(id, wanted.state(), "admin " + principal.name())
-                .orElseThrow(() -> new ApiException(404, ErrorCode.NOT_FOUND, "no such service"));
-        audit.record("api:" + principal.name(), "service.state", id + " " + wanted.state().wire());
-        ctx.json(visible(principal, entry));
+        // In a cluster the hub that holds the service makes the change; the answer is its entry after it.
+        ctx.future(() -> registry.setStateWherever(id, wanted.state(), "admin " + principal.name())
+                .handle((changed, failed) -> {
+                    if (failed != null) {
+                        Throwable why = failed instanceof java.util.concurrent.CompletionException ? failed.getCause()
+                                : failed;
+                        if (why instanceof RegistryElsewhereException elsewhere) {
+                            ctx.status(503).json(new ApiException(503, ErrorCode.UPSTREAM_FAILED, elsewhere.getMessage())
+                                    .body());
+                            return null;
+                        }
+                        throw new java.util.concurrent.CompletionException(why);
+                    }
+                    if (changed.isEmpty()) {
+                        ctx.status(404).json(new ApiException(404, ErrorCode.NOT_FOUND, "no such service").body());
+                        return null;
+                    }
+                    audit.record("api:" + principal.name(), "service.state", id + " " + wanted.state().wire());
+                    ctx.json(visible(principal, changed.get()));
+                    return null;
+                }));
     }
 
     private static ServiceId idOf(Context ctx) {

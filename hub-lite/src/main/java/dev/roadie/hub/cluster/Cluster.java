@@ -51,6 +51,8 @@ public final class Cluster implements Elsewhere, AutoCloseable {
     private TokenSync tokenSync;
     private PairingSync pairingSync;
     private final LeaderLease leaderLease;
+    private final Registry registry;
+    private final RegistryWrites registryWrites;
     private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
     private volatile Requests requests;
     /** The registry shared with the other hubs, once {@link #shareRegistry} was called. */
@@ -67,6 +69,14 @@ public final class Cluster implements Elsewhere, AutoCloseable {
         this.presence = new PresenceWriter(self, keys, redis.async(), sessions, registry, lease, timer);
         this.view = new ClusterView(self, keys, redis.async(), this::hubGone);
         this.leaderLease = new LeaderLease(self, keys.leader(), redis.async(), lease);
+        this.registry = registry;
+        this.registryWrites = new RegistryWrites(self, this::holder, this::publish);
+    }
+
+    /** The other hub that holds {@code id} in its registry, from the copy {@link #shareRegistry} keeps. */
+    private Optional<String> holder(ServiceId id) {
+        RegistryMirror mirror = registryMirror;
+        return mirror == null ? Optional.empty() : mirror.holder(id);
     }
 
     /**
@@ -93,6 +103,7 @@ public final class Cluster implements Elsewhere, AutoCloseable {
         RegistryMirror mirror = new RegistryMirror(self, keys, redis.async(), lease, registry, events, leases, clock);
         listeners.add(mirror);
         registry.elsewhere(mirror::entries);
+        registry.heldElsewhere(registryWrites);
         this.registryMirror = mirror;
     }
 
@@ -110,7 +121,8 @@ public final class Cluster implements Elsewhere, AutoCloseable {
      */
     public void start(SessionTable sessions, Router router, Requests requests) {
         this.requests = requests;
-        Inbox inbox = new Inbox(sessions, router, requests, this::answer);
+        Inbox inbox = new Inbox(sessions, router, requests, this::answer, registry, registryWrites,
+                this::publishQuietly);
         redis.listener().addListener(new RedisPubSubAdapter<>() {
             @Override
             public void message(String channel, String text) {
@@ -192,7 +204,7 @@ public final class Cluster implements Elsewhere, AutoCloseable {
             RegistryMirror mirror = registryMirror;
             if (mirror != null) {
                 mirror.heartbeat();
-                mirror.sweep();
+                mirror.sweep(leading());
             }
         } catch (RuntimeException e) {
             // A throw would cancel the task: the lease would lapse and the others would drop this hub.
@@ -232,7 +244,8 @@ public final class Cluster implements Elsewhere, AutoCloseable {
      */
     public dev.roadie.hub.routing.DurableMessages durableMessages(java.time.Clock clock, Duration ttl,
             dev.roadie.hub.config.HubConfig.Quotas quotas) {
-        return new SharedDurableMessages(redis.connectAnother(), keys, redis.where(), clock, ttl, quotas);
+        return new SharedDurableMessages(redis.connectAnother(), keys, redis.where(), clock, ttl, quotas,
+                this::leading);
     }
 
     @Override
@@ -263,6 +276,16 @@ public final class Cluster implements Elsewhere, AutoCloseable {
         } catch (ElsewhereUnavailableException e) {
             // The asking hub ends the call at its own deadline; nothing else can carry the reply now.
             warnIf(e, "sending a reply back to hub " + hub);
+        }
+    }
+
+    /** Publishes {@code envelope} to hub {@code hub}, an answer that nothing else could carry if Redis is away now. */
+    private void publishQuietly(String hub, String envelope) {
+        try {
+            publish(hub, envelope, listeners -> { });
+        } catch (ElsewhereUnavailableException e) {
+            // The asking hub gives up at its own deadline and says so to its caller.
+            warnIf(e, "answering hub " + hub);
         }
     }
 
@@ -311,6 +334,25 @@ public final class Cluster implements Elsewhere, AutoCloseable {
     /** The id of the hub holding the leader lease at this hub's last look; empty when none or Redis cannot be asked. */
     public Optional<String> leader() {
         return leaderLease.leader();
+    }
+
+    /**
+     * Advertises the socket URL clients reach this hub at: it goes into this hub's presence, and
+     * every hub's welcome lists it ({@link #hubUrls}). Once the hub listens.
+     */
+    public void advertise(String url) {
+        presence.advertise(url);
+    }
+
+    /**
+     * The socket URLs of the cluster's hubs, this one first, for clients to fail over to (the
+     * welcome's {@code hubs}); from the presence copy, no round trip. Only hubs that advertise one.
+     */
+    public List<String> hubUrls() {
+        List<String> urls = new java.util.ArrayList<>();
+        presence.url().ifPresent(urls::add);
+        view.urls().stream().sorted().filter(url -> !urls.contains(url)).forEach(urls::add);
+        return urls;
     }
 
     /** The ids of the other hubs this hub knows now. */

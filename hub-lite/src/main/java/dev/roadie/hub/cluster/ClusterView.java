@@ -110,6 +110,13 @@ final class ClusterView {
         return presence == null ? OptionalDouble.empty() : presence.penalty(receiver.service());
     }
 
+    /** The socket URLs the other hubs advertise, in no particular order. */
+    List<String> urls() {
+        List<String> urls = new ArrayList<>();
+        hubs.values().forEach(presence -> presence.url().ifPresent(urls::add));
+        return urls;
+    }
+
     /** The ids of the other hubs in the view now. */
     Set<String> hubs() {
         return Set.copyOf(hubs.keySet());

@@ -1,6 +1,9 @@
 package dev.roadie.hub.cluster;
 
+import dev.roadie.model.registry.NodeStats;
+import dev.roadie.model.registry.ServiceEntry;
 import dev.roadie.model.registry.ServiceId;
+import dev.roadie.model.registry.ServiceState;
 import dev.roadie.model.wire.Frame;
 import dev.roadie.model.wire.FrameCodec;
 import dev.roadie.model.wire.Message;
@@ -18,6 +21,8 @@ import java.util.List;
  * stored:  s \n KIND/NAME=ID,KIND/NAME=ID... \n {durable message, kept in Redis as ID for KIND/NAME}
  * ask:     a \n FROM-HUB \n KIND/NAME \n TIMEOUT-MS \n {request, id = the call id}
  * answer:  r \n FROM-HUB \n {reply, re = the call id}
+ * write:   w \n FROM-HUB \n WRITE-ID \n KIND/NAME \n {"actor":..., "state":... or "stats":...}
+ * written: x \n WRITE-ID \n {the entry as the holding hub has it now}, or nothing when it holds none
  * </pre>
  */
 sealed interface Envelope {
@@ -36,6 +41,26 @@ sealed interface Envelope {
 
     /** The reply to a call hub {@code from} was asked. */
     record Answer(String from, Reply reply) implements Envelope {
+    }
+
+    /** Make this registry change to {@code service}, which this hub holds, and tell hub {@code from} what it made. */
+    record Write(String from, String writeId, ServiceId service, RegistryWrite change) implements Envelope {
+    }
+
+    /** What the holding hub made of write {@code writeId}: the entry now, null when it holds no such service. */
+    record Written(String writeId, ServiceEntry entry) implements Envelope {
+    }
+
+    /** A registry change asked of the hub that holds a service: a new state or new stats, and who asked. */
+    record RegistryWrite(String actor, ServiceState state, NodeStats stats) {
+    }
+
+    static String write(String from, String writeId, ServiceId service, RegistryWrite change) {
+        return "w\n" + from + "\n" + writeId + "\n" + service + "\n" + FrameCodec.DEFAULT.mapper().writeValueAsString(change);
+    }
+
+    static String written(String writeId, java.util.Optional<ServiceEntry> entry) {
+        return "x\n" + writeId + "\n" + entry.map(FrameCodec.DEFAULT.mapper()::writeValueAsString).orElse("");
     }
 
     static String deliver(List<ServiceId> services, Message message) {
@@ -68,7 +93,7 @@ sealed interface Envelope {
      * @throws IllegalArgumentException when it is not one (another version of the hub, or not a hub)
      */
     static Envelope parse(String text) {
-        String[] parts = text.split("\n", text.startsWith("a\n") ? 5 : 3);
+        String[] parts = text.split("\n", text.startsWith("a\n") || text.startsWith("w\n") ? 5 : 3);
         try {
             return switch (parts[0]) {
                 case "d" -> {
@@ -91,6 +116,10 @@ sealed interface Envelope {
                 case "a" -> new Ask(parts[1], ServiceId.parse(parts[2]), Long.parseLong(parts[3]),
                         frame(parts[4], Request.class));
                 case "r" -> new Answer(parts[1], frame(parts[2], Reply.class));
+                case "w" -> new Write(parts[1], parts[2], ServiceId.parse(parts[3]),
+                        FrameCodec.DEFAULT.mapper().readValue(parts[4], RegistryWrite.class));
+                case "x" -> new Written(parts[1], parts.length < 3 || parts[2].isEmpty() ? null
+                        : FrameCodec.DEFAULT.mapper().readValue(parts[2], ServiceEntry.class));
                 default -> throw new IllegalArgumentException("unknown envelope '" + parts[0] + "'");
             };
         } catch (ArrayIndexOutOfBoundsException e) {

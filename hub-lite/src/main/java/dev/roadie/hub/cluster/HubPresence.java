@@ -24,6 +24,8 @@ final class HubPresence {
     static final String TOPIC = "t:";
     static final String IDENTITY = "i";
     static final String ANNOUNCED = "a";
+    /** The field holding the socket URL the hub gives clients, when it advertises one. */
+    static final String URL = "url";
 
     private final Map<ServiceId, Boolean> services;
     private final Map<ServiceId, Double> penalties;
@@ -32,9 +34,11 @@ final class HubPresence {
     private final Map<String, List<ServiceId>> byKind = new HashMap<>();
     private final List<ServiceId> identities = new ArrayList<>();
     private final Map<String, List<ServiceId>> topics = new HashMap<>();
+    private final String url;
 
     private HubPresence(Map<ServiceId, Boolean> services, Set<ServiceId> up, Map<ServiceId, Double> penalties,
-            Map<String, List<ServiceId>> topics) {
+            Map<String, List<ServiceId>> topics, String url) {
+        this.url = url;
         this.services = services;
         this.penalties = penalties;
         up.forEach(service -> upByKind.computeIfAbsent(service.kind(), k -> new ArrayList<>()).add(service));
@@ -76,7 +80,12 @@ final class HubPresence {
                 ClusterView.log.warn("Skipping the presence field {} that this hub cannot read: {}", field, e.getMessage());
             }
         });
-        return new HubPresence(services, up, penalties, topics);
+        return new HubPresence(services, up, penalties, topics, hash.get(URL));
+    }
+
+    /** The socket URL the hub gives clients, if it advertises one. */
+    java.util.Optional<String> url() {
+        return java.util.Optional.ofNullable(url);
     }
 
     boolean serves(ServiceId service) {

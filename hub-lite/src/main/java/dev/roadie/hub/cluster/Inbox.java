@@ -16,7 +16,8 @@ import java.util.function.BiConsumer;
 
 /**
  * What other hubs publish to this hub's channel, handed to its sessions: messages to deliver,
- * requests to ask, replies to calls this hub made. It runs on the Redis listener's thread, so it
+ * requests to ask, replies to calls this hub made; registry changes to the services it holds,
+ * and the answers to those it asked of others. It runs on the Redis listener's thread, so it
  * only hands frames on; it never waits for Redis.
  */
 final class Inbox {
@@ -25,12 +26,20 @@ final class Inbox {
     private final Requests requests;
     /** Publishes an answer to the hub named first. */
     private final BiConsumer<String, Reply> answer;
+    private final dev.roadie.hub.registry.Registry registry;
+    private final RegistryWrites writes;
+    /** Publishes an envelope, as it is, to the hub named first. */
+    private final BiConsumer<String, String> publish;
 
-    Inbox(SessionTable sessions, Router router, Requests requests, BiConsumer<String, Reply> answer) {
+    Inbox(SessionTable sessions, Router router, Requests requests, BiConsumer<String, Reply> answer,
+            dev.roadie.hub.registry.Registry registry, RegistryWrites writes, BiConsumer<String, String> publish) {
         this.sessions = sessions;
         this.router = router;
         this.requests = requests;
         this.answer = answer;
+        this.registry = registry;
+        this.writes = writes;
+        this.publish = publish;
     }
 
     void handle(Envelope envelope) {
@@ -57,6 +66,8 @@ final class Inbox {
                     () -> answer.accept(ask.from(), Reply.failed(ask.request().id(), ReplyStatus.GONE,
                             ReplyStatus.GONE.wire(), ask.service() + " is no longer connected to the hub it was on")));
             case Envelope.Answer reply -> requests.answered(reply.from(), reply.reply());
+            case Envelope.Write write -> RegistryWrites.make(write, registry, publish);
+            case Envelope.Written written -> writes.written(written);
         }
     }
 

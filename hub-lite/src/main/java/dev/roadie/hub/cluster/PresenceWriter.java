@@ -42,6 +42,8 @@ final class PresenceWriter {
     private final Duration lease;
     private final Executor writer;
     private final String started = Instant.now().toString();
+    /** The socket URL this hub gives clients, once it listens; null when it advertises none. */
+    private volatile String url;
     private final AtomicBoolean flushQueued = new AtomicBoolean();
     /** What Redis holds, as far as this hub knows; touched on the writer thread only. */
     private Map<String, String> written = Map.of();
@@ -62,6 +64,17 @@ final class PresenceWriter {
     }
 
     /** Something changed: a write is queued unless one already is. Called on any thread; returns at once. */
+    /** Writes the socket URL clients reach this hub at into its presence, for the other hubs' welcomes. */
+    void advertise(String url) {
+        this.url = url;
+        changed();
+    }
+
+    /** The socket URL this hub advertises, if any. */
+    java.util.Optional<String> url() {
+        return java.util.Optional.ofNullable(url);
+    }
+
     void changed() {
         if (flushQueued.compareAndSet(false, true)) {
             writer.execute(this::flush);
@@ -164,6 +177,9 @@ final class PresenceWriter {
     private Map<String, String> current() {
         Map<String, String> fields = new HashMap<>();
         fields.put(STARTED, started);
+        if (url != null) {
+            fields.put(HubPresence.URL, url);
+        }
         Map<String, StringBuilder> topics = new HashMap<>();
         for (ClientSession session : sessions.all()) {
             if (session.isEnded()) {

@@ -21,6 +21,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -42,7 +43,8 @@ import org.slf4j.LoggerFactory;
  *       registry;</li>
  *   <li>a hub that leaves (its presence lapsed) is not forgotten at once: its services go
  *       {@code down} by their lease, {@code registry.downAfter} after the hub was last alive, and
- *       are removed {@code registry.removeAfter} after that, each hub telling its own subscribers.</li>
+ *       are removed {@code registry.removeAfter} after that, as the leader decides and publishes
+ *       once; each hub applies the decision and tells its own subscribers.</li>
  * </ul>
  */
 final class RegistryMirror implements RegistryListener {
@@ -132,6 +134,15 @@ final class RegistryMirror implements RegistryListener {
         }
         char what = text.charAt(first + 1);
         String body = text.substring(first + 3);
+        if (what == 'l') {
+            // The leader's lease decision about a hub that left: not a sign that the hub is back.
+            int leaderEnd = body.indexOf('\n');
+            if (!body.substring(0, leaderEnd).equals(self)) {
+                applyDecision(hub, FrameCodec.DEFAULT.mapper().readValue(body.substring(leaderEnd + 1),
+                        RegistryEvent.class));
+            }
+            return;
+        }
         if (gone.remove(hub) != null) {
             log.info("Hub {} is back: its services are its own again", hub);
         }
@@ -189,38 +200,79 @@ final class RegistryMirror implements RegistryListener {
     }
 
     /**
-     * Applies the leases to the services of the hubs that left: down {@code registry.downAfter}
-     * after the hub was last alive, removed {@code registry.removeAfter} after that, each change
-     * told to this hub's subscribers. Every heartbeat.
+     * Applies the leases to the services of the hubs that left, on the leader only: down
+     * {@code registry.downAfter} after the hub was last alive, removed {@code registry.removeAfter}
+     * after that. The leader tells its own subscribers and publishes each change once ({@code l},
+     * under the id of the hub that left), and every other hub applies it to its copy as heard, so
+     * that the whole cluster sees one decision at one time. Every heartbeat.
      */
-    void sweep() {
+    void sweep(boolean leading) {
+        if (!leading) {
+            return;
+        }
         Instant now = clock.instant();
         gone.forEach((hub, lastAlive) -> {
             Map<ServiceId, ServiceEntry> copy = copies.getOrDefault(hub, Map.of());
             boolean removeDue = lastAlive.plus(leases.removeAfter()).isBefore(now);
             boolean downDue = lastAlive.plus(leases.downAfter()).isBefore(now);
             for (ServiceEntry entry : List.copyOf(copy.values())) {
-                ServiceId id = entry.id();
                 boolean leaseRuns = entry.state() == ServiceState.UP || entry.state() == ServiceState.DRAINING;
                 if (leaseRuns && downDue) {
                     ServiceEntry down = new ServiceEntry(entry.service(), ServiceState.DOWN, entry.stats(),
                             entry.owner(), entry.announcedAt(), lastAlive);
-                    copy.put(id, down);
-                    if (!servedHere(id)) {
-                        events.changed(new RegistryEvent(Change.changed, down));
-                    }
+                    decided(hub, new RegistryEvent(Change.changed, down));
                 } else if (!leaseRuns && removeDue) {
-                    copy.remove(id);
-                    if (!servedHere(id)) {
-                        events.changed(new RegistryEvent(Change.removed, entry));
-                    }
+                    decided(hub, new RegistryEvent(Change.removed, entry));
                 }
             }
-            if (copy.isEmpty()) {
-                copies.remove(hub);
-                gone.remove(hub);
-            }
         });
+    }
+
+    /** A lease decision of this hub, the leader, about a service of hub {@code hub} that left: applied here, told to all. */
+    private void decided(String hub, RegistryEvent event) {
+        applyDecision(hub, event);
+        redis.publish(keys.registryEvents(), hub + "\nl\n" + self + "\n" + json(event));
+    }
+
+    /** Applies a lease decision about a service of hub {@code hub} that left, and tells this hub's subscribers. */
+    private void applyDecision(String hub, RegistryEvent event) {
+        Map<ServiceId, ServiceEntry> copy = copies.get(hub);
+        ServiceId id = event.entry().id();
+        if (copy == null || !copy.containsKey(id)) {
+            return; // nothing known of it here (this hub joined after): nothing to tell
+        }
+        if (event.change() == Change.removed) {
+            copy.remove(id);
+        } else {
+            copy.put(id, event.entry());
+        }
+        if (!servedHere(id)) {
+            events.changed(event);
+        }
+        if (copy.isEmpty()) {
+            copies.remove(hub);
+            gone.remove(hub);
+        }
+    }
+
+    /**
+     * The other hub that holds {@code id}, the one to make its changes: one whose copy has it alive,
+     * else one that has it down. A hub that left may be named: nobody answers there, and the
+     * caller is told it is gone.
+     */
+    Optional<String> holder(ServiceId id) {
+        String down = null;
+        for (Map.Entry<String, Map<ServiceId, ServiceEntry>> copy : copies.entrySet()) {
+            ServiceEntry entry = copy.getValue().get(id);
+            if (entry == null) {
+                continue;
+            }
+            if (entry.state() != ServiceState.DOWN) {
+                return Optional.of(copy.getKey());
+            }
+            down = copy.getKey();
+        }
+        return Optional.ofNullable(down);
     }
 
     /** The other hubs' services, as last heard: what the registry lists beside its own. */

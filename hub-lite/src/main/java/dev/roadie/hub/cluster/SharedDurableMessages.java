@@ -120,10 +120,21 @@ final class SharedDurableMessages implements DurableMessages {
     private final Clock clock;
     private final Duration ttl;
     private final HubConfig.Quotas quotas;
+    private final java.util.function.BooleanSupplier leading;
     private final String where;
 
     SharedDurableMessages(StatefulRedisConnection<String, String> connection, ClusterKeys keys, String where,
             Clock clock, Duration ttl, HubConfig.Quotas quotas) {
+        this(connection, keys, where, clock, ttl, quotas, () -> true);
+    }
+
+    /**
+     * @param leading whether this hub leads the cluster now: only the leader expires messages, so
+     *                that the cluster runs one expiry a minute however many hubs it has
+     */
+    SharedDurableMessages(StatefulRedisConnection<String, String> connection, ClusterKeys keys, String where,
+            Clock clock, Duration ttl, HubConfig.Quotas quotas, java.util.function.BooleanSupplier leading) {
+        this.leading = leading;
         this.connection = connection;
         this.prefix = keys.durable();
         this.where = where;
@@ -247,8 +258,13 @@ final class SharedDurableMessages implements DurableMessages {
         return pending;
     }
 
+    /** Drops what waited longer than {@code sessions.durableTtl}; on the leader only, elsewhere it does nothing. */
     @Override
     public int expire() {
+        if (!leading.getAsBoolean()) {
+            // The leader expires for the whole cluster (one script, idempotent: two that overlap at a hand-over drop each once).
+            return 0;
+        }
         long cutoff = clock.millis() - ttl.toMillis();
         long dropped = run(cmd -> cmd.eval(EXPIRE, ScriptOutputType.INTEGER, new String[0], prefix,
                 Long.toString(cutoff)), "expire durable messages");

@@ -27,11 +27,12 @@ import java.time.Clock;
  * @param certs  the managed and imported certificates
  * @param certTopics pushes certificates to their subscribers
  * @param acks   writes the held-back acks of client frames on its own thread
+ * @param hubUrls in a cluster, the socket URLs of its hubs for the welcome; empty for a hub on its own
  */
 public record HubContext(HubConfig config, String epoch, Clock clock, SessionTable sessions, Registry registry,
         RegistryEvents registryEvents, Router router, Requests requests, Messaging messaging, DurableMessages durable,
         HubMetrics metrics, TokenService tokens, AuditLog audit, CertificateVault certs, CertificateTopics certTopics,
-        AckTimer acks) {
+        AckTimer acks, java.util.function.Supplier<java.util.List<String>> hubUrls) {
 
     /** Forgets an ended session: its routes and subscriptions go, and what it was asked ends as gone. */
     public void forget(ClientSession session) {

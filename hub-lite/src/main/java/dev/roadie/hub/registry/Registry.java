@@ -40,6 +40,8 @@ public final class Registry {
     private final RegistryListener listener;
     /** The services of the other hubs of a cluster, as this hub last heard of them; none for a hub on its own. */
     private volatile java.util.function.Supplier<java.util.Collection<ServiceEntry>> elsewhere = List::of;
+    /** The hubs that hold the services of {@link #elsewhere}, which make the changes to them. */
+    private volatile RegistryElsewhere holders = RegistryElsewhere.NONE;
 
     public Registry(RegistryStore store, Clock clock, HubConfig.Registry leases, RegistryListener listener) {
         this.store = store;
@@ -217,6 +219,40 @@ public final class Registry {
     /** In a cluster: where the other hubs' services are read from, for {@link #listEverywhere}. */
     public void elsewhere(java.util.function.Supplier<java.util.Collection<ServiceEntry>> others) {
         this.elsewhere = others;
+    }
+
+    /** In a cluster: the other hubs that make the changes to their own services ({@link #setStateWherever}). */
+    public void heldElsewhere(RegistryElsewhere holders) {
+        this.holders = holders;
+    }
+
+    /**
+     * Moves a service to another state on the hub that holds it, its authority: this hub when the
+     * entry {@link #getEverywhere} finds is its own, else the other hub of the cluster that holds it
+     * (one request to it). Completes with the entry as changed, empty when no hub holds it; with a
+     * {@link RegistryElsewhereException} when the other hub could not make it.
+     */
+    public java.util.concurrent.CompletableFuture<Optional<ServiceEntry>> setStateWherever(ServiceId id,
+            ServiceState state, String actor) {
+        return heldBy(id).map(hub -> holders.setState(hub, id, state, actor))
+                .orElseGet(() -> java.util.concurrent.CompletableFuture.completedFuture(setState(id, state, actor)));
+    }
+
+    /** New stats for a service, made on the hub that holds it as {@link #setStateWherever} is. */
+    public java.util.concurrent.CompletableFuture<Optional<ServiceEntry>> statsWherever(ServiceId id,
+            NodeStats stats) {
+        return heldBy(id).map(hub -> holders.stats(hub, id, stats))
+                .orElseGet(() -> java.util.concurrent.CompletableFuture.completedFuture(stats(id, stats)));
+    }
+
+    /** The other hub that is the authority for {@code id}; empty when this hub is (or nobody is). */
+    private Optional<String> heldBy(ServiceId id) {
+        ServiceEntry mine = entries.get(id);
+        Optional<ServiceEntry> found = getEverywhere(id);
+        if (found.isEmpty() || found.get() == mine) {
+            return Optional.empty();
+        }
+        return holders.holder(id);
     }
 
     /**

@@ -254,15 +254,43 @@ final class FrameDispatcher {
         stats.stats().problem().ifPresent(problem -> {
             throw new FrameException(ErrorCode.INVALID_FRAME, stats.id(), problem);
         });
-        hub.registry().stats(stats.service(), stats.stats());
+        if (hub.registry().get(stats.service()).isPresent()) {
+            hub.registry().stats(stats.service(), stats.stats());
+        } else {
+            toldWhenRefused(session, stats.id(), hub.registry().statsWherever(stats.service(), stats.stats()));
+        }
     }
 
     private void onStateChange(ClientSession session, StateChange change) {
         requireOwner(session, change.service(), change.id());
-        hub.registry().setState(change.service(), change.state(), session.identity().toString());
+        // Made here at once when this hub holds it; by the hub that does in a cluster (it moved, or was never here).
+        toldWhenRefused(session, change.id(), hub.registry().setStateWherever(change.service(), change.state(),
+                session.identity().toString()));
+    }
+
+    /** A change made by the other hub of the cluster that holds the service: the sender hears only if it was not made. */
+    private void toldWhenRefused(ClientSession session, String frameId,
+            java.util.concurrent.CompletableFuture<java.util.Optional<dev.roadie.model.registry.ServiceEntry>> made) {
+        made.whenComplete((entry, failed) -> {
+            if (failed != null) {
+                Throwable why = failed instanceof java.util.concurrent.CompletionException ? failed.getCause() : failed;
+                refuse(session, frameId, ErrorCode.UPSTREAM_FAILED, why.getMessage());
+            } else if (entry.isEmpty()) {
+                refuse(session, frameId, ErrorCode.NOT_FOUND, "no service with that name in the registry of any hub;"
+                        + " announce it first");
+            }
+        });
     }
 
     private void requireOwner(ClientSession session, ServiceId service, String frameId) {
+        if (hub.registry().get(service).isEmpty() && hub.registry().getEverywhere(service).isPresent()) {
+            // Held by another hub of the cluster: only an admin may change it from here (its connection is there).
+            if (!session.principal().isAdmin()) {
+                throw new FrameException(ErrorCode.FORBIDDEN, frameId, "only the connection that announced " + service
+                        + " (or an admin) may change it");
+            }
+            return;
+        }
         if (hub.registry().get(service).isEmpty()) {
             throw new FrameException(ErrorCode.NOT_FOUND, frameId, "no service " + service + " in the registry;"
                     + " announce it first");

@@ -239,7 +239,7 @@ final class Handshake {
                 new Welcome.Identity(session.identity().kind(), session.identity().name(),
                         session.principal().scopes().asList()),
                 new Welcome.Limits(limits.maxFrameBytes(), limits.framesPerSecond(), limits.maxSubscriptions(),
-                        hub.config().requests().maxTimeout().toMillis()));
+                        hub.config().requests().maxTimeout().toMillis()), hub.hubUrls().get());
     }
 
     private SessionLimits limits() {

@@ -131,6 +131,30 @@ class ClusterDurableTest {
     }
 
     @Test
+    void only_the_leader_expires_durable_messages_for_the_whole_cluster() {
+        try (RedisServer redis = RedisServer.started(); ClusterHubs cluster = new ClusterHubs(folder, redis.uri(),
+                Map.of("sessions.durableTtl", "1s"))) {
+            TestHub a = cluster.start();
+            TestHub b = cluster.start();
+            await("one hub leading").atMost(Duration.ofSeconds(10)).until(() -> a.hub().cluster().orElseThrow()
+                    .leading() || b.hub().cluster().orElseThrow().leading());
+            TestHub leader = a.hub().cluster().orElseThrow().leading() ? a : b;
+            TestHub follower = leader == a ? b : a;
+            a.token(DESK.name(), DESK.kind());
+            WireClient bot = follower.client("eu-1", "music-bot", "send:desktop");
+            assertThat(send(bot, durable("d-1"))).isNull();
+            long storedAt = System.currentTimeMillis();
+            await("past its time to live").atMost(Duration.ofSeconds(5))
+                    .until(() -> System.currentTimeMillis() - storedAt > 1200);
+
+            assertThat(follower.hub().context().durable().expire()).as("a follower leaves it to the leader").isZero();
+            assertThat(follower.hub().context().durable().pendingFor(DESK)).hasSize(1);
+            assertThat(leader.hub().context().durable().expire()).isEqualTo(1);
+            assertThat(follower.hub().context().durable().pendingFor(DESK)).isEmpty();
+        }
+    }
+
+    @Test
     void a_durable_message_acknowledged_by_a_hub_killed_right_after_is_delivered_by_another() throws Exception {
         try (RedisServer redis = RedisServer.started(); ClusterHubs cluster = new ClusterHubs(folder, redis.uri())) {
             TestHub a = cluster.start();

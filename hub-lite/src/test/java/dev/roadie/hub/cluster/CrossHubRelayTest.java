@@ -67,6 +67,22 @@ class CrossHubRelayTest {
     }
 
     @Test
+    void the_welcome_lists_the_socket_of_every_hub_of_the_cluster_this_one_first() {
+        String onA = "ws://127.0.0.1:" + a.port() + "/ws";
+        String onB = "ws://127.0.0.1:" + b.port() + "/ws";
+        await("each hub knowing the other's address").atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> a.hub().cluster().orElseThrow().hubUrls().size() == 2
+                        && b.hub().cluster().orElseThrow().hubUrls().size() == 2);
+
+        assertThat(a.client("alice", "desktop").welcome().hubs()).containsExactly(onA, onB);
+        assertThat(b.client("bob", "desktop").welcome().hubs()).containsExactly(onB, onA);
+        cluster.stop(b);
+        await("b gone from a's welcome").atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> a.client("carol-" + System.nanoTime() % 1000, "desktop").welcome().hubs(),
+                        hubs -> java.util.List.of(onA).equals(hubs));
+    }
+
+    @Test
     void a_message_to_a_service_on_another_hub_reaches_it() {
         WireClient bot = b.client("eu-1", "music-bot");
         WireClient desk = a.client("alice", "desktop", "send:music-bot");

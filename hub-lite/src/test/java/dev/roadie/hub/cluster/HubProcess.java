@@ -44,7 +44,7 @@ public final class HubProcess {
     }
 
     /** Starts a hub process on this JVM's class path with {@code args} as {@link #main} takes them; its errors are dropped. */
-    static Process start(String... args) throws IOException {
+    public static Process start(String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), HubProcess.class.getName()));
         command.addAll(List.of(args));
@@ -55,7 +55,7 @@ public final class HubProcess {
      * The process's READY line, split ({@code READY}, its port, its token); what it prints after is
      * read and dropped, so that it never blocks.
      */
-    static String[] readReady(Process process) throws Exception {
+    public static String[] readReady(Process process) throws Exception {
         CompletableFuture<String[]> ready = new CompletableFuture<>();
         Thread.ofPlatform().daemon().name("hub-process-output").start(() -> {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),

@@ -150,6 +150,121 @@ class RegistryAcrossHubsTest {
     }
 
     @Test
+    void a_state_change_or_stats_made_on_a_hub_that_does_not_hold_the_service_is_made_by_the_hub_that_does()
+            throws Exception {
+        try (RedisServer redis = RedisServer.started();
+                ClusterHubs cluster = new ClusterHubs(folder, redis.uri(), SETTINGS)) {
+            TestHub b = cluster.start();
+            Process a = startHubProcess(folder.resolve("a"), redis.uri(), cluster.name());
+            try {
+                String[] ready = HubProcess.readReady(a);
+                Http onA = new Http("http://127.0.0.1:" + ready[1]);
+                WireClient node = b.track(WireClient.authenticated(Integer.parseInt(ready[1]), ready[2]));
+                done(node, new Announce(0, "an-1", descriptor("there")));
+                ServiceId there = new ServiceId("audio-node", "there");
+                // b's admin token reaches hub a by the token sync; a's registry is what a itself answers.
+                await("hub a knowing b's admin token and b listing the service").atMost(Duration.ofSeconds(10))
+                        .until(() -> onA.get("/api/services/audio-node/there", b.adminToken()).status() == 200
+                                && Http.to(b).get("/api/services/audio-node/there", b.adminToken()).status() == 200);
+
+                Http.Response drained = Http.to(b).post("/api/services/audio-node/there/state", b.adminToken(),
+                        "{\"state\":\"draining\"}");
+                assertThat(drained.status()).as(drained.body()).isEqualTo(200);
+                assertThat(drained.json().get("state").asString()).isEqualTo("draining");
+                assertThat(onA.get("/api/services/audio-node/there", b.adminToken()).json().get("state").asString())
+                        .as("made on the hub that holds it, at once").isEqualTo("draining");
+
+                WireClient admin = b.client("ops", "desktop", "admin");
+                done(admin, new dev.roadie.model.wire.StateChange(0, "sc-1", there, ServiceState.RETIRED));
+                done(admin, new Stats(0, "st-1", there, stats(7)));
+                await("the socket's state change and stats made on hub a").atMost(Duration.ofSeconds(10))
+                        .until(() -> {
+                            JsonNode entry = onA.get("/api/services/audio-node/there", b.adminToken()).json();
+                            return entry.get("state").asString().equals("retired")
+                                    && entry.path("stats").path("playingPlayers").asInt() == 7;
+                        });
+                admin.sync();
+                assertThat(admin.received()).noneMatch(dev.roadie.model.wire.ErrorFrame.class::isInstance);
+
+                WireClient stranger = b.client("other", "audio-node", "announce:audio-node");
+                stranger.sendNumbered(new dev.roadie.model.wire.StateChange(0, "sc-2", there, ServiceState.UP));
+                assertThat(stranger.expectError().code()).isEqualTo(dev.roadie.model.wire.ErrorCode.FORBIDDEN);
+                assertThat(Http.to(b).post("/api/services/audio-node/nowhere/state", b.adminToken(),
+                        "{\"state\":\"draining\"}").status()).isEqualTo(404);
+
+                a.destroyForcibly();
+                a.waitFor(10, TimeUnit.SECONDS);
+                Http.Response refused = Http.to(b).post("/api/services/audio-node/there/state", b.adminToken(),
+                        "{\"state\":\"up\"}");
+                assertThat(refused.status()).isEqualTo(503);
+                assertThat(refused.json().get("code").asString()).isEqualTo("upstream-failed");
+                assertThat(refused.json().get("message").asString()).contains("is gone", "nothing was changed");
+            } finally {
+                a.destroyForcibly();
+                a.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    @Test
+    void the_leader_alone_decides_when_a_killed_hubs_service_goes_down_and_every_other_hub_follows() throws Exception {
+        try (RedisServer redis = RedisServer.started();
+                ClusterHubs cluster = new ClusterHubs(folder, redis.uri(), SETTINGS)) {
+            TestHub b = cluster.start();
+            TestHub c = cluster.start();
+            Process a = startHubProcess(folder.resolve("a"), redis.uri(), cluster.name());
+            io.lettuce.core.RedisClient spy = io.lettuce.core.RedisClient.create(redis.uri());
+            try (var listener = spy.connectPubSub()) {
+                java.util.Queue<String> published = new java.util.concurrent.ConcurrentLinkedQueue<>();
+                listener.addListener(new io.lettuce.core.pubsub.RedisPubSubAdapter<>() {
+                    @Override
+                    public void message(String channel, String text) {
+                        published.add(text);
+                    }
+                });
+                listener.sync().subscribe(cluster.name() + ":registry");
+                String[] ready = HubProcess.readReady(a);
+                WireClient node = b.track(WireClient.authenticated(Integer.parseInt(ready[1]), ready[2]));
+                done(node, new Announce(0, "an-1", descriptor("there")));
+                ServiceId there = new ServiceId("audio-node", "there");
+                ClusterHubs.awaitSeen(b, dev.roadie.model.wire.Address.everyOf("audio-node"), 1);
+                ClusterHubs.awaitSeen(c, dev.roadie.model.wire.Address.everyOf("audio-node"), 1);
+                WireClient onB = watcher(b, "ops-b");
+                WireClient onC = watcher(c, "ops-c");
+                onB.expect(Message.class, m -> RegistrySnapshot.SUBJECT.equals(m.subject()));
+                onC.expect(Message.class, m -> RegistrySnapshot.SUBJECT.equals(m.subject()));
+
+                a.destroyForcibly();
+                for (WireClient watcher : List.of(onB, onC)) {
+                    assertThat(eventOf(watcher.expect(Message.class, m -> isEvent(m, Change.changed)
+                            && eventOf(m).entry().state() == ServiceState.DOWN)).entry().id()).isEqualTo(there);
+                    assertThat(eventOf(watcher.expect(Message.class, m -> isEvent(m, Change.removed))).entry().id())
+                            .isEqualTo(there);
+                }
+                String leader = b.hub().cluster().orElseThrow().leader().orElseThrow();
+                assertThat(leader).isIn(b.hub().epoch(), c.hub().epoch());
+                // One decision each, published by the leader under the id of the hub that died.
+                List<String> decisions = published.stream().filter(text -> text.split("\n", 3)[1].equals("l"))
+                        .toList();
+                assertThat(decisions).hasSize(2);
+                assertThat(decisions).allMatch(text -> text.split("\n")[2].equals(leader));
+                assertThat(decisions.get(0)).contains("\"down\"");
+                assertThat(decisions.get(1)).contains("\"removed\"");
+                for (WireClient watcher : List.of(onB, onC)) {
+                    watcher.sync();
+                    assertThat(messagesSince(watcher, 0)).as("told once: no second down nor removal")
+                            .noneMatch(m -> isEvent(m, Change.removed) || isEvent(m, Change.changed)
+                                    && eventOf(m).entry().state() == ServiceState.DOWN);
+                }
+            } finally {
+                spy.shutdown();
+                a.destroyForcibly();
+                a.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    @Test
     void a_hub_cut_off_from_redis_still_takes_announces_and_lists_them() {
         try (RedisServer redis = RedisServer.started();
                 ClusterHubs cluster = new ClusterHubs(folder, redis.uri(), SETTINGS)) {

@@ -13,9 +13,22 @@ import java.util.List;
  * @param lastSeq     the last sequence number the hub received from the client in this session
  * @param you         who the token says the client is
  * @param limits      the limits this connection runs under
+ * @param hubs        in a cluster, the socket URLs of its hubs ({@code wss://HOST/ws}), this one
+ *                    first, for the client to add to the hubs it fails over to; null (absent) for
+ *                    a hub on its own or a cluster whose hubs advertise no URL
  */
 public record Welcome(String session, String epoch, long heartbeatMs, boolean resumed, long lastSeq, Identity you,
-        Limits limits) implements Frame {
+        Limits limits, List<String> hubs) implements Frame {
+
+    public Welcome {
+        hubs = hubs == null || hubs.isEmpty() ? null : List.copyOf(hubs);
+    }
+
+    /** The welcome of a hub on its own. */
+    public Welcome(String session, String epoch, long heartbeatMs, boolean resumed, long lastSeq, Identity you,
+            Limits limits) {
+        this(session, epoch, heartbeatMs, resumed, lastSeq, you, limits, null);
+    }
 
     /** The principal behind the connection. */
     public record Identity(String kind, String name, List<String> scopes) {
