@@ -8,10 +8,11 @@ import com.sedmelluq.discord.lavaplayer.track.AudioTrackEndReason;
 import com.sedmelluq.discord.lavaplayer.track.TrackMarker;
 import com.sedmelluq.discord.lavaplayer.track.TrackMarkerHandler;
 import com.sedmelluq.discord.lavaplayer.track.playback.AudioFrame;
+import dev.roadie.audio.filter.FilterChainFactory;
+import dev.roadie.audio.filter.Filters;
 import dev.roadie.audio.track.TrackJson;
 import dev.roadie.audio.track.TrackLoader;
 import java.util.function.Consumer;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -26,7 +27,7 @@ public final class Player {
     private final JsonMapper json;
     private final TrackJson tracks;
     private final Consumer<ObjectNode> events;
-    private volatile JsonNode filters;
+    private volatile Filters filters = Filters.NONE;
     private volatile ObjectNode voice;
     /** Set when the track's end time was reached: Lavalink reports that end as {@code finished}. */
     private volatile boolean endTimeReached;
@@ -38,7 +39,6 @@ public final class Player {
         this.json = json;
         this.tracks = tracks;
         this.events = events;
-        this.filters = json.createObjectNode();
         this.voice = json.createObjectNode().put("token", "").put("endpoint", "").put("sessionId", "");
         audio.addListener(new AudioEventAdapter() {
             @Override
@@ -131,8 +131,23 @@ public final class Player {
         audio.setPaused(paused);
     }
 
-    void filters(JsonNode filters) {
+    /**
+     * Applies {@code filters} in place of the ones before. lavaplayer filters while it decodes, ahead
+     * of the frames it buffers (5 s by default), so on its own a change would be heard only when that
+     * buffer has played out. Seeking to where playback is makes lavaplayer decode again from there
+     * through the new filters; its seek ghosting keeps the buffered frames playing until the first
+     * new one is ready, so nothing goes silent. Under a timescale that changes the length the
+     * position counts output time, not the track's (as on Lavalink), so that seek would jump; then
+     * the change waits for the buffer instead.
+     */
+    void filters(Filters filters) {
+        Filters before = this.filters;
         this.filters = filters;
+        audio.setFilterFactory(filters.changesSound() ? new FilterChainFactory(filters) : null);
+        AudioTrack track = audio.getPlayingTrack();
+        if (track != null && track.isSeekable() && !before.changesLength()) {
+            track.setPosition(track.getPosition());
+        }
     }
 
     void voice(ObjectNode voice) {
@@ -181,7 +196,7 @@ public final class Player {
         node.put("paused", audio.isPaused());
         node.set("state", state());
         node.set("voice", voice);
-        node.set("filters", filters);
+        node.set("filters", filters.toJson(json));
         return node;
     }
 
