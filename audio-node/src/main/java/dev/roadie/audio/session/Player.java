@@ -22,6 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
  * frames are pulled all the same, which is what moves the track on.
  */
 public final class Player {
+    private static final long FRAME_MS = 20;
     private final String guildId;
     private final AudioPlayer audio;
     private final JsonMapper json;
@@ -29,6 +30,8 @@ public final class Player {
     private final Consumer<ObjectNode> events;
     private volatile Filters filters = Filters.NONE;
     private volatile ObjectNode voice;
+    /** Where a seek made while paused went, until the next frame is pulled; -1 for none. */
+    private volatile long seekedWhilePaused = -1;
     /** Set when the track's end time was reached: Lavalink reports that end as {@code finished}. */
     private volatile boolean endTimeReached;
 
@@ -92,6 +95,7 @@ public final class Player {
      * @return whether it started
      */
     boolean play(AudioTrack track, boolean noReplace, Long endTime) {
+        seekedWhilePaused = -1;
         if (endTime != null) {
             endAt(track, endTime);
         }
@@ -120,6 +124,11 @@ public final class Player {
         AudioTrack track = audio.getPlayingTrack();
         if (track != null) {
             track.setPosition(position);
+            if (audio.isPaused() && track.isSeekable()) {
+                // lavaplayer reports a seek's position only until its decoder has made it, then the
+                // last frame pulled again until the next one is: while paused, the position it was.
+                seekedWhilePaused = Math.max(0, position);
+            }
         }
     }
 
@@ -146,7 +155,8 @@ public final class Player {
         audio.setFilterFactory(filters.changesSound() ? new FilterChainFactory(filters) : null);
         AudioTrack track = audio.getPlayingTrack();
         if (track != null && track.isSeekable() && !before.changesLength()) {
-            track.setPosition(track.getPosition());
+            // The position is the start of the frame last pulled: that one has been heard.
+            track.setPosition(track.getPosition() + FRAME_MS);
         }
     }
 
@@ -160,7 +170,11 @@ public final class Player {
 
     /** The next 20 ms frame, or null when there is none (paused, nothing playing, not buffered yet). */
     public AudioFrame pullFrame() {
-        return audio.provide();
+        AudioFrame frame = audio.provide();
+        if (frame != null) {
+            seekedWhilePaused = -1;
+        }
+        return frame;
     }
 
     /** Lavalink's player state: {@code time, position, connected, ping} (no voice connection: -1 ping). */
@@ -168,7 +182,8 @@ public final class Player {
         ObjectNode state = json.createObjectNode();
         state.put("time", System.currentTimeMillis());
         AudioTrack track = audio.getPlayingTrack();
-        state.put("position", track == null ? 0 : track.getPosition());
+        long seeked = seekedWhilePaused;
+        state.put("position", track == null ? 0 : seeked >= 0 ? seeked : track.getPosition());
         state.put("connected", false);
         state.put("ping", -1);
         return state;

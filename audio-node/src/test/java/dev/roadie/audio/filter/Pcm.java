@@ -9,14 +9,14 @@ import java.util.Arrays;
 import java.util.function.IntToDoubleFunction;
 
 /** Tone files to play, and the measurements the filter tests make on what comes out. */
-final class Pcm {
-    static final int RATE = 48_000;
+public final class Pcm {
+    public static final int RATE = 48_000;
 
     private Pcm() {
     }
 
     /** A 16-bit stereo 48 kHz WAV whose channels are {@code left(i)} and {@code right(i)} (full scale 1.0). */
-    static Path stereoWav(Path file, double seconds, IntToDoubleFunction left, IntToDoubleFunction right)
+    public static Path stereoWav(Path file, double seconds, IntToDoubleFunction left, IntToDoubleFunction right)
             throws IOException {
         int frames = (int) (RATE * seconds);
         ByteBuffer wav = ByteBuffer.allocate(44 + frames * 4).order(ByteOrder.LITTLE_ENDIAN);
@@ -32,15 +32,15 @@ final class Pcm {
         return file;
     }
 
-    static IntToDoubleFunction sine(double hertz, double level) {
+    public static IntToDoubleFunction sine(double hertz, double level) {
         return i -> level * Math.sin(2 * Math.PI * hertz * i / RATE);
     }
 
-    static IntToDoubleFunction silence() {
+    public static IntToDoubleFunction silence() {
         return i -> 0;
     }
 
-    static double rms(float[] samples) {
+    public static double rms(float[] samples) {
         double sum = 0;
         for (float sample : samples) {
             sum += sample * sample;
@@ -49,7 +49,7 @@ final class Pcm {
     }
 
     /** The power of {@code hertz} in {@code samples} (Goertzel's algorithm), normalised by length. */
-    static double power(float[] samples, double hertz, double sampleRate) {
+    public static double power(float[] samples, double hertz, double sampleRate) {
         double coefficient = 2 * Math.cos(2 * Math.PI * hertz / sampleRate);
         double s1 = 0;
         double s2 = 0;
@@ -62,12 +62,12 @@ final class Pcm {
         return power / ((double) samples.length * samples.length);
     }
 
-    static double power(float[] samples, double hertz) {
+    public static double power(float[] samples, double hertz) {
         return power(samples, hertz, RATE);
     }
 
     /** The frequency of a steady tone, from the time between its first and last upward zero crossing. */
-    static double frequency(float[] samples) {
+    public static double frequency(float[] samples) {
         int first = -1;
         int last = -1;
         int crossings = 0;
@@ -93,7 +93,7 @@ final class Pcm {
     }
 
     /** The RMS level of each block of {@code block} samples. */
-    static float[] envelope(float[] samples, int block) {
+    public static float[] envelope(float[] samples, int block) {
         float[] levels = new float[samples.length / block];
         for (int b = 0; b < levels.length; b++) {
             levels[b] = (float) rms(Arrays.copyOfRange(samples, b * block, (b + 1) * block));
@@ -102,7 +102,7 @@ final class Pcm {
     }
 
     /** Which whole frequency from {@code from} to {@code to} Hz is strongest in a series sampled at {@code seriesRate}. */
-    static int strongest(float[] series, double seriesRate, int from, int to) {
+    public static int strongest(float[] series, double seriesRate, int from, int to) {
         float[] centred = centred(series);
         int best = from;
         double bestPower = -1;
@@ -116,7 +116,7 @@ final class Pcm {
         return best;
     }
 
-    static float[] centred(float[] series) {
+    public static float[] centred(float[] series) {
         double mean = 0;
         for (float value : series) {
             mean += value;
@@ -133,7 +133,7 @@ final class Pcm {
      * The phase of a {@code hertz} tone in each block of {@code block} samples (a whole number of its
      * cycles), unwrapped: a delay that changes shows as a phase that changes.
      */
-    static float[] phases(float[] samples, double hertz, int block) {
+    public static float[] phases(float[] samples, double hertz, int block) {
         float[] phases = new float[samples.length / block];
         double previous = 0;
         double turns = 0;

@@ -21,42 +21,36 @@ import java.util.concurrent.TimeoutException;
  * lavaplayer playing a local file with its output set to 16-bit PCM (the node's is Opus), so that
  * the tests read the samples each 20 ms frame carries, as a voice connection would pull them.
  */
-final class TonePlayer implements AutoCloseable {
+public final class TonePlayer implements AutoCloseable {
     private final DefaultAudioPlayerManager manager = new DefaultAudioPlayerManager();
     private final AudioPlayer player;
 
-    TonePlayer() {
+    public TonePlayer() {
         manager.getConfiguration().setOutputFormat(StandardAudioDataFormats.DISCORD_PCM_S16_LE);
         manager.getConfiguration().setFilterHotSwapEnabled(true);
         AudioSourceManagers.registerLocalSource(manager);
         player = manager.createPlayer();
     }
 
-    AudioPlayer player() {
+    public DefaultAudioPlayerManager manager() {
+        return manager;
+    }
+
+    public AudioPlayer player() {
         return player;
     }
 
-    TonePlayer play(Path file, PcmFilterFactory filters) {
+    /** Loads {@code file} as a track. */
+    public AudioTrack load(Path file) {
         AudioItem item = manager.loadItemSync(file.toString());
         if (!(item instanceof AudioTrack track)) {
             throw new IllegalStateException(file + " did not load as a track: " + item);
         }
-        player.setFilterFactory(filters);
-        player.startTrack(track, false);
-        return this;
+        return track;
     }
 
-    TonePlayer play(Path file, String filtersJson) {
-        return play(file, new FilterChainFactory(Filters.parse(Json.read(filtersJson), List.of())));
-    }
-
-    /** The next frame's samples, {@code [channel][sample]}, waiting for it at most 5 s. */
-    float[][] frame() throws InterruptedException, TimeoutException {
-        AudioFrame frame = player.provide(5, TimeUnit.SECONDS);
-        if (frame == null) {
-            throw new TimeoutException("No frame within 5 s; the track " + (player.getPlayingTrack() == null
-                    ? "has ended" : "plays"));
-        }
+    /** Decodes a PCM frame into {@code [channel][sample]}. */
+    public static float[][] samples(AudioFrame frame) {
         ShortBuffer shorts = ByteBuffer.wrap(frame.getData()).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer();
         int samples = shorts.remaining() / 2;
         float[][] channels = new float[2][samples];
@@ -65,6 +59,26 @@ final class TonePlayer implements AutoCloseable {
             channels[1][i] = shorts.get() / 32768f;
         }
         return channels;
+    }
+
+    TonePlayer play(Path file, PcmFilterFactory filters) {
+        player.setFilterFactory(filters);
+        player.startTrack(load(file), false);
+        return this;
+    }
+
+    TonePlayer play(Path file, String filtersJson) {
+        return play(file, new FilterChainFactory(Filters.parse(Json.read(filtersJson), List.of())));
+    }
+
+    /** The next frame's samples, {@code [channel][sample]}, waiting for it at most 5 s. */
+    public float[][] frame() throws InterruptedException, TimeoutException {
+        AudioFrame frame = player.provide(5, TimeUnit.SECONDS);
+        if (frame == null) {
+            throw new TimeoutException("No frame within 5 s; the track " + (player.getPlayingTrack() == null
+                    ? "has ended" : "plays"));
+        }
+        return samples(frame);
     }
 
     /** The next {@code seconds} of sound, {@code [channel][sample]}. */
