@@ -87,7 +87,7 @@ await step('stats', async () => {
 await step('load', async () => {
   const result = await node.rest.resolve(process.env.TONE);
   assert.equal(result.loadType, 'track');
-  assert.equal(result.data.info.length, 3000);
+  assert.equal(result.data.info.length, 20_000);
   encoded = result.data.encoded;
 });
 
