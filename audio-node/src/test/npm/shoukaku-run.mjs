@@ -128,9 +128,13 @@ await step('filters', async () => {
 
 await step('resume', async () => {
   const sessionId = node.sessionId;
+  // shoukaku logs the upgrade answer's Session-Resumed and Lavalink-Api-Version headers.
+  const handshake = next(node, 'debug', (message) => message.includes('Connection Handshake Done'));
   const resumed = next(shoukaku, 'ready', (name, lavalinkResume) => lavalinkResume === true);
   node.ws.terminate();
   await resumed;
+  const [logged] = await handshake;
+  assert.match(logged, /Resumed Header Value: true \| Lavalink Api Version: 4/);
   assert.equal(node.sessionId, sessionId);
   // The player kept its track (its encoding carries the position, as Lavalink's does, so compare what it is).
   const state = await node.rest.getPlayer(GUILD);
