@@ -4,6 +4,8 @@ import com.sedmelluq.discord.lavaplayer.player.AudioPlayerManager;
 import com.sedmelluq.discord.lavaplayer.track.AudioItem;
 import com.sedmelluq.discord.lavaplayer.track.AudioTrack;
 import dev.roadie.audio.LavalinkException;
+import dev.roadie.audio.filter.FilterException;
+import dev.roadie.audio.filter.Filters;
 import dev.roadie.audio.track.TrackCodec;
 import dev.roadie.audio.track.TrackJson;
 import dev.roadie.audio.track.TrackLoader;
@@ -15,6 +17,7 @@ import io.javalin.websocket.WsConnectContext;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -43,9 +46,12 @@ public final class Sessions {
     private final TrackJson tracks;
     private final TrackLoader loader;
     private final ScheduledExecutorService timer;
+    private final Set<String> disabledFilters;
 
+    /** @param disabledFilters filters the configuration turned off: a player update asking for one is refused */
     public Sessions(AudioPlayerManager manager, JsonMapper json, TrackCodec codec, TrackJson tracks,
-            TrackLoader loader, ScheduledExecutorService timer) {
+            TrackLoader loader, ScheduledExecutorService timer, Set<String> disabledFilters) {
+        this.disabledFilters = Set.copyOf(disabledFilters);
         this.manager = manager;
         this.json = json;
         this.codec = codec;
@@ -65,7 +71,7 @@ public final class Sessions {
         ctx.session.setIdleTimeout(java.time.Duration.ZERO);
         String resumeId = ctx.header("Session-Id");
         Session resumed = resumeId == null ? null : sessions.get(resumeId);
-        if (resumed != null && resumed.isAway()) {
+        if (resumed != null && (resumed.isAway() || resumed.resuming())) {
             ctx.attribute("session", resumed);
             resumed.attach(ctx, ready(true, resumed.id()));
             LOG.info("Session {} resumed by {}", resumed.id(), resumed.clientName());
@@ -76,6 +82,16 @@ public final class Sessions {
         ctx.attribute("session", session);
         ctx.send(ready(false, session.id()).toString());
         LOG.info("Session {} opened by {}", session.id(), session.clientName());
+    }
+
+    /**
+     * Whether a socket sending {@code sessionId} as {@code Session-Id} resumes that session: one the
+     * client left, or one with resuming on whose old socket is not known to be closed yet (a client
+     * that reconnects at once can be back before its dropped socket's close has been seen).
+     */
+    public boolean resumable(String sessionId) {
+        Session session = sessionId == null ? null : sessions.get(sessionId);
+        return session != null && (session.isAway() || session.resuming());
     }
 
     private static String clientName(String header) {
@@ -216,6 +232,7 @@ public final class Sessions {
                 throw new LavalinkException(400, "Volume must be between 0 and 1000");
             }
         }
+        Filters filters = body.has("filters") ? filters(body.get("filters")) : null;
         AudioTrack next = choice.given() && !choice.stops() ? track(choice) : null;
         String guildId = ctx.pathParam("guildId");
         Player player = session.playerOrCreate(guildId, id -> new Player(id, manager.createPlayer(), json, tracks,
@@ -223,8 +240,8 @@ public final class Sessions {
         if (body.has("voice") && body.get("voice").isObject()) {
             player.voice((ObjectNode) body.get("voice"));
         }
-        if (body.has("filters") && body.get("filters").isObject()) {
-            player.filters(body.get("filters"));
+        if (filters != null) {
+            player.filters(filters);
         }
         if (volume >= 0) {
             player.volume(volume);
@@ -251,6 +268,14 @@ public final class Sessions {
             }
         }
         respond(ctx, player.toJson());
+    }
+
+    private Filters filters(JsonNode given) {
+        try {
+            return Filters.parse(given, disabledFilters);
+        } catch (FilterException e) {
+            throw new LavalinkException(400, e.getMessage(), e);
+        }
     }
 
     private AudioTrack track(TrackChoice choice) {
