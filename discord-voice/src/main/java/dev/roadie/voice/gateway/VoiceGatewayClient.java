@@ -110,6 +110,19 @@ public final class VoiceGatewayClient implements AutoCloseable {
         });
     }
 
+    /**
+     * Gives up on the call from outside the protocol (UDP could not be set up, say): closes the
+     * socket and reports {@code reason} as a disconnect.
+     */
+    public void abandon(String reason) {
+        loop.execute(() -> {
+            if (!stopped) {
+                dropSocket(1000, "the client gave up");
+                giveUp(1000, reason);
+            }
+        });
+    }
+
     /** The users in the call besides this one, as ops 11 and 13 told. */
     public Set<Long> users() {
         return call(() -> Set.copyOf(users));

@@ -1,5 +1,6 @@
 package dev.roadie.voice.gateway;
 
+import dev.roadie.voice.media.TransportMode;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -24,7 +25,7 @@ final class RecordingListener implements GatewayListener {
     public void onReady(Ready ready) {
         events.add("ready");
         readies.add(ready);
-        client.selectProtocol("203.0.113.7", 50_000, EncryptionModes.choose(ready.modes()).orElseThrow());
+        client.selectProtocol("203.0.113.7", 50_000, TransportMode.pick(ready.modes()).wireName());
     }
 
     @Override

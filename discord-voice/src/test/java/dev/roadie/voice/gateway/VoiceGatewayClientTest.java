@@ -69,12 +69,6 @@ class VoiceGatewayClientTest {
     }
 
     @Test
-    void xchacha_is_chosen_when_the_server_offers_no_aes_gcm() {
-        assertThat(EncryptionModes.choose(List.of("xsalsa20_poly1305", "aead_xchacha20_poly1305_rtpsize"))).contains("aead_xchacha20_poly1305_rtpsize");
-        assertThat(EncryptionModes.choose(List.of("xsalsa20_poly1305"))).isEmpty();
-    }
-
-    @Test
     void heartbeats_carry_the_time_and_the_last_sequence_number_the_server_sent() {
         connect(new NoDave());
         fake.speaking(77L, 9001, 1);
