@@ -17,9 +17,9 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -51,6 +51,7 @@ public final class VoiceGatewayClient implements AutoCloseable {
     private final HttpClient http;
     private final ScheduledExecutorService loop;
     private final DaveReplies replies = new Replies();
+    private volatile Thread loopThread;
 
     // Confined to the loop thread.
     private VoiceSession session;
@@ -71,7 +72,13 @@ public final class VoiceGatewayClient implements AutoCloseable {
         this.dave = dave;
         this.listener = listener;
         this.options = options;
-        this.loop = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("voice-gateway").daemon().factory());
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
+            loopThread = Thread.ofPlatform().name("voice-gateway").daemon().unstarted(runnable);
+            return loopThread;
+        });
+        // A reconnect waiting its backoff must not hold up close().
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.loop = executor;
         this.http = HttpClient.newBuilder().connectTimeout(options.connectTimeout()).build();
     }
 
@@ -125,9 +132,13 @@ public final class VoiceGatewayClient implements AutoCloseable {
 
     /** The users in the call besides this one, as ops 11 and 13 told. */
     public Set<Long> users() {
+        if (loop.isShutdown()) {
+            return Set.of();
+        }
         return call(() -> Set.copyOf(users));
     }
 
+    /** Closes the socket (1000) and the thread; callable from a listener callback too. */
     @Override
     public void close() {
         if (loop.isShutdown()) {
@@ -137,8 +148,13 @@ public final class VoiceGatewayClient implements AutoCloseable {
             closed = true;
             stopped = true;
             dropSocket(1000, "leaving the voice channel");
+            http.shutdown();
         });
         loop.shutdown();
+        if (Thread.currentThread() == loopThread) {
+            // Closed from a listener callback: the close runs once this callback returns.
+            return;
+        }
         try {
             if (!loop.awaitTermination(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 loop.shutdownNow();
@@ -147,7 +163,6 @@ public final class VoiceGatewayClient implements AutoCloseable {
             loop.shutdownNow();
             Thread.currentThread().interrupt();
         }
-        http.close();
     }
 
     // ---- the socket -------------------------------------------------------------------------
