@@ -8,14 +8,16 @@ import org.slf4j.LoggerFactory;
 /**
  * A dedicated thread that runs a task every period on a grid of absolute times (start + n ×
  * period), so that a late tick does not push the ones after it: the error of one tick never
- * adds up. When the thread falls more than {@link #MAX_CATCH_UP} periods behind (the machine
- * was suspended, a listener blocked), it starts a new grid from now instead of firing the
- * missed ticks in a burst.
+ * adds up, and over any long stretch the task runs exactly once per period. After a stall
+ * (a loaded machine, a garbage collection) the missed ticks run back to back to catch up, so
+ * the stream keeps its rate and the receiver's jitter buffer absorbs the burst. When the
+ * thread falls more than {@link #MAX_CATCH_UP} periods behind (the machine was suspended), it
+ * starts a new grid from now instead.
  */
 final class FrameClock implements AutoCloseable {
 
-    /** Ticks missed beyond which the grid restarts rather than catch up. */
-    static final int MAX_CATCH_UP = 5;
+    /** Ticks missed (one second) beyond which the grid restarts rather than catch up. */
+    static final int MAX_CATCH_UP = 50;
 
     private static final Logger LOG = LoggerFactory.getLogger(FrameClock.class);
 
