@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.java_websocket.WebSocket;
 import org.java_websocket.handshake.ClientHandshake;
@@ -36,6 +37,9 @@ public final class FakeVoiceGateway implements AutoCloseable {
     private final List<byte[]> receivedBinary = new CopyOnWriteArrayList<>();
     private final List<String> handshakePaths = new CopyOnWriteArrayList<>();
     private final List<Consumer<JsonNode>> selectProtocolHooks = new CopyOnWriteArrayList<>();
+    private final List<Runnable> sessionDescriptionHooks = new CopyOnWriteArrayList<>();
+    private final List<BiConsumer<Integer, JsonNode>> clientJsonHooks = new CopyOnWriteArrayList<>();
+    private final List<BiConsumer<Integer, byte[]>> clientBinaryHooks = new CopyOnWriteArrayList<>();
 
     private final byte[] secretKey = new byte[32];
     private volatile int heartbeatIntervalMillis = 13_750;
@@ -116,6 +120,20 @@ public final class FakeVoiceGateway implements AutoCloseable {
     /** Called with select protocol's {@code d} when the client sends it, before session description goes out. */
     public void onSelectProtocol(Consumer<JsonNode> hook) {
         selectProtocolHooks.add(hook);
+    }
+
+    /** Called once session description has gone out (where Discord starts DAVE with op 25). */
+    public void afterSessionDescription(Runnable hook) {
+        sessionDescriptionHooks.add(hook);
+    }
+
+    /**
+     * Called with each JSON message the client sends (op and {@code d}), and with each binary one
+     * (op and payload), outside this fake's lock: a hook may call back into it from any thread.
+     */
+    public void onClientMessages(BiConsumer<Integer, JsonNode> json, BiConsumer<Integer, byte[]> binary) {
+        clientJsonHooks.add(json);
+        clientBinaryHooks.add(binary);
     }
 
     public void ackHeartbeats(boolean ack) {
@@ -220,10 +238,23 @@ public final class FakeVoiceGateway implements AutoCloseable {
 
     // ---- what the client says ---------------------------------------------------------------
 
-    private synchronized void onClientMessage(WebSocket conn, JsonNode message) {
-        if (conn != client) {
+    private void onClientMessage(WebSocket conn, JsonNode message) {
+        boolean current;
+        synchronized (this) {
+            current = conn == client;
+        }
+        if (!current) {
             return;
         }
+        handle(conn, message);
+        int op = message.path("op").asInt();
+        if (op == 1) {
+            sessionDescriptionHooks.forEach(Runnable::run);
+        }
+        clientJsonHooks.forEach(hook -> hook.accept(op, message.path("d")));
+    }
+
+    private synchronized void handle(WebSocket conn, JsonNode message) {
         received.add(message);
         JsonNode d = message.path("d");
         switch (message.path("op").asInt()) {
@@ -301,6 +332,10 @@ public final class FakeVoiceGateway implements AutoCloseable {
             byte[] bytes = new byte[message.remaining()];
             message.get(bytes);
             receivedBinary.add(bytes);
+            if (bytes.length > 0) {
+                byte[] payload = java.util.Arrays.copyOfRange(bytes, 1, bytes.length);
+                clientBinaryHooks.forEach(hook -> hook.accept(bytes[0] & 0xff, payload));
+            }
         }
 
         @Override

@@ -19,7 +19,7 @@ class VoiceGatewayClientTest {
     private static final Duration DEADLINE = Duration.ofSeconds(10);
     private static final GatewayOptions QUICK = new GatewayOptions(Duration.ofSeconds(5), 3, Duration.ofMillis(20), Duration.ofMillis(100));
 
-    private final FakeVoiceGateway fake = new FakeVoiceGateway().heartbeatInterval(300);
+    private final FakeVoiceGateway fake = new FakeVoiceGateway().heartbeatInterval(1_000);
     private final RecordingListener listener = new RecordingListener();
     private VoiceGatewayClient client;
 
@@ -169,7 +169,7 @@ class VoiceGatewayClientTest {
 
     @Test
     void a_voice_server_update_moves_the_call_to_the_new_endpoint_with_the_new_token() throws InterruptedException {
-        try (FakeVoiceGateway other = new FakeVoiceGateway().heartbeatInterval(300).ssrc(777)) {
+        try (FakeVoiceGateway other = new FakeVoiceGateway().heartbeatInterval(1_000).ssrc(777)) {
             connect(new NoDave());
             client.moveTo(other.endpoint(), "new-token");
 
@@ -185,7 +185,7 @@ class VoiceGatewayClientTest {
 
     @Test
     void a_voice_server_update_after_4014_reconnects_the_call() throws InterruptedException {
-        try (FakeVoiceGateway other = new FakeVoiceGateway().heartbeatInterval(300)) {
+        try (FakeVoiceGateway other = new FakeVoiceGateway().heartbeatInterval(1_000)) {
             connect(new NoDave());
             fake.closeWith(4014, "Disconnected");
             await().atMost(DEADLINE).until(() -> listener.disconnected.size() == 1);
