@@ -2,6 +2,7 @@ package dev.roadie.voice.gateway;
 
 import dev.roadie.voice.VoiceSession;
 import dev.roadie.voice.dave.DaveHandler;
+import dev.roadie.voice.dave.DaveMlsParameters;
 import dev.roadie.voice.dave.DaveReplies;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -314,7 +315,7 @@ public final class VoiceGatewayClient implements AutoCloseable {
             }
             default -> {
                 if (VoiceOp.isDaveJson(op)) {
-                    dave.onJson(op, d, replies);
+                    inDave(() -> dave.onJson(op, d, replies));
                 } else {
                     log.trace("voice gateway op {} not used here", op);
                 }
@@ -331,7 +332,7 @@ public final class VoiceGatewayClient implements AutoCloseable {
         int op = frame[2] & 0xff;
         byte[] payload = java.util.Arrays.copyOfRange(frame, 3, frame.length);
         if (VoiceOp.isDaveBinary(op)) {
-            dave.onBinary(op, payload, replies);
+            inDave(() -> dave.onBinary(op, payload, replies));
         } else {
             log.debug("voice gateway sent binary op {}, which this client does not know; ignored", op);
         }
@@ -374,8 +375,21 @@ public final class VoiceGatewayClient implements AutoCloseable {
         int daveVersion = d.path("dave_protocol_version").asInt(0);
         sessionEstablished = true;
         attempts = 0;
-        dave.onSessionStarted(daveVersion, session.userId(), session.channelId(), replies);
+        inDave(() -> dave.onSessionStarted(daveVersion, session.userId(), session.channelId(), replies));
         listener.onSessionDescription(new SessionDescription(d.path("mode").asString(), key, daveVersion));
+    }
+
+    /**
+     * Runs a call into the DAVE handler holding the lock every connection in this JVM shares.
+     * BouncyCastle's MLS cipher suites are shared static objects whose AEAD, KDF and signer keep
+     * state ({@code BcMlsAead}, {@code BcMlsKdf}, {@code BcMlsSigner}), so two connections doing
+     * MLS at once (a bot in two guilds) corrupt each other's welcomes and proposals. DAVE's MLS
+     * work is rare (joins and leaves), so one lock costs nothing audible; media never takes it.
+     */
+    private static void inDave(Runnable call) {
+        synchronized (DaveMlsParameters.SUITE) {
+            call.run();
+        }
     }
 
     // ---- heartbeats -------------------------------------------------------------------------

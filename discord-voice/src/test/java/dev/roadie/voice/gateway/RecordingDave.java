@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
  * commit (29) with a commit (28), the welcome (30) with invalid commit/welcome (31, JSON),
  * execute transition (22) with transition ready (23).
  */
-final class RecordingDave implements DaveHandler {
+class RecordingDave implements DaveHandler {
 
     final List<String> seen = new CopyOnWriteArrayList<>();
     final List<String> started = new CopyOnWriteArrayList<>();
