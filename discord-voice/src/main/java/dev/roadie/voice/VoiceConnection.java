@@ -52,7 +52,10 @@ public final class VoiceConnection implements AutoCloseable {
     private final QueuedFrames sendQueue;
     private final VoiceGatewayClient gateway;
     private final Map<Integer, Long> usersBySsrc = new ConcurrentHashMap<>();
+    /** The UDP session, from ready on. */
     private volatile MediaSession media;
+    /** The same once session description started it: only then can users be mapped and counts read. */
+    private volatile MediaSession playing;
 
     private VoiceConnection(Builder builder) {
         this.listener = builder.listener;
@@ -96,7 +99,7 @@ public final class VoiceConnection implements AutoCloseable {
 
     /** What the receiving side counted (packets, lost, late, undecryptable...), zeros before connected. */
     public ReceiveStats receiveStats() {
-        MediaSession current = media;
+        MediaSession current = playing;
         return current == null ? new ReceiveStats(0, 0, 0, 0, 0, 0, 0) : current.receiveStats();
     }
 
@@ -110,6 +113,7 @@ public final class VoiceConnection implements AutoCloseable {
     private void closeMedia() {
         MediaSession current = media;
         media = null;
+        playing = null;
         if (current != null) {
             current.close();
         }
@@ -146,6 +150,7 @@ public final class VoiceConnection implements AutoCloseable {
             TransportMode mode = TransportMode.fromWireName(description.mode()).orElseThrow(() ->
                     new IllegalStateException("the voice server chose " + description.mode() + ", which this client did not select"));
             session.start(mode, description.secretKey(), dave.frames(), frames, new MediaEvents(session));
+            playing = session;
             usersBySsrc.forEach(session::mapUser);
             listener.onConnected();
         }
@@ -157,15 +162,11 @@ public final class VoiceConnection implements AutoCloseable {
 
         @Override
         public void onSpeaking(long userId, int ssrc, int speakingFlags) {
+            // Kept for a media session that starts later (or anew after moving).
             usersBySsrc.put(ssrc, userId);
-            MediaSession session = media;
+            MediaSession session = playing;
             if (session != null) {
-                try {
-                    session.mapUser(ssrc, userId);
-                } catch (IllegalStateException notStarted) {
-                    // Mapped from usersBySsrc when session description starts it.
-                    log.debug("speaking for {} before media started: mapped on start", userId);
-                }
+                session.mapUser(ssrc, userId);
             }
             listener.onSpeaking(userId, speakingFlags != 0);
         }
@@ -178,13 +179,9 @@ public final class VoiceConnection implements AutoCloseable {
         @Override
         public void onUserLeft(long userId) {
             usersBySsrc.values().removeIf(id -> id == userId);
-            MediaSession session = media;
+            MediaSession session = playing;
             if (session != null) {
-                try {
-                    session.forgetUser(userId);
-                } catch (IllegalStateException notStarted) {
-                    log.debug("user {} left before media started", userId);
-                }
+                session.forgetUser(userId);
             }
             listener.onUserLeft(userId);
         }
