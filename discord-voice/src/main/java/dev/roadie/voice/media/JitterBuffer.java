@@ -29,6 +29,17 @@ final class JitterBuffer {
 
     /** Empty ticks after which the sender is taken to have paused, and the next packet buffers again. */
     static final int PAUSE_TICKS = 10;
+    /**
+     * A gap in the sequence longer than this is not concealed frame by frame (which would play
+     * seconds of made-up audio after a sender's sequence jumped) but skipped: play goes on at
+     * the next frame there is.
+     */
+    static final int MAX_CONCEALED_GAP = 10;
+    /**
+     * Late frames in a row after which the sender is taken to have restarted its sequence lower
+     * (a rejoin under the same SSRC), and the buffer starts over rather than drop them all.
+     */
+    static final int RESTART_AFTER_LATE = 10;
 
     private final int delayTicks;
     private final TreeMap<Long, byte[]> frames = new TreeMap<>();
@@ -37,6 +48,7 @@ final class JitterBuffer {
     private boolean playing;
     private int waited;
     private int emptyTicks;
+    private int lateInARow;
     private long received;
     private long lost;
     private long late;
@@ -52,8 +64,16 @@ final class JitterBuffer {
         long extended = extend(sequence);
         if (playing && extended < next) {
             late++;
-            return false;
+            if (++lateInARow < RESTART_AFTER_LATE) {
+                return false;
+            }
+            frames.clear();
+            playing = false;
+            waited = 0;
+            highest = -1;
+            extended = extend(sequence);
         }
+        lateInARow = 0;
         if (frames.putIfAbsent(extended, frame) != null) {
             duplicates++;
             return false;
@@ -83,6 +103,12 @@ final class JitterBuffer {
             return new Frame(frame);
         }
         if (!frames.isEmpty()) {
+            long gap = frames.firstKey() - next;
+            if (gap > MAX_CONCEALED_GAP) {
+                next = frames.firstKey();
+                emptyTicks = 0;
+                return new Frame(frames.remove(next++));
+            }
             next++;
             lost++;
             return LOST;

@@ -16,8 +16,8 @@ final class UserStream {
     private final long userId;
     private final JitterBuffer buffer;
     private final OpusDecoder decoder;
-    private long concealed;
-    private long undecodable;
+    private volatile long concealed;
+    private volatile long undecodable;
 
     UserStream(long userId, int delayTicks) {
         this.userId = userId;

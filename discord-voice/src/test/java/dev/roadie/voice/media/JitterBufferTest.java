@@ -113,4 +113,33 @@ class JitterBufferTest {
         assertThat(play(buffer, 2)).containsExactly("-", "5");
         assertThat(buffer.lost()).as("the sequence gap of a pause is not loss").isZero();
     }
+
+    @Test
+    void a_sequence_jump_longer_than_concealment_covers_is_skipped_not_concealed() {
+        JitterBuffer buffer = new JitterBuffer(1);
+        buffer.offer(100, frame(1));
+        assertThat(play(buffer, 1)).containsExactly("1");
+
+        buffer.offer(30_000, frame(2));
+        buffer.offer(30_001, frame(3));
+
+        assertThat(play(buffer, 2)).containsExactly("2", "3");
+        assertThat(buffer.lost()).isZero();
+    }
+
+    @Test
+    void a_sender_restarting_its_sequence_lower_is_played_after_a_few_late_frames() {
+        JitterBuffer buffer = new JitterBuffer(1);
+        for (int i = 0; i < 3; i++) {
+            buffer.offer(40_000 + i, frame(i));
+        }
+        play(buffer, 3);
+
+        for (int i = 0; i < JitterBuffer.RESTART_AFTER_LATE; i++) {
+            buffer.offer(20_000 + i, frame(50 + i));
+        }
+
+        assertThat(buffer.late()).isEqualTo(JitterBuffer.RESTART_AFTER_LATE);
+        assertThat(play(buffer, 1)).containsExactly(String.valueOf(50 + JitterBuffer.RESTART_AFTER_LATE - 1));
+    }
 }

@@ -197,6 +197,130 @@ class MediaSessionTest {
         assertThat(listening.opusFrames.get()).isZero();
     }
 
+    @Test
+    void two_users_are_heard_apart_and_together_in_the_mix() throws Exception {
+        long other = FRIEND + 1;
+        int otherSsrc = FRIEND_SSRC + 1;
+        Listening listening = new Listening();
+        startSession(TransportMode.AEAD_AES256_GCM_RTPSIZE, OpusFrameProvider.NONE, listening);
+        session.mapUser(FRIEND_SSRC, FRIEND);
+        session.mapUser(otherSsrc, other);
+
+        var first = fake.streamTone(FRIEND_SSRC, 440, 100, StreamPlan.clean());
+        var second = fake.streamTone(otherSsrc, 660, 100, StreamPlan.clean());
+
+        assertThat(first.awaitDone(Duration.ofSeconds(10)) && second.awaitDone(Duration.ofSeconds(10))).isTrue();
+        await().atMost(Duration.ofSeconds(2)).until(() -> listening.opusFrames.get() == 200);
+        short[] mixed = AudioMeasure.skipFrames(listening.mixed(), 10);
+        assertThat(AudioMeasure.frequency(AudioMeasure.skipFrames(listening.pcm(FRIEND), 5))).isCloseTo(440.0, within(2.0));
+        assertThat(AudioMeasure.frequency(AudioMeasure.skipFrames(listening.pcm(other), 5))).isCloseTo(660.0, within(2.0));
+        assertThat(AudioMeasure.amplitudeAt(mixed, 440)).isGreaterThan(0.3);
+        assertThat(AudioMeasure.amplitudeAt(mixed, 660)).isGreaterThan(0.3);
+        assertThat(AudioMeasure.amplitudeAt(mixed, 550)).isLessThan(0.05);
+    }
+
+    @Test
+    void frames_go_through_the_end_to_end_layer_both_ways_and_undecryptable_ones_are_counted() throws Exception {
+        Listening listening = new Listening();
+        session.discoverExternalAddress(Duration.ofSeconds(5));
+        byte[] key = FakeVoiceUdp.newSecretKey();
+        fake.useSession(TransportMode.AEAD_AES256_GCM_RTPSIZE, key);
+        fake.useEndToEnd(new Scrambling(-1));
+        fake.mapUser(CLIENT_SSRC, 1L);
+        CountDownLatch stopped = new CountDownLatch(1);
+        OpusTone tone = new OpusTone(440, 50);
+        session.start(TransportMode.AEAD_AES256_GCM_RTPSIZE, key, new Scrambling(FRIEND + 1), tone, new MediaListener() {
+            @Override
+            public void onSendingStopped() {
+                stopped.countDown();
+            }
+
+            @Override
+            public void onOpus(long userId, byte[] opusFrame) {
+                listening.onOpus(userId, opusFrame);
+            }
+
+            @Override
+            public void onPcm(long userId, short[] pcm) {
+                listening.onPcm(userId, pcm);
+            }
+        });
+        session.mapUser(FRIEND_SSRC, FRIEND);
+        session.mapUser(FRIEND_SSRC + 1, FRIEND + 1);
+
+        var heard = fake.streamTone(FRIEND_SSRC, 660, 60, StreamPlan.clean());
+        var refused = fake.streamTone(FRIEND_SSRC + 1, 660, 10, StreamPlan.clean());
+
+        assertThat(stopped.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(heard.awaitDone(Duration.ofSeconds(10)) && refused.awaitDone(Duration.ofSeconds(10))).isTrue();
+        await().atMost(Duration.ofSeconds(2)).until(() -> listening.opusFrames.get() == 60);
+        assertThat(AudioMeasure.frequency(AudioMeasure.skipFrames(listening.pcm(FRIEND), 5))).isCloseTo(660.0, within(2.0));
+        assertThat(session.receiveStats().undecryptable()).as("the second user's frames, silence frames excepted").isEqualTo(10);
+        await().atMost(Duration.ofSeconds(2)).until(() -> fake.recording(CLIENT_SSRC).count() == 55);
+        assertThat(AudioMeasure.frequency(AudioMeasure.skipFrames(fake.recording(CLIENT_SSRC).pcm(), 5))).isCloseTo(440.0, within(2.0));
+        assertThat(fake.refusedPackets()).isZero();
+    }
+
+    @Test
+    void a_tampered_packet_is_counted_as_refused_and_the_stream_plays_on() throws Exception {
+        Listening listening = new Listening();
+        startSession(TransportMode.AEAD_XCHACHA20_POLY1305_RTPSIZE, OpusFrameProvider.NONE, listening);
+        session.mapUser(FRIEND_SSRC, FRIEND);
+        byte[] forged = new TransportCipher(TransportMode.AEAD_XCHACHA20_POLY1305_RTPSIZE, FakeVoiceUdp.newSecretKey())
+                .seal(new RtpHeader(1, 960, FRIEND_SSRC).encode(), OpusFrames.silence());
+
+        fake.sendRaw(forged);
+        var stream = fake.streamTone(FRIEND_SSRC, 660, 20, StreamPlan.clean());
+
+        assertThat(stream.awaitDone(Duration.ofSeconds(5))).isTrue();
+        await().atMost(Duration.ofSeconds(2)).until(() -> listening.opusFrames.get() == 20);
+        assertThat(session.receiveStats().refused()).isEqualTo(1);
+    }
+
+    @Test
+    void a_forgotten_user_is_no_longer_played() throws Exception {
+        Listening listening = new Listening();
+        startSession(TransportMode.AEAD_AES256_GCM_RTPSIZE, OpusFrameProvider.NONE, listening);
+        session.mapUser(FRIEND_SSRC, FRIEND);
+        assertThat(fake.streamTone(FRIEND_SSRC, 660, 10, StreamPlan.clean()).awaitDone(Duration.ofSeconds(5))).isTrue();
+        await().atMost(Duration.ofSeconds(2)).until(() -> listening.opusFrames.get() == 10);
+
+        session.forgetUser(FRIEND);
+        assertThat(fake.streamTone(FRIEND_SSRC, 660, 10, StreamPlan.clean()).awaitDone(Duration.ofSeconds(5))).isTrue();
+
+        await().atMost(Duration.ofSeconds(2)).until(() -> session.receiveStats().unmapped() == 15);
+        assertThat(listening.opusFrames.get()).isEqualTo(10);
+        assertThat(session.receiveStats().packets()).as("the forgotten user's counts stay in the totals").isEqualTo(15);
+    }
+
+    /**
+     * A stand-in end-to-end layer: flips every byte and adds a marker, and cannot open frames
+     * of the user it has no key for.
+     */
+    record Scrambling(long userWithoutKey) implements EndToEnd {
+        @Override
+        public byte[] protect(byte[] opusFrame) {
+            byte[] out = java.util.Arrays.copyOf(opusFrame, opusFrame.length + 1);
+            for (int i = 0; i < opusFrame.length; i++) {
+                out[i] = (byte) ~opusFrame[i];
+            }
+            out[opusFrame.length] = 0x5A;
+            return out;
+        }
+
+        @Override
+        public byte[] unprotect(long userId, byte[] frame) {
+            if (userId == userWithoutKey || frame[frame.length - 1] != 0x5A) {
+                return null;
+            }
+            byte[] out = new byte[frame.length - 1];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = (byte) ~frame[i];
+            }
+            return out;
+        }
+    }
+
     /** Collects what the session hears. */
     static final class Listening implements MediaListener {
         final AtomicInteger opusFrames = new AtomicInteger();

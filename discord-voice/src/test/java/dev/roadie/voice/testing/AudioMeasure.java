@@ -37,6 +37,25 @@ public final class AudioMeasure {
         return (crossings - 1) * Tone.SAMPLE_RATE / (last - first);
     }
 
+    /**
+     * The amplitude of one frequency in the left channel (Goertzel), as a share of full scale: a
+     * sine of amplitude 0.5 at that frequency gives about 0.5, other frequencies about 0. Tells
+     * the voices of a mix apart, where zero crossings cannot.
+     */
+    public static double amplitudeAt(short[] stereo, double frequencyHz) {
+        int n = stereo.length / 2;
+        double coefficient = 2 * Math.cos(2 * Math.PI * frequencyHz / Tone.SAMPLE_RATE);
+        double previous = 0;
+        double beforePrevious = 0;
+        for (int i = 0; i < n; i++) {
+            double current = stereo[2 * i] / 32768.0 + coefficient * previous - beforePrevious;
+            beforePrevious = previous;
+            previous = current;
+        }
+        double power = previous * previous + beforePrevious * beforePrevious - coefficient * previous * beforePrevious;
+        return 2 * Math.sqrt(Math.max(0, power)) / n;
+    }
+
     /** Root mean square of all samples, as a share of full scale (a full-scale sine is about 0.707). */
     public static double rms(short[] pcm) {
         if (pcm.length == 0) {
