@@ -5,7 +5,7 @@
 import { createInterface } from 'node:readline';
 import davey from '@snazzah/davey';
 
-const { DAVESession, DAVE_PROTOCOL_VERSION, VERSION } = davey;
+const { DAVESession, DAVE_PROTOCOL_VERSION, VERSION, generateDisplayableCode } = davey;
 const AUDIO = 0;
 
 let session = null;
@@ -141,6 +141,7 @@ function handle(request) {
       const authenticator = session && session.status === 3 ? session.getEpochAuthenticator() : null;
       answer.epoch = session && session.epoch !== null ? Number(session.epoch) : 0;
       answer.authenticator = authenticator ? b64(authenticator) : null;
+      answer.code = authenticator ? generateDisplayableCode(authenticator, 30, 5) : null;
       answer.status = session ? session.status : 0;
       answer.users = session ? session.getUserIds() : [];
       break;

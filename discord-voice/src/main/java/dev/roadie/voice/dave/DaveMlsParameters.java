@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
+import org.bouncycastle.mls.codec.Capabilities;
 import org.bouncycastle.mls.codec.Credential;
 import org.bouncycastle.mls.codec.CredentialType;
 import org.bouncycastle.mls.codec.Extension;
 import org.bouncycastle.mls.codec.ExternalSender;
+import org.bouncycastle.mls.codec.MLSInputStream;
 import org.bouncycastle.mls.crypto.MlsCipherSuite;
 
 /**
@@ -49,6 +51,29 @@ public final class DaveMlsParameters {
                     + " bytes, DAVE's is the 8-byte big-endian user id");
         }
         return ByteBuffer.wrap(identity).getLong();
+    }
+
+    /**
+     * The leaf capabilities libdave gives: MLS 1.0, ciphersuite 2 alone, no extensions or
+     * proposal types beyond the defaults, basic credentials alone. bcmls's {@code Capabilities}
+     * has no setters (its default lists every suite and credential type it knows), so they are
+     * decoded from their MLS encoding: five {@code <V>} lists of uint16.
+     */
+    static final byte[] LEAF_CAPABILITIES = {
+        2, 0, 1, // versions: mls10
+        2, 0, 2, // cipher_suites: MLS_128_DHKEMP256_AES128GCM_SHA256_P256
+        0,       // extensions
+        0,       // proposals
+        2, 0, 1, // credentials: basic
+    };
+
+    /** {@link #LEAF_CAPABILITIES} as bcmls's type. */
+    public static Capabilities leafCapabilities() {
+        try {
+            return (Capabilities) MLSInputStream.decode(LEAF_CAPABILITIES, Capabilities.class);
+        } catch (IOException e) {
+            throw new DaveProtocolException("cannot decode DAVE's leaf capabilities", e);
+        }
     }
 
     /** The MLS group id of a call: the channel id as 8 big-endian bytes, as libdave builds it. */

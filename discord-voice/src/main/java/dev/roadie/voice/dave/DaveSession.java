@@ -60,7 +60,7 @@ public final class DaveSession implements DaveHandler {
     private LocalMember member;
     /** This client alone, at epoch 0, until a commit or welcome establishes the real group. */
     private Group pendingGroup;
-    private Group group;
+    private volatile Group group;
     /** Proposals cached this epoch, by reference (hex), with their type. */
     private final Map<String, ProposalType> queued = new LinkedHashMap<>();
     private byte[] ownCommit;
@@ -145,6 +145,15 @@ public final class DaveSession implements DaveHandler {
         return group == null ? null : group.getEpochAuthenticator().clone();
     }
 
+    /**
+     * The call's privacy code as Discord's clients show it: the epoch authenticator as 30 digits
+     * (compare it in groups of 5), or null while pending.
+     */
+    public String privacyCode() {
+        Group current = group;
+        return current == null ? null : DisplayableCode.of(current.getEpochAuthenticator(), 30, 5);
+    }
+
     /** The user ids of the established group's members, this client's included; empty while pending. */
     public Set<Long> memberUserIds() {
         return group == null ? Set.of() : Set.copyOf(members(group).keySet());
@@ -174,6 +183,7 @@ public final class DaveSession implements DaveHandler {
         group = null;
         pendingGroup = gateway == null ? null : member.createPendingGroup(groupId, gateway);
         forgetEpochState();
+        log.debug("DAVE key package sent for user {}", userId);
         replies.sendBinary(DaveWire.KEY_PACKAGE, member.keyPackageBytes());
     }
 
@@ -231,6 +241,7 @@ public final class DaveSession implements DaveHandler {
         ownCommit = DaveWire.encode(result.message);
         ownCommitResult = result.group;
         boolean adds = queued.containsValue(ProposalType.ADD);
+        log.debug("DAVE commit of {} proposals sent for epoch {}{}", queued.size(), target.getEpoch(), adds ? ", with a welcome" : "");
         replies.sendBinary(DaveWire.COMMIT_WELCOME, DaveWire.commitWelcome(ownCommit, adds ? welcome : null));
     }
 
@@ -333,12 +344,16 @@ public final class DaveSession implements DaveHandler {
         }
     }
 
-    /** No user twice, and nobody who is not in the call (whitepaper, "Client Commit Validity"). */
+    /**
+     * No user twice (whitepaper, "Client Commit Validity"). A user not in the call is only
+     * logged: as in libdave, whose check is off because a user who left while proposals were in
+     * flight would otherwise make every member refuse the welcome; the next epoch removes them.
+     */
     private void checkRoster(Group candidate) {
         Map<Long, LeafNode> members = members(candidate);
         for (Long member : members.keySet()) {
             if (member != userId && !connectedUsers.contains(member)) {
-                throw new DaveProtocolException("the group has user " + member + ", who is not in the call");
+                log.warn("The DAVE group has user {}, who is not in the call (left while proposals were in flight?)", member);
             }
         }
     }

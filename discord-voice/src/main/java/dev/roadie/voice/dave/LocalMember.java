@@ -7,7 +7,6 @@ import java.util.List;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.mls.TreeKEM.LeafNode;
 import org.bouncycastle.mls.TreeKEM.LifeTime;
-import org.bouncycastle.mls.codec.Capabilities;
 import org.bouncycastle.mls.codec.ExternalSender;
 import org.bouncycastle.mls.codec.KeyPackage;
 import org.bouncycastle.mls.codec.Welcome;
@@ -33,13 +32,12 @@ final class LocalMember {
         this.signatureKeys = SUITE.generateSignatureKeyPair();
         this.leafKeys = SUITE.getHPKE().generatePrivateKey();
         this.initKeys = SUITE.getHPKE().generatePrivateKey();
-        // BouncyCastle's default capabilities list every ciphersuite and credential type it has,
-        // which include DAVE's; its default lifetime is DAVE's required 0 .. 2^64-1.
+        // bcmls's default lifetime is DAVE's required 0 .. 2^64-1.
         this.leafNode = new LeafNode(SUITE,
                 SUITE.getHPKE().serializePublicKey(leafKeys.getPublic()),
                 SUITE.serializeSignaturePublicKey(signatureKeys.getPublic()),
                 DaveMlsParameters.credentialFor(userId),
-                new Capabilities(),
+                DaveMlsParameters.leafCapabilities(),
                 new LifeTime(),
                 List.of(),
                 signatureSecret());

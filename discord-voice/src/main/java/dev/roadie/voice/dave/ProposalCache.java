@@ -11,7 +11,9 @@ import org.bouncycastle.mls.protocol.Group;
  * one nor a copy of the group to rebuild from (libdave rebuilds a copy; mlspp can copy a state).
  * DAVE's gateway revokes proposals (op 27, revoke), so this reaches into that list: the one
  * place this module touches bcmls internals, checked by a test so that a bcmls upgrade that
- * renames the fields fails loudly rather than committing revoked proposals.
+ * renames the fields fails loudly rather than committing revoked proposals. On the class path
+ * this needs nothing; an application on the module path adds
+ * {@code --add-opens org.bouncycastle.mls/org.bouncycastle.mls.protocol=ALL-UNNAMED} (or this module's name).
  */
 final class ProposalCache {
 

@@ -2,6 +2,10 @@ package dev.roadie.voice.dave;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -15,7 +19,7 @@ class DaveGroupTest {
     private static final long DAVE = 1_090_123_456_789_012_348L;
 
     /** An Opus frame: TOC byte of a 20 ms CELT frame, then payload. */
-    private static final byte[] OPUS = java.util.HexFormat.of().parseHex("fc00112233445566778899aabbccddeeff0011223344");
+    private static final byte[] OPUS = HexFormat.of().parseHex("fc00112233445566778899aabbccddeeff0011223344");
 
     private final LocalDaveCall call = new LocalDaveCall(CHANNEL);
 
@@ -145,6 +149,97 @@ class DaveGroupTest {
         assertThat(bob.epochAuthenticator()).isEqualTo(alice.epochAuthenticator());
         assertSameSenderKeys(Set.of(ALICE, BOB), alice, bob);
         assertThat(call.gateway.members()).containsExactlyInAnyOrder(ALICE, BOB);
+    }
+
+    @Test
+    void frames_pass_as_they_are_until_the_first_transition_and_again_after_a_downgrade() {
+        JavaMember alice = new JavaMember(ALICE, CHANNEL);
+        JavaMember bob = new JavaMember(BOB, CHANNEL);
+        call.join(alice);
+        assertThat(alice.session.frames().protect(OPUS)).as("alone, before any group").isEqualTo(OPUS);
+        call.join(bob);
+        assertThat(alice.session.frames().protect(OPUS)).isNotEqualTo(OPUS);
+
+        // A client without DAVE joins: the gateway downgrades the call to protocol version 0.
+        call.gatewaySays(ALICE, DaveWire.PREPARE_TRANSITION, Map.of("protocol_version", 0, "transition_id", 7));
+        call.gatewaySays(BOB, DaveWire.PREPARE_TRANSITION, Map.of("protocol_version", 0, "transition_id", 7));
+        assertThat(bob.session.frames().unprotect(ALICE, OPUS)).as("prepared: unencrypted frames pass already").isEqualTo(OPUS);
+        assertThat(alice.session.frames().protect(OPUS)).as("prepared: still sending encrypted").isNotEqualTo(OPUS);
+        call.gatewaySays(ALICE, DaveWire.EXECUTE_TRANSITION, Map.of("transition_id", 7));
+
+        assertThat(alice.session.frames().protect(OPUS)).isEqualTo(OPUS);
+        assertThat(alice.session.frames().sendingPassthrough()).isTrue();
+    }
+
+    @Test
+    void a_user_without_dave_downgrades_the_call_and_its_leaving_upgrades_it_to_a_new_group() {
+        JavaMember alice = new JavaMember(ALICE, CHANNEL);
+        JavaMember bob = new JavaMember(BOB, CHANNEL);
+        call.join(alice);
+        call.join(bob);
+        byte[] encryptedAuthenticator = alice.epochAuthenticator();
+
+        call.joinWithoutDave(CAROL);
+
+        assertThat(call.gateway.protocolVersion()).isZero();
+        assertThat(alice.session.frames().protect(OPUS)).isEqualTo(OPUS);
+        assertThat(bob.session.frames().protect(OPUS)).isEqualTo(OPUS);
+        assertThat(alice.session.frames().unprotect(BOB, OPUS)).isEqualTo(OPUS);
+
+        call.leave(CAROL);
+
+        assertThat(call.gateway.protocolVersion()).isEqualTo(1);
+        assertThat(alice.epoch()).isEqualTo(1).isEqualTo(bob.epoch());
+        assertThat(alice.epochAuthenticator()).isEqualTo(bob.epochAuthenticator()).isNotEqualTo(encryptedAuthenticator);
+        assertSameSenderKeys(Set.of(ALICE, BOB), alice, bob);
+    }
+
+    @Test
+    void the_key_package_goes_out_bare_with_libdaves_capabilities() {
+        List<byte[]> sent = new ArrayList<>();
+        DaveSession session = new DaveSession();
+        session.onSessionStarted(1, ALICE, CHANNEL, new DaveReplies() {
+            @Override
+            public void sendJson(int op, Map<String, Object> data) {
+                throw new AssertionError("no JSON op is due at session start, got " + op);
+            }
+
+            @Override
+            public void sendBinary(int op, byte[] payload) {
+                assertThat(op).isEqualTo(DaveWire.KEY_PACKAGE);
+                sent.add(payload);
+            }
+        });
+
+        // KeyPackage starts with version mls10 (1) and cipher suite 2; an MLSMessage would start 0001 0005.
+        assertThat(sent).hasSize(1);
+        assertThat(Arrays.copyOf(sent.get(0), 4)).containsExactly(0, 1, 0, 2);
+        org.bouncycastle.mls.TreeKEM.LeafNode leaf = DaveWire.readKeyPackage(sent.get(0)).getLeafNode();
+        assertThat(DaveMlsParameters.userIdOf(leaf.getCredential())).isEqualTo(ALICE);
+        // libdave's capabilities: MLS 1.0, ciphersuite 2, basic credentials, nothing else.
+        assertThat(HexFormat.of().formatHex(DaveWire.encode(leaf.getCapabilities()))).isEqualTo("0200010200020000020001");
+    }
+
+    @Test
+    void a_member_that_cannot_use_a_commit_flags_it_and_is_removed_and_added_again() {
+        JavaMember alice = new JavaMember(ALICE, CHANNEL);
+        JavaMember bob = new JavaMember(BOB, CHANNEL);
+        JavaMember carol = new JavaMember(CAROL, CHANNEL);
+        call.join(alice);
+        call.join(bob);
+        call.tamperNext(DaveWire.ANNOUNCE_COMMIT_TRANSITION, announce -> {
+            byte[] broken = announce.clone();
+            broken[broken.length - 1] ^= 0x55;
+            return broken;
+        });
+
+        call.join(carol);
+
+        // Whoever got the broken commit sent op 31 and a new key package; one commit removed and re-added them.
+        assertThat(alice.epoch()).isEqualTo(3).isEqualTo(bob.epoch()).isEqualTo(carol.epoch());
+        assertThat(alice.epochAuthenticator()).isEqualTo(bob.epochAuthenticator()).isEqualTo(carol.epochAuthenticator());
+        assertSameSenderKeys(Set.of(ALICE, BOB, CAROL), alice, bob, carol);
+        assertThat(call.gateway.members()).containsExactlyInAnyOrder(ALICE, BOB, CAROL);
     }
 
     @Test

@@ -47,15 +47,17 @@ class DaveyInteropTest {
         call.release(DAVEY);
 
         assertThat(call.gateway.members()).containsExactly(ALICE, DAVEY);
+        assertThat(call.gateway.lastCommitter()).isEqualTo(ALICE);
         assertThat(davey.epoch()).isEqualTo(1).isEqualTo(alice.epoch());
         assertThat(davey.epochAuthenticator()).isNotNull().isEqualTo(alice.epochAuthenticator());
         assertThat(davey.memberUserIds()).containsExactlyInAnyOrder(ALICE, DAVEY);
+        assertThat(alice.session.privacyCode()).hasSize(30).containsOnlyDigits().isEqualTo(davey.privacyCode());
         assertFramesPass(davey, alice);
         assertThat(davey.errors()).isEmpty();
     }
 
     @Test
-    void java_joins_from_a_welcome_davey_made_then_both_follow_an_add_and_a_leave() throws Exception {
+    void java_joins_from_a_welcome_davey_made_then_each_processes_the_others_commit_for_an_add_and_a_leave() throws Exception {
         JavaMember alice = new JavaMember(ALICE, CHANNEL);
         davey = new DaveyMember(DAVEY, CHANNEL);
         call.join(davey);
@@ -65,20 +67,28 @@ class DaveyInteropTest {
         call.release(ALICE);
 
         assertThat(call.gateway.members()).containsExactly(DAVEY, ALICE);
+        assertThat(call.gateway.lastCommitter()).isEqualTo(DAVEY);
         assertThat(alice.epoch()).isEqualTo(1).isEqualTo(davey.epoch());
         assertThat(alice.epochAuthenticator()).isNotNull().isEqualTo(davey.epochAuthenticator());
         assertFramesPass(davey, alice);
 
-        // A new epoch: Bob (Java) is added by whichever commit comes first.
+        // A new epoch: Bob (Java) is added by Alice's commit, which davey processes (davey hears it late).
         JavaMember bob = new JavaMember(BOB, CHANNEL);
+        call.hold(DAVEY);
         call.join(bob);
+        call.release(DAVEY);
+        assertThat(call.gateway.lastCommitter()).isEqualTo(ALICE);
         assertThat(davey.epoch()).isEqualTo(2).isEqualTo(alice.epoch()).isEqualTo(bob.epoch());
         assertThat(davey.epochAuthenticator()).isEqualTo(alice.epochAuthenticator()).isEqualTo(bob.epochAuthenticator());
         assertFramesPass(davey, alice, bob);
         byte[] bobsLastKey = bob.session.senderBaseSecret(BOB);
 
-        // Bob leaves: the remove is committed and davey's new frames are closed to him.
+        // Bob leaves: davey's commit removes him (the Java members hear it late), and davey's new frames are closed to him.
+        call.hold(ALICE);
+        call.hold(BOB);
         call.leave(BOB);
+        call.release(ALICE);
+        assertThat(call.gateway.lastCommitter()).isEqualTo(DAVEY);
         assertThat(davey.epoch()).isEqualTo(3).isEqualTo(alice.epoch());
         assertThat(davey.epochAuthenticator()).isEqualTo(alice.epochAuthenticator());
         assertThat(davey.memberUserIds()).containsExactlyInAnyOrder(ALICE, DAVEY);

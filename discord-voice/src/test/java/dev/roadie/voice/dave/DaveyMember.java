@@ -55,7 +55,8 @@ final class DaveyMember implements CallMember, AutoCloseable {
 
     /**
      * Fails saying what to install when node is missing; runs {@code npm ci} in
-     * {@link #FOLDER} when davey is not installed there (bin/test installs nodejs and npm).
+     * {@link #FOLDER} when davey is not installed there or the lock file is newer than what is
+     * (bin/test installs nodejs and npm; the JavaScript client's tests install the same way).
      */
     static void requireDavey() throws IOException, InterruptedException {
         for (String program : List.of("node", "npm")) {
@@ -63,7 +64,11 @@ final class DaveyMember implements CallMember, AutoCloseable {
                 fail("'" + program + "' does not run: install Debian packages nodejs and npm (bin/test does, as root)");
             }
         }
-        if (!Files.exists(FOLDER.resolve("node_modules/@snazzah/davey/package.json"))) {
+        // npm records what it installed in node_modules/.package-lock.json: older than the lock file means stale.
+        Path installed = FOLDER.resolve("node_modules/.package-lock.json");
+        boolean current = Files.exists(FOLDER.resolve("node_modules/@snazzah/davey/package.json")) && Files.exists(installed)
+                && Files.getLastModifiedTime(installed).compareTo(Files.getLastModifiedTime(FOLDER.resolve("package-lock.json"))) >= 0;
+        if (!current) {
             int npm = exitCode(List.of("npm", "ci", "--no-audit", "--no-fund"), 5);
             if (npm != 0 || !Files.exists(FOLDER.resolve("node_modules/@snazzah/davey/package.json"))) {
                 fail("npm ci in " + FOLDER.toAbsolutePath() + " did not install @snazzah/davey 0.1.12 (exit " + npm
@@ -140,6 +145,12 @@ final class DaveyMember implements CallMember, AutoCloseable {
     @Override
     public long epoch() {
         return ask(request("state")).path("epoch").asLong();
+    }
+
+    /** davey's displayable code of its epoch authenticator (30 digits, groups of 5), or null. */
+    String privacyCode() {
+        JsonNode code = ask(request("state")).path("code");
+        return code.isString() ? code.asString() : null;
     }
 
     /** davey's user ids in its group. */

@@ -25,6 +25,7 @@ final class LocalDaveCall {
     private final Deque<Runnable> queue = new ArrayDeque<>();
     private final Map<Long, CallMember> members = new LinkedHashMap<>();
     private final Set<Long> held = new HashSet<>();
+    private final Set<Long> withoutDave = new HashSet<>();
     private final Map<Long, List<Runnable>> heldDeliveries = new HashMap<>();
     private final Map<Integer, UnaryOperator<byte[]>> tamper = new HashMap<>();
 
@@ -96,9 +97,20 @@ final class LocalDaveCall {
         settle();
     }
 
+    /** A user whose client has no DAVE connects (op 11 to the members). */
+    void joinWithoutDave(long userId) {
+        withoutDave.add(userId);
+        for (CallMember other : members.values()) {
+            other.usersChanged(othersThan(other.userId()));
+        }
+        gateway.connectWithoutDave(userId);
+        settle();
+    }
+
     /** The member's socket closes (op 13 to the others). */
     void leave(long userId) {
         members.remove(userId);
+        withoutDave.remove(userId);
         held.remove(userId);
         heldDeliveries.remove(userId);
         for (CallMember other : members.values()) {
@@ -145,6 +157,7 @@ final class LocalDaveCall {
 
     private Set<Long> othersThan(long userId) {
         Set<Long> others = new HashSet<>(members.keySet());
+        others.addAll(withoutDave);
         others.remove(userId);
         return others;
     }

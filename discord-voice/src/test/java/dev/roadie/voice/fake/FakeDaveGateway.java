@@ -37,6 +37,8 @@ import org.slf4j.LoggerFactory;
  * commit of each epoch (28), announcing it (29) and welcoming the added (30), then executing the
  * transition (22) once every member is ready (23); op 31 gets the flagging member removed and
  * re-added, and a group down to one member is reset (24 with epoch 1, then 21 with transition 0).
+ * A user without DAVE downgrades the call to transport encryption (21 and 22 with version 0);
+ * when the last such user leaves, the call is upgraded again (24 with epoch 1, a new group).
  *
  * <p>It knows no socket: the voice server hands it what clients sent and it answers through
  * {@link Outbox}, payloads as they stand after the sequence number and opcode. Like the real
@@ -66,6 +68,8 @@ public final class FakeDaveGateway {
     private final byte[] externalSenderPackage;
 
     private final Set<Long> connected = new LinkedHashSet<>();
+    private final Set<Long> withoutDave = new LinkedHashSet<>();
+    private int protocolVersion = DaveMlsParameters.PROTOCOL_VERSION;
     private final Map<Long, KeyPackage> keyPackages = new LinkedHashMap<>();
     /** The group's leaves as the gateway follows them: index to user id, null for a blank leaf. */
     private final List<Long> leaves = new ArrayList<>();
@@ -75,6 +79,7 @@ public final class FakeDaveGateway {
     private Transition transition;
     private int lastTransitionId;
     private int commitsAccepted;
+    private long lastCommitter;
 
     public FakeDaveGateway(long channelId, Outbox outbox) {
         this.outbox = outbox;
@@ -94,6 +99,32 @@ public final class FakeDaveGateway {
     public synchronized void connect(long userId) {
         connected.add(userId);
         outbox.sendBinary(userId, DaveWire.EXTERNAL_SENDER_PACKAGE, externalSenderPackage.clone());
+    }
+
+    /**
+     * A user whose client has no DAVE connected: the first one downgrades the call to transport
+     * encryption only (prepare transition 21 to version 0, executed once the others are ready).
+     */
+    public synchronized void connectWithoutDave(long userId) {
+        withoutDave.add(userId);
+        if (withoutDave.size() == 1) {
+            protocolVersion = 0;
+            established = false;
+            epoch = 0;
+            leaves.clear();
+            proposals.clear();
+            keyPackages.clear();
+            int id = ++lastTransitionId;
+            transition = new Transition(id, new HashSet<>(connected), new HashSet<>());
+            for (Long user : connected) {
+                outbox.sendJson(user, DaveWire.PREPARE_TRANSITION, Map.of("protocol_version", 0, "transition_id", id));
+            }
+        }
+    }
+
+    /** What select_protocol_ack's {@code dave_protocol_version} says now: 0 while a user without DAVE is in the call. */
+    public synchronized int protocolVersion() {
+        return protocolVersion;
     }
 
     /** Op 26, 28 from a client. */
@@ -117,6 +148,16 @@ public final class FakeDaveGateway {
 
     /** The user's socket is gone: an add for them is revoked, or they are proposed for removal. */
     public synchronized void disconnect(long userId) {
+        if (withoutDave.remove(userId)) {
+            if (withoutDave.isEmpty()) {
+                // Upgrade: everyone left supports DAVE, so a new group is made (whitepaper, "Upgrade from Transport-Only Encryption").
+                protocolVersion = DaveMlsParameters.PROTOCOL_VERSION;
+                for (Long user : connected) {
+                    outbox.sendJson(user, DaveWire.PREPARE_EPOCH, Map.of("protocol_version", protocolVersion, "epoch", 1));
+                }
+            }
+            return;
+        }
         connected.remove(userId);
         keyPackages.remove(userId);
         revokeAddsFor(userId);
@@ -156,6 +197,11 @@ public final class FakeDaveGateway {
         return members;
     }
 
+    /** Who made the last commit that won its epoch. */
+    public synchronized long lastCommitter() {
+        return lastCommitter;
+    }
+
     /** How many commits won their epoch. */
     public synchronized int commitsAccepted() {
         return commitsAccepted;
@@ -176,6 +222,9 @@ public final class FakeDaveGateway {
         }
         revokeAddsFor(userId);
         keyPackages.put(userId, keyPackage);
+        if (protocolVersion == 0) {
+            return;
+        }
         if (!established) {
             // Everyone is pending: the newcomer gets the adds already in flight, the others get its add.
             for (SentProposal inFlight : proposals.values()) {
@@ -258,6 +307,7 @@ public final class FakeDaveGateway {
 
     private void accept(long committer, DaveWire.CommitWelcome received, List<SentProposal> committed) {
         commitsAccepted++;
+        lastCommitter = committer;
         if (!established) {
             leaves.clear();
             leaves.add(committer);

@@ -35,8 +35,8 @@ public final class DaveFrames implements EndToEnd {
     private final InstantSource clock;
     private final FrameEncryptor encryptor = new FrameEncryptor(UnencryptedRanges.OPUS);
     private final Map<Long, FrameDecryptor> decryptors = new ConcurrentHashMap<>();
-    /** What a decryptor made for a user we have no keys for yet starts with. */
-    private volatile boolean passthroughForNewUsers = true;
+    /** What a decryptor made for a user we have no keys for yet starts with; guarded by this. */
+    private boolean passthroughForNewUsers = true;
 
     /** On the system clock. */
     public DaveFrames() {
@@ -69,13 +69,13 @@ public final class DaveFrames implements EndToEnd {
     }
 
     /** Unencrypted frames from everyone pass, until {@link #endPassthrough} (a downgrade is coming). */
-    public void allowPassthrough() {
+    public synchronized void allowPassthrough() {
         passthroughForNewUsers = true;
         decryptors.values().forEach(d -> d.transitionToPassthroughMode(true, TRANSITION_EXPIRY));
     }
 
     /** Unencrypted frames stop passing {@link #TRANSITION_EXPIRY} from now (an upgrade executed). */
-    public void endPassthrough() {
+    public synchronized void endPassthrough() {
         passthroughForNewUsers = false;
         decryptors.values().forEach(d -> d.transitionToPassthroughMode(false, TRANSITION_EXPIRY));
     }
@@ -111,12 +111,22 @@ public final class DaveFrames implements EndToEnd {
     }
 
     private FrameDecryptor decryptor(long userId) {
-        return decryptors.computeIfAbsent(userId, id -> {
-            FrameDecryptor decryptor = new FrameDecryptor(clock);
-            if (passthroughForNewUsers) {
-                decryptor.transitionToPassthroughMode(true, TRANSITION_EXPIRY);
-            }
-            return decryptor;
-        });
+        FrameDecryptor existing = decryptors.get(userId);
+        if (existing != null) {
+            return existing;
+        }
+        // Under the same lock as the passthrough switches, so that a decryptor made while one of
+        // them runs cannot miss it.
+        synchronized (this) {
+            return decryptors.computeIfAbsent(userId, this::newDecryptor);
+        }
+    }
+
+    private FrameDecryptor newDecryptor(long userId) {
+        FrameDecryptor decryptor = new FrameDecryptor(clock);
+        if (passthroughForNewUsers) {
+            decryptor.transitionToPassthroughMode(true, TRANSITION_EXPIRY);
+        }
+        return decryptor;
     }
 }
