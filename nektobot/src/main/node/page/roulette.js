@@ -4,13 +4,14 @@
 (() => {
   const $ = id => document.getElementById(id);
   const status = (state, text) => { $('status').dataset.state = state; $('status').textContent = text; };
-  let microphone = null, peer = null, lobby = null, call = null, running = false;
+  let microphone = null, peer = null, lobby = null, call = null, running = false, muted = false;
 
   async function start() {
     running = true;
     setButtons(true);
     try {
       microphone = microphone || await navigator.mediaDevices.getUserMedia({ audio: true, video: false });
+      applyMute();
     } catch (e) {
       status('error', 'The microphone is not available: ' + e.message + '. Allow it and press Start again.');
       stop();
@@ -64,18 +65,59 @@
 
   function hangUpCall() {
     if (call) { call.close(); call = null; }
+    clearInterval(analyserTimer);
+    clearInterval(onsetTimer);
+    $('level').style.width = '0';
     $('remote').srcObject = null;
     $('heard').textContent = 'nothing yet';
     $('heard').dataset.hz = '';
   }
 
-  let analyserTimer = null;
+  function toggleMute() {
+    muted = !muted;
+    $('mute').textContent = muted ? 'Unmute' : 'Mute';
+    $('mute').setAttribute('aria-pressed', String(muted));
+    // When the stranger first hears the microphone after this moment is the delay one way.
+    if (!muted) document.body.dataset.unmutedAt = String(Date.now());
+    applyMute();
+  }
+
+  function applyMute() {
+    if (microphone) microphone.getAudioTracks().forEach(track => { track.enabled = !muted; });
+  }
+
+  // Counters of what arrived on this call (packets received and lost, jitter), from WebRTC's own statistics.
+  window.rouletteStats = async () => {
+    if (!call || !call.peerConnection) return null;
+    const reports = await call.peerConnection.getStats();
+    for (const report of reports.values()) {
+      if (report.type === 'inbound-rtp' && report.kind === 'audio') {
+        return { packetsReceived: report.packetsReceived, packetsLost: report.packetsLost, jitter: report.jitter };
+      }
+    }
+    return null;
+  };
+
+  let analyserTimer = null, onsetTimer = null;
   function measure(stream) {
     clearInterval(analyserTimer);
+    clearInterval(onsetTimer);
     const context = new AudioContext();
     const analyser = context.createAnalyser();
     analyser.fftSize = 8192;
-    context.createMediaStreamSource(stream).connect(analyser);
+    const source = context.createMediaStreamSource(stream);
+    source.connect(analyser);
+    // The moment sound first arrives on this call, on a short window (about 11 ms) polled every 5 ms.
+    delete document.body.dataset.onsetAt;
+    const quick = context.createAnalyser();
+    quick.fftSize = 512;
+    source.connect(quick);
+    const recent = new Float32Array(quick.fftSize);
+    onsetTimer = setInterval(() => {
+      quick.getFloatTimeDomainData(recent);
+      const level = Math.sqrt(recent.reduce((sum, x) => sum + x * x, 0) / recent.length);
+      if (level > 0.02) { document.body.dataset.onsetAt = String(Date.now()); clearInterval(onsetTimer); }
+    }, 5);
     const bins = new Float32Array(analyser.frequencyBinCount);
     const wave = new Float32Array(analyser.fftSize);
     analyserTimer = setInterval(() => {
@@ -104,4 +146,5 @@
   $('start').onclick = start;
   $('next').onclick = next;
   $('stop').onclick = stop;
+  $('mute').onclick = toggleMute;
 })();

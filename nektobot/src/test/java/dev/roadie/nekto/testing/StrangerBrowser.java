@@ -86,6 +86,28 @@ public final class StrangerBrowser implements AutoCloseable {
         return hz == null || hz.isEmpty() ? Double.NaN : Double.parseDouble(hz);
     }
 
+    /** When (epoch ms) the page unmuted its microphone last, or 0. */
+    public long unmutedAt() {
+        return bodyTime("unmutedAt");
+    }
+
+    /** When (epoch ms) sound first arrived on the current call, or 0 while it has not. */
+    public long onsetAt() {
+        return bodyTime("onsetAt");
+    }
+
+    private long bodyTime(String name) {
+        Object value = driver.executeScript("return document.body.dataset." + name + " || '0'");
+        return Long.parseLong(String.valueOf(value));
+    }
+
+    /** WebRTC's inbound audio counters on the page: packetsReceived, packetsLost, jitter (s); null before a call. */
+    @SuppressWarnings("unchecked")
+    public java.util.Map<String, Object> inboundStats() {
+        return (java.util.Map<String, Object>) driver.executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; window.rouletteStats().then(done, () => done(null));");
+    }
+
     /** Waits up to {@code seconds} until {@code condition} gives something other than null or false. */
     public <T> T await(String what, int seconds, Function<StrangerBrowser, T> condition) {
         return new WebDriverWait(driver, Duration.ofSeconds(seconds))

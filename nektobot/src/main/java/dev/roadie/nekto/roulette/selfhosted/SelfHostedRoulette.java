@@ -61,7 +61,8 @@ public final class SelfHostedRoulette implements Roulette {
 
     @Override
     public void send(byte[] opusFrame) {
-        if (connected) {
+        // The voice connection's play-out may hand over a last frame while the call is closing.
+        if (connected && !closed.get()) {
             leg.send(JsonLineProcess.object().put("op", "audio")
                     .put("opus", Base64.getEncoder().encodeToString(opusFrame)));
         }
