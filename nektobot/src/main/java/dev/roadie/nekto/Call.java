@@ -7,6 +7,7 @@ import dev.roadie.nekto.roulette.Stranger;
 import dev.roadie.voice.VoiceConnection;
 import dev.roadie.voice.VoiceListener;
 import dev.roadie.voice.VoiceSession;
+import dev.roadie.voice.dave.DaveSession;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Consumer;
@@ -83,6 +84,8 @@ final class Call implements RouletteListener, AutoCloseable {
             return;
         }
         voice = VoiceConnection.builder(new VoiceSession(endpoint, token, sessionId, guildId, botUserId, voiceChannelId))
+                // Discord's voice channels require DAVE (end-to-end encryption); without it they refuse the bot (4017).
+                .dave(new DaveSession())
                 .frames(bridge.toChannel())
                 .listener(new VoiceListener() {
                     @Override
