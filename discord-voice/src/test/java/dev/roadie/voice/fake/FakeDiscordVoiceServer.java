@@ -153,7 +153,7 @@ public final class FakeDiscordVoiceServer implements AutoCloseable {
     public static FakeDiscordVoiceServer start(int clientSsrc) throws IOException {
         FakeVoiceUdp udp = FakeVoiceUdp.start();
         FakeVoiceGateway gateway = new FakeVoiceGateway()
-                .heartbeatInterval(5_000)
+                .heartbeatInterval(13_750) // what Discord sends
                 .ssrc(clientSsrc)
                 .udp(udp.address().getHostString(), udp.address().getPort());
         gateway.onSelectProtocol(data -> udp.useSession(
