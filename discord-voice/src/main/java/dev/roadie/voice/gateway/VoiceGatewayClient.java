@@ -165,6 +165,10 @@ public final class VoiceGatewayClient implements AutoCloseable {
     private void open(boolean resume) {
         int gen = ++generation;
         resumeOnHello = resume && sessionEstablished;
+        if (!resumeOnHello) {
+            // Identify starts a new session: until its session description, a loss identifies again.
+            sessionEstablished = false;
+        }
         URI uri = uriOf(session.endpoint());
         log.debug("voice gateway: opening {} to {}", resumeOnHello ? "a resume" : "a session", uri);
         http.newWebSocketBuilder()
@@ -254,10 +258,11 @@ public final class VoiceGatewayClient implements AutoCloseable {
             return;
         }
         listener.onReconnecting(reason);
-        // The next open bumps the generation; until then events from the old socket are stale.
-        generation++;
+        // Until the reopen, events from the old socket are stale; and a move or close meanwhile
+        // (which bump the generation again) cancels this reopen.
+        int gen = ++generation;
         loop.schedule(() -> {
-            if (!stopped) {
+            if (!stopped && gen == generation) {
                 open(resume);
             }
         }, options.backoff(attempts).toMillis(), TimeUnit.MILLISECONDS);

@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
 
 class VoiceGatewayClientTest {
 
-    private static final Duration DEADLINE = Duration.ofSeconds(10);
+    private static final Duration DEADLINE = Duration.ofSeconds(20);
     private static final GatewayOptions QUICK = new GatewayOptions(Duration.ofSeconds(5), 3, Duration.ofMillis(20), Duration.ofMillis(100));
 
     /** Heartbeats only where a test is about them: a loaded machine can hold an ACK back a second. */
@@ -200,6 +200,27 @@ class VoiceGatewayClientTest {
             await().atMost(DEADLINE).until(() -> listener.disconnected.size() == 1);
             client.moveTo(other.endpoint(), "new-token");
             await().atMost(DEADLINE).until(() -> listener.descriptions.size() == 2);
+            assertThat(other.received(VoiceOp.IDENTIFY)).hasSize(1);
+        }
+    }
+
+    @Test
+    void a_move_during_a_reconnect_backoff_cancels_the_pending_resume() throws InterruptedException {
+        GatewayOptions slow = new GatewayOptions(Duration.ofSeconds(5), 3, Duration.ofMillis(1_500), Duration.ofMillis(1_500));
+        try (FakeVoiceGateway other = new FakeVoiceGateway().heartbeatInterval(QUIET)) {
+            client = new VoiceGatewayClient(session(fake.endpoint()), new NoDave(), listener, slow);
+            listener.client = client;
+            client.connect();
+            await().atMost(DEADLINE).until(() -> listener.descriptions.size() == 1);
+            fake.closeWith(4015, "Voice server crashed");
+            await().atMost(DEADLINE).until(() -> listener.count("reconnecting") == 1);
+
+            client.moveTo(other.endpoint(), "new-token");
+            await().atMost(DEADLINE).until(() -> listener.descriptions.size() == 2);
+            // Past the backoff, the resume scheduled before the move must not have gone anywhere.
+            await().during(Duration.ofMillis(2_000)).atMost(DEADLINE)
+                    .until(() -> fake.handshakes().size() == 1 && other.handshakes().size() == 1);
+            assertThat(other.received(VoiceOp.RESUME)).isEmpty();
             assertThat(other.received(VoiceOp.IDENTIFY)).hasSize(1);
         }
     }
