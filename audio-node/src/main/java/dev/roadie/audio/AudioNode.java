@@ -3,12 +3,9 @@ package dev.roadie.audio;
 import com.sedmelluq.discord.lavaplayer.player.DefaultAudioPlayerManager;
 import com.sedmelluq.discord.lavaplayer.source.AudioSourceManager;
 import com.sedmelluq.discord.lavaplayer.source.AudioSourceManagers;
-import com.sedmelluq.discord.lavaplayer.source.beam.BeamAudioSourceManager;
-import com.sedmelluq.discord.lavaplayer.source.getyarn.GetyarnAudioSourceManager;
-import com.sedmelluq.discord.lavaplayer.source.yamusic.YandexMusicAudioSourceManager;
-import com.sedmelluq.discord.lavaplayer.source.youtube.YoutubeAudioSourceManager;
 import com.sedmelluq.discord.lavaplayer.tools.PlayerLibrary;
 import com.sedmelluq.discord.lavaplayer.track.AudioTrack;
+import dev.roadie.audio.filter.Filters;
 import dev.roadie.audio.session.Sessions;
 import dev.roadie.audio.track.TrackCodec;
 import dev.roadie.audio.track.TrackJson;
@@ -47,9 +44,9 @@ public final class AudioNode implements AutoCloseable {
     private final TrackCodec codec = new TrackCodec(manager);
     private final TrackJson tracks = new TrackJson(json, codec);
     private final TrackLoader loader = new TrackLoader(manager, json, tracks);
-    private final Sessions sessions = new Sessions(manager, json, codec, tracks, loader, timer);
-    private final FramePump pump = new FramePump(sessions);
-    private final NodeStats stats = new NodeStats(json, sessions);
+    private final Sessions sessions;
+    private final FramePump pump;
+    private final NodeStats stats;
     private final AtomicLong lastStats = new AtomicLong(System.currentTimeMillis());
     private final Javalin server;
 
@@ -63,12 +60,15 @@ public final class AudioNode implements AutoCloseable {
      */
     public AudioNode(AudioNodeConfig config, List<AudioSourceManager> extraSources) {
         this.config = config;
+        this.sessions = new Sessions(manager, json, codec, tracks, loader, timer, config.audio().disabledFilters());
+        this.pump = new FramePump(sessions);
+        this.stats = new NodeStats(json, sessions);
+        AudioManagerSettings.apply(config.audio(), manager);
         extraSources.forEach(manager::registerSourceManager);
-        // lavaplayer's own YouTube source is deprecated and broken; Lavalink turns it off as well and
-        // takes YouTube from a plugin. Beam, GetYarn and Yandex Music are not among Lavalink's sources.
-        AudioSourceManagers.registerRemoteSources(manager, YoutubeAudioSourceManager.class,
-                BeamAudioSourceManager.class, GetyarnAudioSourceManager.class, YandexMusicAudioSourceManager.class);
-        AudioSourceManagers.registerLocalSource(manager);
+        AudioSourceManagers.registerRemoteSources(manager, AudioManagerSettings.excludedRemoteSources(config.audio()));
+        if (!config.audio().disabledSources().contains("local")) {
+            AudioSourceManagers.registerLocalSource(manager);
+        }
         this.server = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
             javalin.jetty.host = config.host();
@@ -159,7 +159,8 @@ public final class AudioNode implements AutoCloseable {
         info.put("lavaplayer", PlayerLibrary.VERSION);
         ArrayNode sources = info.putArray("sourceManagers");
         manager.getSourceManagers().forEach(source -> sources.add(source.getSourceName()));
-        info.putArray("filters"); // stored on players, not applied yet: no filter is claimed
+        ArrayNode filters = info.putArray("filters");
+        Filters.available(config.audio().disabledFilters()).forEach(filters::add);
         info.putArray("plugins");
         return info;
     }

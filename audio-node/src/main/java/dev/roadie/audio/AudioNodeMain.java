@@ -1,5 +1,6 @@
 package dev.roadie.audio;
 
+import dev.roadie.audio.config.ApplicationYml;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,12 +8,14 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * {@code roadie audio-node}: port 2333 and a password generated on the first start and kept in the
  * data folder, as Lavalink users expect. The environment changes them: {@code ROADIE_AUDIO_PORT}
  * and {@code ROADIE_AUDIO_PASSWORD}, or Lavalink's own {@code SERVER_PORT} and
- * {@code LAVALINK_SERVER_PASSWORD}; {@code ROADIE_AUDIO_DATA} names the data folder.
+ * {@code LAVALINK_SERVER_PASSWORD}; {@code ROADIE_AUDIO_DATA} names the data folder. Lavalink's
+ * {@code application.yml} is read too ({@code ROADIE_AUDIO_CONFIG} names it), the environment winning.
  */
 public final class AudioNodeMain {
     static final int DEFAULT_PORT = 2333;
@@ -22,18 +25,46 @@ public final class AudioNodeMain {
 
     public static void main(String[] args) throws IOException {
         Map<String, String> env = System.getenv();
-        AudioNodeConfig config = config(env);
+        AudioNodeConfig config;
+        try {
+            config = config(env, System.err::println);
+        } catch (IllegalArgumentException e) {
+            // A bad setting is one line saying which and what it takes, not a stack trace.
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
         AudioNode node = new AudioNode(config).start();
         Runtime.getRuntime().addShutdownHook(new Thread(node::close, "audio-node-stop"));
-        boolean generated = first(env, "ROADIE_AUDIO_PASSWORD", "LAVALINK_SERVER_PASSWORD") == null;
+        boolean generated = first(env, "ROADIE_AUDIO_PASSWORD", "LAVALINK_SERVER_PASSWORD") == null
+                && applicationYml(env).password() == null;
         System.out.println("Audio node listening on port " + node.port() + (generated
                 ? "; its password is in " + passwordFile(env).toAbsolutePath() : ""));
     }
 
     /** The settings {@code env} asks for, with a password made and stored on the first start. */
     static AudioNodeConfig config(Map<String, String> env) throws IOException {
+        return config(env, warning -> { });
+    }
+
+    /**
+     * The settings {@code env} and Lavalink's {@code application.yml} ask for (the environment wins, as
+     * with Spring), with a password made and stored on the first start.
+     *
+     * @param warn told of each key of the file that does not apply here
+     * @throws IllegalArgumentException one line naming a setting whose value is wrong
+     */
+    static AudioNodeConfig config(Map<String, String> env, Consumer<String> warn) throws IOException {
+        ApplicationYml yml = applicationYml(env);
+        yml.warnings().forEach(warn);
         String port = first(env, "ROADIE_AUDIO_PORT", "SERVER_PORT");
+        if (port == null && yml.port() != null) {
+            port = yml.port().toString();
+        }
         String password = first(env, "ROADIE_AUDIO_PASSWORD", "LAVALINK_SERVER_PASSWORD");
+        if (password == null) {
+            password = yml.password();
+        }
         if (password == null) {
             password = storedPassword(passwordFile(env));
         }
@@ -45,8 +76,27 @@ public final class AudioNodeMain {
             throw new IllegalArgumentException("The audio node's port must be a number, not '" + port
                     + "': set ROADIE_AUDIO_PORT to, for example, 2333", e);
         }
-        return new AudioNodeConfig(defaults.host(), portNumber, password, defaults.statsInterval(),
-                defaults.playerUpdateInterval());
+        return new AudioNodeConfig(yml.address() == null ? defaults.host() : yml.address(), portNumber, password,
+                defaults.statsInterval(), yml.playerUpdateInterval() == null ? defaults.playerUpdateInterval()
+                        : yml.playerUpdateInterval(), yml.audio());
+    }
+
+    /**
+     * Lavalink's {@code application.yml}: the file {@code ROADIE_AUDIO_CONFIG} names, else
+     * {@code application.yml} in the working directory, where Lavalink looks, when there is one.
+     */
+    static ApplicationYml applicationYml(Map<String, String> env) {
+        String named = first(env, "ROADIE_AUDIO_CONFIG");
+        if (named != null) {
+            Path file = Path.of(named.strip());
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalArgumentException("ROADIE_AUDIO_CONFIG names " + file.toAbsolutePath()
+                        + ", which is not a file: point it at Lavalink's application.yml, or unset it");
+            }
+            return ApplicationYml.read(file);
+        }
+        Path local = Path.of("application.yml");
+        return Files.isRegularFile(local) ? ApplicationYml.read(local) : ApplicationYml.NONE;
     }
 
     private static Path passwordFile(Map<String, String> env) {

@@ -8,10 +8,11 @@ import com.sedmelluq.discord.lavaplayer.track.AudioTrackEndReason;
 import com.sedmelluq.discord.lavaplayer.track.TrackMarker;
 import com.sedmelluq.discord.lavaplayer.track.TrackMarkerHandler;
 import com.sedmelluq.discord.lavaplayer.track.playback.AudioFrame;
+import dev.roadie.audio.filter.FilterChainFactory;
+import dev.roadie.audio.filter.Filters;
 import dev.roadie.audio.track.TrackJson;
 import dev.roadie.audio.track.TrackLoader;
 import java.util.function.Consumer;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -21,13 +22,16 @@ import tools.jackson.databind.node.ObjectNode;
  * frames are pulled all the same, which is what moves the track on.
  */
 public final class Player {
+    private static final long FRAME_MS = 20;
     private final String guildId;
     private final AudioPlayer audio;
     private final JsonMapper json;
     private final TrackJson tracks;
     private final Consumer<ObjectNode> events;
-    private volatile JsonNode filters;
+    private volatile Filters filters = Filters.NONE;
     private volatile ObjectNode voice;
+    /** Where a seek made while paused went, until the next frame is pulled; -1 for none. */
+    private volatile long seekedWhilePaused = -1;
     /** Set when the track's end time was reached: Lavalink reports that end as {@code finished}. */
     private volatile boolean endTimeReached;
 
@@ -38,7 +42,6 @@ public final class Player {
         this.json = json;
         this.tracks = tracks;
         this.events = events;
-        this.filters = json.createObjectNode();
         this.voice = json.createObjectNode().put("token", "").put("endpoint", "").put("sessionId", "");
         audio.addListener(new AudioEventAdapter() {
             @Override
@@ -92,6 +95,7 @@ public final class Player {
      * @return whether it started
      */
     boolean play(AudioTrack track, boolean noReplace, Long endTime) {
+        seekedWhilePaused = -1;
         if (endTime != null) {
             endAt(track, endTime);
         }
@@ -120,6 +124,11 @@ public final class Player {
         AudioTrack track = audio.getPlayingTrack();
         if (track != null) {
             track.setPosition(position);
+            if (audio.isPaused() && track.isSeekable()) {
+                // lavaplayer reports a seek's position only until its decoder has made it, then the
+                // last frame pulled again until the next one is: while paused, the position it was.
+                seekedWhilePaused = Math.max(0, position);
+            }
         }
     }
 
@@ -131,8 +140,24 @@ public final class Player {
         audio.setPaused(paused);
     }
 
-    void filters(JsonNode filters) {
+    /**
+     * Applies {@code filters} in place of the ones before. lavaplayer filters while it decodes, ahead
+     * of the frames it buffers (5 s by default), so on its own a change would be heard only when that
+     * buffer has played out. Seeking to where playback is makes lavaplayer decode again from there
+     * through the new filters; its seek ghosting keeps the buffered frames playing until the first
+     * new one is ready, so nothing goes silent. Under a timescale that changes the length the
+     * position counts output time, not the track's (as on Lavalink), so that seek would jump; then
+     * the change waits for the buffer instead.
+     */
+    void filters(Filters filters) {
+        Filters before = this.filters;
         this.filters = filters;
+        audio.setFilterFactory(filters.changesSound() ? new FilterChainFactory(filters) : null);
+        AudioTrack track = audio.getPlayingTrack();
+        if (track != null && track.isSeekable() && !before.changesLength()) {
+            // The position is the start of the frame last pulled: that one has been heard.
+            track.setPosition(track.getPosition() + FRAME_MS);
+        }
     }
 
     void voice(ObjectNode voice) {
@@ -145,7 +170,11 @@ public final class Player {
 
     /** The next 20 ms frame, or null when there is none (paused, nothing playing, not buffered yet). */
     public AudioFrame pullFrame() {
-        return audio.provide();
+        AudioFrame frame = audio.provide();
+        if (frame != null) {
+            seekedWhilePaused = -1;
+        }
+        return frame;
     }
 
     /** Lavalink's player state: {@code time, position, connected, ping} (no voice connection: -1 ping). */
@@ -153,7 +182,8 @@ public final class Player {
         ObjectNode state = json.createObjectNode();
         state.put("time", System.currentTimeMillis());
         AudioTrack track = audio.getPlayingTrack();
-        state.put("position", track == null ? 0 : track.getPosition());
+        long seeked = seekedWhilePaused;
+        state.put("position", track == null ? 0 : seeked >= 0 ? seeked : track.getPosition());
         state.put("connected", false);
         state.put("ping", -1);
         return state;
@@ -181,7 +211,7 @@ public final class Player {
         node.put("paused", audio.isPaused());
         node.set("state", state());
         node.set("voice", voice);
-        node.set("filters", filters);
+        node.set("filters", filters.toJson(json));
         return node;
     }
 

@@ -4,6 +4,8 @@ import com.sedmelluq.discord.lavaplayer.player.AudioPlayerManager;
 import com.sedmelluq.discord.lavaplayer.track.AudioItem;
 import com.sedmelluq.discord.lavaplayer.track.AudioTrack;
 import dev.roadie.audio.LavalinkException;
+import dev.roadie.audio.filter.FilterException;
+import dev.roadie.audio.filter.Filters;
 import dev.roadie.audio.track.TrackCodec;
 import dev.roadie.audio.track.TrackJson;
 import dev.roadie.audio.track.TrackLoader;
@@ -15,6 +17,7 @@ import io.javalin.websocket.WsConnectContext;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -43,9 +46,12 @@ public final class Sessions {
     private final TrackJson tracks;
     private final TrackLoader loader;
     private final ScheduledExecutorService timer;
+    private final Set<String> disabledFilters;
 
+    /** @param disabledFilters filters the configuration turned off: a player update asking for one is refused */
     public Sessions(AudioPlayerManager manager, JsonMapper json, TrackCodec codec, TrackJson tracks,
-            TrackLoader loader, ScheduledExecutorService timer) {
+            TrackLoader loader, ScheduledExecutorService timer, Set<String> disabledFilters) {
+        this.disabledFilters = Set.copyOf(disabledFilters);
         this.manager = manager;
         this.json = json;
         this.codec = codec;
@@ -216,6 +222,7 @@ public final class Sessions {
                 throw new LavalinkException(400, "Volume must be between 0 and 1000");
             }
         }
+        Filters filters = body.has("filters") ? filters(body.get("filters")) : null;
         AudioTrack next = choice.given() && !choice.stops() ? track(choice) : null;
         String guildId = ctx.pathParam("guildId");
         Player player = session.playerOrCreate(guildId, id -> new Player(id, manager.createPlayer(), json, tracks,
@@ -223,8 +230,8 @@ public final class Sessions {
         if (body.has("voice") && body.get("voice").isObject()) {
             player.voice((ObjectNode) body.get("voice"));
         }
-        if (body.has("filters") && body.get("filters").isObject()) {
-            player.filters(body.get("filters"));
+        if (filters != null) {
+            player.filters(filters);
         }
         if (volume >= 0) {
             player.volume(volume);
@@ -251,6 +258,14 @@ public final class Sessions {
             }
         }
         respond(ctx, player.toJson());
+    }
+
+    private Filters filters(JsonNode given) {
+        try {
+            return Filters.parse(given, disabledFilters);
+        } catch (FilterException e) {
+            throw new LavalinkException(400, e.getMessage(), e);
+        }
     }
 
     private AudioTrack track(TrackChoice choice) {
