@@ -1,5 +1,6 @@
 package dev.roadie.audio;
 
+import dev.roadie.audio.voice.FrameCounter;
 import com.sun.management.OperatingSystemMXBean;
 import dev.roadie.audio.session.Player;
 import dev.roadie.audio.session.Sessions;
@@ -21,7 +22,7 @@ final class NodeStats {
         this.sessions = sessions;
     }
 
-    ObjectNode now(FramePump.FrameCounts frames) {
+    ObjectNode now(FrameCounter.Counts frames) {
         ObjectNode stats = json.createObjectNode();
         List<Player> players = sessions.players();
         stats.put("players", players.size());
