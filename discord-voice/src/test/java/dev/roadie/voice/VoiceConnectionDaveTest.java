@@ -30,6 +30,8 @@ class VoiceConnectionDaveTest {
     private static final long CHANNEL = 127_000_000_000_000_001L;
     private static final long FRIEND = 380_000_000_000_000_001L;
     private static final int FRIEND_SSRC = 0x0F12;
+    private static final long SECOND = 380_000_000_000_000_002L;
+    private static final int SECOND_SSRC = 0x0F13;
 
     private FakeDiscordVoiceServer server;
     private final Heard heard = new Heard();
@@ -95,6 +97,41 @@ class VoiceConnectionDaveTest {
             assertThat(stream.awaitDone(DEADLINE)).isTrue();
             await().atMost(DEADLINE).until(() -> heard.opusFrames.get() >= 100);
             assertThat(AudioMeasure.frequency(AudioMeasure.skipFrames(heard.pcm(), 5))).isCloseTo(660.0, within(2.0));
+            assertThat(voice.receiveStats().undecryptable()).isZero();
+        }
+    }
+
+    @Test
+    void audio_stays_end_to_end_encrypted_across_the_epoch_change_when_another_user_joins() throws Exception {
+        DaveSession dave = new DaveSession();
+        QueuedFrames toSend = new QueuedFrames(500);
+        VoiceSession session = new VoiceSession(server.endpoint(), "token", "session-dave", 41L, BOT, CHANNEL);
+        try (VoiceConnection voice = VoiceConnection.builder(session).dave(dave).frames(toSend).listener(heard).connect()) {
+            await().atMost(DEADLINE).until(() -> heard.events.contains("connected"));
+            FakeDaveUser friend = server.daveUserJoins(FRIEND, FRIEND_SSRC);
+            await().atMost(DEADLINE).until(() -> dave.epoch() == 1 && friend.epoch() == 1 && !dave.frames().sendingPassthrough());
+
+            FakeDaveUser second = server.daveUserJoins(SECOND, SECOND_SSRC);
+            await().atMost(DEADLINE).until(() -> dave.epoch() == 2 && second.epoch() == 2 && friend.epoch() == 2
+                    && !second.frames().sendingPassthrough());
+            assertThat(dave.memberUserIds()).containsExactlyInAnyOrder(BOT, FRIEND, SECOND);
+            // The bot sends with the new epoch's key once it has executed the transition: until a frame it
+            // protects opens with the newcomer's keys (a probe costs one nonce, as a frame would).
+            byte[] probe = new OpusTone(440, 1).nextFrame();
+            await().atMost(DEADLINE).until(() -> second.frames().unprotect(BOT, dave.frames().protect(probe)) != null);
+
+            // The newcomer (whose keys the fake now opens frames with) hears the bot, and the bot hears it.
+            OpusTone tone = new OpusTone(440, 100);
+            for (int i = 0; i < 100; i++) {
+                toSend.offer(tone.nextFrame());
+            }
+            Recording audio = server.clientAudio();
+            await().atMost(DEADLINE).until(() -> audio.count() == 105);
+            assertThat(AudioMeasure.frequency(AudioMeasure.skipFrames(audio.pcm(), 5))).isCloseTo(440.0, within(2.0));
+            FakeVoiceUdp.ToneStream stream = server.streamTone(SECOND_SSRC, 660, 100);
+            assertThat(stream.awaitDone(DEADLINE)).isTrue();
+            await().atMost(DEADLINE).until(() -> heard.opusFrames.get() >= 100);
+            assertThat(AudioMeasure.frequency(AudioMeasure.skipFrames(heard.mixed(), 5))).isCloseTo(660.0, within(2.0));
             assertThat(voice.receiveStats().undecryptable()).isZero();
         }
     }

@@ -2,21 +2,17 @@ package dev.roadie.voice.gateway;
 
 import dev.roadie.voice.VoiceSession;
 import dev.roadie.voice.dave.DaveHandler;
-import dev.roadie.voice.dave.DaveMlsParameters;
 import dev.roadie.voice.dave.DaveReplies;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -90,14 +86,12 @@ public final class VoiceGatewayClient implements AutoCloseable {
 
     /** Select protocol (op 1): the address IP discovery found, and the mode chosen from ready's. */
     public void selectProtocol(String address, int port, String mode) {
-        loop.execute(() -> sendJson(VoiceOp.SELECT_PROTOCOL, Map.of(
-                "protocol", "udp",
-                "data", Map.of("address", address, "port", port, "mode", mode))));
+        loop.execute(() -> sendJson(VoiceOp.SELECT_PROTOCOL, ClientMessages.selectProtocol(address, port, mode)));
     }
 
     /** Speaking (op 5) with this client's SSRC: flags 1 (microphone) before sending audio, 0 when it stops. */
     public void speaking(int flags, int ssrc) {
-        loop.execute(() -> sendJson(VoiceOp.SPEAKING, Map.of("speaking", flags, "delay", 0, "ssrc", ssrc)));
+        loop.execute(() -> sendJson(VoiceOp.SPEAKING, ClientMessages.speaking(flags, ssrc)));
     }
 
     /**
@@ -171,11 +165,15 @@ public final class VoiceGatewayClient implements AutoCloseable {
     private void open(boolean resume) {
         int gen = ++generation;
         resumeOnHello = resume && sessionEstablished;
+        if (!resumeOnHello) {
+            // Identify starts a new session: until its session description, a loss identifies again.
+            sessionEstablished = false;
+        }
         URI uri = uriOf(session.endpoint());
         log.debug("voice gateway: opening {} to {}", resumeOnHello ? "a resume" : "a session", uri);
         http.newWebSocketBuilder()
                 .connectTimeout(options.connectTimeout())
-                .buildAsync(uri, new SocketEvents(gen))
+                .buildAsync(uri, new WholeMessages(new SocketEvents(gen)))
                 .whenComplete((ws, error) -> onLoop(gen, () -> {
                     // On success the socket was taken in SocketEvents.onOpen, before any message.
                     if (error != null) {
@@ -260,10 +258,11 @@ public final class VoiceGatewayClient implements AutoCloseable {
             return;
         }
         listener.onReconnecting(reason);
-        // The next open bumps the generation; until then events from the old socket are stale.
-        generation++;
+        // Until the reopen, events from the old socket are stale; and a move or close meanwhile
+        // (which bump the generation again) cancels this reopen.
+        int gen = ++generation;
         loop.schedule(() -> {
-            if (!stopped) {
+            if (!stopped && gen == generation) {
                 open(resume);
             }
         }, options.backoff(attempts).toMillis(), TimeUnit.MILLISECONDS);
@@ -291,8 +290,8 @@ public final class VoiceGatewayClient implements AutoCloseable {
         JsonNode d = message.path("d");
         switch (op) {
             case VoiceOp.HELLO -> onHello(d.path("heartbeat_interval").asDouble());
-            case VoiceOp.READY -> onReady(d);
-            case VoiceOp.SESSION_DESCRIPTION -> onSessionDescription(d);
+            case VoiceOp.READY -> listener.onReady(Ready.fromJson(d));
+            case VoiceOp.SESSION_DESCRIPTION -> onSessionDescription(SessionDescription.fromJson(d));
             case VoiceOp.HEARTBEAT_ACK -> awaitingAck = false;
             case VoiceOp.RESUMED -> {
                 attempts = 0;
@@ -304,18 +303,18 @@ public final class VoiceGatewayClient implements AutoCloseable {
                 Set<Long> joined = new LinkedHashSet<>();
                 d.path("user_ids").forEach(id -> joined.add(id.asLong()));
                 users.addAll(joined);
-                dave.onUsersChanged(Set.copyOf(users));
+                DaveLock.run(() -> dave.onUsersChanged(Set.copyOf(users)));
                 listener.onUsersJoined(Collections.unmodifiableSet(joined));
             }
             case VoiceOp.CLIENT_DISCONNECT -> {
                 long userId = d.path("user_id").asLong();
                 users.remove(userId);
-                dave.onUsersChanged(Set.copyOf(users));
+                DaveLock.run(() -> dave.onUsersChanged(Set.copyOf(users)));
                 listener.onUserLeft(userId);
             }
             default -> {
                 if (VoiceOp.isDaveJson(op)) {
-                    inDave(() -> dave.onJson(op, d, replies));
+                    DaveLock.run(() -> dave.onJson(op, d, replies));
                 } else {
                     log.trace("voice gateway op {} not used here", op);
                 }
@@ -332,7 +331,7 @@ public final class VoiceGatewayClient implements AutoCloseable {
         int op = frame[2] & 0xff;
         byte[] payload = java.util.Arrays.copyOfRange(frame, 3, frame.length);
         if (VoiceOp.isDaveBinary(op)) {
-            inDave(() -> dave.onBinary(op, payload, replies));
+            DaveLock.run(() -> dave.onBinary(op, payload, replies));
         } else {
             log.debug("voice gateway sent binary op {}, which this client does not know; ignored", op);
         }
@@ -340,56 +339,20 @@ public final class VoiceGatewayClient implements AutoCloseable {
 
     private void onHello(double intervalMillis) {
         if (resumeOnHello) {
-            Map<String, Object> resume = new LinkedHashMap<>();
-            resume.put("server_id", Long.toString(session.guildId()));
-            resume.put("session_id", session.sessionId());
-            resume.put("token", session.token());
-            resume.put("seq_ack", lastSeq);
-            sendJson(VoiceOp.RESUME, resume);
+            sendJson(VoiceOp.RESUME, ClientMessages.resume(session, lastSeq));
         } else {
             lastSeq = -1;
             users.clear();
-            Map<String, Object> identify = new LinkedHashMap<>();
-            identify.put("server_id", Long.toString(session.guildId()));
-            identify.put("user_id", Long.toString(session.userId()));
-            identify.put("session_id", session.sessionId());
-            identify.put("token", session.token());
-            identify.put("max_dave_protocol_version", dave.maxProtocolVersion());
-            sendJson(VoiceOp.IDENTIFY, identify);
+            sendJson(VoiceOp.IDENTIFY, ClientMessages.identify(session, dave.maxProtocolVersion()));
         }
         startHeartbeat(Math.max(1, Math.round(intervalMillis)));
     }
 
-    private void onReady(JsonNode d) {
-        List<String> modes = new ArrayList<>();
-        d.path("modes").forEach(mode -> modes.add(mode.asString()));
-        listener.onReady(new Ready(d.path("ssrc").asInt(), d.path("ip").asString(), d.path("port").asInt(), modes));
-    }
-
-    private void onSessionDescription(JsonNode d) {
-        JsonNode keyNode = d.path("secret_key");
-        byte[] key = new byte[keyNode.size()];
-        for (int i = 0; i < key.length; i++) {
-            key[i] = (byte) keyNode.get(i).asInt();
-        }
-        int daveVersion = d.path("dave_protocol_version").asInt(0);
+    private void onSessionDescription(SessionDescription description) {
         sessionEstablished = true;
         attempts = 0;
-        inDave(() -> dave.onSessionStarted(daveVersion, session.userId(), session.channelId(), replies));
-        listener.onSessionDescription(new SessionDescription(d.path("mode").asString(), key, daveVersion));
-    }
-
-    /**
-     * Runs a call into the DAVE handler holding the lock every connection in this JVM shares.
-     * BouncyCastle's MLS cipher suites are shared static objects whose AEAD, KDF and signer keep
-     * state ({@code BcMlsAead}, {@code BcMlsKdf}, {@code BcMlsSigner}), so two connections doing
-     * MLS at once (a bot in two guilds) corrupt each other's welcomes and proposals. DAVE's MLS
-     * work is rare (joins and leaves), so one lock costs nothing audible; media never takes it.
-     */
-    private static void inDave(Runnable call) {
-        synchronized (DaveMlsParameters.SUITE) {
-            call.run();
-        }
+        DaveLock.run(() -> dave.onSessionStarted(description.daveProtocolVersion(), session.userId(), session.channelId(), replies));
+        listener.onSessionDescription(description);
     }
 
     // ---- heartbeats -------------------------------------------------------------------------
@@ -410,7 +373,7 @@ public final class VoiceGatewayClient implements AutoCloseable {
             return;
         }
         awaitingAck = true;
-        sendJson(VoiceOp.HEARTBEAT, Map.of("t", System.currentTimeMillis(), "seq_ack", lastSeq));
+        sendJson(VoiceOp.HEARTBEAT, ClientMessages.heartbeat(System.currentTimeMillis(), lastSeq));
     }
 
     private void stopHeartbeat() {
@@ -487,56 +450,36 @@ public final class VoiceGatewayClient implements AutoCloseable {
         }
     }
 
-    /** The JDK WebSocket's callbacks: whole messages are posted to the loop. */
-    private final class SocketEvents implements WebSocket.Listener {
+    /** One socket's whole messages, posted to the loop; dropped once that socket is replaced. */
+    private final class SocketEvents implements WholeMessages.Events {
         private final int gen;
-        private final StringBuilder text = new StringBuilder();
-        private final java.io.ByteArrayOutputStream binary = new java.io.ByteArrayOutputStream();
 
         SocketEvents(int gen) {
             this.gen = gen;
         }
 
         @Override
-        public void onOpen(WebSocket ws) {
+        public void opened(WebSocket ws) {
             onLoop(gen, () -> socket = ws, ws::abort);
-            ws.request(1);
         }
 
         @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            text.append(data);
-            if (last) {
-                String message = text.toString();
-                text.setLength(0);
-                onLoop(gen, () -> VoiceGatewayClient.this.onText(message), () -> { });
-            }
-            ws.request(1);
-            return null;
+        public void text(String message) {
+            onLoop(gen, () -> onText(message), () -> { });
         }
 
         @Override
-        public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
-            byte[] chunk = new byte[data.remaining()];
-            data.get(chunk);
-            binary.writeBytes(chunk);
-            if (last) {
-                byte[] message = binary.toByteArray();
-                binary.reset();
-                onLoop(gen, () -> VoiceGatewayClient.this.onBinary(message), () -> { });
-            }
-            ws.request(1);
-            return null;
+        public void binary(byte[] message) {
+            onLoop(gen, () -> onBinary(message), () -> { });
         }
 
         @Override
-        public CompletionStage<?> onClose(WebSocket ws, int code, String reason) {
+        public void closed(int code, String reason) {
             onLoop(gen, () -> closedByServer(code, reason), () -> { });
-            return null;
         }
 
         @Override
-        public void onError(WebSocket ws, Throwable error) {
+        public void failed(Throwable error) {
             onLoop(gen, () -> lost("the voice gateway connection failed: " + rootMessage(error)), () -> { });
         }
     }

@@ -80,10 +80,10 @@ public final class FakeDiscordVoiceServer implements AutoCloseable {
         udp.mapUser(gateway.ssrc(), botUserId);
         udp.useEndToEnd(user.frames());
         onDaveThread(() -> {
-            Set<Long> others = new HashSet<>(daveUsers.keySet());
-            others.remove(userId);
-            others.add(botUserId);
-            user.start(others, repliesOf(userId));
+            // Everyone already in the call hears of the newcomer (op 11) before its add is proposed.
+            daveUsers.values().stream().filter(other -> other != user)
+                    .forEach(other -> other.usersChanged(othersThan(other.userId())));
+            user.start(othersThan(userId), repliesOf(userId));
             dave.connect(userId);
         });
         return user;
@@ -92,6 +92,13 @@ public final class FakeDiscordVoiceServer implements AutoCloseable {
     /** Streams a tone as a user, {@code frames} Opus frames, encrypted end to end if that user speaks DAVE. */
     public FakeVoiceUdp.ToneStream streamTone(int ssrc, double frequencyHz, int frames) {
         return udp.streamTone(ssrc, frequencyHz, frames, StreamPlan.clean());
+    }
+
+    private Set<Long> othersThan(long userId) {
+        Set<Long> others = new HashSet<>(daveUsers.keySet());
+        others.add(botUserId);
+        others.remove(userId);
+        return others;
     }
 
     private void onDaveThread(Runnable task) {
@@ -153,7 +160,7 @@ public final class FakeDiscordVoiceServer implements AutoCloseable {
     public static FakeDiscordVoiceServer start(int clientSsrc) throws IOException {
         FakeVoiceUdp udp = FakeVoiceUdp.start();
         FakeVoiceGateway gateway = new FakeVoiceGateway()
-                .heartbeatInterval(5_000)
+                .heartbeatInterval(13_750) // what Discord sends
                 .ssrc(clientSsrc)
                 .udp(udp.address().getHostString(), udp.address().getPort());
         gateway.onSelectProtocol(data -> udp.useSession(
