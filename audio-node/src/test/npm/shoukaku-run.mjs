@@ -87,7 +87,7 @@ await step('stats', async () => {
 await step('load', async () => {
   const result = await node.rest.resolve(process.env.TONE);
   assert.equal(result.loadType, 'track');
-  assert.equal(result.data.info.length, 3000);
+  assert.equal(result.data.info.length, 20_000);
   encoded = result.data.encoded;
 });
 
@@ -128,9 +128,13 @@ await step('filters', async () => {
 
 await step('resume', async () => {
   const sessionId = node.sessionId;
+  // shoukaku logs the upgrade answer's Session-Resumed and Lavalink-Api-Version headers.
+  const handshake = next(node, 'debug', (message) => message.includes('Connection Handshake Done'));
   const resumed = next(shoukaku, 'ready', (name, lavalinkResume) => lavalinkResume === true);
   node.ws.terminate();
   await resumed;
+  const [logged] = await handshake;
+  assert.match(logged, /Resumed Header Value: true \| Lavalink Api Version: 4/);
   assert.equal(node.sessionId, sessionId);
   // The player kept its track (its encoding carries the position, as Lavalink's does, so compare what it is).
   const state = await node.rest.getPlayer(GUILD);

@@ -97,6 +97,9 @@ public final class AudioNode implements AutoCloseable {
             if (ctx.header("User-Id") == null) {
                 throw new LavalinkException(400, "The User-Id header is missing: send the bot's user id");
             }
+            // Lavalink's upgrade answer says which API it speaks and whether the session resumes.
+            ctx.header("Lavalink-Api-Version", "4");
+            ctx.header("Session-Resumed", Boolean.toString(sessions.resumable(ctx.header("Session-Id"))));
         });
         routes.exception(LavalinkException.class, (e, ctx) -> ErrorResponses.lavalink(e, ctx, json));
         routes.exception(Exception.class, (e, ctx) -> ErrorResponses.unexpected(e, ctx, json));

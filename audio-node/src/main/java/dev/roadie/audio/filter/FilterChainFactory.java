@@ -25,10 +25,6 @@ public final class FilterChainFactory implements PcmFilterFactory {
         this.filters = filters;
     }
 
-    public Filters filters() {
-        return filters;
-    }
-
     @Override
     public List<AudioFilter> buildChain(AudioTrack track, AudioDataFormat format, UniversalPcmAudioFilter output) {
         int channels = format.channelCount;

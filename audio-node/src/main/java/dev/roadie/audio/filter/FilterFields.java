@@ -92,7 +92,7 @@ final class FilterFields {
         return value == null || value.isNull() ? fallback : number(name, value);
     }
 
-    /** A float within {@code [min, max]}; a null bound is open. */
+    /** A float within {@code [min, max]}; {@code Float.MAX_VALUE} for no upper bound. */
     float floating(String name, float fallback, float min, float max) {
         float value = floating(name, fallback);
         if (value < min || value > max) {

@@ -1,6 +1,7 @@
 package dev.roadie.audio.filter;
 
 import com.sedmelluq.discord.lavaplayer.filter.FloatPcmAudioFilter;
+import java.util.Arrays;
 
 /**
  * {@code vibrato}: the pitch wobbles at {@code frequency} Hz (at most 14) by reading the sound
@@ -62,7 +63,7 @@ final class VibratoFilter extends StageFilter {
     @Override
     public void seekPerformed(long requestedTime, long providedTime) {
         for (float[] line : lines) {
-            java.util.Arrays.fill(line, 0f);
+            Arrays.fill(line, 0f);
         }
     }
 }

@@ -63,13 +63,21 @@ public final class Session {
         }
     }
 
-    /** The socket came back: replays what it missed, after {@code ready}. */
+    /**
+     * The socket came back: replays what it missed, after {@code ready}. A socket the session still
+     * held is closed: the client has moved to the new one.
+     */
     synchronized void attach(WsContext socket, ObjectNode ready) {
         if (expiry != null) {
             expiry.cancel(false);
             expiry = null;
         }
+        WsContext previous = this.socket;
         this.socket = socket;
+        // Set first: the old socket's close, seen after, is then known for an older one and ignored.
+        if (previous != null && previous.session.isOpen()) {
+            previous.closeSession(1000, "Resumed on a new socket");
+        }
         socket.send(ready.toString());
         while (!missed.isEmpty()) {
             socket.send(missed.removeFirst());

@@ -78,7 +78,7 @@ public final class Sessions {
         ctx.session.setIdleTimeout(java.time.Duration.ZERO);
         String resumeId = ctx.header("Session-Id");
         Session resumed = resumeId == null ? null : sessions.get(resumeId);
-        if (resumed != null && resumed.isAway()) {
+        if (resumed != null && (resumed.isAway() || resumed.resuming())) {
             ctx.attribute("session", resumed);
             resumed.attach(ctx, ready(true, resumed.id()));
             LOG.info("Session {} resumed by {}", resumed.id(), resumed.clientName());
@@ -89,6 +89,16 @@ public final class Sessions {
         ctx.attribute("session", session);
         ctx.send(ready(false, session.id()).toString());
         LOG.info("Session {} opened by {}", session.id(), session.clientName());
+    }
+
+    /**
+     * Whether a socket sending {@code sessionId} as {@code Session-Id} resumes that session: one the
+     * client left, or one with resuming on whose old socket is not known to be closed yet (a client
+     * that reconnects at once can be back before its dropped socket's close has been seen).
+     */
+    public boolean resumable(String sessionId) {
+        Session session = sessionId == null ? null : sessions.get(sessionId);
+        return session != null && (session.isAway() || session.resuming());
     }
 
     private static String clientName(String header) {

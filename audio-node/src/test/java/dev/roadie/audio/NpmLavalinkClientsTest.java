@@ -16,11 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The npm Lavalink client {@code shoukaku} 4.3.0, run by Node against the node on a real port:
- * {@code src/test/npm/shoukaku-run.mjs} connects, reads stats, loads, plays, pauses, seeks, sets
- * and clears filters, loses its socket and resumes the session, and stops.
+ * The npm Lavalink clients {@code shoukaku} 4.3.0 and {@code lavalink-client} 2.11.0, run by Node
+ * against the node on a real port: each script in {@code src/test/npm} connects, reads stats,
+ * loads, plays, pauses, seeks, sets and clears filters, loses its socket and resumes the session,
+ * and stops.
  */
-class ShoukakuTest {
+class NpmLavalinkClientsTest {
     private static final String PASSWORD = "youshallnotpass";
     private static final Path NPM = Path.of("src/test/npm");
     private AudioNode node;
@@ -41,14 +42,25 @@ class ShoukakuTest {
 
     @Test
     void shoukaku_connects_loads_plays_pauses_seeks_filters_resumes_and_stops() throws Exception {
+        assertEveryStepPasses("shoukaku-run.mjs");
+    }
+
+    @Test
+    void lavalink_client_connects_loads_plays_pauses_seeks_filters_resumes_and_stops() throws Exception {
+        assertEveryStepPasses("lavalink-client-run.mjs");
+    }
+
+    private void assertEveryStepPasses(String script) throws Exception {
         requireNode();
         installUnlessCurrent();
         Path tone = folder.resolve("tone.wav");
-        Files.write(tone, AudioNodeTest.tone(440, 3));
+        Files.write(tone, AudioNodeTest.tone(440, 20));
 
-        ProcessBuilder builder = new ProcessBuilder("node", "shoukaku-run.mjs").directory(NPM.toFile())
+        ProcessBuilder builder = new ProcessBuilder("node", script).directory(NPM.toFile())
                 .redirectErrorStream(true);
         builder.environment().put("NODE_URL", "127.0.0.1:" + node.port());
+        builder.environment().put("NODE_HOST", "127.0.0.1");
+        builder.environment().put("NODE_PORT", Integer.toString(node.port()));
         builder.environment().put("NODE_AUTH", PASSWORD);
         builder.environment().put("TONE", tone.toString());
         Process run = builder.start();
@@ -80,10 +92,11 @@ class ShoukakuTest {
         }
     }
 
-    /** {@code npm ci} unless node_modules holds shoukaku and is newer than the lock file. */
+    /** {@code npm ci} unless node_modules holds both clients and is newer than the lock file. */
     private static void installUnlessCurrent() throws IOException, InterruptedException {
         Path installed = NPM.resolve("node_modules/.package-lock.json");
         boolean current = Files.exists(installed) && Files.exists(NPM.resolve("node_modules/shoukaku/package.json"))
+                && Files.exists(NPM.resolve("node_modules/lavalink-client/package.json"))
                 && Files.getLastModifiedTime(installed).compareTo(Files.getLastModifiedTime(
                         NPM.resolve("package-lock.json"))) >= 0;
         if (!current) {
