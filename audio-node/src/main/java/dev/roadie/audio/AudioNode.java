@@ -10,7 +10,10 @@ import dev.roadie.audio.session.Sessions;
 import dev.roadie.audio.track.TrackCodec;
 import dev.roadie.audio.track.TrackJson;
 import dev.roadie.audio.track.TrackLoader;
+import dev.roadie.audio.voice.FrameCounter;
+import dev.roadie.audio.voice.VoiceLinks;
 import dev.roadie.node.hub.NodeInfo;
+import dev.roadie.voice.gateway.GatewayOptions;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -46,6 +49,8 @@ public final class AudioNode implements AutoCloseable {
     private final TrackJson tracks = new TrackJson(json, codec);
     private final TrackLoader loader = new TrackLoader(manager, json, tracks);
     private final Sessions sessions;
+    private final FrameCounter frames = new FrameCounter();
+    private final VoiceLinks voices;
     private final FramePump pump;
     private final NodeStats stats;
     private final AtomicLong lastStats = new AtomicLong(System.currentTimeMillis());
@@ -60,9 +65,16 @@ public final class AudioNode implements AutoCloseable {
      *                     a plugins folder); they take the identifiers they recognise
      */
     public AudioNode(AudioNodeConfig config, List<AudioSourceManager> extraSources) {
+        this(config, extraSources, GatewayOptions.DEFAULTS);
+    }
+
+    /** @param voiceGateway how players' voice connections reconnect before they give up */
+    public AudioNode(AudioNodeConfig config, List<AudioSourceManager> extraSources, GatewayOptions voiceGateway) {
         this.config = config;
-        this.sessions = new Sessions(manager, json, codec, tracks, loader, timer, config.audio().disabledFilters());
-        this.pump = new FramePump(sessions);
+        this.voices = new VoiceLinks(frames, voiceGateway, json);
+        this.sessions = new Sessions(manager, json, codec, tracks, loader, timer, config.audio().disabledFilters(),
+                voices);
+        this.pump = new FramePump(sessions, frames);
         this.stats = new NodeStats(json, sessions);
         AudioManagerSettings.apply(config.audio(), manager);
         extraSources.forEach(manager::registerSourceManager);
@@ -185,8 +197,8 @@ public final class AudioNode implements AutoCloseable {
 
     private void sendStats() {
         long now = System.currentTimeMillis();
-        FramePump.FrameCounts frames = pump.takeCounts(now - lastStats.getAndSet(now));
-        sessions.sendStats(() -> stats.now(frames));
+        FrameCounter.Counts counts = frames.take(now - lastStats.getAndSet(now));
+        sessions.sendStats(() -> stats.now(counts));
     }
 
     public int port() {
@@ -207,6 +219,7 @@ public final class AudioNode implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
+        voices.closeAll();
         server.stop();
         manager.shutdown();
     }

@@ -3,6 +3,7 @@ package dev.roadie.audio;
 import com.sun.management.OperatingSystemMXBean;
 import dev.roadie.audio.session.Player;
 import dev.roadie.audio.session.Sessions;
+import dev.roadie.audio.voice.FrameCounter;
 import java.lang.management.ManagementFactory;
 import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,7 +38,7 @@ final class NodeStats {
                 null);
     }
 
-    ObjectNode now(FramePump.FrameCounts frames) {
+    ObjectNode now(FrameCounter.Counts frames) {
         ObjectNode stats = json.createObjectNode();
         List<Player> players = sessions.players();
         stats.put("players", players.size());

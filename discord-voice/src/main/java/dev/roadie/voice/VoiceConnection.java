@@ -194,7 +194,7 @@ public final class VoiceConnection implements AutoCloseable {
         @Override
         public void onDisconnected(int closeCode, String reason) {
             closeMedia();
-            listener.onDisconnected(reason);
+            listener.onDisconnected(closeCode, reason);
         }
     }
 

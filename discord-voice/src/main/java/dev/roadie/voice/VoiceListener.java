@@ -19,6 +19,15 @@ public interface VoiceListener {
     default void onDisconnected(String reason) {
     }
 
+    /**
+     * The same, with the voice gateway's close code (4014: removed from the channel, 4006: the
+     * session is no longer valid...; 1006 when reconnecting failed), for a bot that reports it,
+     * as Lavalink's {@code WebSocketClosedEvent} does. Calls {@link #onDisconnected(String)} unless overridden.
+     */
+    default void onDisconnected(int closeCode, String reason) {
+        onDisconnected(reason);
+    }
+
     /** A user joined the channel. */
     default void onUserJoined(long userId) {
     }

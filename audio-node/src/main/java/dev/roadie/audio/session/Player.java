@@ -12,14 +12,16 @@ import dev.roadie.audio.filter.FilterChainFactory;
 import dev.roadie.audio.filter.Filters;
 import dev.roadie.audio.track.TrackJson;
 import dev.roadie.audio.track.TrackLoader;
+import dev.roadie.audio.voice.VoiceLink;
+import dev.roadie.audio.voice.VoiceState;
 import java.util.function.Consumer;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One guild's player: a lavaplayer player whose events become Lavalink's {@code event} messages.
- * There is no voice connection yet, so {@link #pullFrame} hands each 20 ms frame to nowhere; the
- * frames are pulled all the same, which is what moves the track on.
+ * With a voice state, its voice connection pulls each 20 ms frame ({@code dev.roadie.audio.voice});
+ * without one, the node's pump pulls and drops them, which is what moves the track on.
  */
 public final class Player {
     private static final long FRAME_MS = 20;
@@ -30,6 +32,8 @@ public final class Player {
     private final Consumer<ObjectNode> events;
     private volatile Filters filters = Filters.NONE;
     private volatile ObjectNode voice;
+    /** The voice connection the frames go to; null before a complete voice state. */
+    private volatile VoiceLink voiceLink;
     /** Where a seek made while paused went, until the next frame is pulled; -1 for none. */
     private volatile long seekedWhilePaused = -1;
     /** Set when the track's end time was reached: Lavalink reports that end as {@code finished}. */
@@ -164,6 +168,30 @@ public final class Player {
         this.voice = voice;
     }
 
+    /** The voice state the current connection was opened for, or null. */
+    VoiceState voiceState() {
+        VoiceLink link = voiceLink;
+        return link == null ? null : link.state();
+    }
+
+    /** Frames go to {@code link} from now on; the connection before is closed. */
+    void voiceLink(VoiceLink link) {
+        VoiceLink before = voiceLink;
+        voiceLink = link;
+        if (before != null) {
+            before.close();
+        }
+    }
+
+    /**
+     * Whether a voice connection pulls this player's frames (else the node's pump does). As on
+     * Lavalink, a track given with a voice state starts when the connection is up, and holds while
+     * it reconnects or after it gave up, rather than play to nobody.
+     */
+    public boolean hasVoice() {
+        return voiceLink != null;
+    }
+
     public boolean isPlaying() {
         return audio.getPlayingTrack() != null && !audio.isPaused();
     }
@@ -177,14 +205,15 @@ public final class Player {
         return frame;
     }
 
-    /** Lavalink's player state: {@code time, position, connected, ping} (no voice connection: -1 ping). */
+    /** Lavalink's player state: {@code time, position, connected, ping} (ping is not measured: -1). */
     ObjectNode state() {
         ObjectNode state = json.createObjectNode();
         state.put("time", System.currentTimeMillis());
         AudioTrack track = audio.getPlayingTrack();
         long seeked = seekedWhilePaused;
         state.put("position", track == null ? 0 : seeked >= 0 ? seeked : track.getPosition());
-        state.put("connected", false);
+        VoiceLink link = voiceLink;
+        state.put("connected", link != null && link.connected());
         state.put("ping", -1);
         return state;
     }
@@ -216,6 +245,7 @@ public final class Player {
     }
 
     void destroy() {
+        voiceLink(null);
         audio.destroy();
     }
 }

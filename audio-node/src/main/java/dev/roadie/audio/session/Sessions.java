@@ -9,6 +9,8 @@ import dev.roadie.audio.filter.Filters;
 import dev.roadie.audio.track.TrackCodec;
 import dev.roadie.audio.track.TrackJson;
 import dev.roadie.audio.track.TrackLoader;
+import dev.roadie.audio.voice.VoiceLinks;
+import dev.roadie.audio.voice.VoiceState;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.websocket.WsCloseContext;
@@ -47,11 +49,16 @@ public final class Sessions {
     private final TrackLoader loader;
     private final ScheduledExecutorService timer;
     private final Set<String> disabledFilters;
+    private final VoiceLinks voices;
 
-    /** @param disabledFilters filters the configuration turned off: a player update asking for one is refused */
+    /**
+     * @param disabledFilters filters the configuration turned off: a player update asking for one is refused
+     * @param voices          opens a player's voice connection when a player update gives its voice state
+     */
     public Sessions(AudioPlayerManager manager, JsonMapper json, TrackCodec codec, TrackJson tracks,
-            TrackLoader loader, ScheduledExecutorService timer, Set<String> disabledFilters) {
+            TrackLoader loader, ScheduledExecutorService timer, Set<String> disabledFilters, VoiceLinks voices) {
         this.disabledFilters = Set.copyOf(disabledFilters);
+        this.voices = voices;
         this.manager = manager;
         this.json = json;
         this.codec = codec;
@@ -239,6 +246,7 @@ public final class Sessions {
                 loader, session::send));
         if (body.has("voice") && body.get("voice").isObject()) {
             player.voice((ObjectNode) body.get("voice"));
+            connectVoice(session, player, guildId, body.get("voice"));
         }
         if (filters != null) {
             player.filters(filters);
@@ -268,6 +276,20 @@ public final class Sessions {
             }
         }
         respond(ctx, player.toJson());
+    }
+
+    /** A new, complete voice state gets a new connection; the same one again keeps the one there is. */
+    private void connectVoice(Session session, Player player, String guildId, JsonNode voice) {
+        VoiceState state;
+        try {
+            state = VoiceState.of(voice);
+            if (state != null && !state.equals(player.voiceState())) {
+                player.voiceLink(voices.open(guildId, session.userId(), state, player::isPlaying, player::pullFrame,
+                        session::send));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new LavalinkException(400, e.getMessage(), e);
+        }
     }
 
     private Filters filters(JsonNode given) {
