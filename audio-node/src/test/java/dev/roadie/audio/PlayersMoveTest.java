@@ -146,8 +146,10 @@ class PlayersMoveTest {
         }
 
         void play(ServiceId node, String guild, String identifier) throws Exception {
+            // No voice server here: without a token the node keeps no voice connection and plays
+            // to nowhere, so the position moves; the voice state still travels with the move.
             session(node).update(guild, "{\"track\":{\"identifier\":" + JSON.writeValueAsString(identifier)
-                    + "},\"volume\":80,\"voice\":{\"token\":\"t\",\"endpoint\":\"e\",\"sessionId\":\"s\","
+                    + "},\"volume\":80,\"voice\":{\"token\":\"\",\"endpoint\":\"e\",\"sessionId\":\"s\","
                     + "\"channelId\":\"99\"}}");
             playerNodes.put(guild, node);
         }
