@@ -221,11 +221,14 @@ public final class DaveWire {
      * PublicMessage has no membership tag, so that is the MLSMessage less its 2-byte version.
      */
     public static byte[] proposalRef(byte[] externalProposalMessage) {
-        try {
-            return DaveMlsParameters.SUITE.refHash(
-                    Arrays.copyOfRange(externalProposalMessage, 2, externalProposalMessage.length), PROPOSAL_REF_LABEL);
-        } catch (IOException e) {
-            throw new DaveProtocolException("cannot hash a proposal reference", e);
-        }
+        // The suite's hash is shared and stateful, like the rest of it (see MlsLock).
+        return MlsLock.call(() -> {
+            try {
+                return DaveMlsParameters.SUITE.refHash(
+                        Arrays.copyOfRange(externalProposalMessage, 2, externalProposalMessage.length), PROPOSAL_REF_LABEL);
+            } catch (IOException e) {
+                throw new DaveProtocolException("cannot hash a proposal reference", e);
+            }
+        });
     }
 }

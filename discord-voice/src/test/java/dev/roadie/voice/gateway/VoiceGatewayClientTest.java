@@ -10,10 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -270,49 +266,5 @@ class VoiceGatewayClientTest {
                 && fake.received(VoiceOp.DAVE_MLS_INVALID_COMMIT_WELCOME).size() == 1);
         assertThat(fake.received(VoiceOp.DAVE_TRANSITION_READY).getFirst().path("d").path("transition_id").asInt()).isEqualTo(3);
         assertThat(fake.received(VoiceOp.DAVE_MLS_INVALID_COMMIT_WELCOME).getFirst().path("d").path("transition_id").asInt()).isEqualTo(9);
-    }
-
-    @Test
-    void dave_handlers_of_two_connections_are_never_called_at_once() throws InterruptedException {
-        // BouncyCastle's MLS suites are shared and stateful: two connections' MLS work must not overlap.
-        CountDownLatch arrived = new CountDownLatch(2);
-        AtomicInteger inside = new AtomicInteger();
-        AtomicInteger calls = new AtomicInteger();
-        AtomicBoolean overlapped = new AtomicBoolean();
-        class OverlapDave extends RecordingDave {
-            OverlapDave() {
-                super(1);
-            }
-
-            @Override
-            public void onBinary(int op, byte[] payload, dev.roadie.voice.dave.DaveReplies replies) {
-                if (inside.incrementAndGet() > 1) {
-                    overlapped.set(true);
-                }
-                calls.incrementAndGet();
-                arrived.countDown();
-                try {
-                    // Holds the door open for the other connection's call, for half a second at most.
-                    arrived.await(500, TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                inside.decrementAndGet();
-            }
-        }
-        RecordingListener otherListener = new RecordingListener();
-        try (FakeVoiceGateway otherFake = new FakeVoiceGateway().heartbeatInterval(QUIET);
-             VoiceGatewayClient other = new VoiceGatewayClient(session(otherFake.endpoint()), new OverlapDave(), otherListener, QUICK)) {
-            otherListener.client = other;
-            other.connect();
-            connect(new OverlapDave());
-            await().atMost(DEADLINE).until(() -> otherListener.descriptions.size() == 1);
-
-            fake.sendBinary(VoiceOp.DAVE_MLS_EXTERNAL_SENDER, new byte[] {1});
-            otherFake.sendBinary(VoiceOp.DAVE_MLS_EXTERNAL_SENDER, new byte[] {2});
-
-            await().atMost(DEADLINE).until(() -> calls.get() == 2 && inside.get() == 0);
-            assertThat(overlapped).as("the second handler ran while the first was inside").isFalse();
-        }
     }
 }
