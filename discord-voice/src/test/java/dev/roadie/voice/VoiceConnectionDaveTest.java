@@ -60,7 +60,7 @@ class VoiceConnectionDaveTest {
             await().atMost(DEADLINE).until(() -> dave.epoch() >= 1 && friend.epoch() == dave.epoch()
                     && !dave.frames().sendingPassthrough() && !friend.frames().sendingPassthrough());
             assertThat(server.dave().members()).containsExactlyInAnyOrder(BOT, FRIEND);
-            // At the first try: no welcome or proposal spoilt by MLS work on two threads at once (see VoiceGatewayClient.inDave).
+            // At the first try: no welcome or proposal spoilt by MLS work on two threads at once (see MlsLock).
             assertThat(dave.epoch()).isEqualTo(1);
             assertThat(server.dave().commitsAccepted()).isEqualTo(1);
             assertThat(dave.memberUserIds()).containsExactlyInAnyOrder(BOT, FRIEND);

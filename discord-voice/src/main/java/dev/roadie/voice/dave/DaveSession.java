@@ -41,7 +41,8 @@ import tools.jackson.databind.JsonNode;
  * (re)created, commits the gateway's proposals, joins from welcomes, processes the winning
  * commit, reports ready for each transition, and hands every epoch's sender base secrets to
  * the frame layer ({@link DaveFrames}): other members' as soon as the epoch is processed, its own
- * when the transition executes. The gateway calls it from one thread at a time.
+ * when the transition executes. The gateway calls it from one thread at a time; every public
+ * method holds {@link MlsLock}, so sessions of several connections never do MLS at once.
  */
 public final class DaveSession implements DaveHandler {
 
@@ -88,6 +89,10 @@ public final class DaveSession implements DaveHandler {
 
     @Override
     public void onSessionStarted(int protocolVersion, long userId, long channelId, DaveReplies replies) {
+        MlsLock.run(() -> start(protocolVersion, userId, channelId, replies));
+    }
+
+    private void start(int protocolVersion, long userId, long channelId, DaveReplies replies) {
         this.protocolVersion = protocolVersion;
         this.userId = userId;
         this.groupId = DaveMlsParameters.groupIdFor(channelId);
@@ -99,6 +104,10 @@ public final class DaveSession implements DaveHandler {
 
     @Override
     public void onUsersChanged(Set<Long> connectedUserIds) {
+        MlsLock.run(() -> usersChanged(connectedUserIds));
+    }
+
+    private void usersChanged(Set<Long> connectedUserIds) {
         for (Long gone : connectedUsers) {
             if (!connectedUserIds.contains(gone)) {
                 frames.forget(gone);
@@ -109,6 +118,10 @@ public final class DaveSession implements DaveHandler {
 
     @Override
     public void onJson(int op, JsonNode data, DaveReplies replies) {
+        MlsLock.run(() -> json(op, data, replies));
+    }
+
+    private void json(int op, JsonNode data, DaveReplies replies) {
         switch (op) {
             case DaveWire.PREPARE_TRANSITION -> prepareTransition(
                     data.path("transition_id").asInt(), data.path("protocol_version").asInt(), replies);
@@ -121,6 +134,10 @@ public final class DaveSession implements DaveHandler {
 
     @Override
     public void onBinary(int op, byte[] payload, DaveReplies replies) {
+        MlsLock.run(() -> binary(op, payload, replies));
+    }
+
+    private void binary(int op, byte[] payload, DaveReplies replies) {
         switch (op) {
             case DaveWire.EXTERNAL_SENDER_PACKAGE -> externalSender(payload);
             case DaveWire.PROPOSALS -> proposals(payload, replies);
@@ -137,12 +154,12 @@ public final class DaveSession implements DaveHandler {
 
     /** The established group's epoch, or 0 while this client is pending. */
     public long epoch() {
-        return group == null ? 0 : group.getEpoch();
+        return MlsLock.call(() -> group == null ? 0L : group.getEpoch());
     }
 
     /** The established group's epoch authenticator (what first-party clients show as a code), or null while pending. */
     public byte[] epochAuthenticator() {
-        return group == null ? null : group.getEpochAuthenticator().clone();
+        return MlsLock.call(() -> group == null ? null : group.getEpochAuthenticator().clone());
     }
 
     /**
@@ -150,18 +167,18 @@ public final class DaveSession implements DaveHandler {
      * (compare it in groups of 5), or null while pending.
      */
     public String privacyCode() {
-        Group current = group;
-        return current == null ? null : DisplayableCode.of(current.getEpochAuthenticator(), 30, 5);
+        byte[] authenticator = epochAuthenticator();
+        return authenticator == null ? null : DisplayableCode.of(authenticator, 30, 5);
     }
 
     /** The user ids of the established group's members, this client's included; empty while pending. */
     public Set<Long> memberUserIds() {
-        return group == null ? Set.of() : Set.copyOf(members(group).keySet());
+        return MlsLock.call(() -> group == null ? Set.<Long>of() : Set.copyOf(members(group).keySet()));
     }
 
     /** A member's sender base secret in the current epoch, or null while pending. */
     public byte[] senderBaseSecret(long memberUserId) {
-        return group == null ? null : export(group, memberUserId);
+        return MlsLock.call(() -> group == null ? null : export(group, memberUserId));
     }
 
     private void externalSender(byte[] payload) {

@@ -13,8 +13,10 @@ import org.bouncycastle.mls.codec.MLSOutputStream;
 import org.bouncycastle.mls.codec.Welcome;
 
 /**
- * The payloads of DAVE's binary voice gateway opcodes (whitepaper, "Voice Gateway Opcodes"), as
- * they stand after the sequence number and opcode byte. Vector lengths are MLS varints.
+ * DAVE's voice gateway opcodes (whitepaper, "Voice Gateway Opcodes"): the one definition of
+ * their numbers, JSON and binary (the gateway's {@code VoiceOp} routes by them), and the binary
+ * ones' payloads as they stand after the sequence number and opcode byte. Vector lengths are
+ * MLS varints.
  *
  * <p>Op 26 carries a bare {@code KeyPackage}, not the {@code MLSMessage} the whitepaper's
  * struct names: libdave ({@code tls::marshal(*joinKeyPackage_)}) and davey both send it bare, so
@@ -221,11 +223,14 @@ public final class DaveWire {
      * PublicMessage has no membership tag, so that is the MLSMessage less its 2-byte version.
      */
     public static byte[] proposalRef(byte[] externalProposalMessage) {
-        try {
-            return DaveMlsParameters.SUITE.refHash(
-                    Arrays.copyOfRange(externalProposalMessage, 2, externalProposalMessage.length), PROPOSAL_REF_LABEL);
-        } catch (IOException e) {
-            throw new DaveProtocolException("cannot hash a proposal reference", e);
-        }
+        // The suite's hash is shared and stateful, like the rest of it (see MlsLock).
+        return MlsLock.call(() -> {
+            try {
+                return DaveMlsParameters.SUITE.refHash(
+                        Arrays.copyOfRange(externalProposalMessage, 2, externalProposalMessage.length), PROPOSAL_REF_LABEL);
+            } catch (IOException e) {
+                throw new DaveProtocolException("cannot hash a proposal reference", e);
+            }
+        });
     }
 }

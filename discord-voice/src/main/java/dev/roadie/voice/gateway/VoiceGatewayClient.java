@@ -303,18 +303,18 @@ public final class VoiceGatewayClient implements AutoCloseable {
                 Set<Long> joined = new LinkedHashSet<>();
                 d.path("user_ids").forEach(id -> joined.add(id.asLong()));
                 users.addAll(joined);
-                DaveLock.run(() -> dave.onUsersChanged(Set.copyOf(users)));
+                dave.onUsersChanged(Set.copyOf(users));
                 listener.onUsersJoined(Collections.unmodifiableSet(joined));
             }
             case VoiceOp.CLIENT_DISCONNECT -> {
                 long userId = d.path("user_id").asLong();
                 users.remove(userId);
-                DaveLock.run(() -> dave.onUsersChanged(Set.copyOf(users)));
+                dave.onUsersChanged(Set.copyOf(users));
                 listener.onUserLeft(userId);
             }
             default -> {
                 if (VoiceOp.isDaveJson(op)) {
-                    DaveLock.run(() -> dave.onJson(op, d, replies));
+                    dave.onJson(op, d, replies);
                 } else {
                     log.trace("voice gateway op {} not used here", op);
                 }
@@ -331,7 +331,7 @@ public final class VoiceGatewayClient implements AutoCloseable {
         int op = frame[2] & 0xff;
         byte[] payload = java.util.Arrays.copyOfRange(frame, 3, frame.length);
         if (VoiceOp.isDaveBinary(op)) {
-            DaveLock.run(() -> dave.onBinary(op, payload, replies));
+            dave.onBinary(op, payload, replies);
         } else {
             log.debug("voice gateway sent binary op {}, which this client does not know; ignored", op);
         }
@@ -351,7 +351,7 @@ public final class VoiceGatewayClient implements AutoCloseable {
     private void onSessionDescription(SessionDescription description) {
         sessionEstablished = true;
         attempts = 0;
-        DaveLock.run(() -> dave.onSessionStarted(description.daveProtocolVersion(), session.userId(), session.channelId(), replies));
+        dave.onSessionStarted(description.daveProtocolVersion(), session.userId(), session.channelId(), replies);
         listener.onSessionDescription(description);
     }
 

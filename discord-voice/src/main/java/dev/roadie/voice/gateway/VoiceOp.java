@@ -1,6 +1,12 @@
 package dev.roadie.voice.gateway;
 
-/** The voice gateway's opcodes (v8), as Discord's opcode table and the DAVE whitepaper number them. */
+import dev.roadie.voice.dave.DaveWire;
+
+/**
+ * The voice gateway's opcodes (v8), as Discord's opcode table numbers them. DAVE's (21 to 31)
+ * are {@link DaveWire}'s, defined once beside their payloads; this class only says which of
+ * them the gateway hands the {@code DaveHandler}.
+ */
 public final class VoiceOp {
     public static final int IDENTIFY = 0;
     public static final int SELECT_PROTOCOL = 1;
@@ -14,27 +20,16 @@ public final class VoiceOp {
     public static final int RESUMED = 9;
     public static final int CLIENTS_CONNECT = 11;
     public static final int CLIENT_DISCONNECT = 13;
-    public static final int DAVE_PREPARE_TRANSITION = 21;
-    public static final int DAVE_EXECUTE_TRANSITION = 22;
-    public static final int DAVE_TRANSITION_READY = 23;
-    public static final int DAVE_PREPARE_EPOCH = 24;
-    public static final int DAVE_MLS_EXTERNAL_SENDER = 25;
-    public static final int DAVE_MLS_KEY_PACKAGE = 26;
-    public static final int DAVE_MLS_PROPOSALS = 27;
-    public static final int DAVE_MLS_COMMIT_WELCOME = 28;
-    public static final int DAVE_MLS_ANNOUNCE_COMMIT_TRANSITION = 29;
-    public static final int DAVE_MLS_WELCOME = 30;
-    public static final int DAVE_MLS_INVALID_COMMIT_WELCOME = 31;
 
     /** The JSON DAVE opcodes the server sends, handed to the {@code DaveHandler}. */
     static boolean isDaveJson(int op) {
-        return op == DAVE_PREPARE_TRANSITION || op == DAVE_EXECUTE_TRANSITION || op == DAVE_PREPARE_EPOCH;
+        return op == DaveWire.PREPARE_TRANSITION || op == DaveWire.EXECUTE_TRANSITION || op == DaveWire.PREPARE_EPOCH;
     }
 
     /** The binary DAVE opcodes the server sends, handed to the {@code DaveHandler}. */
     static boolean isDaveBinary(int op) {
-        return op == DAVE_MLS_EXTERNAL_SENDER || op == DAVE_MLS_PROPOSALS
-                || op == DAVE_MLS_ANNOUNCE_COMMIT_TRANSITION || op == DAVE_MLS_WELCOME;
+        return op == DaveWire.EXTERNAL_SENDER_PACKAGE || op == DaveWire.PROPOSALS
+                || op == DaveWire.ANNOUNCE_COMMIT_TRANSITION || op == DaveWire.WELCOME;
     }
 
     private VoiceOp() {

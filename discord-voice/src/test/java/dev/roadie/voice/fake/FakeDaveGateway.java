@@ -4,6 +4,7 @@ import static dev.roadie.voice.dave.DaveMlsParameters.SUITE;
 
 import dev.roadie.voice.dave.DaveMlsParameters;
 import dev.roadie.voice.dave.DaveWire;
+import dev.roadie.voice.dave.MlsLock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -43,6 +44,8 @@ import org.slf4j.LoggerFactory;
  * <p>It knows no socket: the voice server hands it what clients sent and it answers through
  * {@link Outbox}, payloads as they stand after the sequence number and opcode. Like the real
  * gateway it is not an MLS member: it follows the group by reading the commits it accepts.
+ * Its public methods hold {@link MlsLock} rather than a lock of its own: its proposals and key
+ * use BouncyCastle's shared suite, which the clients' sessions use on other threads.
  */
 public final class FakeDaveGateway {
 
@@ -64,7 +67,7 @@ public final class FakeDaveGateway {
 
     private final Outbox outbox;
     private final byte[] groupId;
-    private final AsymmetricCipherKeyPair signatureKeys = SUITE.generateSignatureKeyPair();
+    private final AsymmetricCipherKeyPair signatureKeys;
     private final byte[] externalSenderPackage;
 
     private final Set<Long> connected = new LinkedHashSet<>();
@@ -84,10 +87,10 @@ public final class FakeDaveGateway {
     public FakeDaveGateway(long channelId, Outbox outbox) {
         this.outbox = outbox;
         this.groupId = DaveMlsParameters.groupIdFor(channelId);
-        ExternalSender sender = new ExternalSender(
+        this.signatureKeys = MlsLock.call(SUITE::generateSignatureKeyPair);
+        this.externalSenderPackage = MlsLock.call(() -> DaveWire.encode(new ExternalSender(
                 SUITE.serializeSignaturePublicKey(signatureKeys.getPublic()),
-                Credential.forBasic("roadie fake voice gateway".getBytes(StandardCharsets.UTF_8)));
-        this.externalSenderPackage = DaveWire.encode(sender);
+                Credential.forBasic("roadie fake voice gateway".getBytes(StandardCharsets.UTF_8)))));
     }
 
     /** Op 25's payload: this gateway's signature key and credential. */
@@ -96,115 +99,137 @@ public final class FakeDaveGateway {
     }
 
     /** A DAVE-capable user connected: it gets the external sender package. */
-    public synchronized void connect(long userId) {
-        connected.add(userId);
-        outbox.sendBinary(userId, DaveWire.EXTERNAL_SENDER_PACKAGE, externalSenderPackage.clone());
+    public void connect(long userId) {
+        MlsLock.run(() -> {
+            connected.add(userId);
+            outbox.sendBinary(userId, DaveWire.EXTERNAL_SENDER_PACKAGE, externalSenderPackage.clone());
+        });
     }
 
     /**
      * A user whose client has no DAVE connected: the first one downgrades the call to transport
      * encryption only (prepare transition 21 to version 0, executed once the others are ready).
      */
-    public synchronized void connectWithoutDave(long userId) {
-        withoutDave.add(userId);
-        if (withoutDave.size() == 1) {
-            protocolVersion = 0;
-            established = false;
-            epoch = 0;
-            leaves.clear();
-            proposals.clear();
-            keyPackages.clear();
-            int id = ++lastTransitionId;
-            transition = new Transition(id, new HashSet<>(connected), new HashSet<>());
-            for (Long user : connected) {
-                outbox.sendJson(user, DaveWire.PREPARE_TRANSITION, Map.of("protocol_version", 0, "transition_id", id));
+    public void connectWithoutDave(long userId) {
+        MlsLock.run(() -> {
+            withoutDave.add(userId);
+            if (withoutDave.size() == 1) {
+                protocolVersion = 0;
+                established = false;
+                epoch = 0;
+                leaves.clear();
+                proposals.clear();
+                keyPackages.clear();
+                int id = ++lastTransitionId;
+                transition = new Transition(id, new HashSet<>(connected), new HashSet<>());
+                for (Long user : connected) {
+                    outbox.sendJson(user, DaveWire.PREPARE_TRANSITION, Map.of("protocol_version", 0, "transition_id", id));
+                }
             }
-        }
+        });
     }
 
     /** What select_protocol_ack's {@code dave_protocol_version} says now: 0 while a user without DAVE is in the call. */
-    public synchronized int protocolVersion() {
-        return protocolVersion;
+    public int protocolVersion() {
+        return MlsLock.call(() -> {
+            return protocolVersion;
+        });
     }
 
     /** Op 26, 28 from a client. */
-    public synchronized void onBinary(long userId, int op, byte[] payload) {
-        switch (op) {
-            case DaveWire.KEY_PACKAGE -> keyPackage(userId, payload);
-            case DaveWire.COMMIT_WELCOME -> commitWelcome(userId, payload);
-            default -> log.warn("Binary op {} from user {} is not a client DAVE op; ignored", op, userId);
-        }
+    public void onBinary(long userId, int op, byte[] payload) {
+        MlsLock.run(() -> {
+            switch (op) {
+                case DaveWire.KEY_PACKAGE -> keyPackage(userId, payload);
+                case DaveWire.COMMIT_WELCOME -> commitWelcome(userId, payload);
+                default -> log.warn("Binary op {} from user {} is not a client DAVE op; ignored", op, userId);
+            }
+        });
     }
 
     /** Op 23, 31 from a client (both carry only {@code transition_id}). */
-    public synchronized void onJson(long userId, int op, Map<String, ?> data) {
-        int transitionId = ((Number) data.get("transition_id")).intValue();
-        switch (op) {
-            case DaveWire.READY_FOR_TRANSITION -> ready(userId, transitionId);
-            case DaveWire.INVALID_COMMIT_WELCOME -> invalid(userId);
-            default -> log.warn("JSON op {} from user {} is not a client DAVE op; ignored", op, userId);
-        }
+    public void onJson(long userId, int op, Map<String, ?> data) {
+        MlsLock.run(() -> {
+            int transitionId = ((Number) data.get("transition_id")).intValue();
+            switch (op) {
+                case DaveWire.READY_FOR_TRANSITION -> ready(userId, transitionId);
+                case DaveWire.INVALID_COMMIT_WELCOME -> invalid(userId);
+                default -> log.warn("JSON op {} from user {} is not a client DAVE op; ignored", op, userId);
+            }
+        });
     }
 
     /** The user's socket is gone: an add for them is revoked, or they are proposed for removal. */
-    public synchronized void disconnect(long userId) {
-        if (withoutDave.remove(userId)) {
-            if (withoutDave.isEmpty()) {
-                // Upgrade: everyone left supports DAVE, so a new group is made (whitepaper, "Upgrade from Transport-Only Encryption").
-                protocolVersion = DaveMlsParameters.PROTOCOL_VERSION;
-                for (Long user : connected) {
-                    outbox.sendJson(user, DaveWire.PREPARE_EPOCH, Map.of("protocol_version", protocolVersion, "epoch", 1));
+    public void disconnect(long userId) {
+        MlsLock.run(() -> {
+            if (withoutDave.remove(userId)) {
+                if (withoutDave.isEmpty()) {
+                    // Upgrade: everyone left supports DAVE, so a new group is made (whitepaper, "Upgrade from Transport-Only Encryption").
+                    protocolVersion = DaveMlsParameters.PROTOCOL_VERSION;
+                    for (Long user : connected) {
+                        outbox.sendJson(user, DaveWire.PREPARE_EPOCH, Map.of("protocol_version", protocolVersion, "epoch", 1));
+                    }
                 }
+                return;
             }
-            return;
-        }
-        connected.remove(userId);
-        keyPackages.remove(userId);
-        revokeAddsFor(userId);
-        if (transition != null) {
-            transition.expected().remove(userId);
-            executeWhenAllReady();
-        }
-        int leaf = leaves.indexOf(userId);
-        if (leaf < 0 || !established) {
-            return;
-        }
-        List<Long> remaining = members();
-        remaining.remove(userId);
-        if (remaining.size() == 1) {
-            soleMemberReset(remaining.get(0));
-        } else {
-            propose(Proposal.remove(new LeafIndex(leaf)), false, userId, new HashSet<>(remaining));
-        }
+            connected.remove(userId);
+            keyPackages.remove(userId);
+            revokeAddsFor(userId);
+            if (transition != null) {
+                transition.expected().remove(userId);
+                executeWhenAllReady();
+            }
+            int leaf = leaves.indexOf(userId);
+            if (leaf < 0 || !established) {
+                return;
+            }
+            List<Long> remaining = members();
+            remaining.remove(userId);
+            if (remaining.size() == 1) {
+                soleMemberReset(remaining.get(0));
+            } else {
+                propose(Proposal.remove(new LeafIndex(leaf)), false, userId, new HashSet<>(remaining));
+            }
+        });
     }
 
-    public synchronized long epoch() {
-        return epoch;
+    public long epoch() {
+        return MlsLock.call(() -> {
+            return epoch;
+        });
     }
 
-    public synchronized boolean established() {
-        return established;
+    public boolean established() {
+        return MlsLock.call(() -> {
+            return established;
+        });
     }
 
     /** The group's members as the gateway follows them. */
-    public synchronized List<Long> members() {
-        List<Long> members = new ArrayList<>();
-        for (Long leaf : leaves) {
-            if (leaf != null) {
-                members.add(leaf);
+    public List<Long> members() {
+        return MlsLock.call(() -> {
+            List<Long> members = new ArrayList<>();
+            for (Long leaf : leaves) {
+                if (leaf != null) {
+                    members.add(leaf);
+                }
             }
-        }
-        return members;
+            return members;
+        });
     }
 
     /** Who made the last commit that won its epoch. */
-    public synchronized long lastCommitter() {
-        return lastCommitter;
+    public long lastCommitter() {
+        return MlsLock.call(() -> {
+            return lastCommitter;
+        });
     }
 
     /** How many commits won their epoch. */
-    public synchronized int commitsAccepted() {
-        return commitsAccepted;
+    public int commitsAccepted() {
+        return MlsLock.call(() -> {
+            return commitsAccepted;
+        });
     }
 
     private void keyPackage(long userId, byte[] payload) {

@@ -1,6 +1,5 @@
 package dev.roadie.voice.fake;
 
-import dev.roadie.voice.dave.DaveMlsParameters;
 import dev.roadie.voice.dave.DaveReplies;
 import dev.roadie.voice.media.TransportMode;
 import java.io.IOException;
@@ -104,10 +103,7 @@ public final class FakeDiscordVoiceServer implements AutoCloseable {
     private void onDaveThread(Runnable task) {
         daveThread.execute(() -> {
             try {
-                // The lock the client's gateway holds for DAVE: BouncyCastle's MLS suites are shared and stateful.
-                synchronized (DaveMlsParameters.SUITE) {
-                    task.run();
-                }
+                task.run();
             } catch (RuntimeException e) {
                 org.slf4j.LoggerFactory.getLogger(FakeDiscordVoiceServer.class).error("the fake's DAVE role failed", e);
                 throw e;

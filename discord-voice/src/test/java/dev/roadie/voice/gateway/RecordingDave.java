@@ -2,6 +2,7 @@ package dev.roadie.voice.gateway;
 
 import dev.roadie.voice.dave.DaveHandler;
 import dev.roadie.voice.dave.DaveReplies;
+import dev.roadie.voice.dave.DaveWire;
 import dev.roadie.voice.media.EndToEnd;
 import java.util.Arrays;
 import java.util.List;
@@ -44,13 +45,13 @@ class RecordingDave implements DaveHandler {
 
     @Override
     public void onJson(int op, JsonNode data, DaveReplies replies) {
-        if (op == VoiceOp.DAVE_PREPARE_EPOCH) {
+        if (op == DaveWire.PREPARE_EPOCH) {
             seen.add("json " + op + " epoch=" + data.path("epoch").asInt());
         } else {
             seen.add("json " + op + " transition_id=" + data.path("transition_id").asInt());
         }
-        if (op == VoiceOp.DAVE_EXECUTE_TRANSITION) {
-            replies.sendJson(VoiceOp.DAVE_TRANSITION_READY, Map.of("transition_id", data.path("transition_id").asInt()));
+        if (op == DaveWire.EXECUTE_TRANSITION) {
+            replies.sendJson(DaveWire.READY_FOR_TRANSITION, Map.of("transition_id", data.path("transition_id").asInt()));
         }
     }
 
@@ -58,9 +59,9 @@ class RecordingDave implements DaveHandler {
     public void onBinary(int op, byte[] payload, DaveReplies replies) {
         seen.add("binary " + op + " " + Arrays.toString(payload));
         switch (op) {
-            case VoiceOp.DAVE_MLS_EXTERNAL_SENDER -> replies.sendBinary(VoiceOp.DAVE_MLS_KEY_PACKAGE, payload);
-            case VoiceOp.DAVE_MLS_ANNOUNCE_COMMIT_TRANSITION -> replies.sendBinary(VoiceOp.DAVE_MLS_COMMIT_WELCOME, payload);
-            case VoiceOp.DAVE_MLS_WELCOME -> replies.sendJson(VoiceOp.DAVE_MLS_INVALID_COMMIT_WELCOME, Map.of("transition_id", 9));
+            case DaveWire.EXTERNAL_SENDER_PACKAGE -> replies.sendBinary(DaveWire.KEY_PACKAGE, payload);
+            case DaveWire.ANNOUNCE_COMMIT_TRANSITION -> replies.sendBinary(DaveWire.COMMIT_WELCOME, payload);
+            case DaveWire.WELCOME -> replies.sendJson(DaveWire.INVALID_COMMIT_WELCOME, Map.of("transition_id", 9));
             default -> {
             }
         }

@@ -5,15 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import dev.roadie.voice.VoiceSession;
 import dev.roadie.voice.dave.DaveHandler;
+import dev.roadie.voice.dave.DaveWire;
 import dev.roadie.voice.fake.FakeVoiceGateway;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -80,7 +77,7 @@ class VoiceGatewayClientTest {
         fake.heartbeatInterval(300);
         connect(new NoDave());
         fake.speaking(77L, 9001, 1);
-        fake.sendBinary(VoiceOp.DAVE_MLS_EXTERNAL_SENDER, new byte[] {1, 2, 3});
+        fake.sendBinary(DaveWire.EXTERNAL_SENDER_PACKAGE, new byte[] {1, 2, 3});
         int last = fake.lastSeq();
         assertThat(last).isEqualTo(4); // ready, session description, speaking, then the binary one
 
@@ -247,13 +244,13 @@ class VoiceGatewayClientTest {
         assertThat(fake.received(VoiceOp.IDENTIFY).getFirst().path("d").path("max_dave_protocol_version").asInt()).isEqualTo(1);
         assertThat(dave.started).containsExactly("version 1 user 104694319306248192 channel 127121515262115840");
 
-        fake.sendJson(VoiceOp.DAVE_PREPARE_EPOCH, Map.of("transition_id", 0, "epoch", 1, "protocol_version", 1));
-        fake.sendBinary(VoiceOp.DAVE_MLS_EXTERNAL_SENDER, new byte[] {25, 1});
-        fake.sendBinary(VoiceOp.DAVE_MLS_PROPOSALS, new byte[] {27, 1});
-        fake.sendBinary(VoiceOp.DAVE_MLS_ANNOUNCE_COMMIT_TRANSITION, new byte[] {29, 1});
-        fake.sendBinary(VoiceOp.DAVE_MLS_WELCOME, new byte[] {30, 1});
-        fake.sendJson(VoiceOp.DAVE_PREPARE_TRANSITION, Map.of("transition_id", 3, "protocol_version", 0));
-        fake.sendJson(VoiceOp.DAVE_EXECUTE_TRANSITION, Map.of("transition_id", 3));
+        fake.sendJson(DaveWire.PREPARE_EPOCH, Map.of("transition_id", 0, "epoch", 1, "protocol_version", 1));
+        fake.sendBinary(DaveWire.EXTERNAL_SENDER_PACKAGE, new byte[] {25, 1});
+        fake.sendBinary(DaveWire.PROPOSALS, new byte[] {27, 1});
+        fake.sendBinary(DaveWire.ANNOUNCE_COMMIT_TRANSITION, new byte[] {29, 1});
+        fake.sendBinary(DaveWire.WELCOME, new byte[] {30, 1});
+        fake.sendJson(DaveWire.PREPARE_TRANSITION, Map.of("transition_id", 3, "protocol_version", 0));
+        fake.sendJson(DaveWire.EXECUTE_TRANSITION, Map.of("transition_id", 3));
         fake.sendBinary(40, new byte[] {1}); // not DAVE's: not handed over
 
         await().atMost(DEADLINE).until(() -> dave.seen.size() == 7);
@@ -266,53 +263,9 @@ class VoiceGatewayClientTest {
         assertThat(fake.receivedBinary()).satisfiesExactly(
                 frame -> assertThat(frame).containsExactly(26, 25, 1),
                 frame -> assertThat(frame).containsExactly(28, 29, 1));
-        await().atMost(DEADLINE).until(() -> fake.received(VoiceOp.DAVE_TRANSITION_READY).size() == 1
-                && fake.received(VoiceOp.DAVE_MLS_INVALID_COMMIT_WELCOME).size() == 1);
-        assertThat(fake.received(VoiceOp.DAVE_TRANSITION_READY).getFirst().path("d").path("transition_id").asInt()).isEqualTo(3);
-        assertThat(fake.received(VoiceOp.DAVE_MLS_INVALID_COMMIT_WELCOME).getFirst().path("d").path("transition_id").asInt()).isEqualTo(9);
-    }
-
-    @Test
-    void dave_handlers_of_two_connections_are_never_called_at_once() throws InterruptedException {
-        // BouncyCastle's MLS suites are shared and stateful: two connections' MLS work must not overlap.
-        CountDownLatch arrived = new CountDownLatch(2);
-        AtomicInteger inside = new AtomicInteger();
-        AtomicInteger calls = new AtomicInteger();
-        AtomicBoolean overlapped = new AtomicBoolean();
-        class OverlapDave extends RecordingDave {
-            OverlapDave() {
-                super(1);
-            }
-
-            @Override
-            public void onBinary(int op, byte[] payload, dev.roadie.voice.dave.DaveReplies replies) {
-                if (inside.incrementAndGet() > 1) {
-                    overlapped.set(true);
-                }
-                calls.incrementAndGet();
-                arrived.countDown();
-                try {
-                    // Holds the door open for the other connection's call, for half a second at most.
-                    arrived.await(500, TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                inside.decrementAndGet();
-            }
-        }
-        RecordingListener otherListener = new RecordingListener();
-        try (FakeVoiceGateway otherFake = new FakeVoiceGateway().heartbeatInterval(QUIET);
-             VoiceGatewayClient other = new VoiceGatewayClient(session(otherFake.endpoint()), new OverlapDave(), otherListener, QUICK)) {
-            otherListener.client = other;
-            other.connect();
-            connect(new OverlapDave());
-            await().atMost(DEADLINE).until(() -> otherListener.descriptions.size() == 1);
-
-            fake.sendBinary(VoiceOp.DAVE_MLS_EXTERNAL_SENDER, new byte[] {1});
-            otherFake.sendBinary(VoiceOp.DAVE_MLS_EXTERNAL_SENDER, new byte[] {2});
-
-            await().atMost(DEADLINE).until(() -> calls.get() == 2 && inside.get() == 0);
-            assertThat(overlapped).as("the second handler ran while the first was inside").isFalse();
-        }
+        await().atMost(DEADLINE).until(() -> fake.received(DaveWire.READY_FOR_TRANSITION).size() == 1
+                && fake.received(DaveWire.INVALID_COMMIT_WELCOME).size() == 1);
+        assertThat(fake.received(DaveWire.READY_FOR_TRANSITION).getFirst().path("d").path("transition_id").asInt()).isEqualTo(3);
+        assertThat(fake.received(DaveWire.INVALID_COMMIT_WELCOME).getFirst().path("d").path("transition_id").asInt()).isEqualTo(9);
     }
 }
