@@ -2,6 +2,7 @@ package dev.roadie.audio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.roadie.audio.testing.JsonMessages;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -16,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -207,7 +207,7 @@ class AudioNodeTest {
         LinkedBlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
         WebSocket socket = http.newWebSocketBuilder().header("Authorization", PASSWORD).header("User-Id", "42")
                 .header("Client-Name", "roadie-test/1")
-                .buildAsync(URI.create("ws://127.0.0.1:" + node.port() + "/v4/websocket"), collector(messages))
+                .buildAsync(URI.create("ws://127.0.0.1:" + node.port() + "/v4/websocket"), new JsonMessages(messages))
                 .get(10, TimeUnit.SECONDS);
         JsonNode ready = next(messages, "ready");
         assertThat(ready.get("resumed").asBoolean()).isFalse();
@@ -266,7 +266,7 @@ class AudioNodeTest {
         LinkedBlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
         URI uri = URI.create("ws://127.0.0.1:" + node.port() + "/v4/websocket");
         WebSocket socket = http.newWebSocketBuilder().header("Authorization", PASSWORD).header("User-Id", "42")
-                .buildAsync(uri, collector(messages)).get(10, TimeUnit.SECONDS);
+                .buildAsync(uri, new JsonMessages(messages)).get(10, TimeUnit.SECONDS);
         String sessionId = next(messages, "ready").get("sessionId").asString();
         JsonNode resuming = json.readTree(send("PATCH", "/v4/sessions/" + sessionId,
                 "{\"resuming\":true,\"timeout\":30}", PASSWORD).body());
@@ -283,7 +283,7 @@ class AudioNodeTest {
 
         LinkedBlockingQueue<JsonNode> resumed = new LinkedBlockingQueue<>();
         http.newWebSocketBuilder().header("Authorization", PASSWORD).header("User-Id", "42")
-                .header("Session-Id", sessionId).buildAsync(uri, collector(resumed)).get(10, TimeUnit.SECONDS);
+                .header("Session-Id", sessionId).buildAsync(uri, new JsonMessages(resumed)).get(10, TimeUnit.SECONDS);
         assertThat(next(resumed, "ready").get("resumed").asBoolean()).isTrue();
         assertThat(next(resumed, "TrackStartEvent").get("guildId").asString()).isEqualTo("8");
         assertThat(next(resumed, "TrackEndEvent").get("reason").asString()).isEqualTo("finished");
@@ -300,22 +300,5 @@ class AudioNodeTest {
             }
         }
         throw new AssertionError("No " + kind + " message within 10 s");
-    }
-
-    private WebSocket.Listener collector(LinkedBlockingQueue<JsonNode> messages) {
-        return new WebSocket.Listener() {
-            private final StringBuilder text = new StringBuilder();
-
-            @Override
-            public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                text.append(data);
-                if (last) {
-                    messages.add(json.readTree(text.toString()));
-                    text.setLength(0);
-                }
-                webSocket.request(1);
-                return null;
-            }
-        };
     }
 }

@@ -2,6 +2,7 @@ package dev.roadie.audio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.roadie.audio.testing.JsonMessages;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -40,7 +40,7 @@ class FiltersRestTest {
                 Duration.ofSeconds(5), settings)).start();
         LinkedBlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
         socket = http.newWebSocketBuilder().header("Authorization", PASSWORD).header("User-Id", "42")
-                .buildAsync(URI.create("ws://127.0.0.1:" + node.port() + "/v4/websocket"), collector(messages))
+                .buildAsync(URI.create("ws://127.0.0.1:" + node.port() + "/v4/websocket"), new JsonMessages(messages))
                 .get(10, TimeUnit.SECONDS);
         JsonNode ready = messages.poll(10, TimeUnit.SECONDS);
         assertThat(ready).isNotNull();
@@ -119,22 +119,5 @@ class FiltersRestTest {
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port() + path))
                 .header("Authorization", PASSWORD).header("Content-Type", "application/json");
-    }
-
-    private WebSocket.Listener collector(LinkedBlockingQueue<JsonNode> messages) {
-        return new WebSocket.Listener() {
-            private final StringBuilder text = new StringBuilder();
-
-            @Override
-            public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                text.append(data);
-                if (last) {
-                    messages.add(json.readTree(text.toString()));
-                    text.setLength(0);
-                }
-                webSocket.request(1);
-                return null;
-            }
-        };
     }
 }

@@ -2,6 +2,7 @@ package dev.roadie.audio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.roadie.audio.testing.JsonMessages;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -70,25 +70,7 @@ class ResumeBeforeCloseTest {
         if (sessionId != null) {
             builder.header("Session-Id", sessionId);
         }
-        builder.buildAsync(URI.create("ws://127.0.0.1:" + node.port() + "/v4/websocket"), new WebSocket.Listener() {
-            private final StringBuilder text = new StringBuilder();
-
-            @Override
-            public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                text.append(data);
-                if (last) {
-                    messages.add(json.readTree(text.toString()));
-                    text.setLength(0);
-                }
-                webSocket.request(1);
-                return null;
-            }
-
-            @Override
-            public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-                closed.complete(statusCode);
-                return null;
-            }
-        }).get(10, TimeUnit.SECONDS);
+        builder.buildAsync(URI.create("ws://127.0.0.1:" + node.port() + "/v4/websocket"), new JsonMessages(messages, closed::complete))
+                .get(10, TimeUnit.SECONDS);
     }
 }

@@ -6,7 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +33,7 @@ public final class LavalinkSession implements AutoCloseable {
         this.password = password;
         URI ws = URI.create(base.toString().replaceFirst("^http", "ws") + "/v4/websocket");
         this.socket = http.newWebSocketBuilder().header("Authorization", password).header("User-Id", "42")
-                .header("Client-Name", "roadie-test-bot/1").buildAsync(ws, new Collector()).get(10, TimeUnit.SECONDS);
+                .header("Client-Name", "roadie-test-bot/1").buildAsync(ws, new JsonMessages(messages)).get(10, TimeUnit.SECONDS);
         this.sessionId = next("ready").get("sessionId").asString();
     }
 
@@ -96,20 +95,5 @@ public final class LavalinkSession implements AutoCloseable {
     public void close() {
         socket.abort();
         http.close();
-    }
-
-    private final class Collector implements WebSocket.Listener {
-        private final StringBuilder text = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            text.append(data);
-            if (last) {
-                messages.add(JSON.readTree(text.toString()));
-                text.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
-        }
     }
 }
