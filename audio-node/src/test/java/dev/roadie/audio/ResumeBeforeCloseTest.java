@@ -16,7 +16,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A client that reconnects at once after its socket dropped can be back before the node has seen
@@ -25,7 +24,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class ResumeBeforeCloseTest {
     private static final String PASSWORD = "youshallnotpass";
-    private final JsonMapper json = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newHttpClient();
     private AudioNode node;
 
