@@ -255,6 +255,7 @@ public final class MainGateway implements AutoCloseable {
         long delayMillis;
         URI url;
         int attempt;
+        boolean resume;
         synchronized (this) {
             if (closed || fromGeneration != generation) {
                 return;
@@ -267,7 +268,7 @@ public final class MainGateway implements AutoCloseable {
                 sessionId = null;
                 sequence = -1;
             }
-            boolean resume = sessionId != null;
+            resume = sessionId != null;
             url = resume && resumeUrl != null ? resumeUrl : gatewayUrl;
             delayMillis = backoffMillis(failedAttempts++);
             if (next == Next.IDENTIFY) {
@@ -275,8 +276,7 @@ public final class MainGateway implements AutoCloseable {
                 delayMillis = Math.max(delayMillis, ThreadLocalRandom.current().nextLong(most / 5, most + 1));
             }
         }
-        LOG.warn("{}: {} in {} ms", why, url == gatewayUrl && next == Next.IDENTIFY ? "identifying again" : "reconnecting",
-                delayMillis);
+        LOG.warn("{}: {} in {} ms", why, resume ? "resuming" : "identifying again", delayMillis);
         if (old != null) {
             old.sendClose(CLOSE_TO_RESUME, "reconnecting").whenComplete((ignored, error) -> old.abort());
         }
