@@ -8,6 +8,7 @@ import dev.roadie.nekto.roulette.Roulette;
 import dev.roadie.nekto.roulette.RouletteListener;
 import java.net.URI;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -26,6 +27,7 @@ public final class NektoBot implements GatewayEvents, AutoCloseable {
     private final Map<Long, Call> calls = new ConcurrentHashMap<>();
     private volatile MainGateway gateway;
     private volatile long botUserId;
+    private final CompletableFuture<String> ended = new CompletableFuture<>();
 
     private NektoBot(DiscordRest rest, Function<RouletteListener, Roulette> roulettes) {
         this.rest = rest;
@@ -39,9 +41,25 @@ public final class NektoBot implements GatewayEvents, AutoCloseable {
      */
     public static NektoBot start(URI gatewayUrl, URI restUrl, String botToken,
             Function<RouletteListener, Roulette> roulettes) {
+        return start(gatewayUrl, restUrl, botToken, roulettes, MainGateway.Timing.DISCORD);
+    }
+
+    /** As {@link #start(URI, URI, String, Function)}, reconnecting to the main gateway as {@code timing} says. */
+    public static NektoBot start(URI gatewayUrl, URI restUrl, String botToken,
+            Function<RouletteListener, Roulette> roulettes, MainGateway.Timing timing) {
         NektoBot bot = new NektoBot(new DiscordRest(restUrl, botToken), roulettes);
-        bot.gateway = MainGateway.connect(gatewayUrl, botToken, bot);
+        bot.gateway = MainGateway.connect(gatewayUrl, botToken, bot, timing);
         return bot;
+    }
+
+    /** Completes with what to fix when Discord closed the main gateway for good (a bad token, refused intents). */
+    public CompletableFuture<String> ended() {
+        return ended;
+    }
+
+    @Override
+    public void ended(String why) {
+        ended.complete(why);
     }
 
     @Override

@@ -49,6 +49,11 @@ public final class NektoBotMain {
             }
             stopped.countDown();
         }));
+        // A refused token or intents will not get better by retrying: say what to fix and stop.
+        bot.ended().thenAccept(why -> {
+            System.err.println("nektobot stopped: " + why);
+            System.exit(1);
+        });
         System.out.println("nektobot is running; Ctrl-C stops it.");
         stopped.await();
     }

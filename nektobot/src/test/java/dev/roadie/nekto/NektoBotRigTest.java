@@ -154,6 +154,22 @@ class NektoBotRigTest {
                 "The stranger left.", "Looking for a stranger…");
     }
 
+    @Test
+    void the_call_keeps_going_while_the_main_gateway_drops_and_resumes() {
+        int before = voiceServer.clientAudio().count();
+
+        discord.drop();
+        discord.command("status");
+
+        // The voice connection is separate: audio keeps reaching the channel, and the /status sent meanwhile is replayed.
+        await().atMost(DEADLINE).until(() -> discord.resumes() == 1 && discord.answers().size() == 2);
+        await().atMost(DEADLINE).until(() -> voiceServer.clientAudio().count() >= before + 100);
+        assertThat(discord.identifies()).isEqualTo(1);
+        assertThat(discord.answers().getLast()).startsWith("In <#" + FakeMainGateway.VOICE_CHANNEL + ">: talking to a stranger for");
+        assertThat(discord.voiceStateRequests()).as("the bot did not have to join voice again").hasSize(1);
+        assertThat(gaps(voiceServer.clientAudio().packets().subList(before, before + 100))).isZero();
+    }
+
     /** The first 20 ms block loud enough to be the tone rather than silence. */
     private static int firstLoudFrame(short[] stereo) {
         int frames = stereo.length / 1920;

@@ -25,6 +25,11 @@ import tools.jackson.databind.node.ObjectNode;
  * HELLO, READY, a guild whose voice states put one user in a voice channel, slash commands as
  * INTERACTION_CREATE, and for the bot's op 4 the VOICE_STATE_UPDATE and VOICE_SERVER_UPDATE
  * pointing at a fake voice server. The REST side records what the bot answered and said.
+ *
+ * <p>It can also break the connection the ways Discord does ({@link #drop}, {@link #askToReconnect},
+ * {@link #invalidateSession}, {@link #closeWith}, {@link #withholdAcks}, {@link #closeNextConnections}).
+ * Like Discord, it keeps the session's dispatches: while the bot is away they are only kept, and a
+ * resume (op 6) replays those after the sequence the bot gives, then RESUMED.
  */
 public final class FakeMainGateway implements AutoCloseable {
 
@@ -45,6 +50,20 @@ public final class FakeMainGateway implements AutoCloseable {
     private final List<String> answers = new CopyOnWriteArrayList<>();
     private final List<JsonNode> voiceStateRequests = new CopyOnWriteArrayList<>();
     private final CountDownLatch started = new CountDownLatch(1);
+    /** The session's dispatches as sent (or kept while the bot was away), in sequence order. */
+    private final List<ObjectNode> sessionLog = new CopyOnWriteArrayList<>();
+    private final List<Long> connectionNanos = new CopyOnWriteArrayList<>();
+    private final List<String> connectionPaths = new CopyOnWriteArrayList<>();
+    private final AtomicInteger identifies = new AtomicInteger();
+    private final AtomicInteger resumes = new AtomicInteger();
+    private final AtomicInteger closingNext = new AtomicInteger();
+    private volatile int closingNextCode;
+    private volatile long resumedFrom = -1;
+    private volatile int replayed;
+    private volatile String sessionId;
+    private volatile long heartbeatMillis = 5000;
+    private volatile boolean withholdingAcks;
+    /** The connection that identified or resumed last; null while the bot is away. */
     private volatile WebSocket bot;
     private volatile boolean identified;
 
@@ -99,6 +118,87 @@ public final class FakeMainGateway implements AutoCloseable {
         return identified;
     }
 
+    /** HELLO on later connections gives this heartbeat interval (5 s until changed). */
+    public void heartbeatEvery(long millis) {
+        heartbeatMillis = millis;
+    }
+
+    /** The socket drops without a close frame; dispatches from now on are kept for a resume. */
+    public void drop() {
+        WebSocket connection = bot;
+        bot = null;
+        connection.closeConnection(1006, "dropped");
+    }
+
+    /** Op 7 Reconnect; dispatches from now on are kept for a resume. */
+    public void askToReconnect() {
+        WebSocket connection = bot;
+        bot = null;
+        connection.send("{\"op\":7,\"d\":null}");
+    }
+
+    /** Op 9 Invalid Session; when not resumable the session is forgotten and a resume would be refused. */
+    public void invalidateSession(boolean resumable) {
+        WebSocket connection = bot;
+        bot = null;
+        if (!resumable) {
+            sessionId = null;
+        }
+        connection.send("{\"op\":9,\"d\":" + resumable + "}");
+    }
+
+    /** Closes the connection with {@code code}, as Discord does on an error. */
+    public void closeWith(int code) {
+        WebSocket connection = bot;
+        bot = null;
+        connection.close(code, "closed by the fake with " + code);
+    }
+
+    /** Heartbeats go unacknowledged until the bot resumes (or identifies) on a new connection. */
+    public void withholdAcks() {
+        withholdingAcks = true;
+    }
+
+    /** The next {@code count} connections are closed with {@code code} as soon as they open. */
+    public void closeNextConnections(int count, int code) {
+        closingNextCode = code;
+        closingNext.set(count);
+    }
+
+    /** How many times the bot identified (opened a session). */
+    public int identifies() {
+        return identifies.get();
+    }
+
+    /** How many times the bot resumed its session. */
+    public int resumes() {
+        return resumes.get();
+    }
+
+    /** The sequence the last resume gave, and how many dispatches were replayed after it. */
+    public long resumedFrom() {
+        return resumedFrom;
+    }
+
+    public int replayed() {
+        return replayed;
+    }
+
+    /** The last sequence number given to a dispatch. */
+    public long lastSequence() {
+        return sequence.get();
+    }
+
+    /** When each connection opened (System.nanoTime), in order. */
+    public List<Long> connectionNanos() {
+        return List.copyOf(connectionNanos);
+    }
+
+    /** The request path of each connection, in order (READY's resume_gateway_url has its own). */
+    public List<String> connectionPaths() {
+        return List.copyOf(connectionPaths);
+    }
+
     /** The bot's messages in the text channel, in order. */
     public List<String> said() {
         return List.copyOf(said);
@@ -114,17 +214,50 @@ public final class FakeMainGateway implements AutoCloseable {
         return List.copyOf(voiceStateRequests);
     }
 
-    private void dispatch(String type, JsonNode d) {
+    private synchronized void dispatch(String type, JsonNode d) {
         ObjectNode message = JSON.createObjectNode().put("op", 0).put("t", type).put("s", sequence.incrementAndGet());
         message.set("d", d);
-        bot.send(JSON.writeValueAsString(message));
+        sessionLog.add(message);
+        WebSocket connection = bot;
+        if (connection != null) {
+            connection.send(JSON.writeValueAsString(message));
+        }
     }
 
-    private void onMessage(JsonNode message) {
+    private synchronized void resume(WebSocket connection, JsonNode d) {
+        if (sessionId == null || !sessionId.equals(d.path("session_id").asString())) {
+            connection.send("{\"op\":9,\"d\":false}");
+            return;
+        }
+        withholdingAcks = false;
+        long from = d.path("seq").asLong();
+        int count = 0;
+        for (ObjectNode message : sessionLog) {
+            if (message.path("s").asLong() > from) {
+                connection.send(JSON.writeValueAsString(message));
+                count++;
+            }
+        }
+        resumedFrom = from;
+        replayed = count;
+        bot = connection;
+        resumes.incrementAndGet();
+        dispatch("RESUMED", JSON.createObjectNode());
+    }
+
+    private void onMessage(WebSocket connection, JsonNode message) {
         JsonNode d = message.path("d");
         switch (message.path("op").asInt()) {
             case 2 -> {
-                ObjectNode ready = JSON.createObjectNode();
+                synchronized (this) {
+                    withholdingAcks = false;
+                    sessionLog.clear();
+                    sequence.set(0);
+                    sessionId = "session-" + identifies.incrementAndGet();
+                    bot = connection;
+                }
+                ObjectNode ready = JSON.createObjectNode().put("session_id", sessionId)
+                        .put("resume_gateway_url", "ws://127.0.0.1:" + server.getPort() + "/resume");
                 ready.putObject("user").put("id", Long.toString(BOT)).put("username", "nektobot");
                 dispatch("READY", ready);
                 ObjectNode guild = JSON.createObjectNode().put("id", Long.toString(GUILD));
@@ -133,7 +266,12 @@ public final class FakeMainGateway implements AutoCloseable {
                 dispatch("GUILD_CREATE", guild);
                 identified = true;
             }
-            case 1 -> bot.send("{\"op\":11}");
+            case 6 -> resume(connection, d);
+            case 1 -> {
+                if (!withholdingAcks) {
+                    connection.send("{\"op\":11}");
+                }
+            }
             case 4 -> {
                 voiceStateRequests.add(d);
                 ObjectNode state = JSON.createObjectNode().put("guild_id", Long.toString(GUILD))
@@ -174,13 +312,19 @@ public final class FakeMainGateway implements AutoCloseable {
 
         @Override
         public void onOpen(WebSocket connection, ClientHandshake handshake) {
-            bot = connection;
-            connection.send(JSON.writeValueAsString(Map.of("op", 10, "d", Map.of("heartbeat_interval", 5000))));
+            // Like Discord, the connection gets dispatches once it has identified or resumed.
+            connectionNanos.add(System.nanoTime());
+            connectionPaths.add(handshake.getResourceDescriptor());
+            if (closingNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                connection.close(closingNextCode, "closed at once by the fake");
+                return;
+            }
+            connection.send(JSON.writeValueAsString(Map.of("op", 10, "d", Map.of("heartbeat_interval", heartbeatMillis))));
         }
 
         @Override
         public void onMessage(WebSocket connection, String message) {
-            FakeMainGateway.this.onMessage(JSON.readTree(message));
+            FakeMainGateway.this.onMessage(connection, JSON.readTree(message));
         }
 
         @Override
