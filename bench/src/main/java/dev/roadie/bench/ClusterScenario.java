@@ -9,13 +9,21 @@ import dev.roadie.bench.peers.ServerProcess;
 import dev.roadie.bench.peers.SystemUnderTest;
 import dev.roadie.bench.report.Results;
 import dev.roadie.bench.report.Results.Better;
+import dev.roadie.client.ConnectionState;
+import dev.roadie.client.RoadieClient;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -215,23 +223,23 @@ final class ClusterScenario {
     private void failover(RoadieSystem first, ServerProcess firstProcess, RoadieSystem second) throws Exception {
         long started = System.nanoTime();
         int count = failoverClients(context.quick());
-        List<dev.roadie.client.RoadieClient> clients = new ArrayList<>();
+        List<RoadieClient> clients = new ArrayList<>();
         try {
             awaitToken(second, first.token());
             for (int i = 0; i < count; i++) {
-                clients.add(dev.roadie.client.RoadieClient.create(first.options(first.uri(), "fo-" + i).build()));
+                clients.add(RoadieClient.create(first.options(first.uri(), "fo-" + i).build()));
             }
-            for (dev.roadie.client.RoadieClient client : clients) {
+            for (RoadieClient client : clients) {
                 client.awaitConnected(Duration.ofSeconds(60));
             }
             long killedAt = System.nanoTime();
             firstProcess.kill();
             long[] backNanos = new long[count];
             int back = 0;
-            long deadline = killedAt + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+            long deadline = killedAt + TimeUnit.SECONDS.toNanos(60);
             while (back < count && System.nanoTime() < deadline) {
                 for (int i = 0; i < count; i++) {
-                    if (backNanos[i] == 0 && clients.get(i).state() == dev.roadie.client.ConnectionState.CONNECTED
+                    if (backNanos[i] == 0 && clients.get(i).state() == ConnectionState.CONNECTED
                             && clients.get(i).session().map(s -> s.hub().equals(second.uri())).orElse(false)) {
                         backNanos[i] = System.nanoTime() - killedAt;
                         back++;
@@ -239,7 +247,7 @@ final class ClusterScenario {
                 }
                 Thread.sleep(2);
             }
-            long[] sorted = java.util.Arrays.stream(backNanos).filter(n -> n > 0).sorted().toArray();
+            long[] sorted = Arrays.stream(backNanos).filter(n -> n > 0).sorted().toArray();
             double p50 = sorted.length == 0 ? Double.NaN : sorted[sorted.length / 2] / 1e6;
             double all = back < count ? Double.NaN : sorted[sorted.length - 1] / 1e6;
             String v = String.format(Locale.ROOT, "%,d SDK clients", count);
@@ -256,19 +264,19 @@ final class ClusterScenario {
                     : String.format(Locale.ROOT, "%.0f ms", all)));
             log.info("Fail-over: {} of {} clients back on the second hub, p50 {} ms, all {} ms", back, count, p50, all);
         } finally {
-            clients.forEach(dev.roadie.client.RoadieClient::close);
+            clients.forEach(RoadieClient::close);
             context.budget().charge(ID, started);
         }
     }
 
     /** Waits until {@code hub} accepts {@code token} (another hub's admin token reaches it within the 2 s token sync). */
     private static void awaitToken(RoadieSystem hub, String token) throws Exception {
-        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://127.0.0.1:" + hub.port() + "/api/tokens"))
+        HttpRequest request = HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + hub.port() + "/api/tokens"))
                 .header("Authorization", "Bearer " + token).GET().build();
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
-        try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
-            while (http.send(request, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            while (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("the second hub did not accept the first hub's admin token within 20 s");
                 }
