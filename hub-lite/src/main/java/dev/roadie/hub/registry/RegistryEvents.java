@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Publishes registry changes on topic {@code registry}: subscribers that may read the service's
@@ -161,9 +162,15 @@ public final class RegistryEvents implements RegistryListener {
      * Sends {@code subscriber} the whole registry, each entry as it may see it, as
      * {@code registry.snapshot} messages of about {@code partBytes} each, numbered so that the
      * client knows when it has them all and can tell what is no longer there.
+     *
+     * <p>The registry is read and the snapshot sent under the same lock as every event, so that
+     * an event never overtakes a snapshot read before it: a client replaces its view with the
+     * snapshot, and an {@code added} delivered first would be lost, with every later stats update
+     * for that service dropped as one for a service it does not know. An event for a change made
+     * just before the read may follow the snapshot; it repeats what the snapshot holds.
      */
-    public void snapshotTo(ClientSession subscriber, List<ServiceEntry> entries) {
-        List<ServiceEntry> visible = entries.stream()
+    public synchronized void snapshotTo(ClientSession subscriber, Supplier<List<ServiceEntry>> registry) {
+        List<ServiceEntry> visible = registry.get().stream()
                 .map(entry -> Permissions.maySeeSecrets(subscriber.principal(), entry.id().kind())
                         ? entry : entry.withoutSecrets())
                 .toList();

@@ -210,7 +210,7 @@ final class FrameDispatcher {
         if (hub.sessions().subscribe(session, subscribe.topic())
                 && dev.roadie.model.registry.RegistryEvent.TOPIC.equals(subscribe.topic())) {
             // A new subscriber first learns what is there, then what changes.
-            hub.registryEvents().snapshotTo(session, hub.registry().listEverywhere());
+            hub.registryEvents().snapshotTo(session, hub.registry()::listEverywhere);
         }
         if (certificate) {
             // A subscriber gets the certificate at once, then every renewal.
