@@ -88,7 +88,7 @@ public final class RoutedSources {
     }
 
     /** What the rotator setup does to a client, with a response check in place of its filter. */
-    private static void routeClient(HttpConfigurable source, AbstractRoutePlanner planner) {
+    static void routeClient(HttpConfigurable source, AbstractRoutePlanner planner) {
         source.configureBuilder(builder -> {
             if (builder instanceof ExtendedHttpClientBuilder extended) {
                 extended.setConnectionManagerFactory(SimpleHttpClientConnectionManager::new);

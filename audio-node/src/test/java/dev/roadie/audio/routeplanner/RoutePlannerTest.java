@@ -179,7 +179,7 @@ class RoutePlannerTest {
     @Test
     void load_balance_spreads_requests_over_the_block_and_leaves_the_excluded_addresses_out() throws Exception {
         start(settings("127.0.0.8/29", Strategy.LOAD_BALANCE, "127.0.0.9", "127.0.0.10"));
-        for (int i = 0; i < 40; i++) {
+        for (int i = 0; i < 24; i++) {
             assertThat(load()).isEqualTo("track");
         }
         Set<String> used = new HashSet<>(files.sources(0));
@@ -249,6 +249,41 @@ class RoutePlannerTest {
         assertThat(rotating.get("details").propertyNames()).containsExactlyInAnyOrder("ipBlock", "failingAddresses",
                 "blockIndex", "currentAddressIndex");
         assertThat(node.routePlannerHealth().blockIndex()).isZero();
+    }
+
+    /** The status as Lavalink's own protocol module (the Java client's) reads it: strict, unknown keys refused. */
+    private dev.arbjerg.lavalink.protocol.v4.RoutePlannerStatus readByLavalinksProtocol() throws Exception {
+        HttpResponse<String> response = send("GET", "/v4/routeplanner/status", null);
+        return kotlinx.serialization.json.Json.Default.decodeFromString(
+                dev.arbjerg.lavalink.protocol.v4.RoutePlannerStatus.Companion.serializer(), response.body());
+    }
+
+    @Test
+    void lavalinks_protocol_types_read_each_planners_status() throws Exception {
+        start(settings("127.0.1.0/24", Strategy.ROTATE_ON_BAN));
+        assertThat(load()).isEqualTo("track");
+        files.limit(files.sources(0).getFirst());
+        assertThat(load()).isEqualTo("track");
+        var rotating = (dev.arbjerg.lavalink.protocol.v4.RoutePlannerStatus.RotatingIpRoutePlannerStatus)
+                readByLavalinksProtocol();
+        assertThat(rotating.getDetails().getFailingAddresses()).singleElement().satisfies(failing ->
+                assertThat(failing.getFailingAddress()).isEqualTo("/" + files.sources(0).getFirst()));
+        assertThat(rotating.getDetails().getIpBlock().getSize()).isEqualTo("256");
+        assertThat(rotating.getDetails().getCurrentAddress()).isEqualTo("/" + files.sources(0).getLast());
+        node.close();
+
+        start(settings("127.0.0.8/29", Strategy.LOAD_BALANCE));
+        assertThat(readByLavalinksProtocol())
+                .isInstanceOf(dev.arbjerg.lavalink.protocol.v4.RoutePlannerStatus.BalancingIpRoutePlannerStatus.class);
+        node.close();
+        start(settings("2001:db8:0:1::/64", Strategy.NANO_SWITCH));
+        assertThat(readByLavalinksProtocol())
+                .isInstanceOf(dev.arbjerg.lavalink.protocol.v4.RoutePlannerStatus.NanoIpRoutePlannerStatus.class);
+        node.close();
+        start(settings("2001:db8:0:1::/64", Strategy.ROTATING_NANO_SWITCH));
+        var nano = (dev.arbjerg.lavalink.protocol.v4.RoutePlannerStatus.RotatingNanoIpRoutePlannerStatus)
+                readByLavalinksProtocol();
+        assertThat(nano.getDetails().getBlockIndex()).isEqualTo("0");
     }
 
     @Test
