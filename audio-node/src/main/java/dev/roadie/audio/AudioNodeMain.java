@@ -4,6 +4,7 @@ import dev.roadie.audio.announce.AnnounceSettings;
 import dev.roadie.audio.announce.SelfAnnouncer;
 import dev.roadie.audio.config.ApplicationYml;
 import dev.roadie.audio.routeplanner.RoutePlannerSettings;
+import dev.roadie.audio.routeplanner.RoutePlanners;
 import dev.roadie.client.RoadieClient;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -93,6 +94,8 @@ public final class AudioNodeMain {
         if (password == null) {
             password = storedPassword(passwordFile(env));
         }
+        RoutePlannerSettings routePlanner = RoutePlannerSettings.resolve(env, yml.ratelimit());
+        RoutePlanners.check(routePlanner);
         AudioNodeConfig defaults = AudioNodeConfig.defaults(password);
         int portNumber;
         try {
@@ -103,7 +106,7 @@ public final class AudioNodeMain {
         }
         return new AudioNodeConfig(yml.address() == null ? defaults.host() : yml.address(), portNumber, password,
                 defaults.statsInterval(), yml.playerUpdateInterval() == null ? defaults.playerUpdateInterval()
-                        : yml.playerUpdateInterval(), yml.audio(), RoutePlannerSettings.resolve(env, yml.ratelimit()));
+                        : yml.playerUpdateInterval(), yml.audio(), routePlanner);
     }
 
     /**
