@@ -5,13 +5,19 @@ import com.sedmelluq.discord.lavaplayer.source.AudioSourceManager;
 import com.sedmelluq.discord.lavaplayer.source.AudioSourceManagers;
 import com.sedmelluq.discord.lavaplayer.tools.PlayerLibrary;
 import com.sedmelluq.discord.lavaplayer.track.AudioTrack;
+import com.sedmelluq.lava.extensions.youtuberotator.planner.AbstractRoutePlanner;
 import dev.roadie.audio.filter.Filters;
+import dev.roadie.audio.routeplanner.RoutePlannerHealth;
+import dev.roadie.audio.routeplanner.RoutePlannerRoutes;
+import dev.roadie.audio.routeplanner.RoutePlanners;
+import dev.roadie.audio.routeplanner.RoutedSources;
 import dev.roadie.audio.session.Sessions;
 import dev.roadie.audio.track.TrackCodec;
 import dev.roadie.audio.track.TrackJson;
 import dev.roadie.audio.track.TrackLoader;
 import dev.roadie.audio.voice.FrameCounter;
 import dev.roadie.audio.voice.VoiceLinks;
+import dev.roadie.node.health.RoutePlannerStatus;
 import dev.roadie.node.hub.NodeInfo;
 import dev.roadie.voice.gateway.GatewayOptions;
 import io.javalin.Javalin;
@@ -19,6 +25,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -54,6 +61,7 @@ public final class AudioNode implements AutoCloseable {
     private final FramePump pump;
     private final NodeStats stats;
     private final AtomicLong lastStats = new AtomicLong(System.currentTimeMillis());
+    private final Optional<AbstractRoutePlanner> routePlanner;
     private final Javalin server;
 
     public AudioNode(AudioNodeConfig config) {
@@ -71,6 +79,7 @@ public final class AudioNode implements AutoCloseable {
     /** @param voiceGateway how players' voice connections reconnect before they give up */
     public AudioNode(AudioNodeConfig config, List<AudioSourceManager> extraSources, GatewayOptions voiceGateway) {
         this.config = config;
+        this.routePlanner = RoutePlanners.create(config.routePlanner());
         this.voices = new VoiceLinks(frames, voiceGateway, json);
         this.sessions = new Sessions(manager, json, codec, tracks, loader, timer, config.audio().disabledFilters(),
                 voices);
@@ -78,7 +87,8 @@ public final class AudioNode implements AutoCloseable {
         this.stats = new NodeStats(json, sessions);
         AudioManagerSettings.apply(config.audio(), manager);
         extraSources.forEach(manager::registerSourceManager);
-        AudioSourceManagers.registerRemoteSources(manager, AudioManagerSettings.excludedRemoteSources(config.audio()));
+        RoutedSources.register(manager, routePlanner, config.routePlanner().retryLimit(),
+                AudioManagerSettings.excludedRemoteSources(config.audio()));
         if (!config.audio().disabledSources().contains("local")) {
             AudioSourceManagers.registerLocalSource(manager);
         }
@@ -110,13 +120,7 @@ public final class AudioNode implements AutoCloseable {
         routes.get("/v4/loadtracks", ctx -> respond(ctx, loader.load(required(ctx, "identifier"))));
         routes.get("/v4/decodetrack", ctx -> respond(ctx, tracks.of(decode(required(ctx, "encodedTrack")))));
         routes.post("/v4/decodetracks", decodeTracks());
-        // No route planner yet: Lavalink without one answers its status with 204 and refuses the rest.
-        routes.get("/v4/routeplanner/status", ctx -> ctx.status(204));
-        Handler disabled = ctx -> {
-            throw new LavalinkException(500, "Can't access disabled route planner");
-        };
-        routes.post("/v4/routeplanner/free/address", disabled);
-        routes.post("/v4/routeplanner/free/all", disabled);
+        new RoutePlannerRoutes(routePlanner, json).register(routes);
         sessions.routes(routes);
         routes.ws("/v4/websocket", sessions::socket);
     }
@@ -214,6 +218,19 @@ public final class AudioNode implements AutoCloseable {
     /** Its load for the hub, from its players directly (no call to its own /v4/stats). */
     public dev.roadie.model.registry.NodeStats selfStats() {
         return stats.figures();
+    }
+
+    /** The route planner's state for the health checks, or null when there is no planner. */
+    public RoutePlannerStatus routePlannerHealth() {
+        return routePlanner.map(RoutePlannerHealth::of).orElse(null);
+    }
+
+    /**
+     * The route planner, for source plug-ins that set it up in their own HTTP clients (YouTube's
+     * does, given Lavalink's planner); empty without one.
+     */
+    public Optional<AbstractRoutePlanner> routePlanner() {
+        return routePlanner;
     }
 
     @Override

@@ -3,6 +3,8 @@ package dev.roadie.audio;
 import dev.roadie.audio.announce.AnnounceSettings;
 import dev.roadie.audio.announce.SelfAnnouncer;
 import dev.roadie.audio.config.ApplicationYml;
+import dev.roadie.audio.routeplanner.RoutePlannerSettings;
+import dev.roadie.audio.routeplanner.RoutePlanners;
 import dev.roadie.client.RoadieClient;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -54,8 +56,8 @@ public final class AudioNodeMain {
      * command ran, the node stops with 0, as the agent does: a restarted node would announce itself again.
      */
     private static void announce(AudioNode node, AnnounceSettings settings) {
-        // No route planner yet: nothing to judge an IP block by, so the node is never exhausted.
-        SelfAnnouncer announcer = new SelfAnnouncer(settings, node::selfInfo, node::selfStats, () -> null,
+        // The route planner's block is judged as the agent judges a Lavalink's; without one, never exhausted.
+        SelfAnnouncer announcer = new SelfAnnouncer(settings, node::selfInfo, node::selfStats, node::routePlannerHealth,
                 Clock.systemUTC(), RoadieClient::create).start();
         Runtime.getRuntime().addShutdownHook(new Thread(announcer::close, "audio-node-leave-hub"));
         // On a thread of its own: exit runs the shutdown hooks, and the one closing the announcer
@@ -92,6 +94,8 @@ public final class AudioNodeMain {
         if (password == null) {
             password = storedPassword(passwordFile(env));
         }
+        RoutePlannerSettings routePlanner = RoutePlannerSettings.resolve(env, yml.ratelimit());
+        RoutePlanners.check(routePlanner);
         AudioNodeConfig defaults = AudioNodeConfig.defaults(password);
         int portNumber;
         try {
@@ -102,7 +106,7 @@ public final class AudioNodeMain {
         }
         return new AudioNodeConfig(yml.address() == null ? defaults.host() : yml.address(), portNumber, password,
                 defaults.statsInterval(), yml.playerUpdateInterval() == null ? defaults.playerUpdateInterval()
-                        : yml.playerUpdateInterval(), yml.audio());
+                        : yml.playerUpdateInterval(), yml.audio(), routePlanner);
     }
 
     /**

@@ -81,4 +81,24 @@ class ApplicationYmlStartTest {
         assertThat(output.strip()).isEqualTo(yml + ": lavalink.server.opusEncodingQuality must be a whole number "
                 + "from 0 to 10, not '11'");
     }
+
+    @Test
+    void a_route_planner_strategy_its_blocks_cannot_serve_stops_the_start_with_one_line() throws Exception {
+        Path yml = Files.writeString(folder.resolve("application.yml"),
+                "lavalink.server.ratelimit:\n  ipBlocks: [\"10.0.0.0/29\"]\n  strategy: NanoSwitch\n");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), AudioNodeMain.class.getName())
+                .redirectErrorStream(true).directory(folder.toFile());
+        builder.environment().put("ROADIE_AUDIO_CONFIG", yml.toString());
+        builder.environment().put("ROADIE_AUDIO_PASSWORD", "p");
+        Process started = builder.start();
+        boolean ended = started.waitFor(30, TimeUnit.SECONDS);
+        String output = new String(started.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(ended).as(output).isTrue();
+        assertThat(started.exitValue()).isEqualTo(2);
+        assertThat(output.strip()).isEqualTo("The route planner strategy NanoSwitch cannot use the blocks [10.0.0.0/29]"
+                + " (8 addresses): it needs an IPv6 block of a /64 or more; use RotateOnBan or LoadBalance for a"
+                + " smaller block");
+    }
 }

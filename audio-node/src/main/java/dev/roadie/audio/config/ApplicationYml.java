@@ -3,11 +3,14 @@ package dev.roadie.audio.config;
 import com.sedmelluq.discord.lavaplayer.player.AudioConfiguration.ResamplingQuality;
 import dev.roadie.audio.AudioSettings;
 import dev.roadie.audio.filter.Filters;
+import dev.roadie.audio.routeplanner.RoutePlannerSettings;
+import dev.roadie.audio.routeplanner.Strategy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,13 +33,14 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * @param password             {@code lavalink.server.password}, or null
  * @param playerUpdateInterval {@code lavalink.server.playerUpdateInterval} (seconds), or null
  * @param audio                sources, filters and lavaplayer's settings
+ * @param ratelimit            {@code lavalink.server.ratelimit}: the route planner
  * @param warnings             one line per key that does not apply
  */
 public record ApplicationYml(Integer port, String address, String password, Duration playerUpdateInterval,
-        AudioSettings audio, List<String> warnings) {
+        AudioSettings audio, RoutePlannerSettings ratelimit, List<String> warnings) {
 
     public static final ApplicationYml NONE = new ApplicationYml(null, null, null, null, AudioSettings.DEFAULTS,
-            List.of());
+            RoutePlannerSettings.NONE, List.of());
 
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
     private static final Set<String> SOURCES = Set.of("youtube", "bandcamp", "soundcloud", "twitch", "vimeo",
@@ -151,6 +155,7 @@ public record ApplicationYml(Integer port, String address, String password, Dura
                     resampling(),
                     longNumber("lavalink.server.trackStuckThresholdMs"),
                     bool("lavalink.server.useSeekGhosting"));
+            RoutePlannerSettings ratelimit = ratelimit();
             for (Leaf leaf : leaves.values()) {
                 if (leaf.value().isNull()) {
                     continue; // an empty section, such as Lavalink's "plugins:", sets nothing
@@ -160,7 +165,50 @@ public record ApplicationYml(Integer port, String address, String password, Dura
                         + (why == null ? "" : " (" + why + ")") + "; it is ignored");
             }
             return new ApplicationYml(port, address, password, updates == null ? null : Duration.ofSeconds(updates),
-                    audio, List.copyOf(warnings));
+                    audio, ratelimit, List.copyOf(warnings));
+        }
+
+        /** {@code lavalink.server.ratelimit}, with Lavalink's defaults for the keys left out. */
+        private RoutePlannerSettings ratelimit() {
+            String prefix = "lavalink.server.ratelimit.";
+            RoutePlannerSettings none = RoutePlannerSettings.NONE;
+            List<String> blocks = list(prefix + "ipBlocks");
+            List<String> excluded = list(prefix + "excludedIps");
+            String strategy = text(prefix + "strategy");
+            Boolean search = bool(prefix + "searchTriggersFail");
+            String retries = text(prefix + "retryLimit");
+            return new RoutePlannerSettings(
+                    blocks == null ? none.ipBlocks()
+                            : RoutePlannerSettings.checkedBlocks(blocks, origin + ": " + prefix + "ipBlocks"),
+                    excluded == null ? none.excludedIps()
+                            : RoutePlannerSettings.checkedAddresses(excluded, origin + ": " + prefix + "excludedIps"),
+                    strategy == null ? none.strategy() : Strategy.parse(strategy, origin + ": " + prefix + "strategy"),
+                    search == null ? none.searchTriggersFail() : search,
+                    retries == null ? none.retryLimit() : RoutePlannerSettings.retryLimit(retries,
+                            origin + ": " + prefix + "retryLimit"));
+        }
+
+        /** A YAML list, or Spring's comma-separated text, or null when the key is not there. */
+        private List<String> list(String key) {
+            JsonNode value = take(key);
+            if (value == null) {
+                return null;
+            }
+            if (value.isArray()) {
+                List<String> items = new ArrayList<>();
+                for (JsonNode item : value) {
+                    if (!item.isValueNode()) {
+                        throw wrong(key, value, "a list of text values");
+                    }
+                    items.add(item.asString().strip());
+                }
+                return items;
+            }
+            if (!value.isValueNode()) {
+                throw wrong(key, value, "a list");
+            }
+            return Arrays.stream(value.asString().split(",")).map(String::strip).filter(s -> !s.isEmpty())
+                    .toList();
         }
 
         private JsonNode take(String key) {
