@@ -1,11 +1,14 @@
 package dev.roadie.audio;
 
+import com.sedmelluq.discord.lavaplayer.container.MediaContainerRegistry;
 import com.sedmelluq.discord.lavaplayer.player.DefaultAudioPlayerManager;
 import com.sedmelluq.discord.lavaplayer.source.AudioSourceManager;
 import com.sedmelluq.discord.lavaplayer.source.AudioSourceManagers;
+import com.sedmelluq.discord.lavaplayer.source.http.HttpAudioSourceManager;
 import com.sedmelluq.discord.lavaplayer.tools.PlayerLibrary;
 import com.sedmelluq.discord.lavaplayer.track.AudioTrack;
 import dev.roadie.audio.filter.Filters;
+import dev.roadie.audio.plugin.SourcePlugins;
 import dev.roadie.audio.session.Sessions;
 import dev.roadie.audio.track.TrackCodec;
 import dev.roadie.audio.track.TrackJson;
@@ -54,6 +57,7 @@ public final class AudioNode implements AutoCloseable {
     private final FramePump pump;
     private final NodeStats stats;
     private final AtomicLong lastStats = new AtomicLong(System.currentTimeMillis());
+    private final SourcePlugins plugins;
     private final Javalin server;
 
     public AudioNode(AudioNodeConfig config) {
@@ -61,8 +65,8 @@ public final class AudioNode implements AutoCloseable {
     }
 
     /**
-     * @param extraSources source managers asked before the built-in ones (YouTube's, in time, from
-     *                     a plugins folder); they take the identifiers they recognise
+     * @param extraSources source managers besides the built-in ones, placed as plugins' are (a
+     *                     {@code youtube} one first, the others before HTTP)
      */
     public AudioNode(AudioNodeConfig config, List<AudioSourceManager> extraSources) {
         this(config, extraSources, GatewayOptions.DEFAULTS);
@@ -70,17 +74,32 @@ public final class AudioNode implements AutoCloseable {
 
     /** @param voiceGateway how players' voice connections reconnect before they give up */
     public AudioNode(AudioNodeConfig config, List<AudioSourceManager> extraSources, GatewayOptions voiceGateway) {
+        this(config, SourcePlugins.of(extraSources), voiceGateway);
+    }
+
+    /**
+     * @param plugins the plugins folder's source managers (docs/AUDIO-NODE.md#plugins); the node
+     *                closes them when it closes
+     */
+    public AudioNode(AudioNodeConfig config, SourcePlugins plugins, GatewayOptions voiceGateway) {
         this.config = config;
+        this.plugins = plugins;
         this.voices = new VoiceLinks(frames, voiceGateway, json);
         this.sessions = new Sessions(manager, json, codec, tracks, loader, timer, config.audio().disabledFilters(),
                 voices);
         this.pump = new FramePump(sessions, frames);
         this.stats = new NodeStats(json, sessions);
         AudioManagerSettings.apply(config.audio(), manager);
-        extraSources.forEach(manager::registerSourceManager);
+        // Lavalink's order: YouTube, the built-in sources, the plugins' others, and HTTP last, since it takes any URL.
+        SourcePlugins.Arranged fromPlugins = plugins.arrange(config.audio().disabledSources());
+        fromPlugins.beforeBuiltIns().forEach(manager::registerSourceManager);
         AudioSourceManagers.registerRemoteSources(manager, AudioManagerSettings.excludedRemoteSources(config.audio()));
         if (!config.audio().disabledSources().contains("local")) {
             AudioSourceManagers.registerLocalSource(manager);
+        }
+        fromPlugins.beforeHttp().forEach(manager::registerSourceManager);
+        if (!config.audio().disabledSources().contains("http")) {
+            manager.registerSourceManager(new HttpAudioSourceManager(MediaContainerRegistry.DEFAULT_REGISTRY));
         }
         this.server = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
@@ -177,7 +196,8 @@ public final class AudioNode implements AutoCloseable {
         manager.getSourceManagers().forEach(source -> sources.add(source.getSourceName()));
         ArrayNode filters = info.putArray("filters");
         Filters.available(config.audio().disabledFilters()).forEach(filters::add);
-        info.putArray("plugins");
+        ArrayNode loaded = info.putArray("plugins");
+        plugins.plugins().forEach(plugin -> loaded.addObject().put("name", plugin.name()).put("version", plugin.version()));
         return info;
     }
 
@@ -208,7 +228,7 @@ public final class AudioNode implements AutoCloseable {
     /** What the node announces about itself to the hub: the Lavalink version it speaks, its sources and filters. */
     public NodeInfo selfInfo() {
         List<String> sources = manager.getSourceManagers().stream().map(AudioSourceManager::getSourceName).toList();
-        return new NodeInfo(LAVALINK_VERSION, sources, List.of(), List.of());
+        return new NodeInfo(LAVALINK_VERSION, sources, List.of(), plugins.plugins());
     }
 
     /** Its load for the hub, from its players directly (no call to its own /v4/stats). */
@@ -222,5 +242,6 @@ public final class AudioNode implements AutoCloseable {
         voices.closeAll();
         server.stop();
         manager.shutdown();
+        plugins.close();
     }
 }
