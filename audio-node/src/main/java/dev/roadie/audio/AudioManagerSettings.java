@@ -62,7 +62,7 @@ final class AudioManagerSettings {
                 BeamAudioSourceManager.class, GetyarnAudioSourceManager.class, YandexMusicAudioSourceManager.class,
                 HttpAudioSourceManager.class));
         REMOTE_SOURCES.forEach((name, type) -> {
-            if (settings.disabledSources().contains(name)) {
+            if (settings.disabledSources().contains(name) && !excluded.contains(type)) {
                 excluded.add(type);
             }
         });

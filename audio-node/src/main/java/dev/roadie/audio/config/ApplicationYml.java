@@ -49,7 +49,9 @@ public record ApplicationYml(Integer port, String address, String password, Dura
             "lavalink.server.gcwarnings", "this node does not watch garbage collection pauses",
             "lavalink.server.youtubeplaylistloadlimit", "there is no built-in YouTube source",
             "lavalink.server.youtubesearchenabled", "there is no built-in YouTube source",
-            "lavalink.server.soundcloudsearchenabled", "SoundCloud search is always on here");
+            "lavalink.server.soundcloudsearchenabled", "SoundCloud search is always on here",
+            "plugins.youtube.clients", "youtube-source is made with its default clients; only plugins.youtube.enabled and "
+                    + "allowSearch are read");
 
     /**
      * Reads {@code file}.
