@@ -165,12 +165,10 @@ public final class SourcePlugins implements AutoCloseable {
                     ? loaded.getConstructor(boolean.class).newInstance(youtube.allowSearch())
                     : loaded.getConstructor().newInstance();
             add(holder, (AudioSourceManager) made);
-        } catch (java.lang.reflect.InvocationTargetException e) {
-            report(where, "its constructor threw " + why(e.getCause()), e.getCause());
         } catch (NoSuchMethodException e) {
             report(where, "it has no public constructor without arguments to make it with", e);
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            report(where, "it could not be made: " + why(e), e);
+            report(where, "it failed to start: " + why(e), e);
         }
     }
 
