@@ -88,12 +88,19 @@ public final class SourcePlugins implements AutoCloseable {
             loaded.fromClassName(type, opened, settings.youtube());
         }
         for (Plugin plugin : opened) {
-            if (!loaded.plugins.containsKey(plugin.files().name())) {
-                LOG.warn("Plugin {} in {} gives no source manager: it lists none in META-INF/services/{} and no "
-                        + "setting names a class of it (ROADIE_AUDIO_SOURCE_MANAGERS, plugins.youtube.enabled). If it "
-                        + "is a library another plugin needs, put it in that plugin's sub-folder",
-                        plugin.files().name(), folder, AudioSourceManager.class.getName());
+            String name = plugin.files().name();
+            if (loaded.plugins.containsKey(name)) {
+                continue;
             }
+            // One that failed has said why already; one that gave nothing is most likely a library in the wrong place.
+            boolean failed = loaded.broken.stream().anyMatch(b -> b.name().equals(name) || b.name().startsWith(name + " ("));
+            if (!failed) {
+                loaded.report(plugin.files().name(), "it gives no source manager: it lists none in META-INF/services/"
+                        + AudioSourceManager.class.getName() + " and no setting names a class of it "
+                        + "(ROADIE_AUDIO_SOURCE_MANAGERS, plugins.youtube.enabled); if it is a library another plugin "
+                        + "needs, put it in that plugin's sub-folder", null);
+            }
+            loaded.closeUnused(plugin.loader());
         }
         return loaded;
     }
@@ -242,6 +249,16 @@ public final class SourcePlugins implements AutoCloseable {
     /** What could not be loaded, and why. */
     public List<BrokenPlugin> broken() {
         return List.copyOf(broken);
+    }
+
+    /** Nothing of this plugin is used: its jars need not stay open. */
+    private void closeUnused(PluginClassLoader loader) {
+        loaders.remove(loader);
+        try {
+            loader.close();
+        } catch (IOException e) {
+            LOG.warn("Could not close the jars of {}", loader.getName(), e);
+        }
     }
 
     /** Closes the plugins' jars; call after the player manager has shut the sources down. */

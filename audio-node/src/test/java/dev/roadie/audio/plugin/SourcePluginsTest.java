@@ -117,6 +117,23 @@ class SourcePluginsTest {
     }
 
     @Test
+    void a_library_dropped_beside_the_plugins_instead_of_into_ones_folder_is_reported() throws Exception {
+        PluginJars.toneSource(plugins());
+        Files.copy(PluginJars.olderCommonsIo(), plugins().resolve("commons-io-2.11.0.jar"));
+
+        try (SourcePlugins loaded = SourcePlugins.load(PluginSettings.folder(plugins()))) {
+            assertThat(loaded.broken()).singleElement().satisfies(broken -> {
+                assertThat(broken.name()).isEqualTo("commons-io");
+                assertThat(broken.reason()).isEqualTo("it gives no source manager: it lists none in META-INF/services/"
+                        + "com.sedmelluq.discord.lavaplayer.source.AudioSourceManager and no setting names a class of it "
+                        + "(ROADIE_AUDIO_SOURCE_MANAGERS, plugins.youtube.enabled); if it is a library another plugin "
+                        + "needs, put it in that plugin's sub-folder");
+            });
+            assertThat(loaded.plugins()).extracting(NodeInfo.Plugin::name).containsExactly("testsrc");
+        }
+    }
+
+    @Test
     void sources_that_lavalink_server_sources_turns_off_are_left_out_but_not_youtube() throws Exception {
         PluginJars.toneSource(plugins());
         PluginJars.build(plugins().resolve("youtube").resolve("common-1.13.3.jar"), PluginSources.YOUTUBE, List.of(),
