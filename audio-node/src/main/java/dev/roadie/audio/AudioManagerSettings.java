@@ -53,14 +53,16 @@ final class AudioManagerSettings {
     /**
      * lavaplayer's source classes to leave out: its own YouTube source is deprecated and broken (Lavalink
      * turns it off and takes YouTube from a plugin); Beam, GetYarn and Yandex Music are not among
-     * Lavalink's sources; and those the settings turn off.
+     * Lavalink's sources; HTTP, which the node registers itself after the plugins' sources; and those
+     * the settings turn off.
      */
     @SuppressWarnings("unchecked")
     static Class<? extends AudioSourceManager>[] excludedRemoteSources(AudioSettings settings) {
         List<Class<? extends AudioSourceManager>> excluded = new ArrayList<>(List.of(YoutubeAudioSourceManager.class,
-                BeamAudioSourceManager.class, GetyarnAudioSourceManager.class, YandexMusicAudioSourceManager.class));
+                BeamAudioSourceManager.class, GetyarnAudioSourceManager.class, YandexMusicAudioSourceManager.class,
+                HttpAudioSourceManager.class));
         REMOTE_SOURCES.forEach((name, type) -> {
-            if (settings.disabledSources().contains(name)) {
+            if (settings.disabledSources().contains(name) && !excluded.contains(type)) {
                 excluded.add(type);
             }
         });

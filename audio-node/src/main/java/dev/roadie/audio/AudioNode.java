@@ -7,6 +7,7 @@ import com.sedmelluq.discord.lavaplayer.tools.PlayerLibrary;
 import com.sedmelluq.discord.lavaplayer.track.AudioTrack;
 import com.sedmelluq.lava.extensions.youtuberotator.planner.AbstractRoutePlanner;
 import dev.roadie.audio.filter.Filters;
+import dev.roadie.audio.plugin.SourcePlugins;
 import dev.roadie.audio.routeplanner.RoutePlannerHealth;
 import dev.roadie.audio.routeplanner.RoutePlannerRoutes;
 import dev.roadie.audio.routeplanner.RoutePlanners;
@@ -62,6 +63,7 @@ public final class AudioNode implements AutoCloseable {
     private final NodeStats stats;
     private final AtomicLong lastStats = new AtomicLong(System.currentTimeMillis());
     private final Optional<AbstractRoutePlanner> routePlanner;
+    private final SourcePlugins plugins;
     private final Javalin server;
 
     public AudioNode(AudioNodeConfig config) {
@@ -69,8 +71,8 @@ public final class AudioNode implements AutoCloseable {
     }
 
     /**
-     * @param extraSources source managers asked before the built-in ones (YouTube's, in time, from
-     *                     a plugins folder); they take the identifiers they recognise
+     * @param extraSources source managers besides the built-in ones, placed as plugins' are (a
+     *                     {@code youtube} one first, the others before HTTP)
      */
     public AudioNode(AudioNodeConfig config, List<AudioSourceManager> extraSources) {
         this(config, extraSources, GatewayOptions.DEFAULTS);
@@ -78,19 +80,33 @@ public final class AudioNode implements AutoCloseable {
 
     /** @param voiceGateway how players' voice connections reconnect before they give up */
     public AudioNode(AudioNodeConfig config, List<AudioSourceManager> extraSources, GatewayOptions voiceGateway) {
+        this(config, SourcePlugins.of(extraSources), voiceGateway);
+    }
+
+    /**
+     * @param plugins the plugins folder's source managers (docs/AUDIO-NODE.md#plugins); the node
+     *                closes them when it closes
+     */
+    public AudioNode(AudioNodeConfig config, SourcePlugins plugins, GatewayOptions voiceGateway) {
         this.config = config;
         this.routePlanner = RoutePlanners.create(config.routePlanner());
+        this.plugins = plugins;
         this.voices = new VoiceLinks(frames, voiceGateway, json);
         this.sessions = new Sessions(manager, json, codec, tracks, loader, timer, config.audio().disabledFilters(),
                 voices);
         this.pump = new FramePump(sessions, frames);
         this.stats = new NodeStats(json, sessions);
         AudioManagerSettings.apply(config.audio(), manager);
-        extraSources.forEach(manager::registerSourceManager);
-        RoutedSources.register(manager, routePlanner, config.routePlanner().retryLimit(),
-                AudioManagerSettings.excludedRemoteSources(config.audio()));
+        // Lavalink's order: YouTube, the built-in sources, the plugins' others, and HTTP last, since it takes any URL.
+        SourcePlugins.Arranged fromPlugins = plugins.arrange(config.audio().disabledSources());
+        fromPlugins.beforeBuiltIns().forEach(manager::registerSourceManager);
+        RoutedSources.registerRemote(manager, routePlanner, AudioManagerSettings.excludedRemoteSources(config.audio()));
         if (!config.audio().disabledSources().contains("local")) {
             AudioSourceManagers.registerLocalSource(manager);
+        }
+        fromPlugins.beforeHttp().forEach(manager::registerSourceManager);
+        if (!config.audio().disabledSources().contains("http")) {
+            manager.registerSourceManager(RoutedSources.http(routePlanner, config.routePlanner().retryLimit()));
         }
         this.server = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
@@ -181,7 +197,8 @@ public final class AudioNode implements AutoCloseable {
         manager.getSourceManagers().forEach(source -> sources.add(source.getSourceName()));
         ArrayNode filters = info.putArray("filters");
         Filters.available(config.audio().disabledFilters()).forEach(filters::add);
-        info.putArray("plugins");
+        ArrayNode loaded = info.putArray("plugins");
+        plugins.plugins().forEach(plugin -> loaded.addObject().put("name", plugin.name()).put("version", plugin.version()));
         return info;
     }
 
@@ -212,7 +229,7 @@ public final class AudioNode implements AutoCloseable {
     /** What the node announces about itself to the hub: the Lavalink version it speaks, its sources and filters. */
     public NodeInfo selfInfo() {
         List<String> sources = manager.getSourceManagers().stream().map(AudioSourceManager::getSourceName).toList();
-        return new NodeInfo(LAVALINK_VERSION, sources, List.of(), List.of());
+        return new NodeInfo(LAVALINK_VERSION, sources, List.of(), plugins.plugins());
     }
 
     /** Its load for the hub, from its players directly (no call to its own /v4/stats). */
@@ -239,5 +256,6 @@ public final class AudioNode implements AutoCloseable {
         voices.closeAll();
         server.stop();
         manager.shutdown();
+        plugins.close();
     }
 }

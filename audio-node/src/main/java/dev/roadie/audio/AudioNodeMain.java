@@ -3,16 +3,21 @@ package dev.roadie.audio;
 import dev.roadie.audio.announce.AnnounceSettings;
 import dev.roadie.audio.announce.SelfAnnouncer;
 import dev.roadie.audio.config.ApplicationYml;
+import dev.roadie.audio.plugin.PluginSettings;
+import dev.roadie.audio.plugin.SourcePlugins;
 import dev.roadie.audio.routeplanner.RoutePlannerSettings;
 import dev.roadie.audio.routeplanner.RoutePlanners;
 import dev.roadie.client.RoadieClient;
+import dev.roadie.voice.gateway.GatewayOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -23,6 +28,7 @@ import java.util.function.Consumer;
  * and {@code ROADIE_AUDIO_PASSWORD}, or Lavalink's own {@code SERVER_PORT} and
  * {@code LAVALINK_SERVER_PASSWORD}; {@code ROADIE_AUDIO_DATA} names the data folder. Lavalink's
  * {@code application.yml} is read too ({@code ROADIE_AUDIO_CONFIG} names it), the environment winning.
+ * Source managers load from {@code plugins} in the data folder ({@code ROADIE_AUDIO_PLUGINS}).
  */
 public final class AudioNodeMain {
     static final int DEFAULT_PORT = 2333;
@@ -42,7 +48,8 @@ public final class AudioNodeMain {
             return;
         }
         Optional<AnnounceSettings> announce = AnnounceSettings.fromEnvironment(env, config.port(), config.password());
-        AudioNode node = new AudioNode(config).start();
+        SourcePlugins plugins = SourcePlugins.load(pluginSettings(env, applicationYml(env)));
+        AudioNode node = new AudioNode(config, plugins, GatewayOptions.DEFAULTS).start();
         Runtime.getRuntime().addShutdownHook(new Thread(node::close, "audio-node-stop"));
         announce.ifPresent(settings -> announce(node, settings));
         boolean generated = first(env, "ROADIE_AUDIO_PASSWORD", "LAVALINK_SERVER_PASSWORD") == null
@@ -128,7 +135,25 @@ public final class AudioNodeMain {
     }
 
     private static Path passwordFile(Map<String, String> env) {
-        return Path.of(env.getOrDefault("ROADIE_AUDIO_DATA", "audio-data")).resolve("password");
+        return dataFolder(env).resolve("password");
+    }
+
+    private static Path dataFolder(Map<String, String> env) {
+        return Path.of(env.getOrDefault("ROADIE_AUDIO_DATA", "audio-data"));
+    }
+
+    /**
+     * The plugins folder ({@code ROADIE_AUDIO_PLUGINS}, else {@code plugins} in the data folder), the
+     * source manager classes {@code ROADIE_AUDIO_SOURCE_MANAGERS} names (comma-separated), and
+     * Lavalink's {@code plugins.youtube} settings from {@code application.yml}.
+     */
+    static PluginSettings pluginSettings(Map<String, String> env, ApplicationYml yml) {
+        String folder = first(env, "ROADIE_AUDIO_PLUGINS");
+        String classes = first(env, "ROADIE_AUDIO_SOURCE_MANAGERS");
+        List<String> named = classes == null ? List.of()
+                : Arrays.stream(classes.split(",")).map(String::strip).filter(name -> !name.isEmpty()).toList();
+        return new PluginSettings(folder == null ? dataFolder(env).resolve("plugins") : Path.of(folder.strip()), named,
+                yml.youtube());
     }
 
     private static String first(Map<String, String> env, String... names) {

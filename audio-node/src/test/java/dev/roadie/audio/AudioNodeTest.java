@@ -110,7 +110,7 @@ class AudioNodeTest {
         JsonNode info = get("/v4/info");
         assertThat(info.get("version").get("major").asInt()).isEqualTo(4);
         assertThat(info.get("sourceManagers")).extracting(JsonNode::asString).containsExactly("soundcloud",
-                "bandcamp", "vimeo", "twitch", "niconico", "http", "local");
+                "bandcamp", "vimeo", "twitch", "niconico", "local", "http");
         assertThat(info.get("plugins").isArray()).isTrue();
         JsonNode stats = get("/v4/stats");
         assertThat(stats.get("players").asInt()).isZero();

@@ -3,6 +3,7 @@ package dev.roadie.audio.config;
 import com.sedmelluq.discord.lavaplayer.player.AudioConfiguration.ResamplingQuality;
 import dev.roadie.audio.AudioSettings;
 import dev.roadie.audio.filter.Filters;
+import dev.roadie.audio.plugin.YoutubePlugin;
 import dev.roadie.audio.routeplanner.RoutePlannerSettings;
 import dev.roadie.audio.routeplanner.Strategy;
 import java.io.IOException;
@@ -35,16 +36,16 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * @param audio                sources, filters and lavaplayer's settings
  * @param ratelimit            {@code lavalink.server.ratelimit}: the route planner
  * @param warnings             one line per key that does not apply
+ * @param youtube              {@code plugins.youtube.enabled} and {@code allowSearch}, for youtube-source in the plugins folder
  */
 public record ApplicationYml(Integer port, String address, String password, Duration playerUpdateInterval,
-        AudioSettings audio, RoutePlannerSettings ratelimit, List<String> warnings) {
+        AudioSettings audio, RoutePlannerSettings ratelimit, List<String> warnings, YoutubePlugin youtube) {
 
     public static final ApplicationYml NONE = new ApplicationYml(null, null, null, null, AudioSettings.DEFAULTS,
-            RoutePlannerSettings.NONE, List.of());
+            RoutePlannerSettings.NONE, List.of(), YoutubePlugin.OFF);
 
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
-    private static final Set<String> SOURCES = Set.of("youtube", "bandcamp", "soundcloud", "twitch", "vimeo",
-            "nico", "http", "local");
+    private static final String SOURCES = "lavalink.server.sources.";
     /** Lavalink settings with no counterpart here, and why, for the warning. */
     private static final Map<String, String> NOT_HERE = Map.of(
             "lavalink.server.bufferdurationms", "it sizes JDA-NAS's send buffer, which this node does not use",
@@ -52,7 +53,9 @@ public record ApplicationYml(Integer port, String address, String password, Dura
             "lavalink.server.gcwarnings", "this node does not watch garbage collection pauses",
             "lavalink.server.youtubeplaylistloadlimit", "there is no built-in YouTube source",
             "lavalink.server.youtubesearchenabled", "there is no built-in YouTube source",
-            "lavalink.server.soundcloudsearchenabled", "SoundCloud search is always on here");
+            "lavalink.server.soundcloudsearchenabled", "SoundCloud search is always on here",
+            "plugins.youtube.clients", "youtube-source is made with its default clients; only plugins.youtube.enabled and "
+                    + "allowSearch are read");
 
     /**
      * Reads {@code file}.
@@ -134,15 +137,23 @@ public record ApplicationYml(Integer port, String address, String password, Dura
             Integer updates = integer("lavalink.server.playerUpdateInterval", 1, 86_400);
             List<String> warnings = new ArrayList<>();
             Set<String> disabledSources = new HashSet<>();
-            for (String source : SOURCES) {
-                Boolean on = bool("lavalink.server.sources." + source);
+            // Every name, not only the built-in ones: the same key turns off a plugin's source.
+            for (String key : List.copyOf(leaves.keySet())) {
+                if (!key.startsWith(normal(SOURCES))) {
+                    continue;
+                }
+                String source = key.substring(SOURCES.length());
+                Boolean on = bool(SOURCES + source);
                 if (Boolean.FALSE.equals(on)) {
                     disabledSources.add(source);
                 } else if (Boolean.TRUE.equals(on) && source.equals("youtube")) {
                     warnings.add(origin + ": lavalink.server.sources.youtube is not used: lavaplayer's YouTube source "
-                            + "is deprecated and broken, and YouTube comes from a plugin, as on Lavalink 4");
+                            + "is deprecated and broken; YouTube comes from youtube-source in the plugins folder, "
+                            + "made by plugins.youtube.enabled, as on Lavalink 4");
                 }
             }
+            Boolean youtube = bool("plugins.youtube.enabled");
+            Boolean allowSearch = bool("plugins.youtube.allowSearch");
             Set<String> disabledFilters = new HashSet<>();
             for (String filter : Filters.NAMES) {
                 if (Boolean.FALSE.equals(bool("lavalink.server.filters." + filter))) {
@@ -165,7 +176,7 @@ public record ApplicationYml(Integer port, String address, String password, Dura
                         + (why == null ? "" : " (" + why + ")") + "; it is ignored");
             }
             return new ApplicationYml(port, address, password, updates == null ? null : Duration.ofSeconds(updates),
-                    audio, ratelimit, List.copyOf(warnings));
+                    audio, ratelimit, List.copyOf(warnings), new YoutubePlugin(Boolean.TRUE.equals(youtube), allowSearch));
         }
 
         /** {@code lavalink.server.ratelimit}, with Lavalink's defaults for the keys left out. */

@@ -1,5 +1,6 @@
 package dev.roadie.audio.routeplanner;
 
+import com.sedmelluq.discord.lavaplayer.container.MediaContainerRegistry;
 import com.sedmelluq.discord.lavaplayer.player.AudioPlayerManager;
 import com.sedmelluq.discord.lavaplayer.source.AudioSourceManager;
 import com.sedmelluq.discord.lavaplayer.source.AudioSourceManagers;
@@ -43,32 +44,35 @@ public final class RoutedSources {
 
     /**
      * Registers lavaplayer's remote sources less {@code excluded}, as
-     * {@link AudioSourceManagers#registerRemoteSources(AudioPlayerManager, Class[])} does, routed
-     * through {@code planner} when there is one.
+     * {@link AudioSourceManagers#registerRemoteSources(AudioPlayerManager, Class[])} does, with
+     * {@code planner} in their HTTP clients when there is one. The HTTP source is never among them:
+     * {@link #http} makes it, to be registered last.
+     */
+    @SafeVarargs
+    public static void registerRemote(AudioPlayerManager manager, Optional<AbstractRoutePlanner> planner,
+            Class<? extends AudioSourceManager>... excluded) {
+        List<Class<? extends AudioSourceManager>> others = new ArrayList<>(Arrays.asList(excluded));
+        if (!others.contains(HttpAudioSourceManager.class)) {
+            others.add(HttpAudioSourceManager.class);
+        }
+        @SuppressWarnings("unchecked")
+        Class<? extends AudioSourceManager>[] leftOut = others.toArray(Class[]::new);
+        List<AudioSourceManager> before = List.copyOf(manager.getSourceManagers());
+        AudioSourceManagers.registerRemoteSources(manager, leftOut);
+        planner.ifPresent(routes -> manager.getSourceManagers().stream().filter(source -> !before.contains(source))
+                .filter(HttpConfigurable.class::isInstance)
+                .forEach(source -> routeClient((HttpConfigurable) source, routes)));
+    }
+
+    /**
+     * The HTTP source, routed through {@code planner} when there is one. It goes last, as
+     * lavaplayer and Lavalink register it: it takes any http(s) address.
      *
      * @param retryLimit Lavalink's {@code retryLimit}: -1 lavaplayer's default, 0 no limit
      */
-    @SafeVarargs
-    public static void register(AudioPlayerManager manager, Optional<AbstractRoutePlanner> planner, int retryLimit,
-            Class<? extends AudioSourceManager>... excluded) {
-        if (planner.isEmpty()) {
-            AudioSourceManagers.registerRemoteSources(manager, excluded);
-            return;
-        }
-        List<Class<? extends AudioSourceManager>> others = new ArrayList<>(Arrays.asList(excluded));
-        boolean http = !others.contains(HttpAudioSourceManager.class);
-        others.add(HttpAudioSourceManager.class);
-        List<AudioSourceManager> before = List.copyOf(manager.getSourceManagers());
-        @SuppressWarnings("unchecked")
-        Class<? extends AudioSourceManager>[] leftOut = others.toArray(Class[]::new);
-        AudioSourceManagers.registerRemoteSources(manager, leftOut);
-        manager.getSourceManagers().stream().filter(source -> !before.contains(source))
-                .filter(HttpConfigurable.class::isInstance)
-                .forEach(source -> routeClient((HttpConfigurable) source, planner.get()));
-        if (http) {
-            // Last, as lavaplayer and Lavalink register it: it takes any http(s) address.
-            manager.registerSourceManager(routedHttp(planner.get(), retryLimit));
-        }
+    public static HttpAudioSourceManager http(Optional<AbstractRoutePlanner> planner, int retryLimit) {
+        return planner.map(routes -> routedHttp(routes, retryLimit))
+                .orElseGet(() -> new HttpAudioSourceManager(MediaContainerRegistry.DEFAULT_REGISTRY));
     }
 
     private static HttpAudioSourceManager routedHttp(AbstractRoutePlanner planner, int retryLimit) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sedmelluq.discord.lavaplayer.player.AudioConfiguration.ResamplingQuality;
+import dev.roadie.audio.plugin.YoutubePlugin;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -92,6 +93,29 @@ class ApplicationYmlTest {
         assertThatThrownBy(() -> ApplicationYml.parse("server: [port]\nlavalink: {\n", "application.yml"))
                 .hasMessageStartingWith("application.yml is not valid YAML")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    @Test
+    void the_youtube_plugins_switches_and_any_sources_key_are_read_and_its_clients_warned_about() {
+        ApplicationYml yml = ApplicationYml.parse("""
+                lavalink:
+                  server:
+                    sources:
+                      youtube: false
+                      testsrc: false
+                plugins:
+                  youtube:
+                    enabled: true
+                    allowSearch: false
+                    clients: [MUSIC, WEB]
+                """, "application.yml");
+
+        assertThat(yml.youtube()).isEqualTo(new YoutubePlugin(true, false));
+        assertThat(yml.audio().disabledSources()).containsExactlyInAnyOrder("youtube", "testsrc");
+        assertThat(yml.warnings()).containsExactly("application.yml: plugins.youtube.clients does not apply here "
+                + "(youtube-source is made with its default clients; only plugins.youtube.enabled and allowSearch are "
+                + "read); it is ignored");
+        assertThat(ApplicationYml.parse("", "application.yml").youtube()).isEqualTo(YoutubePlugin.OFF);
     }
 
     @Test
