@@ -140,6 +140,12 @@ public final class CapacityBench {
                     && System.nanoTime() < deadline) {
                 LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
             }
+            long behind = IntStream.range(0, players).filter(i -> servers.get(i).clientAudio().count() < counts[i] + 50).count();
+            if (behind > 0) {
+                // Measured all the same: their frames count as missing, and the line says why.
+                System.out.printf(Locale.ROOT, "(%d of %d players had not sent 50 frames %d s after they were due to)%n",
+                        behind, players, WAIT.toSeconds());
+            }
             long heap = heapAfterGc(memory);
             withoutDave.set(0);
             long start = System.nanoTime();
