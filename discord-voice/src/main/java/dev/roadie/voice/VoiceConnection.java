@@ -97,6 +97,14 @@ public final class VoiceConnection implements AutoCloseable {
         return gateway.users();
     }
 
+    /**
+     * The voice gateway's heartbeat round trip in milliseconds (heartbeat to its ACK), what Lavalink
+     * reports as a player's {@code ping}; -1 while reconnecting or before the first ACK.
+     */
+    public long ping() {
+        return gateway.ping();
+    }
+
     /** What the receiving side counted (packets, lost, late, undecryptable...), zeros before connected. */
     public ReceiveStats receiveStats() {
         MediaSession current = playing;

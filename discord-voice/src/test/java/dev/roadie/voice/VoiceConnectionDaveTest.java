@@ -135,4 +135,25 @@ class VoiceConnectionDaveTest {
             assertThat(voice.receiveStats().undecryptable()).isZero();
         }
     }
+
+    @Test
+    void without_the_channel_id_the_bot_commits_the_group_under_the_id_the_gateways_proposals_name() throws Exception {
+        // The user's commits never reach the gateway, so the group forms only by the bot's commit; the
+        // bot was given no channel (as a Lavalink client without voice.channelId gives none).
+        server.usersWithholdCommits();
+        DaveSession dave = new DaveSession();
+        VoiceSession session = new VoiceSession(server.endpoint(), "token", "session-dave", 41L, BOT, 0L);
+        try (VoiceConnection voice = VoiceConnection.builder(session).dave(dave).frames(new QueuedFrames(500)).listener(heard).connect()) {
+            await().atMost(DEADLINE).until(() -> heard.events.contains("connected"));
+            FakeDaveUser friend = server.daveUserJoins(FRIEND, FRIEND_SSRC);
+
+            await().atMost(DEADLINE).until(() -> dave.epoch() == 1 && friend.epoch() == 1
+                    && !dave.frames().sendingPassthrough() && !friend.frames().sendingPassthrough());
+            assertThat(server.dave().lastCommitter()).isEqualTo(BOT);
+            assertThat(server.dave().members()).containsExactlyInAnyOrder(BOT, FRIEND);
+            assertThat(dave.privacyCode()).isEqualTo(friend.privacyCode());
+            byte[] frame = new OpusTone(440, 1).nextFrame();
+            assertThat(friend.frames().unprotect(BOT, dave.frames().protect(frame))).isEqualTo(frame);
+        }
+    }
 }

@@ -205,7 +205,7 @@ public final class Player {
         return frame;
     }
 
-    /** Lavalink's player state: {@code time, position, connected, ping} (ping is not measured: -1). */
+    /** Lavalink's player state: {@code time, position, connected, ping} (the voice gateway's round trip, -1 without one). */
     ObjectNode state() {
         ObjectNode state = json.createObjectNode();
         state.put("time", System.currentTimeMillis());
@@ -214,7 +214,7 @@ public final class Player {
         state.put("position", track == null ? 0 : seeked >= 0 ? seeked : track.getPosition());
         VoiceLink link = voiceLink;
         state.put("connected", link != null && link.connected());
-        state.put("ping", -1);
+        state.put("ping", link == null ? -1 : link.ping());
         return state;
     }
 

@@ -48,6 +48,15 @@ public final class VoiceLink implements AutoCloseable {
         return connected;
     }
 
+    /**
+     * The voice gateway's heartbeat round trip in ms (Lavalink's {@code state.ping}); -1 when audio
+     * does not flow.
+     */
+    public long ping() {
+        VoiceConnection current = connection;
+        return current == null || !connected ? -1 : current.ping();
+    }
+
     @Override
     public void close() {
         closed = true;

@@ -48,10 +48,10 @@ public final class VoiceLinks {
         VoiceSession session = new VoiceSession(state.endpoint(), state.token(), state.sessionId(),
                 Snowflakes.parse("The guild id", guildId), Snowflakes.parse("User-Id", userId), state.channelId());
         if (state.channelId() == 0) {
-            // DAVE names the call's MLS group after the channel: a group the bot starts under channel 0
-            // is not the call's. Accepted all the same, as the Java lavalink-client 3.2.0 never sends it.
-            LOG.warn("Guild {}: the client sent no voice.channelId, which DAVE (end-to-end encryption) names the call's"
-                    + " group after; if the bot is not heard, use a client that sends it (Lavalink 4.2 clients do)", guildId);
+            // DAVE names the call's MLS group after the channel; without it the connection's DaveSession
+            // takes the group id from the voice gateway's first proposals (the Java lavalink-client 3.2.0
+            // never sends voice.channelId).
+            LOG.debug("Guild {}: no voice.channelId given; DAVE learns the group from the voice gateway", guildId);
         }
         VoiceLink link = new VoiceLink(state, open);
         OpusFrameProvider provider = () -> {

@@ -91,13 +91,16 @@ class VoiceDaveTest {
     }
 
     @Test
-    void without_a_channel_id_the_node_joins_the_group_a_dave_user_starts_and_is_heard() throws Exception {
-        // As the Java lavalink-client 3.2.0 gives it: no channelId, so the bot's own commit names the
-        // wrong group and is not sent; the friend's commit welcomes the bot into the call's.
+    void without_a_channel_id_the_node_commits_the_group_under_the_id_the_gateway_names_and_is_heard() throws Exception {
+        // As the Java lavalink-client 3.2.0 gives it: no channelId. The friend's commits are held back,
+        // so the group forms only if the node's own commit is the call's: it takes the group id from the
+        // gateway's proposals.
+        voice.usersWithholdCommits();
         Track track = tone440();
         lavalink.updatePlayer(GUILD, update -> update.setVoiceState(new VoiceState("token", voice.endpoint(), "session-dave")))
                 .block(WAIT);
         assertHeardByADaveUser(track);
+        assertThat(voice.dave().lastCommitter()).isEqualTo(BOT);
     }
 
     /** A DAVE user joins the call the node is in; the track plays to it, end-to-end encrypted. */

@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.arbjerg.lavalink.client.LavalinkClient;
 import dev.arbjerg.lavalink.client.LavalinkNode;
 import dev.arbjerg.lavalink.client.NodeOptions;
+import dev.arbjerg.lavalink.client.event.PlayerUpdateEvent;
 import dev.arbjerg.lavalink.client.event.TrackEndEvent;
 import dev.arbjerg.lavalink.client.event.WebSocketClosedEvent;
 import dev.arbjerg.lavalink.client.player.FilterBuilder;
@@ -21,6 +22,7 @@ import dev.roadie.audio.AudioNode;
 import dev.roadie.audio.AudioNodeConfig;
 import dev.roadie.voice.fake.FakeDiscordVoiceServer;
 import dev.roadie.voice.fake.Recording;
+import dev.roadie.voice.gateway.VoiceOp;
 import dev.roadie.voice.media.OpusFrames;
 import dev.roadie.voice.testing.AudioMeasure;
 import dev.roadie.voice.testing.Intervals;
@@ -69,6 +71,7 @@ class VoiceEndToEndTest {
     private LavalinkNode lavalink;
     private final LinkedBlockingQueue<TrackEndEvent> ends = new LinkedBlockingQueue<>();
     private final LinkedBlockingQueue<WebSocketClosedEvent> closes = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<PlayerUpdateEvent> updates = new LinkedBlockingQueue<>();
 
     @BeforeEach
     void start() throws IOException {
@@ -97,6 +100,7 @@ class VoiceEndToEndTest {
         client = new LavalinkClient(104L);
         client.on(TrackEndEvent.class).subscribe(ends::add);
         client.on(WebSocketClosedEvent.class).subscribe(closes::add);
+        client.on(PlayerUpdateEvent.class).subscribe(updates::add);
         lavalink = client.addNode(new NodeOptions.Builder().setName("roadie")
                 .setServerUri("ws://127.0.0.1:" + node.port()).setPassword(PASSWORD).build());
         await().atMost(WAIT).until(lavalink::getAvailable);
@@ -217,12 +221,65 @@ class VoiceEndToEndTest {
         }
     }
 
+    @Test
+    void closes_the_connection_resumes_from_are_no_websocket_closed_event_and_the_audio_goes_on() throws Exception {
+        // Lavalink reports a close only when its voice client (koe) gives up; 4015 and a dropped socket
+        // (1006) it resumes from without a word, and so does the node.
+        play(load(localTone(440, 6)));
+        await().atMost(WAIT).until(() -> voice.clientAudio().count() >= 20 && connected());
+
+        voice.gateway().closeWith(4015, "Voice server crashed");
+        await().atMost(WAIT).until(() -> voice.gateway().received(VoiceOp.RESUME).size() == 1);
+        await().atMost(WAIT).until(this::connected);
+        voice.gateway().dropSocket();
+        await().atMost(WAIT).until(() -> voice.gateway().received(VoiceOp.RESUME).size() == 2);
+        await().atMost(WAIT).until(this::connected);
+
+        TrackEndEvent end = ends.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(end).isNotNull();
+        assertThat(end.getEndReason()).isEqualTo(Message.EmittedEvent.TrackEndEvent.AudioTrackEndReason.FINISHED);
+        await().atMost(WAIT).until(() -> voice.clientAudio().silenceCount() == 5);
+        assertThat(closes).as("WebSocketClosedEvents").isEmpty();
+        // UDP never stopped: the whole 6 s arrived, and one identify began it all.
+        assertThat(voice.clientAudio().audioArrivals().size()).isBetween(297, 301);
+        assertThat(voice.gateway().received(VoiceOp.IDENTIFY)).hasSize(1);
+    }
+
+    @Test
+    void the_ping_is_the_voice_gateways_heartbeat_round_trip_in_the_player_and_its_player_updates() throws Exception {
+        // Heartbeats every 400 ms, each ACK held back 100 ms by the voice server.
+        voice.gateway().heartbeatInterval(400).ackDelay(Duration.ofMillis(100));
+        play(load(localTone(440, 8)));
+
+        await().atMost(WAIT).until(() -> state().path("ping").asLong() >= 100);
+        assertThat(state().path("ping").asLong()).as("REST player state.ping").isLessThan(400);
+        PlayerUpdateEvent update;
+        do {
+            update = updates.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(update).as("a playerUpdate with the ping measured").isNotNull();
+        } while (update.getState().getPing() < 0);
+        assertThat(update.getGuildId()).isEqualTo(GUILD);
+        assertThat(update.getState().getPing()).isBetween(100L, 399L);
+        assertThat(update.getState().getConnected()).isTrue();
+
+        // 4022 (call terminated): the connection gives up and lavalink-client, unlike on 4014, keeps the player.
+        voice.gateway().closeWith(4022, "Call terminated");
+        assertThat(closes.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isNotNull();
+        assertThat(state().get("ping")).as("the player's state").isNotNull();
+        assertThat(state().path("ping").asLong()).as("no voice connection, no ping").isEqualTo(-1);
+    }
+
     /** The player's {@code state.connected} as the node says it now (the client's copy lags by a playerUpdate). */
     private boolean connected() throws Exception {
+        return state().path("connected").asBoolean();
+    }
+
+    /** The player's {@code state} as the node says it now. */
+    private tools.jackson.databind.JsonNode state() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port()
                 + "/v4/sessions/" + lavalink.getSessionId() + "/players/" + GUILD)).header("Authorization", PASSWORD).build(),
                 HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(response.body()).path("state").path("connected").asBoolean();
+        return JSON.readTree(response.body()).path("state");
     }
 
     private void play(Track track) {

@@ -55,6 +55,8 @@ public final class DaveSession implements DaveHandler {
     private int protocolVersion;
     private long userId;
     private byte[] groupId;
+    /** False when the session started without the channel: the group id is then learned from the gateway's proposals. */
+    private boolean groupIdKnown;
     private Set<Long> connectedUsers = Set.of();
     private ExternalSender gateway;
     private byte[] gatewayBytes;
@@ -96,6 +98,7 @@ public final class DaveSession implements DaveHandler {
         this.protocolVersion = protocolVersion;
         this.userId = userId;
         this.groupId = DaveMlsParameters.groupIdFor(channelId);
+        this.groupIdKnown = channelId != 0;
         // The frame layer starts passing frames both ways: the call is not end-to-end encrypted until a transition executes.
         if (protocolVersion > 0) {
             restart(replies);
@@ -226,6 +229,7 @@ public final class DaveSession implements DaveHandler {
                     }
                 }
             } else {
+                target = learnGroupId(target, proposals.messages());
                 for (MLSMessage message : proposals.messages()) {
                     ProposalType type = checkProposal(message);
                     byte[] bytes = DaveWire.encode(message);
@@ -244,6 +248,28 @@ public final class DaveSession implements DaveHandler {
             log.warn("DAVE proposals could not be used, so no commit was sent: {}", e.getMessage());
             log.debug("Why the proposals could not be used", e);
         }
+    }
+
+    /**
+     * Without the channel (a client that gave none) the pending group was made under a made-up id,
+     * so its commit would not be the call's. The gateway's proposals name the call's group: their
+     * group id is part of what its external sender signs, and {@code handle} checks that signature
+     * against the key op 25 gave. So a pending client with nothing queued yet takes the id from the
+     * first proposal and makes its pending group again under it; the signature check follows.
+     */
+    private Group learnGroupId(Group target, List<MLSMessage> messages) {
+        if (groupIdKnown || group != null || target != pendingGroup || messages.isEmpty() || !queued.isEmpty()) {
+            return target;
+        }
+        byte[] named = framedContent(messages.getFirst()).getGroupID();
+        groupIdKnown = true;
+        if (Arrays.equals(named, groupId)) {
+            return target;
+        }
+        log.debug("DAVE group id {} learned from the voice gateway's proposals (no channel id was given)", HEX.formatHex(named));
+        groupId = named.clone();
+        pendingGroup = member.createPendingGroup(groupId, gateway);
+        return pendingGroup;
     }
 
     private void sendCommit(Group target, DaveReplies replies) throws Exception {

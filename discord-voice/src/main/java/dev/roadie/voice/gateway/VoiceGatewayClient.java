@@ -60,6 +60,11 @@ public final class VoiceGatewayClient implements AutoCloseable {
     private int attempts;
     private ScheduledFuture<?> heartbeat;
     private boolean awaitingAck;
+    /** The nonce ({@code t}) of the heartbeat awaiting its ACK, and when it went out. */
+    private long heartbeatNonce;
+    private long heartbeatSentNanos;
+    /** The last heartbeat round trip in ms; -1 until one is measured on the current socket. */
+    private volatile long pingMillis = -1;
     private boolean stopped;
     private boolean closed;
     private final Set<Long> users = new LinkedHashSet<>();
@@ -123,6 +128,14 @@ public final class VoiceGatewayClient implements AutoCloseable {
                 giveUp(1000, reason);
             }
         });
+    }
+
+    /**
+     * The voice gateway's last heartbeat round trip (op 3 sent to its op 6 ACK) in milliseconds, as
+     * Lavalink reports it for a player; -1 while there is no socket, or none acknowledged on this one yet.
+     */
+    public long ping() {
+        return pingMillis;
     }
 
     /** The users in the call besides this one, as ops 11 and 13 told. */
@@ -292,7 +305,7 @@ public final class VoiceGatewayClient implements AutoCloseable {
             case VoiceOp.HELLO -> onHello(d.path("heartbeat_interval").asDouble());
             case VoiceOp.READY -> listener.onReady(Ready.fromJson(d));
             case VoiceOp.SESSION_DESCRIPTION -> onSessionDescription(SessionDescription.fromJson(d));
-            case VoiceOp.HEARTBEAT_ACK -> awaitingAck = false;
+            case VoiceOp.HEARTBEAT_ACK -> onHeartbeatAck(d);
             case VoiceOp.RESUMED -> {
                 attempts = 0;
                 listener.onResumed();
@@ -348,6 +361,14 @@ public final class VoiceGatewayClient implements AutoCloseable {
         startHeartbeat(Math.max(1, Math.round(intervalMillis)));
     }
 
+    private void onHeartbeatAck(JsonNode d) {
+        // An ACK echoes the heartbeat's nonce; one that does not (a late ACK of an earlier beat) is no round trip.
+        if (awaitingAck && d.path("t").asLong(heartbeatNonce) == heartbeatNonce) {
+            pingMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - heartbeatSentNanos);
+        }
+        awaitingAck = false;
+    }
+
     private void onSessionDescription(SessionDescription description) {
         sessionEstablished = true;
         attempts = 0;
@@ -373,10 +394,14 @@ public final class VoiceGatewayClient implements AutoCloseable {
             return;
         }
         awaitingAck = true;
-        sendJson(VoiceOp.HEARTBEAT, ClientMessages.heartbeat(System.currentTimeMillis(), lastSeq));
+        heartbeatNonce = System.currentTimeMillis();
+        heartbeatSentNanos = System.nanoTime();
+        sendJson(VoiceOp.HEARTBEAT, ClientMessages.heartbeat(heartbeatNonce, lastSeq));
     }
 
     private void stopHeartbeat() {
+        // Every path that leaves a socket stops its heartbeat: the round trip measured on it is over.
+        pingMillis = -1;
         if (heartbeat != null) {
             heartbeat.cancel(false);
             heartbeat = null;

@@ -39,6 +39,11 @@ public final class FakeDaveUser {
         return session.epoch();
     }
 
+    /** The call's privacy code as this user's client would show it; null while pending. */
+    public String privacyCode() {
+        return session.privacyCode();
+    }
+
     void start(Set<Long> othersInCall, DaveReplies replies) {
         session.onUsersChanged(othersInCall);
         session.onSessionStarted(1, userId, channelId, replies);

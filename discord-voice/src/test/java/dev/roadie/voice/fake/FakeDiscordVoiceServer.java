@@ -1,6 +1,7 @@
 package dev.roadie.voice.fake;
 
 import dev.roadie.voice.dave.DaveReplies;
+import dev.roadie.voice.dave.DaveWire;
 import dev.roadie.voice.media.TransportMode;
 import java.io.IOException;
 import java.util.HashSet;
@@ -32,6 +33,7 @@ public final class FakeDiscordVoiceServer implements AutoCloseable {
     private FakeDaveGateway dave;
     private long botUserId;
     private long channelId;
+    private volatile boolean usersWithholdCommits;
 
     private FakeDiscordVoiceServer(FakeVoiceUdp udp, FakeVoiceGateway gateway) {
         this.udp = udp;
@@ -58,6 +60,15 @@ public final class FakeDiscordVoiceServer implements AutoCloseable {
                 },
                 (op, payload) -> server.onDaveThread(() -> server.dave.onBinary(botUserId, op, payload)));
         return server;
+    }
+
+    /**
+     * The in-process DAVE users' commits (op 28) are dropped before the gateway sees them, as if
+     * their clients were slow or failing: a group then forms only if the bot commits it.
+     */
+    public FakeDiscordVoiceServer usersWithholdCommits() {
+        usersWithholdCommits = true;
+        return this;
     }
 
     /** The gateway's DAVE role, to read the group as it follows it (epoch, members). */
@@ -120,6 +131,9 @@ public final class FakeDiscordVoiceServer implements AutoCloseable {
 
             @Override
             public void sendBinary(int op, byte[] payload) {
+                if (op == DaveWire.COMMIT_WELCOME && usersWithholdCommits) {
+                    return;
+                }
                 onDaveThread(() -> dave.onBinary(userId, op, payload));
             }
         };

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -44,6 +45,7 @@ public final class FakeVoiceGateway implements AutoCloseable {
     private final byte[] secretKey = new byte[32];
     private volatile int heartbeatIntervalMillis = 13_750;
     private volatile boolean ackHeartbeats = true;
+    private volatile long ackDelayMillis;
     private volatile int ssrc = 1111;
     private volatile String udpIp = "127.0.0.1";
     private volatile int udpPort = 1;
@@ -138,6 +140,12 @@ public final class FakeVoiceGateway implements AutoCloseable {
 
     public void ackHeartbeats(boolean ack) {
         this.ackHeartbeats = ack;
+    }
+
+    /** Holds each heartbeat ACK back this long, as a distant voice server would (keep it below the interval). */
+    public FakeVoiceGateway ackDelay(java.time.Duration delay) {
+        this.ackDelayMillis = delay.toMillis();
+        return this;
     }
 
     /** Everything the client sent as JSON with this opcode, oldest first. */
@@ -280,7 +288,17 @@ public final class FakeVoiceGateway implements AutoCloseable {
             }
             case 3 -> {
                 if (ackHeartbeats) {
-                    conn.send(JSON.writeValueAsString(Map.of("op", 6, "d", Map.of("t", d.path("t").asLong()))));
+                    String ack = JSON.writeValueAsString(Map.of("op", 6, "d", Map.of("t", d.path("t").asLong())));
+                    long delay = ackDelayMillis;
+                    if (delay == 0) {
+                        conn.send(ack);
+                    } else {
+                        CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS).execute(() -> {
+                            if (conn.isOpen()) {
+                                conn.send(ack);
+                            }
+                        });
+                    }
                 }
             }
             case 7 -> resume(conn, d);

@@ -89,6 +89,22 @@ class VoiceGatewayClientTest {
     }
 
     @Test
+    void the_ping_is_the_heartbeat_round_trip_and_minus_one_once_the_socket_is_gone() {
+        fake.heartbeatInterval(500).ackDelay(Duration.ofMillis(150));
+        connect(new NoDave());
+
+        await().atMost(DEADLINE).until(() -> client.ping() >= 0);
+        // The fake held the ACK back 150 ms; a loaded machine may add to it, never take from it.
+        assertThat(client.ping()).isBetween(150L, 499L);
+        fake.ackDelay(Duration.ZERO);
+        await().atMost(DEADLINE).until(() -> client.ping() >= 0 && client.ping() < 150);
+
+        fake.closeWith(4014, "Disconnected");
+        await().atMost(DEADLINE).until(() -> listener.disconnected.size() == 1);
+        assertThat(client.ping()).isEqualTo(-1);
+    }
+
+    @Test
     void a_dropped_socket_is_resumed_with_the_last_sequence_and_missed_messages_are_delivered() {
         connect(new NoDave());
         int seqBefore = fake.lastSeq();
