@@ -55,7 +55,9 @@ class PackagedNodeIT {
 
         assertThat(modules()).contains("java.base", "java.desktop", "java.net.http", "java.scripting", "jdk.management",
                 "jdk.charsets").doesNotContain("java.se", "jdk.compiler", "jdk.jshell", "jdk.jlink", "java.smartcardio");
-        assertThat(IMAGE.resolve("app/roadie-audio-node.aot")).isRegularFile();
+        // The start-up cache is JDK 25's; with an older JDK the runtime is made without one.
+        boolean cached = Runtime.version().feature() >= 25;
+        assertThat(Files.isRegularFile(IMAGE.resolve("app/roadie-audio-node.aot"))).isEqualTo(cached);
 
         Path wav = Files.write(dir.resolve("tone.wav"), tone(440, 2));
         Path log = dir.resolve("node.log");
@@ -63,9 +65,11 @@ class PackagedNodeIT {
                 .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         starting.environment().keySet().removeIf(name -> name.startsWith("ROADIE_") || name.startsWith("LAVALINK_"));
         starting.environment().putAll(Map.of("ROADIE_AUDIO_PORT", "0", "ROADIE_AUDIO_PASSWORD", "packaged",
-                "ROADIE_AUDIO_DATA", dir.resolve("data").toString(),
-                // With AOTMode=on the JVM refuses to start when it cannot use the cache, instead of starting slowly.
-                "ROADIE_JAVA_OPTS", "-XX:AOTMode=on"));
+                "ROADIE_AUDIO_DATA", dir.resolve("data").toString()));
+        if (cached) {
+            // With AOTMode=on the JVM refuses to start when it cannot use the cache, instead of starting slowly.
+            starting.environment().put("ROADIE_JAVA_OPTS", "-XX:AOTMode=on");
+        }
         Process node = starting.start();
         try {
             int port = await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100))
