@@ -30,7 +30,8 @@ import java.util.stream.Stream;
  * alike. Only the JDK is used, so that {@code bin/audio-startup} runs it from its source file.
  *
  * <p>Arguments: {@code JAVA JAR IMAGE [runs] [idle seconds]}: the full JDK's java, the node's jar, and
- * the folder {@code bin/package-audio-node} made.
+ * the folder {@code bin/package-audio-node} made. With {@code -Dnice=-10} each node starts under
+ * {@code nice -n -10} (as root), so that on a machine shared with builds the others wait rather than it.
  */
 public final class StartupBench {
     private static final Duration START_DEADLINE = Duration.ofSeconds(120);
@@ -45,7 +46,11 @@ public final class StartupBench {
     private record Way(String name, List<String> command, Map<String, String> environment) {
     }
 
-    private record Start(long millis, long rssAtStartKb, long rssIdleKb) {
+    /**
+     * One start: milliseconds to the first answer, the CPU time the process used until then (every
+     * thread's, user and system), VmRSS then and after the idle wait, and RssFile after it.
+     */
+    private record Start(long millis, long cpuMillis, long rssAtStartKb, long rssIdleKb, long rssFileIdleKb) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -75,29 +80,38 @@ public final class StartupBench {
                 // AOTMode=on: a cache the JVM cannot use stops the start instead of measuring (b) again.
                 new Way("(c) jlink runtime + AOT cache", List.of(launcher.toString()),
                         Map.of("ROADIE_JAVA_OPTS", "-XX:AOTMode=on")));
+        String nice = System.getProperty("nice");
+        if (nice != null) {
+            ways = ways.stream().map(way -> new Way(way.name(), Stream.concat(Stream.of("nice", "-n", nice),
+                    way.command().stream()).toList(), way.environment())).toList();
+        }
         new StartupBench().run(ways, runs, idleSeconds, java, image);
     }
 
     private void run(List<Way> ways, int runs, int idleSeconds, Path java, Path image) throws Exception {
-        System.out.printf(Locale.ROOT, "%d starts of each, RSS after %d s idle; load average at start %s%n", runs,
-                idleSeconds, loadAverage());
+        System.out.printf(Locale.ROOT, "%d starts of each, RSS after %d s idle%s; load average at start %s%n", runs,
+                idleSeconds, System.getProperty("nice") == null ? "" : ", under nice -n " + System.getProperty("nice"),
+                loadAverage());
         Map<Way, List<Start>> starts = new LinkedHashMap<>();
         ways.forEach(way -> starts.put(way, new ArrayList<>()));
         for (int i = 1; i <= runs; i++) {
             for (Way way : ways) {
                 Start start = start(way, idleSeconds);
                 starts.get(way).add(start);
-                System.out.printf(Locale.ROOT, "  run %d %-30s %6d ms  RSS %4.0f MB, idle %4.0f MB  (load %s)%n", i,
-                        way.name(), start.millis(), start.rssAtStartKb() / 1024.0, start.rssIdleKb() / 1024.0,
-                        loadAverage());
+                System.out.printf(Locale.ROOT, "  run %d %-30s %6d ms (CPU %5d ms)  RSS %4.0f MB, idle %4.0f MB (%3.0f MB file-backed)"
+                        + "  (load %s)%n", i, way.name(), start.millis(), start.cpuMillis(),
+                        start.rssAtStartKb() / 1024.0, start.rssIdleKb() / 1024.0,
+                        start.rssFileIdleKb() / 1024.0, loadAverage());
             }
         }
         System.out.println();
-        System.out.println("| start | to the first /v4/info | RSS at start | RSS after " + idleSeconds + " s idle |");
-        System.out.println("|---|---|---|---|");
-        starts.forEach((way, list) -> System.out.printf(Locale.ROOT, "| %s | %s ms | %s MB | %s MB |%n", way.name(),
-                summary(list, Start::millis, 1), summary(list, Start::rssAtStartKb, 1024),
-                summary(list, Start::rssIdleKb, 1024)));
+        System.out.println("| start | to the first /v4/info | CPU time until then | RSS at start | RSS after "
+                + idleSeconds + " s idle | of which file-backed |");
+        System.out.println("|---|---|---|---|---|---|");
+        starts.forEach((way, list) -> System.out.printf(Locale.ROOT, "| %s | %s ms | %s ms | %s MB | %s MB | %s MB |%n",
+                way.name(), summary(list, Start::millis, 1), summary(list, Start::cpuMillis, 1),
+                summary(list, Start::rssAtStartKb, 1024),
+                summary(list, Start::rssIdleKb, 1024), summary(list, Start::rssFileIdleKb, 1024)));
         System.out.println();
         Path jdk = java.toRealPath().getParent().getParent();
         System.out.printf(Locale.ROOT, "On disk: the full JDK %d MB; the jlink runtime %d MB; the node's jars %d MB;"
@@ -123,9 +137,10 @@ public final class StartupBench {
         Process node = builder.start();
         try {
             long millis = firstAnswer(node, port, started, data);
-            long atStart = rssKb(node);
+            long cpuMillis = cpuMillis(node);
+            long atStart = statusKb(node, "VmRSS");
             Thread.sleep(Duration.ofSeconds(idleSeconds)); // the idle wait being measured, not a test's wait
-            return new Start(millis, atStart, rssKb(node));
+            return new Start(millis, cpuMillis, atStart, statusKb(node, "VmRSS"), statusKb(node, "RssFile"));
         } finally {
             node.destroy();
             if (!node.waitFor(30, TimeUnit.SECONDS)) {
@@ -157,12 +172,28 @@ public final class StartupBench {
                 + Files.readString(data.resolve("log")));
     }
 
-    private static long rssKb(Process node) throws IOException {
+    /**
+     * The CPU time the process used so far, user and system, from {@code /proc/PID/stat}: on a shared
+     * machine it grows far less with the load than the time to the first answer does.
+     */
+    private static long cpuMillis(Process node) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(node.pid()), "stat"));
+        // Fields after the command name, which is in parentheses and may hold spaces: state is field 3,
+        // utime and stime fields 14 and 15, in clock ticks of 10 ms (USER_HZ is 100 on Linux).
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+    }
+
+    /**
+     * A figure of {@code /proc/PID/status} in kB: VmRSS, or RssFile, the part of it that is files mapped
+     * (the CDS archive or start-up cache, the modules file, libjvm), which the kernel can drop and re-read.
+     */
+    private static long statusKb(Process node, String field) throws IOException {
         // The launcher execs java, so the process started is the JVM.
         try (Stream<String> lines = Files.lines(Path.of("/proc", Long.toString(node.pid()), "status"))) {
-            return lines.filter(line -> line.startsWith("VmRSS:")).findFirst()
+            return lines.filter(line -> line.startsWith(field + ":")).findFirst()
                     .map(line -> Long.parseLong(line.replaceAll("\\D", "")))
-                    .orElseThrow(() -> new IllegalStateException("No VmRSS for process " + node.pid()));
+                    .orElseThrow(() -> new IllegalStateException("No " + field + " for process " + node.pid()));
         }
     }
 
