@@ -49,7 +49,7 @@ class PackagedNodeIT {
         // The JDK running the tests links the runtime, as the one running Maven in bin/test.
         packaging.environment().put("JAVA_HOME", System.getProperty("java.home"));
         Process packager = packaging.start();
-        // jlink and the training run take about a minute on a quiet machine; several on a busy one.
+        // jdeps, jlink and the training run take about 30 s of CPU; minutes on a busy machine.
         assertThat(packager.waitFor(8, TimeUnit.MINUTES)).as("packaging within 8 minutes").isTrue();
         assertThat(packager.exitValue()).as(Files.readString(packageLog)).isZero();
 
