@@ -51,6 +51,14 @@ public final class Bench {
         BenchEnv env = BenchEnv.of(options.root());
         Budget budget = Budget.of(options.quick());
         BenchContext context = new BenchContext(options, env, new Results(), budget);
+        if (options.pinned()) {
+            Pinning.Cpus cpus = Pinning.apply();
+            log.info("pinned: every server on CPU {} (taskset -c), the load generator on CPU {} (taskset -a -p on itself)",
+                    cpus.server(), cpus.loadGenerator());
+            context.results().machine("pinned", "every server on CPU " + cpus.server() + " (started under taskset -c "
+                    + cpus.server() + "), the load generator on CPU " + cpus.loadGenerator()
+                    + " (every thread, with taskset -a -p on its own pid when the run started; not relaunched)");
+        }
         log.info("{} run of {} on scenarios {}", options.quick() ? "quick" : "full", options.systems(), options.scenarios());
         budget.print();
         long started = System.nanoTime();
@@ -59,6 +67,7 @@ public final class Bench {
         bench.runAll();
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         context.results().machine("run took", took.toMinutes() + " min " + took.toSecondsPart() + " s");
+        context.results().machine("load average at the end", Machine.loadAverages());
         Targets.judge(context.results(), options);
         return ReportWriter.write(context.results(), env.out(), options, budget);
     }
@@ -69,7 +78,8 @@ public final class Bench {
         StartupScenario startup = new StartupScenario(context);
         RequestScenario request = new RequestScenario(context);
         GatherScenario gather = new GatherScenario(context);
-        boolean driven = options.runs("a") || options.runs("b") || options.runs("c") || options.runs("f");
+        CpuScenario cpu = new CpuScenario(context, relay);
+        boolean driven = options.runs("a") || options.runs("b") || options.runs("c") || options.runs("f") || options.runs("h");
         if (options.systems().contains("node-ws") && options.runs("a")) {
             context.results().note(RelayScenario.ID, "The ws relay runs in one process, not in Node's cluster mode: cluster workers"
                     + " share the listening socket but not their connections, so a message for a client held by another worker"
@@ -85,6 +95,10 @@ public final class Bench {
                     }
                     if (options.runs("a")) {
                         relay.run(system, repetition);
+                    }
+                    if (options.runs("h")) {
+                        // After (a), on the server (a) warmed up; alone, (h) warms it up itself.
+                        cpu.run(system, server, repetition, options.runs("a"));
                     }
                     if (options.runs("b")) {
                         request.run(system);
