@@ -51,6 +51,12 @@ public final class Bench {
         BenchEnv env = BenchEnv.of(options.root());
         Budget budget = Budget.of(options.quick());
         BenchContext context = new BenchContext(options, env, new Results(), budget);
+        log.info("{} run of {} on scenarios {}", options.quick() ? "quick" : "full", options.systems(), options.scenarios());
+        budget.print();
+        long started = System.nanoTime();
+        Bench bench = new Bench(context);
+        Machine.describe(context.results(), env, bench.systems, options);
+        // Pinned after the machine is described: pinned, this process sees one core.
         if (options.pinned()) {
             Pinning.Cpus cpus = Pinning.apply();
             log.info("pinned: every server on CPU {} (taskset -c), the load generator on CPU {} (taskset -a -p on itself)",
@@ -59,11 +65,6 @@ public final class Bench {
                     + cpus.server() + "), the load generator on CPU " + cpus.loadGenerator()
                     + " (every thread, with taskset -a -p on its own pid when the run started; not relaunched)");
         }
-        log.info("{} run of {} on scenarios {}", options.quick() ? "quick" : "full", options.systems(), options.scenarios());
-        budget.print();
-        long started = System.nanoTime();
-        Bench bench = new Bench(context);
-        Machine.describe(context.results(), env, bench.systems, options);
         bench.runAll();
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         context.results().machine("run took", took.toMinutes() + " min " + took.toSecondsPart() + " s");

@@ -103,8 +103,10 @@ public final class ReportWriter {
                 continue;
             }
             md.append("\n## ").append(TITLES.get(scenario)).append("\n\n");
-            md.append("Median over the repetitions, [min-max] when they differ; ratio = Roadie / the peer (for times "
-                    + "and memory, below 1 is better for Roadie).\n");
+            if (!scenario.equals("h")) {
+                md.append("Median over the repetitions, [min-max] when they differ; ratio = Roadie / the peer (for times "
+                        + "and memory, below 1 is better for Roadie).\n");
+            }
             Set<String> variants = new LinkedHashSet<>();
             figures.forEach(f -> variants.add(f.variant()));
             // Only the systems with numbers here: the cluster's two hubs appear in (g) alone.

@@ -37,10 +37,17 @@ public final class Stability {
         }
     }
 
-    /** The spread of every figure and system with at least two values and a median other than 0. */
+    /**
+     * The spread of every figure and system with at least two values and a median other than 0;
+     * not of the figures that only give context (no better way, such as a share of a core beside
+     * the CPU per message that the report compares).
+     */
     public static List<Spread> spreads(Results results) {
         List<Spread> spreads = new ArrayList<>();
         for (Figure figure : results.figures()) {
+            if (figure.better() == Results.Better.NEITHER) {
+                continue;
+            }
             figure.values().forEach((system, values) -> {
                 double median = Stats.median(values);
                 if (values.size() >= 2 && median != 0 && !Double.isNaN(median)) {

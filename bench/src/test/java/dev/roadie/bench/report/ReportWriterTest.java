@@ -67,6 +67,9 @@ class ReportWriterTest {
         for (double value : new double[] {16_000, 32_000, 24_000}) {
             results.add("a", "1:1 100 B", "sustained rate", "msg/s", Better.HIGHER, "node-ws", value);
         }
+        for (double value : new double[] {10, 50, 90}) {
+            results.add("h", "1:1 100 B at 2,000 msg/s", "server CPU", "% of a core", Better.NEITHER, "roadie", value);
+        }
 
         ReportWriter.write(results, out, BenchOptions.parse(), Budget.of(false));
 
