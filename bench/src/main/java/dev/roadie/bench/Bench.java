@@ -55,6 +55,8 @@ public final class Bench {
         budget.print();
         long started = System.nanoTime();
         Bench bench = new Bench(context);
+        double loadAtStart = Machine.loadAverage();
+        int cores = Runtime.getRuntime().availableProcessors();
         Machine.describe(context.results(), env, bench.systems, options);
         // Pinned after the machine is described: pinned, this process sees one core.
         if (options.pinned()) {
@@ -69,7 +71,7 @@ public final class Bench {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         context.results().machine("run took", took.toMinutes() + " min " + took.toSecondsPart() + " s");
         context.results().machine("load average at the end", Machine.loadAverages());
-        Targets.judge(context.results(), options);
+        Targets.judge(context.results(), options, loadAtStart, cores);
         return ReportWriter.write(context.results(), env.out(), options, budget);
     }
 

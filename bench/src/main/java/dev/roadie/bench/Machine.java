@@ -39,6 +39,11 @@ final class Machine {
         }
     }
 
+    /** The machine's load average over the last minute. */
+    static double loadAverage() {
+        return CpuScenario.loadAverage();
+    }
+
     /** The machine's load averages (1, 5 and 15 minutes): a shared machine's other work shows here. */
     static String loadAverages() {
         try {

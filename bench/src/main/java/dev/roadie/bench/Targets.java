@@ -24,7 +24,20 @@ final class Targets {
     }
 
     static void judge(Results results, BenchOptions options) {
+        judge(results, options, Double.NaN, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * Judges with the machine's load average (1 min) at the start and its core count: a machine
+     * already running more than a runnable thread per core took CPU from the systems while they
+     * were measured, and the rates and latencies are then the neighbours' as much as theirs.
+     */
+    static void judge(Results results, BenchOptions options, double loadAtStart, int cores) {
         String prefix = options.quick() ? "quick run, not a verdict: " : "";
+        if (busy(loadAtStart, cores)) {
+            prefix += String.format(Locale.ROOT, "busy machine (load average %.1f on %d cores when the run started), not a"
+                    + " verdict: ", loadAtStart, cores);
+        }
         cpuVersusWs(results, options, prefix);
         pinnedVersusWs(results, options, prefix);
         unpinnedVersusWs(results, options, prefix);
@@ -245,6 +258,11 @@ final class Targets {
                 .filter(f -> f.scenario().equals(ReconnectScenario.ID) && f.variant().equals(variant) && f.metric().equals("messages lost"))
                 .flatMap(f -> f.values().getOrDefault(ROADIE, List.of()).stream()).mapToDouble(Double::doubleValue).max()
                 .orElse(Double.NaN);
+    }
+
+    /** More runnable threads than cores, on average over the last minute. */
+    static boolean busy(double loadAverage, int cores) {
+        return !Double.isNaN(loadAverage) && loadAverage > cores;
     }
 
     private static String status(boolean pass) {

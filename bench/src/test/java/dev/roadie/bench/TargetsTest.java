@@ -128,6 +128,19 @@ class TargetsTest {
     }
 
     @Test
+    void a_run_started_on_a_machine_busier_than_its_cores_says_its_targets_are_not_a_verdict() {
+        Results busy = relay(24_000, 40.0, 16_000, 30.0);
+        Results quiet = relay(24_000, 40.0, 16_000, 30.0);
+
+        Targets.judge(busy, BenchOptions.parse(), 25.3, 2);
+        Targets.judge(quiet, BenchOptions.parse(), 0.4, 2);
+
+        assertThat(target(busy, "2. unpinned").detail()).startsWith(
+                "busy machine (load average 25.3 on 2 cores when the run started), not a verdict: ");
+        assertThat(target(quiet, "2. unpinned").detail()).doesNotContain("busy machine");
+    }
+
+    @Test
     void a_scenario_that_did_not_run_is_not_measured_rather_than_passed() {
         Results results = new Results();
 
