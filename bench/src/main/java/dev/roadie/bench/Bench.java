@@ -55,11 +55,23 @@ public final class Bench {
         budget.print();
         long started = System.nanoTime();
         Bench bench = new Bench(context);
+        double loadAtStart = Machine.loadAverage();
+        int cores = Runtime.getRuntime().availableProcessors();
         Machine.describe(context.results(), env, bench.systems, options);
+        // Pinned after the machine is described: pinned, this process sees one core.
+        if (options.pinned()) {
+            Pinning.Cpus cpus = Pinning.apply();
+            log.info("pinned: every server on CPU {} (taskset -c), the load generator on CPU {} (taskset -a -p on itself)",
+                    cpus.server(), cpus.loadGenerator());
+            context.results().machine("pinned", "every server on CPU " + cpus.server() + " (started under taskset -c "
+                    + cpus.server() + "), the load generator on CPU " + cpus.loadGenerator()
+                    + " (every thread, with taskset -a -p on its own pid when the run started; not relaunched)");
+        }
         bench.runAll();
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         context.results().machine("run took", took.toMinutes() + " min " + took.toSecondsPart() + " s");
-        Targets.judge(context.results(), options);
+        context.results().machine("load average at the end", Machine.loadAverages());
+        Targets.judge(context.results(), options, loadAtStart, cores);
         return ReportWriter.write(context.results(), env.out(), options, budget);
     }
 
@@ -69,7 +81,8 @@ public final class Bench {
         StartupScenario startup = new StartupScenario(context);
         RequestScenario request = new RequestScenario(context);
         GatherScenario gather = new GatherScenario(context);
-        boolean driven = options.runs("a") || options.runs("b") || options.runs("c") || options.runs("f");
+        CpuScenario cpu = new CpuScenario(context, relay);
+        boolean driven = options.runs("a") || options.runs("b") || options.runs("c") || options.runs("f") || options.runs("h");
         if (options.systems().contains("node-ws") && options.runs("a")) {
             context.results().note(RelayScenario.ID, "The ws relay runs in one process, not in Node's cluster mode: cluster workers"
                     + " share the listening socket but not their connections, so a message for a client held by another worker"
@@ -85,6 +98,10 @@ public final class Bench {
                     }
                     if (options.runs("a")) {
                         relay.run(system, repetition);
+                    }
+                    if (options.runs("h")) {
+                        // After (a), on the server (a) warmed up; alone, (h) warms it up itself.
+                        cpu.run(system, server, repetition, options.runs("a"));
                     }
                     if (options.runs("b")) {
                         request.run(system);

@@ -7,16 +7,17 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What to run: {@code [--quick] [--only system,...] [--scenario a,b,...] [--root DIR]}.
+ * What to run: {@code [--quick] [--pinned] [--only system,...] [--scenario a,b,...] [--root DIR]}.
  *
  * @param quick one short repetition of a subset of each scenario, touching every system
+ * @param pinned every server on one core and the load generator on another ({@link Pinning})
  * @param systems the systems to run, in order
- * @param scenarios the scenarios to run (letters a to g)
+ * @param scenarios the scenarios to run (letters a to h)
  * @param root the repository's root
  */
-public record BenchOptions(boolean quick, List<String> systems, Set<String> scenarios, Path root) {
+public record BenchOptions(boolean quick, boolean pinned, List<String> systems, Set<String> scenarios, Path root) {
     public static final List<String> ALL_SYSTEMS = List.of("roadie", "node-ws", "socket.io", "nats", "jetty-echo");
-    public static final List<String> ALL_SCENARIOS = List.of("a", "b", "c", "d", "e", "f", "g");
+    public static final List<String> ALL_SCENARIOS = List.of("a", "b", "c", "d", "e", "f", "g", "h");
 
     /** Repetitions of each figure. */
     public int repetitions() {
@@ -29,20 +30,23 @@ public record BenchOptions(boolean quick, List<String> systems, Set<String> scen
 
     public static BenchOptions parse(String... args) {
         boolean quick = false;
+        boolean pinned = false;
         List<String> systems = ALL_SYSTEMS;
         Set<String> scenarios = new LinkedHashSet<>(ALL_SCENARIOS);
         Path root = Path.of("").toAbsolutePath();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;
+                case "--pinned" -> pinned = true;
                 case "--only" -> systems = list(value(args, ++i, "--only"), ALL_SYSTEMS, "system");
                 case "--scenario" -> scenarios = new LinkedHashSet<>(list(value(args, ++i, "--scenario"), ALL_SCENARIOS, "scenario"));
                 case "--root" -> root = Path.of(value(args, ++i, "--root")).toAbsolutePath();
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; usage: bin/bench [--quick] [--only " + String.join(",", ALL_SYSTEMS) + "] [--scenario a,b,c,d,e,f,g]");
+                        + "; usage: bin/bench [--quick] [--pinned] [--only " + String.join(",", ALL_SYSTEMS)
+                        + "] [--scenario " + String.join(",", ALL_SCENARIOS) + "]");
             }
         }
-        return new BenchOptions(quick, systems, scenarios, root);
+        return new BenchOptions(quick, pinned, systems, scenarios, root);
     }
 
     private static String value(String[] args, int i, String option) {

@@ -32,8 +32,12 @@ public final class Budget {
         budget.allow("f", quick, 10, 10);
         // (g) ends with the cluster's fail-over, about 15 s.
         budget.allow("g", quick, 50, 85);
+        // (h): 4 variants of two windows (5 s) with their connecting and settling, about 25 s per
+        // system and repetition (37 s run alone, with its own warm-up); one window of a second in
+        // the quick run.
+        budget.allow("h", quick, 12, 360);
         // Starting and stopping the systems comes on top; building comes before.
-        budget.whole = Duration.ofSeconds(quick ? 190 : 1080);
+        budget.whole = Duration.ofSeconds(quick ? 205 : 1440);
         return budget;
     }
 

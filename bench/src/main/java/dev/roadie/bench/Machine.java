@@ -1,6 +1,7 @@
 package dev.roadie.bench;
 
 import dev.roadie.bench.peers.BenchEnv;
+import dev.roadie.bench.peers.ProcessCpu;
 import dev.roadie.bench.peers.SystemUnderTest;
 import dev.roadie.bench.peers.Versions;
 import dev.roadie.bench.report.Results;
@@ -29,10 +30,27 @@ final class Machine {
         results.machine("load generator", "one JVM, HdrHistogram " + Versions.library("hdrhistogram")
                 + ", open loop; every system on 127.0.0.1");
         results.machine("roadie commit", Versions.roadieCommit(env.root()));
+        results.machine("load average at the start", loadAverages());
+        results.machine("clock ticks", ProcessCpu.ticksPerSecond() + " a second (getconf CLK_TCK): the unit /proc counts CPU time in");
         for (SystemUnderTest system : systems) {
             Map<String, String> details = new LinkedHashMap<>(system.versions());
             system.changedSettings().forEach((setting, why) -> details.put("setting " + setting, why));
             results.system(system.id(), details);
+        }
+    }
+
+    /** The machine's load average over the last minute. */
+    static double loadAverage() {
+        return CpuScenario.loadAverage();
+    }
+
+    /** The machine's load averages (1, 5 and 15 minutes): a shared machine's other work shows here. */
+    static String loadAverages() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + ", " + parts[1] + ", " + parts[2] + " (1, 5, 15 min)";
+        } catch (IOException e) {
+            return "unknown (" + e.getMessage() + ")";
         }
     }
 

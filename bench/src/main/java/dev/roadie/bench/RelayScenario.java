@@ -71,6 +71,8 @@ final class RelayScenario {
      */
     private static final List<Integer> WARM_UP = List.of(500, 1_000, 2_000, 4_000, 8_000, 8_000, 8_000, 8_000, 8_000,
             8_000, 8_000, 8_000);
+    /** The quick run's warm-up: the steps of its own 1:1 ladder. */
+    private static final List<Integer> QUICK_WARM_UP = List.of(500, 1_000);
     /** Not kept up this many steps in a row: saturated, whatever the latency. */
     private static final int MISSES_TO_STOP = 2;
 
@@ -119,44 +121,71 @@ final class RelayScenario {
         }
     }
 
-    private void runVariant(SystemUnderTest system, Variant variant, int repetition, boolean warmUp) throws Exception {
-        List<Peer> senders = new ArrayList<>();
-        List<Peer> receivers = new ArrayList<>();
-        List<String> targets = new ArrayList<>();
-        boolean echo = system.capabilities().contains(Capability.ECHO_ONLY);
-        String group = "fan-" + repetition;
-        try {
-            if (variant.fanOut()) {
-                senders.add(system.connect("pub-" + repetition));
-                for (int i = 0; i < FAN_OUT; i++) {
-                    Peer receiver = system.connect("sub-" + repetition + "-" + i);
-                    receiver.join(group);
-                    receivers.add(receiver);
-                }
-            } else {
-                for (int i = 0; i < PAIRS; i++) {
-                    Peer sender = system.connect("snd-" + repetition + "-" + i);
-                    senders.add(sender);
-                    if (echo) {
-                        // The echo sends back to the sender: it is its own receiver.
-                        receivers.add(sender);
-                        targets.add("self");
-                    } else {
-                        String name = "rcv-" + repetition + "-" + i;
-                        receivers.add(system.connect(name));
-                        targets.add(name);
+    /** The peers of one variant: who sends, who receives, to which names or group. */
+    record Wiring(List<Peer> senders, List<Peer> receivers, List<String> targets, String group) implements AutoCloseable {
+
+        /** Connects the peers of {@code variant}, named with {@code tag} (names must not clash within a server's run). */
+        static Wiring connect(SystemUnderTest system, Variant variant, String tag) throws Exception {
+            Wiring wiring = new Wiring(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), "fan-" + tag);
+            boolean echo = system.capabilities().contains(Capability.ECHO_ONLY);
+            try {
+                if (variant.fanOut()) {
+                    wiring.senders.add(system.connect("pub-" + tag));
+                    for (int i = 0; i < FAN_OUT; i++) {
+                        Peer receiver = system.connect("sub-" + tag + "-" + i);
+                        wiring.receivers.add(receiver);
+                        receiver.join(wiring.group);
+                    }
+                } else {
+                    for (int i = 0; i < PAIRS; i++) {
+                        Peer sender = system.connect("snd-" + tag + "-" + i);
+                        wiring.senders.add(sender);
+                        if (echo) {
+                            // The echo sends back to the sender: it is its own receiver.
+                            wiring.receivers.add(sender);
+                            wiring.targets.add("self");
+                        } else {
+                            String name = "rcv-" + tag + "-" + i;
+                            wiring.receivers.add(system.connect(name));
+                            wiring.targets.add(name);
+                        }
                     }
                 }
+                return wiring;
+            } catch (Exception | Error e) {
+                wiring.close();
+                throw e;
             }
+        }
+
+        @Override
+        public void close() {
+            senders.forEach(Peer::close);
+            receivers.stream().filter(peer -> !senders.contains(peer)).forEach(Peer::close);
+        }
+    }
+
+    /** Offers {@code rate} deliveries a second through {@code wiring} for {@code length}, then waits for the stragglers. */
+    Step step(SystemUnderTest system, Variant variant, int rate, Wiring wiring, Duration length) {
+        return step(system, variant, rate, wiring.senders(), wiring.receivers(), wiring.targets(), wiring.group(), length);
+    }
+
+    /** The unrecorded warm-up of a fresh server ({@link #WARM_UP}, or the quick run's two short steps). */
+    void warmUp(SystemUnderTest system, Variant variant, Wiring wiring) {
+        for (int rate : context.quick() ? QUICK_WARM_UP : WARM_UP) {
+            step(system, variant, rate, wiring, WARM_UP_STEP);
+        }
+    }
+
+    private void runVariant(SystemUnderTest system, Variant variant, int repetition, boolean warmUp) throws Exception {
+        try (Wiring wiring = Wiring.connect(system, variant, Integer.toString(repetition))) {
             if (warmUp) {
                 // Warm up (JIT, buffers, connections) once per fresh server, not recorded, a second a
                 // step. A JIT-compiled server (or client library) thrown cold at 16,000 messages a second
                 // measures its compiler, not its relay; and a later repetition, which records only the
                 // steps from half the first one's answer, would start cold.
                 long started = System.nanoTime();
-                for (int rate : context.quick() ? variant.ladder() : WARM_UP) {
-                    step(system, variant, rate, senders, receivers, targets, group, WARM_UP_STEP);
-                }
+                warmUp(system, variant, wiring);
                 context.budget().charge(ID, started);
             }
             Step last = null;
@@ -169,7 +198,7 @@ final class RelayScenario {
                     break;
                 }
                 long started = System.nanoTime();
-                last = step(system, variant, rate, senders, receivers, targets, group, stepLength());
+                last = step(system, variant, rate, wiring, stepLength());
                 context.budget().charge(ID, started);
                 log.info("{} {} offered {}/s: achieved {}/s, p50 {} ms, p99 {} ms, missing {}{}", system.id(), variant.name(),
                         rate, Math.round(last.achieved), last.p50, last.p99, last.missing, last.keptUp ? "" : " (not kept up)");
@@ -200,9 +229,6 @@ final class RelayScenario {
             if (last != null && !last.keptUp && last != best) {
                 results.add(ID, v, "achieved at first step not kept up", "msg/s", Better.HIGHER, system.id(), last.achieved);
             }
-        } finally {
-            senders.forEach(Peer::close);
-            receivers.stream().filter(peer -> !senders.contains(peer)).forEach(Peer::close);
         }
     }
 

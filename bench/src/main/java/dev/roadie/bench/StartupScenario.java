@@ -12,7 +12,7 @@ import java.util.OptionalLong;
 final class StartupScenario {
     static final String ID = "f";
     static final String TITLE = "(f) start-up time and idle memory";
-    private static final String VARIANT = "fresh start, no client";
+    static final String VARIANT = "fresh start, no client";
 
     private final BenchContext context;
 

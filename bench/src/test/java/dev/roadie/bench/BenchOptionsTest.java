@@ -29,6 +29,13 @@ class BenchOptionsTest {
     }
 
     @Test
+    void pinned_is_a_mode_of_its_own_and_the_cpu_scenario_is_among_the_defaults() {
+        assertThat(BenchOptions.parse().pinned()).isFalse();
+        assertThat(BenchOptions.parse("--pinned", "--scenario", "h").pinned()).isTrue();
+        assertThat(BenchOptions.parse().runs("h")).isTrue();
+    }
+
+    @Test
     void an_unknown_system_is_refused_with_the_known_ones() {
         assertThatThrownBy(() -> BenchOptions.parse("--only", "redis"))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -27,8 +27,6 @@ public final class ServerProcess implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ServerProcess.class);
     private static final Duration START_BOUND = Duration.ofSeconds(90);
     private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
-    /** Linux's USER_HZ: /proc/PID/stat counts CPU time in these ticks on every common kernel. */
-    private static final long TICKS_PER_SECOND = 100;
 
     /** Processes started and not stopped yet: a harness stopped by Ctrl+C must not leave servers behind. */
     private static final java.util.Set<Process> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -37,6 +35,12 @@ public final class ServerProcess implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("bench-stop-servers").unstarted(
                 () -> LIVE.forEach(Process::destroyForcibly)));
     }
+
+    /**
+     * The CPUs every server of the run is pinned to ({@code taskset -c}), or null: the run's mode
+     * ({@code bin/bench --pinned}), the same for every system, so it is set once for the process.
+     */
+    private static volatile String serverCpus;
 
     private final String name;
     private final List<String> command;
@@ -61,12 +65,33 @@ public final class ServerProcess implements AutoCloseable {
         return this;
     }
 
+    /** Pins every server started from now on to {@code cpus} (a taskset CPU list, such as {@code 0}). */
+    public static void pinServers(String cpus) {
+        serverCpus = cpus;
+    }
+
+    /** The CPUs the servers are pinned to, or empty when they may use every core. */
+    public static java.util.Optional<String> pinnedTo() {
+        return java.util.Optional.ofNullable(serverCpus);
+    }
+
+    /** The command as started: under {@code taskset -c CPUS} when the servers are pinned (taskset execs it, same pid). */
+    List<String> launchCommand() {
+        String cpus = serverCpus;
+        if (cpus == null) {
+            return command;
+        }
+        List<String> pinned = new java.util.ArrayList<>(List.of("taskset", "-c", cpus));
+        pinned.addAll(command);
+        return pinned;
+    }
+
     /** Starts the process and waits until {@code ready} says yes; records how long that took. */
     public ServerProcess start(Readiness ready) {
         long started = System.nanoTime();
         try {
             Files.createDirectories(logFile.getParent());
-            ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+            ProcessBuilder builder = new ProcessBuilder(launchCommand()).directory(workDir.toFile()).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
             builder.environment().putAll(environment);
             process = builder.start();
@@ -124,17 +149,9 @@ public final class ServerProcess implements AutoCloseable {
         throw new IllegalStateException("no VmRSS line for " + name);
     }
 
-    /** CPU time (user + system) the process used so far. */
+    /** CPU time (user + system) the process, its threads and its children used so far. */
     public Duration cpuTime() {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid()), "stat"));
-            // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-            return Duration.ofMillis(ticks * 1000 / TICKS_PER_SECOND);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the CPU time of " + name, e);
-        }
+        return ProcessCpu.of(pid());
     }
 
     /**

@@ -27,7 +27,9 @@ public final class ReportWriter {
             "d", "(d) Idle connections",
             "e", "(e) Reconnect",
             "f", "(f) Start-up time and idle memory",
-            "g", "(g) Two hubs on one Redis (cluster)");
+            "g", "(g) Two hubs on one Redis (cluster)",
+            "h", "(h) CPU per delivered message");
+    private static final String WS = "node-ws";
 
     private ReportWriter() {
     }
@@ -37,6 +39,12 @@ public final class ReportWriter {
         Files.createDirectories(out);
         Path json = out.resolve("report.json");
         Map<String, Object> document = new LinkedHashMap<>();
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("quick", options.quick());
+        run.put("pinned", options.pinned());
+        run.put("systems", options.systems());
+        run.put("scenarios", List.copyOf(options.scenarios()));
+        document.put("options", run);
         document.put("machine", results.machine());
         document.put("systems", results.systems());
         document.put("targets", results.targets());
@@ -56,6 +64,8 @@ public final class ReportWriter {
         }
         document.put("figures", figures);
         document.put("steps", results.steps());
+        document.put("cpuWindows", results.windows());
+        document.put("stability", Stability.summary(results));
         document.put("notes", results.notes());
         JsonMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
         Files.writeString(json, mapper.writeValueAsString(document));
@@ -93,15 +103,21 @@ public final class ReportWriter {
                 continue;
             }
             md.append("\n## ").append(TITLES.get(scenario)).append("\n\n");
-            md.append("Median over the repetitions, [min-max] when they differ; ratio = Roadie / the peer (for times "
-                    + "and memory, below 1 is better for Roadie).\n");
+            if (!scenario.equals("h")) {
+                md.append("Median over the repetitions, [min-max] when they differ; ratio = Roadie / the peer (for times "
+                        + "and memory, below 1 is better for Roadie).\n");
+            }
             Set<String> variants = new LinkedHashSet<>();
             figures.forEach(f -> variants.add(f.variant()));
             // Only the systems with numbers here: the cluster's two hubs appear in (g) alone.
             List<String> present = systems.stream().filter(s -> figures.stream().anyMatch(f -> f.values().containsKey(s))).toList();
-            for (String variant : variants) {
-                md.append("\n### ").append(variant).append("\n\n");
-                table(md, figures.stream().filter(f -> f.variant().equals(variant)).toList(), present);
+            if (scenario.equals("h")) {
+                cpuTables(md, figures, variants, present);
+            } else {
+                for (String variant : variants) {
+                    md.append("\n### ").append(variant).append("\n\n");
+                    table(md, figures.stream().filter(f -> f.variant().equals(variant)).toList(), present);
+                }
             }
             // (g) compares Roadie with itself (one hub, two): its note says where two hubs are behind.
             List<String> behind = scenario.equals("g") ? List.of() : behind(figures);
@@ -117,6 +133,7 @@ public final class ReportWriter {
                 notes.forEach(note -> md.append("- ").append(note).append("\n"));
             }
         }
+        md.append(Stability.markdown(results));
         List<String> errors = results.notes().getOrDefault("errors", List.of());
         if (!errors.isEmpty()) {
             md.append("\n## Errors\n\n");
@@ -166,6 +183,47 @@ public final class ReportWriter {
             }
             md.append("\n");
         }
+    }
+
+    /**
+     * Scenario (h): a table per system, a row per cell (variant and rate), its CPU per delivered
+     * message with the spread, and its ratio to the ws relay's.
+     */
+    private static void cpuTables(StringBuilder md, List<Figure> figures, Set<String> cells, List<String> systems) {
+        md.append("\nThe server process's CPU time (user + system, every thread and child, from /proc/PID/stat) from the start"
+                + " of each window to its last delivery, divided by the messages delivered in it; spread = (max - min) / median"
+                + " over the repetitions; vs ws = this system's median / the ws relay's. Below 1 uses less CPU than the relay."
+                + " The load generator's CPU (the client libraries) is beside it, for scale.\n");
+        for (String system : systems) {
+            md.append("\n### ").append(system).append("\n\n");
+            md.append("| cell | CPU per message, µs | spread | vs ws | server CPU, % of a core | delivered, % of offered"
+                    + " | load generator, µs a message |\n|---|---:|---:|---:|---:|---:|---:|\n");
+            for (String cellName : cells) {
+                List<Double> cpu = values(figures, cellName, "server CPU per delivered message", system);
+                if (cpu == null) {
+                    continue;
+                }
+                List<Double> ws = values(figures, cellName, "server CPU per delivered message", WS);
+                String ratio = ws == null ? "" : String.format(Locale.ROOT, "%.2f", Stats.median(cpu) / Stats.median(ws));
+                double median = Stats.median(cpu);
+                String spread = cpu.size() < 2 || median == 0 ? "" : String.format(Locale.ROOT, "%.0f %%",
+                        (Stats.max(cpu) - Stats.min(cpu)) / median * 100);
+                md.append("| ").append(cellName).append(" | ").append(cell(cpu)).append(" | ").append(spread).append(" | ")
+                        .append(ratio).append(" | ").append(medianOf(figures, cellName, "server CPU", system)).append(" | ")
+                        .append(medianOf(figures, cellName, "delivered", system)).append(" | ")
+                        .append(medianOf(figures, cellName, "load generator CPU per delivered message", system)).append(" |\n");
+            }
+        }
+    }
+
+    private static List<Double> values(List<Figure> figures, String variant, String metric, String system) {
+        return figures.stream().filter(f -> f.variant().equals(variant) && f.metric().equals(metric)).findFirst()
+                .map(f -> f.values().get(system)).orElse(null);
+    }
+
+    private static String medianOf(List<Figure> figures, String variant, String metric, String system) {
+        List<Double> values = values(figures, variant, metric, system);
+        return values == null ? "n/a" : number(Stats.median(values));
     }
 
     private static String cell(List<Double> values) {

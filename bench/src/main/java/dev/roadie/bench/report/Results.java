@@ -14,6 +14,7 @@ public final class Results {
     private final Map<String, Figure> figures = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, List<String>> notes = Collections.synchronizedMap(new LinkedHashMap<>());
     private final List<Map<String, Object>> steps = Collections.synchronizedList(new ArrayList<>());
+    private final List<Map<String, Object>> windows = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Object> machine = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, Map<String, String>> systems = Collections.synchronizedMap(new LinkedHashMap<>());
     private final List<Target> targets = Collections.synchronizedList(new ArrayList<>());
@@ -51,6 +52,15 @@ public final class Results {
     /** One step of a rate ladder, kept whole for the JSON report. */
     public void step(Map<String, Object> step) {
         steps.add(step);
+    }
+
+    /** One CPU window of scenario (h), kept whole for the JSON report. */
+    public void window(Map<String, Object> window) {
+        windows.add(window);
+    }
+
+    public List<Map<String, Object>> windows() {
+        return windows;
     }
 
     public void machine(String key, Object value) {
