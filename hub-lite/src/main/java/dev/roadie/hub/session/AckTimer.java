@@ -13,18 +13,22 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * hub's timer: a flush is due every few milliseconds per busy session, and must neither wait
  * behind heartbeat rounds nor delay them.
  *
- * <p>The flushes asked for while one is pending run together, in one wake-up of the thread, when
- * the first of them is due: with many busy sessions the thread wakes once per delay, not once per
- * session per delay (docs/PERFORMANCE.md, "Sixth round"). No ack waits longer for it: each flush
- * is asked for at most a delay after the frame it acknowledges, and the pending run is due at most
- * a delay after it was asked for, before any later one. Some run earlier than asked, which only
- * acknowledges sooner.
+ * <p>Flushes are run in ticks, each running every flush asked for until then, in one wake-up of
+ * the thread: the first a flush's own delay after it is asked for, then, while there were flushes
+ * to run, one every ack delay. With many busy sessions the thread wakes once per delay, not once
+ * per session per delay (docs/PERFORMANCE.md, "Sixth round"). No ack waits longer for it: a flush
+ * asked for at time t runs by the tick after t, at most a delay later, and each session still gets
+ * at most one flushed ack per tick. Some run earlier than asked, which only acknowledges sooner.
  */
 public final class AckTimer implements AutoCloseable {
     private final long delayNanos;
     private final ScheduledThreadPoolExecutor thread;
     private final ConcurrentLinkedQueue<Runnable> due = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean runPending = new AtomicBoolean();
+    /** Whether a tick is scheduled; only the tick itself sets it back. */
+    private final AtomicBoolean ticking = new AtomicBoolean();
+    private final Runnable tick = this::tick;
+    /** Ticks that ran flushes, for tests. */
+    private volatile int busyTicks;
 
     public AckTimer(Duration delay) {
         this.delayNanos = delay.toNanos();
@@ -45,21 +49,40 @@ public final class AckTimer implements AutoCloseable {
             return false;
         }
         due.add(flush);
-        if (runPending.compareAndSet(false, true)) {
-            try {
-                thread.schedule(this::runDue, nanos, TimeUnit.NANOSECONDS);
-            } catch (RejectedExecutionException stopped) {
-                return false;
-            }
-        }
-        return true;
+        return !ticking.compareAndSet(false, true) || scheduleTick(nanos);
     }
 
-    /** Runs every flush asked for so far; one asked for meanwhile gets a run of its own. */
-    private void runDue() {
-        runPending.set(false);
+    /** Runs every flush asked for so far; while there were some, the next tick follows a delay after this one. */
+    private void tick() {
+        long started = System.nanoTime();
+        boolean ranAny = false;
         for (Runnable flush = due.poll(); flush != null; flush = due.poll()) {
             flush.run();
+            ranAny = true;
+        }
+        if (ranAny) {
+            busyTicks++; // only this thread writes it
+            scheduleTick(Math.max(0, started + delayNanos - System.nanoTime()));
+            return;
+        }
+        ticking.set(false);
+        // One asked for after the last poll found the tick still scheduled and left it to this one.
+        if (!due.isEmpty() && ticking.compareAndSet(false, true)) {
+            scheduleTick(0);
+        }
+    }
+
+    /** How many ticks ran flushes so far. */
+    int busyTicks() {
+        return busyTicks;
+    }
+
+    private boolean scheduleTick(long nanos) {
+        try {
+            thread.schedule(tick, nanos, TimeUnit.NANOSECONDS);
+            return true;
+        } catch (RejectedExecutionException stopped) {
+            return false;
         }
     }
 

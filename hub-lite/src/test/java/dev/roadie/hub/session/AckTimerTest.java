@@ -1,6 +1,7 @@
 package dev.roadie.hub.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
@@ -41,6 +42,30 @@ class AckTimerTest {
             assertThat(timer.schedule(second::countDown, TimeUnit.MILLISECONDS.toNanos(5))).isTrue();
 
             assertThat(second.await(5, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
+    void while_flushes_keep_coming_they_run_a_delay_apart_whatever_each_asked() throws Exception {
+        try (AckTimer timer = new AckTimer(Duration.ofMillis(50))) {
+            CountDownLatch firstRan = new CountDownLatch(1);
+            long[] ranAt = new long[2];
+            timer.schedule(() -> {
+                ranAt[0] = System.nanoTime();
+                firstRan.countDown();
+            }, TimeUnit.MILLISECONDS.toNanos(1));
+            assertThat(firstRan.await(5, TimeUnit.SECONDS)).isTrue();
+            await().atMost(Duration.ofSeconds(5)).until(() -> timer.busyTicks() == 1); // its tick is over
+            CountDownLatch secondRan = new CountDownLatch(1);
+
+            timer.schedule(() -> {
+                ranAt[1] = System.nanoTime();
+                secondRan.countDown();
+            }, TimeUnit.MILLISECONDS.toNanos(1));
+
+            assertThat(secondRan.await(5, TimeUnit.SECONDS)).isTrue();
+            // One wake-up per delay for every busy session together, not one per flush asked for.
+            assertThat(ranAt[1] - ranAt[0]).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(45));
         }
     }
 
