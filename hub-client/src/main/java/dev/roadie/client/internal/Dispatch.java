@@ -69,8 +69,10 @@ final class Dispatch {
 
     /**
      * Hands a request to its handler on a request thread, or answers no-handler at once. The
-     * hand-over is queued on the event thread, so the handlers of what arrived before (a
-     * message that sets up what the request asks about) have run when it starts.
+     * hand-over comes after the application code handed to the event thread before it, so the
+     * handlers of what arrived before (a message that sets up what the request asks about) have
+     * run when it starts; when nothing is waiting there it is made at once, without a hop through
+     * the event thread.
      */
     void serve(Request request, ServiceId self) {
         Handle<RequestHandler> handle = handlers.request(request.subject());
@@ -80,7 +82,7 @@ final class Dispatch {
         }
         IncomingRequest incoming = new IncomingRequest(request.id(), request.from(), request.subject(), request.body(),
                 Duration.ofMillis(request.timeoutMs()));
-        protocol.onEvents(() -> requests.run(() -> {
+        protocol.afterEvents(() -> requests.run(() -> {
             Reply answer = HandlerRunner.request(client, handle.handler, incoming);
             protocol.onTimer(() -> protocol.reply(answer));
         }));

@@ -34,7 +34,7 @@ final class EventFuture<T> extends CompletableFuture<T> {
                 }
             };
             try {
-                events.executor().execute(complete);
+                events.execute(complete);
             } catch (RejectedExecutionException e) {
                 // The client is closed and its event thread gone: complete here rather than never.
                 complete.run();

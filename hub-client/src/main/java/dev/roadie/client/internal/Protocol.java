@@ -349,7 +349,16 @@ final class Protocol {
     /** Runs application code on the event thread. */
     void onEvents(Runnable task) {
         try {
-            events.executor().execute(task);
+            events.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            log.debug("[{}] Dropped an event: the client is closed", client);
+        }
+    }
+
+    /** Runs {@code task}, which must not block, after the application code handed over before it (see EventThread). */
+    void afterEvents(Runnable task) {
+        try {
+            events.executeAfterPending(task);
         } catch (java.util.concurrent.RejectedExecutionException e) {
             log.debug("[{}] Dropped an event: the client is closed", client);
         }

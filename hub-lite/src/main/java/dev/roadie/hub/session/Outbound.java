@@ -15,6 +15,10 @@ import java.util.function.LongConsumer;
  * socket are bounded; going over either is reported to the caller, which cuts the client.
  * Link changes (attach, detach, close) happen under the same lock as writes, so a frame is
  * never written to a link that was already swapped out, and a closed stream never takes a link.
+ * The buffer of unacknowledged frames has a lock of its own, taken briefly inside the write lock
+ * or alone: a client's ack, read on another thread, forgets frames without waiting for a write
+ * to the socket in progress (under load, a writer descheduled mid-write kept the readers of acks
+ * waiting for tens of milliseconds).
  *
  * <p>It also acknowledges the client's frames, cumulatively: an ack is written at once when none
  * was written within the ack delay, otherwise the highest processed number waits for one flush
@@ -45,6 +49,8 @@ final class Outbound {
     }
 
     private final Object lock = new Object();
+    /** Guards {@link #unacked} and {@link #unackedBytes}; taken inside {@link #lock} or alone, never the other way. */
+    private final Object unackedLock = new Object();
     private final SessionLimits limits;
     private final LongConsumer durableAcknowledged;
     private final long ackDelayNanos;
@@ -89,10 +95,12 @@ final class Outbound {
             }
             long seq = nextSeq++;
             String text = frame.withSeq(seq);
-            unacked.addLast(new Unacked(seq, text, durableId));
-            unackedBytes += text.length();
-            if (unacked.size() > limits.maxUnackedFrames() || unackedBytes > limits.maxUnackedBytes()) {
-                return Result.UNACKED_OVERFLOW;
+            synchronized (unackedLock) {
+                unacked.addLast(new Unacked(seq, text, durableId));
+                unackedBytes += text.length();
+                if (unacked.size() > limits.maxUnackedFrames() || unackedBytes > limits.maxUnackedBytes()) {
+                    return Result.UNACKED_OVERFLOW;
+                }
             }
             return link == null ? Result.BUFFERED : write(text);
         }
@@ -159,7 +167,7 @@ final class Outbound {
     /** The client has everything up to {@code seq}: forget it, and tell which durable messages are delivered. */
     void acknowledged(long seq) {
         List<Long> delivered = null;
-        synchronized (lock) {
+        synchronized (unackedLock) {
             while (!unacked.isEmpty() && unacked.peekFirst().seq() <= seq) {
                 Unacked done = unacked.removeFirst();
                 unackedBytes -= done.text().length();
@@ -191,7 +199,12 @@ final class Outbound {
             link = newLink;
             queued = new AtomicLong();
             Result result = write(first);
-            for (Unacked frame : unacked) {
+            // No frame is added meanwhile (that takes the write lock, held here); acks may still remove some.
+            List<Unacked> replay;
+            synchronized (unackedLock) {
+                replay = new ArrayList<>(unacked);
+            }
+            for (Unacked frame : replay) {
                 if (result != Result.SENT) {
                     break;
                 }
@@ -237,7 +250,7 @@ final class Outbound {
     }
 
     int unackedCount() {
-        synchronized (lock) {
+        synchronized (unackedLock) {
             return unacked.size();
         }
     }

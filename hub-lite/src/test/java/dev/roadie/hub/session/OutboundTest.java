@@ -6,6 +6,9 @@ import dev.roadie.model.wire.Address;
 import dev.roadie.model.wire.Message;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
@@ -173,6 +176,47 @@ class OutboundTest {
 
         assertThat(first.sent).containsExactly("{\"type\":\"ack\",\"seq\":1}");
         assertThat(second.sent).as("the welcome says how far the hub got").containsExactly("{\"type\":\"welcome\"}");
+    }
+
+    @Test
+    void an_ack_forgets_frames_while_a_write_to_the_socket_is_still_in_progress() throws Exception {
+        CountDownLatch writing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ClientLink slow = new ClientLink() {
+            @Override
+            public void send(String text, Runnable sent, Consumer<Throwable> failed) {
+                if (text.contains("\"id\":\"stuck\"")) {
+                    writing.countDown();
+                    try {
+                        // Stands for a socket write whose thread lost its core: the write lock stays held.
+                        release.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                sent.run();
+            }
+
+            @Override
+            public void close(int code, String reason) {
+            }
+        };
+        Outbound outbound = outbound(slow, 0, System.nanoTime());
+        outbound.deliver(message("first"), 0);
+        Thread writer = Thread.ofPlatform().start(() -> outbound.deliver(message("stuck"), 0));
+        try {
+            assertThat(writing.await(5, TimeUnit.SECONDS)).isTrue();
+
+            CompletableFuture<Integer> acked = CompletableFuture.supplyAsync(() -> {
+                outbound.acknowledged(1);
+                return outbound.unackedCount();
+            });
+
+            assertThat(acked.get(5, TimeUnit.SECONDS)).as("only the frame being written is left").isEqualTo(1);
+        } finally {
+            release.countDown();
+            writer.join(5_000);
+        }
     }
 
     /** A stream whose acks and durable deliveries nobody watches. */
