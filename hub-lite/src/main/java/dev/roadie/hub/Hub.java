@@ -125,16 +125,21 @@ public final class Hub implements AutoCloseable {
             this.search = new HubSearch(config.search(), registry, metrics);
             this.searchCalls = new SearchCalls(search);
             AuditLog audit = new AuditLog(database, clock);
-            CertificateVault vault = new CertificateVault(database,
-                    MasterKey.at(config.certs().masterKeyBytes(), config.certs().masterKeyPath(config.data())), audit,
-                    clock);
+            MasterKey masterKey = MasterKey.at(config.certs().masterKeyBytes(),
+                    config.certs().masterKeyPath(config.data()));
+            String epoch = newEpoch();
+            this.cluster = joinCluster(config, epoch, sessions, registry);
+            CertificateVault vault = cluster.map(joined -> new CertificateVault(sealedIn(joined, config, masterKey),
+                    masterKey, audit, clock)).orElseGet(() -> new CertificateVault(database, masterKey, audit, clock));
             CertificateTopics certTopics = new CertificateTopics(sessions, vault, clock);
             vault.onIssued(certTopics::issued);
             this.tls = config.tls().certificateName()
                     .map(name -> new HubTls(name, config.host(), config.tls().port(), vault));
             tls.ifPresent(served -> vault.onIssued(served::issued));
             this.renewals = new CertificateRenewals(vault, issuer(config, vault), config.certs(), clock, metrics,
-                    certTopics::expiring);
+                    certTopics::expiring, cluster.<java.util.function.BooleanSupplier>map(joined -> joined::leading)
+                            .orElse(() -> true));
+            cluster.ifPresent(joined -> joined.hearCertificates(vault, renewals::wake));
             metrics.certificateExpiry(() -> {
                 Map<String, Double> left = new LinkedHashMap<>();
                 long now = clock.millis();
@@ -143,8 +148,6 @@ public final class Hub implements AutoCloseable {
                 }
                 return left;
             });
-            String epoch = newEpoch();
-            this.cluster = joinCluster(config, epoch, sessions, registry);
             Elsewhere elsewhere = cluster.<Elsewhere>map(c -> c).orElse(Elsewhere.NONE);
             DurableMessages durable = cluster.map(joined -> joined.durableMessages(clock, config.sessions().durableTtl(),
                     config.quotas())).orElseGet(() -> new LocalDurableMessages(database, clock,
@@ -228,6 +231,23 @@ public final class Hub implements AutoCloseable {
         try {
             return Optional.of(Cluster.connect(epoch, config.cluster(), sessions, registry, timer));
         } catch (ClusterUnreachableException e) {
+            throw new HubStartException("The hub could not start: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Where the certificates live in cluster mode: the cluster's Redis, once this hub's master key
+     * proved to be the cluster's.
+     *
+     * @throws HubStartException when it is another key
+     */
+    private static dev.roadie.hub.certs.CertificateRecords sealedIn(Cluster cluster, HubConfig config,
+            MasterKey masterKey) {
+        String keyWhere = config.certs().masterKeyBytes().isPresent() ? "certs.masterKey (ROADIE_CERTS_MASTER_KEY)"
+                : "the file " + config.certs().masterKeyPath(config.data());
+        try {
+            return cluster.shareSealed(masterKey, keyWhere);
+        } catch (dev.roadie.hub.cluster.MasterKeyMismatchException | ClusterUnreachableException e) {
             throw new HubStartException("The hub could not start: " + e.getMessage(), e);
         }
     }
