@@ -143,8 +143,13 @@ public final class Hub implements AutoCloseable {
             metrics.certificateExpiry(() -> {
                 Map<String, Double> left = new LinkedHashMap<>();
                 long now = clock.millis();
-                for (StoredCertificate cert : vault.all()) {
-                    cert.expiry().ifPresent(at -> left.put(cert.name(), (at.toEpochMilli() - now) / 1000.0));
+                try {
+                    for (StoredCertificate cert : vault.all()) {
+                        cert.expiry().ifPresent(at -> left.put(cert.name(), (at.toEpochMilli() - now) / 1000.0));
+                    }
+                } catch (RuntimeException e) {
+                    // In cluster mode they live in Redis, which may be away: the other metrics are still worth having.
+                    log.debug("Certificate expiry left out of the metrics: {}", e.getMessage());
                 }
                 return left;
             });
@@ -237,9 +242,9 @@ public final class Hub implements AutoCloseable {
 
     /**
      * Where the certificates live in cluster mode: the cluster's Redis, once this hub's master key
-     * proved to be the cluster's.
+     * proved to be the cluster's (else nowhere: every call is refused saying why).
      *
-     * @throws HubStartException when it is another key
+     * @throws HubStartException when Redis does not answer
      */
     private static dev.roadie.hub.certs.CertificateRecords sealedIn(Cluster cluster, HubConfig config,
             MasterKey masterKey) {
@@ -247,7 +252,7 @@ public final class Hub implements AutoCloseable {
                 : "the file " + config.certs().masterKeyPath(config.data());
         try {
             return cluster.shareSealed(masterKey, keyWhere);
-        } catch (dev.roadie.hub.cluster.MasterKeyMismatchException | ClusterUnreachableException e) {
+        } catch (ClusterUnreachableException e) {
             throw new HubStartException("The hub could not start: " + e.getMessage(), e);
         }
     }
@@ -338,7 +343,9 @@ public final class Hub implements AutoCloseable {
         hub.housekeeping.start(hub.timer, Duration.ofMillis(tick));
         long publishEvery = config.registry().publishInterval().toMillis();
         hub.timer.scheduleAtFixedRate(hub::flushRegistry, publishEvery, publishEvery, TimeUnit.MILLISECONDS);
-        hub.renewals.start();
+        if (hub.cluster.flatMap(Cluster::keyProblem).isEmpty()) {
+            hub.renewals.start();
+        }
         log.info("Roadie hub listening on {}:{} (epoch {}, data in {})", config.host(), hub.port(), hub.context.epoch(),
                 config.data());
         hub.tlsPort().ifPresent(port -> log.info("Roadie hub serving https:// and wss:// on {}:{} with certificate {}",

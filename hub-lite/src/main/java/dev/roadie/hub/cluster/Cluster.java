@@ -59,6 +59,8 @@ public final class Cluster implements Elsewhere, AutoCloseable {
     private volatile RegistryMirror registryMirror;
     /** The services' secrets, encrypted in Redis, once {@link #shareSealed} was called. */
     private volatile SharedSecrets secrets;
+    /** Why this hub keeps out of the cluster's certificates and secrets: its master key is not the cluster's. */
+    private volatile Optional<String> keyProblem = Optional.empty();
     private ScheduledFuture<?> heartbeats;
 
     private Cluster(String self, ClusterConfig config, RedisLink redis, SessionTable sessions, Registry registry,
@@ -118,14 +120,27 @@ public final class Cluster implements Elsewhere, AutoCloseable {
      * and the services' secrets in Redis, encrypted under it (docs/CLUSTER.md, "Certificates and
      * secrets"). Before {@link #shareRegistry}.
      *
+     * <p>A hub whose key is not the cluster's starts, says so in its log, and keeps out of them:
+     * its certificate calls are refused saying why, it orders nothing, and its services' secrets
+     * are not shared ({@link #keyProblem}).
+     *
      * @param keyWhere where the key comes from, for the message when it is not the cluster's
      * @return where the hub's certificates are kept from now on
-     * @throws MasterKeyMismatchException when the key does not open what the cluster holds
      */
     public dev.roadie.hub.certs.CertificateRecords shareSealed(dev.roadie.hub.certs.MasterKey key, String keyWhere) {
-        ClusterMasterKey.check(redis.async(), keys, redis.where(), key, keyWhere);
-        this.secrets = new SharedSecrets(keys, redis.async(), key);
+        Optional<String> problem = ClusterMasterKey.check(redis.async(), keys, redis.where(), key, keyWhere);
+        this.keyProblem = problem;
+        this.secrets = new SharedSecrets(keys, redis.async(), key, problem.isEmpty());
+        if (problem.isPresent()) {
+            log.error("This hub keeps out of the cluster's certificates and services' secrets: {}", problem.get());
+            return new RefusedCertificates(problem.get());
+        }
         return new SharedCertificates(self, keys, redis.async(), redis.where());
+    }
+
+    /** Why this hub keeps out of the cluster's certificates and secrets; empty when its master key is the cluster's. */
+    public Optional<String> keyProblem() {
+        return keyProblem;
     }
 
     /**
@@ -134,6 +149,9 @@ public final class Cluster implements Elsewhere, AutoCloseable {
      * (the leader's orders them).
      */
     public void hearCertificates(dev.roadie.hub.certs.CertificateVault vault, Runnable wake) {
+        if (keyProblem.isPresent()) {
+            return; // it could read none of them
+        }
         redis.listener().addListener(new RedisPubSubAdapter<>() {
             @Override
             public void message(String channel, String text) {

@@ -31,12 +31,15 @@ final class SharedSecrets {
     private final String hash;
     private final RedisAsyncCommands<String, String> redis;
     private final MasterKey key;
+    /** False when this hub's master key is not the cluster's: it neither shares nor reads any. */
+    private final boolean usable;
     /** Every service's secrets as last heard, by service. */
     private final Map<ServiceId, Map<String, String>> known = new ConcurrentHashMap<>();
     /** What this hub last shared per service, so that a state change writes nothing. */
     private final Map<ServiceId, Map<String, String>> shared = new ConcurrentHashMap<>();
 
-    SharedSecrets(ClusterKeys keys, RedisAsyncCommands<String, String> redis, MasterKey key) {
+    SharedSecrets(ClusterKeys keys, RedisAsyncCommands<String, String> redis, MasterKey key, boolean usable) {
+        this.usable = usable;
         this.hash = keys.secrets();
         this.redis = redis;
         this.key = key;
@@ -44,11 +47,17 @@ final class SharedSecrets {
 
     /** Reads what the cluster holds, at start. */
     CompletableFuture<Void> load() {
+        if (!usable) {
+            return CompletableFuture.completedFuture(null);
+        }
         return redis.hgetall(hash).toCompletableFuture().thenAccept(all -> all.forEach(this::take));
     }
 
     /** The secrets of a service of this hub, after a change of its entry; nothing when they are as last shared. */
     void share(ServiceEntry entry, boolean removed) {
+        if (!usable) {
+            return;
+        }
         ServiceId id = entry.id();
         Map<String, String> secrets = removed ? Map.of() : entry.service().secrets();
         Map<String, String> before = shared.get(id); // null: none shared by this hub
@@ -72,12 +81,18 @@ final class SharedSecrets {
 
     /** Forgets a service the leader removed by its lease. */
     void forget(ServiceId id) {
+        if (!usable) {
+            return;
+        }
         known.remove(id);
         redis.hdel(hash, id.toString());
     }
 
     /** A notice on {@code N:secrets}: a service's new secrets, or none. */
     void heard(String text) {
+        if (!usable) {
+            return;
+        }
         int end = text.indexOf('\n');
         String field = text.substring(0, end);
         String sealed = text.substring(end + 1);
