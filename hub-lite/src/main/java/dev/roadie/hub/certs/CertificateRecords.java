@@ -10,6 +10,11 @@ import java.util.Optional;
  * under the {@link MasterKey} and are kept so; nothing here decrypts.
  */
 public interface CertificateRecords {
+    /** The certificates of a hub on its own, in its database ({@code roadie cluster migrate} reads them). */
+    static CertificateRecords in(dev.roadie.hub.store.Database db) {
+        return new CertificateStore(db);
+    }
+
     /** Every certificate, by name. */
     List<StoredCertificate> all();
 
