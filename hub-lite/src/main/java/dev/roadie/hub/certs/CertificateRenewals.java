@@ -46,6 +46,8 @@ public final class CertificateRenewals implements AutoCloseable {
     /** name/serial pairs already announced as expiring, so that each is told once. */
     private final Set<String> toldExpiring = ConcurrentHashMap.newKeySet();
     private ScheduledFuture<?> next; // only touched on the thread
+    /** The last check's failure, so that one that repeats every second (Redis away) is logged once; only on the thread. */
+    private String lastFailure;
 
     /**
      * @param issuer   the CA, or empty when no DNS provider is configured (then declared certificates fail with a reason)
@@ -105,9 +107,13 @@ public final class CertificateRenewals implements AutoCloseable {
                     earliest = when;
                 }
             }
+            lastFailure = null;
         } catch (RuntimeException e) {
-            // The thread must go on checking whatever one pass meets.
-            log.error("Certificate check failed", e);
+            // The thread must go on checking whatever one pass meets; the same failure again is not news.
+            if (!String.valueOf(e.getMessage()).equals(lastFailure)) {
+                log.error("Certificate check failed; checking again in {}", Duration.between(now, earliest), e);
+            }
+            lastFailure = String.valueOf(e.getMessage());
         }
         scheduleAt(earliest);
     }

@@ -76,7 +76,7 @@ class ClusterAcmeTest {
                     assertThat(http.post("/api/certs", admin, "{\"name\":\"web\",\"domains\":[\"web.example.org\"]}")
                             .status()).isEqualTo(202);
                     String first = pushedSerial(subscriber);
-                    assertThat(issuers(http, admin)).as("hubs that recorded an issuance").containsOnly(leaderEpoch);
+                    assertThat(issuers(http, admin, 1)).as("hubs that recorded an issuance").containsOnly(leaderEpoch);
 
                     // A renewal asked for on the follower: the leader renews, the follower's subscriber gets it.
                     long asked = System.nanoTime();
@@ -85,7 +85,7 @@ class ClusterAcmeTest {
                     long renewedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - asked);
                     watcher.expect(Message.class, m -> m.subject().equals("cert.renewed")
                             && m.body().get("serial").asString().equals(second));
-                    assertThat(issuers(http, admin)).containsOnly(leaderEpoch);
+                    assertThat(issuers(http, admin, 2)).containsOnly(leaderEpoch);
 
                     // Renewal again; the leader is killed once its DNS record is made, before its order ends.
                     int records = digitalOcean.created();
@@ -99,7 +99,7 @@ class ClusterAcmeTest {
                     String third = pushedSerial(subscriber, first, second);
                     long takeoverMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killed);
                     assertThat(http.get("/api/certs/web", admin).json().get("serial").asString()).isEqualTo(third);
-                    assertThat(issuers(http, admin)).as("the next leader renewed").contains(follower.hub().epoch());
+                    assertThat(issuers(http, admin, 3)).as("the next leader renewed").contains(follower.hub().epoch());
                     assertThat(http.get("/api/health", null).json().get("leader").asString())
                             .isEqualTo(follower.hub().epoch());
                     System.out.println("ACME across hubs: renewal asked on a follower, pushed there " + renewedMs
@@ -125,14 +125,21 @@ class ClusterAcmeTest {
                         serial -> serial != null);
     }
 
-    /** The hubs that recorded a {@code cert.issue} in the cluster's audit log. */
-    private static List<String> issuers(Http http, String admin) {
-        List<String> hubs = new java.util.ArrayList<>();
-        for (JsonNode entry : http.get("/api/audit?limit=1000", admin).json()) {
-            if (entry.get("action").asString().equals("cert.issue") && !hubs.contains(entry.get("hub").asString())) {
-                hubs.add(entry.get("hub").asString());
-            }
-        }
-        return hubs;
+    /**
+     * The hubs that recorded a {@code cert.issue} in the cluster's audit log, once it holds
+     * {@code issuances} of them (the entry is added just after the certificate is stored).
+     */
+    private static List<String> issuers(Http http, String admin, int issuances) {
+        List<JsonNode> issued = await("the cluster's audit log with " + issuances + " issuances")
+                .atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> {
+                    List<JsonNode> entries = new java.util.ArrayList<>();
+                    for (JsonNode entry : http.get("/api/audit?limit=1000", admin).json()) {
+                        if (entry.get("action").asString().equals("cert.issue")) {
+                            entries.add(entry);
+                        }
+                    }
+                    return entries;
+                }, entries -> entries.size() >= issuances);
+        return issued.stream().map(entry -> entry.get("hub").asString()).distinct().toList();
     }
 }
