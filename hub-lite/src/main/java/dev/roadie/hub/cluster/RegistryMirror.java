@@ -86,7 +86,8 @@ final class RegistryMirror implements RegistryListener {
     public void changed(RegistryEvent event) {
         String field = event.entry().id().toString();
         // First, on the same connection: the others have the secrets before they hear of the change.
-        secrets.share(event.entry(), event.change() == Change.removed);
+        boolean removed = event.change() == Change.removed;
+        secrets.share(event.entry(), removed, removed && aliveElsewhere(event.entry().id()));
         ServiceEntry entry = event.entry().withoutSecrets();
         if (event.change() == Change.removed) {
             redis.hdel(keys.registry(self), field);
@@ -180,6 +181,17 @@ final class RegistryMirror implements RegistryListener {
                 }
             }
         }
+    }
+
+    /** Whether another hub, still in the cluster, holds the service alive (it moved there). */
+    private boolean aliveElsewhere(ServiceId id) {
+        for (Map.Entry<String, Map<ServiceId, ServiceEntry>> copy : copies.entrySet()) {
+            ServiceEntry entry = copy.getValue().get(id);
+            if (entry != null && entry.state() != ServiceState.DOWN && !gone.containsKey(copy.getKey())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether this hub's own registry has the service alive: then its events are this hub's to tell. */

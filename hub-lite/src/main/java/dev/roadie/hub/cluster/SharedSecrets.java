@@ -37,6 +37,11 @@ final class SharedSecrets {
     private final Map<ServiceId, Map<String, String>> known = new ConcurrentHashMap<>();
     /** What this hub last shared per service, so that a state change writes nothing. */
     private final Map<ServiceId, Map<String, String>> shared = new ConcurrentHashMap<>();
+    /** The encrypted value this hub last wrote per service: it deletes only that, never another hub's newer one. */
+    private final Map<ServiceId, String> written = new ConcurrentHashMap<>();
+    /** Deletes the field only while it still holds what this hub wrote. */
+    private static final String DELETE_MINE = "if redis.call('hget', KEYS[1], ARGV[1]) == ARGV[2] then"
+            + " return redis.call('hdel', KEYS[1], ARGV[1]) else return 0 end";
 
     SharedSecrets(ClusterKeys keys, RedisAsyncCommands<String, String> redis, MasterKey key, boolean usable) {
         this.usable = usable;
@@ -53,8 +58,14 @@ final class SharedSecrets {
         return redis.hgetall(hash).toCompletableFuture().thenAccept(all -> all.forEach(this::take));
     }
 
-    /** The secrets of a service of this hub, after a change of its entry; nothing when they are as last shared. */
-    void share(ServiceEntry entry, boolean removed) {
+    /**
+     * The secrets of a service of this hub, after a change of its entry; nothing when they are as
+     * last shared.
+     *
+     * @param removed      the service left this hub's registry
+     * @param aliveElsewhere another hub holds it now (it moved): its secrets are that hub's to keep
+     */
+    void share(ServiceEntry entry, boolean removed, boolean aliveElsewhere) {
         if (!usable) {
             return;
         }
@@ -67,14 +78,21 @@ final class SharedSecrets {
         String field = id.toString();
         if (secrets.isEmpty()) {
             shared.remove(id);
+            String mine = written.remove(id);
+            if (removed && aliveElsewhere) {
+                return;
+            }
             known.remove(id);
-            redis.hdel(hash, field);
+            if (mine != null) {
+                redis.eval(DELETE_MINE, io.lettuce.core.ScriptOutputType.INTEGER, new String[] {hash}, field, mine);
+            }
             redis.publish(hash, field + "\n");
             return;
         }
         shared.put(id, secrets);
         known.put(id, secrets);
         String sealed = seal(id, secrets);
+        written.put(id, sealed);
         redis.hset(hash, field, sealed);
         redis.publish(hash, field + "\n" + sealed);
     }

@@ -92,6 +92,34 @@ class SecretsAcrossHubsTest {
         }
     }
 
+    @Test
+    void a_service_that_moved_keeps_its_secrets_when_the_hub_it_left_removes_it() throws Exception {
+        try (RedisServer redis = RedisServer.started();
+                ClusterHubs cluster = new ClusterHubs(folder, redis.uri(), Map.of("certs.masterKeyFile",
+                        folder.resolve("master.key").toString(), "heartbeat.interval", "200ms",
+                        "registry.downAfter", "1s", "registry.removeAfter", "2s"))) {
+            TestHub a = cluster.start();
+            TestHub b = cluster.start();
+            ServiceDescriptor node = new ServiceDescriptor("audio-node", "eu-1", null, List.of(), Map.of(),
+                    Map.of("password", "pw-moved"));
+            WireClient onA = a.client("eu-1", "audio-node", "announce:audio-node");
+            done(onA, new Announce(0, "an-1", node));
+            onA.close();
+            WireClient onB = b.client("eu-1", "audio-node", "announce:audio-node");
+            done(onB, new Announce(0, "an-1", node));
+
+            dev.roadie.model.registry.ServiceId id = node.id();
+            await("hub A removing the entry it held").atMost(Duration.ofSeconds(20))
+                    .until(() -> a.hub().context().registry().list().stream().noneMatch(e -> e.id().equals(id)));
+            // A hub that joins now lists B's entry with the secrets B wrote: A's removal left them.
+            TestHub later = cluster.start();
+            String reader = later.token("bot", "music-bot", "registry", "secrets:audio-node");
+            assertThat(Http.to(later).get("/api/services/audio-node/eu-1", reader).json().get("service")
+                    .get("secrets").get("password").asString()).as("the secrets, after A removed its entry")
+                    .isEqualTo("pw-moved");
+        }
+    }
+
     private static WireClient watcher(TestHub hub, String name, String... scopes) {
         WireClient watcher = hub.client(name, "desktop", scopes);
         done(watcher, new Subscribe(0, "sub-registry", RegistryEvent.TOPIC));
