@@ -125,26 +125,34 @@ public final class Hub implements AutoCloseable {
             this.search = new HubSearch(config.search(), registry, metrics);
             this.searchCalls = new SearchCalls(search);
             AuditLog audit = new AuditLog(database, clock);
-            CertificateVault vault = new CertificateVault(database,
-                    MasterKey.at(config.certs().masterKeyBytes(), config.certs().masterKeyPath(config.data())), audit,
-                    clock);
+            MasterKey masterKey = MasterKey.at(config.certs().masterKeyBytes(),
+                    config.certs().masterKeyPath(config.data()));
+            String epoch = newEpoch();
+            this.cluster = joinCluster(config, epoch, sessions, registry);
+            CertificateVault vault = cluster.map(joined -> new CertificateVault(sealedIn(joined, config, masterKey),
+                    masterKey, audit, clock)).orElseGet(() -> new CertificateVault(database, masterKey, audit, clock));
             CertificateTopics certTopics = new CertificateTopics(sessions, vault, clock);
             vault.onIssued(certTopics::issued);
             this.tls = config.tls().certificateName()
                     .map(name -> new HubTls(name, config.host(), config.tls().port(), vault));
             tls.ifPresent(served -> vault.onIssued(served::issued));
             this.renewals = new CertificateRenewals(vault, issuer(config, vault), config.certs(), clock, metrics,
-                    certTopics::expiring);
+                    certTopics::expiring, cluster.<java.util.function.BooleanSupplier>map(joined -> joined::leading)
+                            .orElse(() -> true));
+            cluster.ifPresent(joined -> joined.hearCertificates(vault, renewals::wake));
             metrics.certificateExpiry(() -> {
                 Map<String, Double> left = new LinkedHashMap<>();
                 long now = clock.millis();
-                for (StoredCertificate cert : vault.all()) {
-                    cert.expiry().ifPresent(at -> left.put(cert.name(), (at.toEpochMilli() - now) / 1000.0));
+                try {
+                    for (StoredCertificate cert : vault.all()) {
+                        cert.expiry().ifPresent(at -> left.put(cert.name(), (at.toEpochMilli() - now) / 1000.0));
+                    }
+                } catch (RuntimeException e) {
+                    // In cluster mode they live in Redis, which may be away: the other metrics are still worth having.
+                    log.debug("Certificate expiry left out of the metrics: {}", e.getMessage());
                 }
                 return left;
             });
-            String epoch = newEpoch();
-            this.cluster = joinCluster(config, epoch, sessions, registry);
             Elsewhere elsewhere = cluster.<Elsewhere>map(c -> c).orElse(Elsewhere.NONE);
             DurableMessages durable = cluster.map(joined -> joined.durableMessages(clock, config.sessions().durableTtl(),
                     config.quotas())).orElseGet(() -> new LocalDurableMessages(database, clock,
@@ -227,6 +235,23 @@ public final class Hub implements AutoCloseable {
         }
         try {
             return Optional.of(Cluster.connect(epoch, config.cluster(), sessions, registry, timer));
+        } catch (ClusterUnreachableException e) {
+            throw new HubStartException("The hub could not start: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Where the certificates live in cluster mode: the cluster's Redis, once this hub's master key
+     * proved to be the cluster's (else nowhere: every call is refused saying why).
+     *
+     * @throws HubStartException when Redis does not answer
+     */
+    private static dev.roadie.hub.certs.CertificateRecords sealedIn(Cluster cluster, HubConfig config,
+            MasterKey masterKey) {
+        String keyWhere = config.certs().masterKeyBytes().isPresent() ? "certs.masterKey (ROADIE_CERTS_MASTER_KEY)"
+                : "the file " + config.certs().masterKeyPath(config.data());
+        try {
+            return cluster.shareSealed(masterKey, keyWhere);
         } catch (ClusterUnreachableException e) {
             throw new HubStartException("The hub could not start: " + e.getMessage(), e);
         }
@@ -318,7 +343,9 @@ public final class Hub implements AutoCloseable {
         hub.housekeeping.start(hub.timer, Duration.ofMillis(tick));
         long publishEvery = config.registry().publishInterval().toMillis();
         hub.timer.scheduleAtFixedRate(hub::flushRegistry, publishEvery, publishEvery, TimeUnit.MILLISECONDS);
-        hub.renewals.start();
+        if (hub.cluster.flatMap(Cluster::keyProblem).isEmpty()) {
+            hub.renewals.start();
+        }
         log.info("Roadie hub listening on {}:{} (epoch {}, data in {})", config.host(), hub.port(), hub.context.epoch(),
                 config.data());
         hub.tlsPort().ifPresent(port -> log.info("Roadie hub serving https:// and wss:// on {}:{} with certificate {}",

@@ -74,6 +74,8 @@ final class ClusterMigrateCommand implements Callable<Integer> {
             moved = ClusterMigration.run(db, settings, uri, name);
         } catch (StoreException e) {
             return fail(e.getMessage());
+        } catch (dev.roadie.hub.cluster.MasterKeyMismatchException e) {
+            return fail("Stopped before copying: " + e.getMessage());
         } catch (ClusterUnreachableException | ElsewhereUnavailableException | RedisException e) {
             return fail("Stopped copying: " + e.getMessage() + ". Run it again once Redis answers: what was copied"
                     + " is not copied twice.");
@@ -81,11 +83,12 @@ final class ClusterMigrateCommand implements Callable<Integer> {
             return fail("The cluster refused a durable message: " + e.getMessage() + ". Raise the quotas.durable*"
                     + " settings and run it again: what was copied is not copied twice.");
         }
-        report(moved, name, folder);
+        report(moved, name, folder, settings.certs().masterKeyBytes().isPresent() ? "certs.masterKey"
+                : settings.certs().masterKeyPath(folder).toString());
         return 0;
     }
 
-    private void report(ClusterMigration.Moved moved, String name, Path folder) {
+    private void report(ClusterMigration.Moved moved, String name, Path folder, String keyWhere) {
         PrintWriter out = spec.commandLine().getOut();
         out.println("Copied the hub's data in " + folder + " into cluster '" + name + "' at " + moved.where() + ":");
         out.println("  " + line(moved.tokens(), moved.tokensThere(), "token", "tokens"));
@@ -93,7 +96,10 @@ final class ClusterMigrateCommand implements Callable<Integer> {
         out.println("  " + line(moved.auditEntries(), moved.auditThere(), "audit entry", "audit entries"));
         out.println("  " + line(moved.durableMessages(), moved.durableThere(), "durable message waiting for its"
                 + " receiver", "durable messages waiting for their receivers"));
-        out.println("Start the hubs with cluster.redis set to this Redis and cluster.name " + name + ".");
+        out.println("  " + line(moved.certificates(), moved.certificatesThere(), "certificate", "certificates"));
+        out.println("  " + line(moved.secrets(), moved.secretsThere(), "service's secrets", "services' secrets"));
+        out.println("Start the hubs with cluster.redis set to this Redis and cluster.name " + name
+                + ", and this hub's master key (" + keyWhere + ").");
         out.flush();
     }
 

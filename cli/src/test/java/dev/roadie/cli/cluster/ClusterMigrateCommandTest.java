@@ -8,6 +8,7 @@ import dev.roadie.hub.testing.Http;
 import dev.roadie.hub.testing.RedisServer;
 import dev.roadie.hub.testing.TestHub;
 import dev.roadie.hub.testing.WireClient;
+import dev.roadie.hub.certs.Pem;
 import dev.roadie.model.wire.Address;
 import dev.roadie.model.wire.FrameCodec;
 import dev.roadie.model.wire.Message;
@@ -59,7 +60,22 @@ class ClusterMigrateCommandTest {
         Path single = folder.resolve("single");
         String admin;
         String desk;
+        String keyPem;
+        String password = "pw-" + java.util.UUID.randomUUID();
         try (TestHub hub = TestHub.start(single)) {
+            dev.roadie.hub.testing.TestCertificates.Issued ca = dev.roadie.hub.testing.TestCertificates.ca("Test CA");
+            dev.roadie.hub.testing.TestCertificates.Issued leaf = dev.roadie.hub.testing.TestCertificates.leaf(ca,
+                    List.of("web.example.org"), Duration.ofDays(30));
+            keyPem = Pem.privateKey(leaf.keys().getPrivate());
+            tools.jackson.databind.node.ObjectNode body = FrameCodec.DEFAULT.mapper().createObjectNode();
+            body.put("fullchainPem", Pem.certificates(List.of(leaf.certificate())));
+            body.put("privkeyPem", keyPem);
+            assertThat(Http.to(hub).post("/api/certs/web/import", hub.adminToken(), body.toString()).status())
+                    .isEqualTo(201);
+            WireClient node = hub.client("eu-1", "audio-node", "announce:audio-node");
+            node.expectAck(node.sendNumbered(new dev.roadie.model.wire.Announce(0, "an-1",
+                    new dev.roadie.model.registry.ServiceDescriptor("audio-node", "eu-1", null, List.of(), Map.of(),
+                            Map.of("password", password)))));
             admin = hub.adminToken();
             desk = hub.token("me", "desktop");
             WireClient bot = hub.client("eu-1", "music-bot", "send:desktop");
@@ -75,16 +91,22 @@ class ClusterMigrateCommandTest {
 
         Run first = migrate(single, "--redis", redis.uri(), "--cluster-name", "moved");
         assertThat(first.code()).as(first.err()).isZero();
-        assertThat(first.out()).contains("into cluster 'moved'", "3 tokens", "1 pairing",
-                "2 durable messages waiting for their receivers").containsPattern("\\d+ audit entr");
+        assertThat(first.out()).contains("into cluster 'moved'", "4 tokens", "1 pairing",
+                "2 durable messages waiting for their receivers", "1 certificate\n", "1 service's secrets\n")
+                .containsPattern("\\d+ audit entr");
         Run second = migrate(single, "--redis", redis.uri(), "--cluster-name", "moved");
         assertThat(second.code()).as(second.err()).isZero();
-        assertThat(second.out()).contains("0 tokens (3 more already there)", "0 pairings (1 more already there)",
-                "0 durable messages waiting for their receivers (2 more already there)").containsPattern(
+        assertThat(second.out()).contains("0 tokens (4 more already there)", "0 pairings (1 more already there)",
+                "0 durable messages waiting for their receivers (2 more already there)",
+                "0 certificates (1 more already there)", "0 services' secrets (1 more already there)").containsPattern(
                 "0 audit entries \\(\\d+ more already there\\)");
 
         try (TestHub cluster = TestHub.start(folder.resolve("cluster"),
-                Map.of("cluster.redis", redis.uri(), "cluster.name", "moved", "cluster.lease", "1s"))) {
+                Map.of("cluster.redis", redis.uri(), "cluster.name", "moved", "cluster.lease", "1s",
+                        "certs.masterKeyFile", folder.resolve("single-master.key").toString()))) {
+            // The certificate, its key decrypted by the master key the cluster now shares with the single hub.
+            String certAdmin = cluster.token("ops-admin", "admin", "admin");
+            assertThat(Http.to(cluster).get("/api/certs/web/privkey.pem", certAdmin).body()).isEqualTo(keyPem);
             // The hub takes the cluster's tokens into its database in its first token round (TokenSync.ROUND).
             await("the cluster hub taking in the single hub's tokens").atMost(Duration.ofSeconds(10))
                     .until(() -> cluster.hub().context().tokens().authenticate(admin).isPresent()
@@ -102,6 +124,21 @@ class ClusterMigrateCommandTest {
             assertThat(receiver.received().stream().filter(Message.class::isInstance).map(f -> ((Message) f).id()))
                     .as("each once, though migrated twice").containsExactly("d-1", "d-2");
         }
+        io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create(redis.uri());
+        try (var connection = client.connect()) {
+            String sealed = connection.sync().hget("moved:secrets", "audio-node/eu-1");
+            assertThat(sealed).as("the service's secrets, encrypted").isNotNull().doesNotContain(password);
+        } finally {
+            client.shutdown();
+        }
+
+        // A hub with another master key: nothing of it is copied, and it says why.
+        Path stranger = folder.resolve("stranger");
+        TestHub.start(stranger).close();
+        Run refused = migrate(stranger, "--redis", redis.uri(), "--cluster-name", "moved");
+        assertThat(refused.code()).isEqualTo(1);
+        assertThat(refused.err()).contains("Stopped before copying: nothing was copied: the master key in the file "
+                + folder.resolve("stranger-master.key"), "is not the one of cluster 'moved'");
     }
 
     @Test

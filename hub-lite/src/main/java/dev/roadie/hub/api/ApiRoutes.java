@@ -92,6 +92,11 @@ public final class ApiRoutes {
     /** How refusals and failures become the API's JSON error body. */
     static void errors(RoutesConfig routes) {
         routes.exception(ApiException.class, (e, ctx) -> ctx.status(e.status()).json(e.body()));
+        // In cluster mode what lives in Redis (certificates) cannot be read while it is away: say so, as for the audit log.
+        routes.exception(dev.roadie.hub.cluster.ClusterUnreachableException.class, (e, ctx) -> ctx.status(503)
+                .json(new ApiException(503, ErrorCode.UPSTREAM_FAILED, e.getMessage()).body()));
+        routes.exception(dev.roadie.hub.cluster.MasterKeyMismatchException.class, (e, ctx) -> ctx.status(503)
+                .json(new ApiException(503, ErrorCode.UPSTREAM_FAILED, e.getMessage()).body()));
         routes.exception(StoreException.class, (e, ctx) -> {
             // The operator's message names files and folders: it goes to the log, not to the caller.
             log.error("REST call {} {} failed on the hub's storage", ctx.method(), ctx.path(), e);

@@ -23,9 +23,16 @@ import org.slf4j.LoggerFactory;
  * lifetime is left (or the CA's renewal window opened), or when an admin asked; a failure is
  * kept as {@code lastError} and tried again after a backoff that doubles up to
  * {@code certs.retryMax}.
+ *
+ * <p>In a cluster only the leader orders and renews (docs/CLUSTER.md, "The leader"): the others
+ * check only what is close to expiry, for their own subscribers, and look again every
+ * {@link #FOLLOWER_CHECK} whether they lead now. Whatever the leader was doing when it died is
+ * still due in the shared records, so the next leader does it again.
  */
 public final class CertificateRenewals implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CertificateRenewals.class);
+    /** How often a hub that does not lead looks again whether it leads. */
+    static final Duration FOLLOWER_CHECK = Duration.ofSeconds(1);
 
     private final CertificateVault vault;
     private final Optional<CertificateIssuer> issuer;
@@ -33,11 +40,14 @@ public final class CertificateRenewals implements AutoCloseable {
     private final Clock clock;
     private final HubMetrics metrics;
     private final Consumer<StoredCertificate> expiring;
+    private final java.util.function.BooleanSupplier leading;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("roadie-certs").daemon().factory());
     /** name/serial pairs already announced as expiring, so that each is told once. */
     private final Set<String> toldExpiring = ConcurrentHashMap.newKeySet();
     private ScheduledFuture<?> next; // only touched on the thread
+    /** The last check's failure, so that one that repeats every second (Redis away) is logged once; only on the thread. */
+    private String lastFailure;
 
     /**
      * @param issuer   the CA, or empty when no DNS provider is configured (then declared certificates fail with a reason)
@@ -45,6 +55,14 @@ public final class CertificateRenewals implements AutoCloseable {
      */
     public CertificateRenewals(CertificateVault vault, Optional<CertificateIssuer> issuer, CertsConfig config,
             Clock clock, HubMetrics metrics, Consumer<StoredCertificate> expiring) {
+        this(vault, issuer, config, clock, metrics, expiring, () -> true);
+    }
+
+    /** @param leading whether this hub orders and renews now: in a cluster, whether it is the leader */
+    public CertificateRenewals(CertificateVault vault, Optional<CertificateIssuer> issuer, CertsConfig config,
+            Clock clock, HubMetrics metrics, Consumer<StoredCertificate> expiring,
+            java.util.function.BooleanSupplier leading) {
+        this.leading = leading;
         this.vault = vault;
         this.issuer = issuer;
         this.config = config;
@@ -70,24 +88,32 @@ public final class CertificateRenewals implements AutoCloseable {
     private void check() {
         Instant now = clock.instant();
         Instant earliest = now.plus(config.checkInterval());
+        boolean leads = leading.getAsBoolean();
+        if (!leads && FOLLOWER_CHECK.compareTo(config.checkInterval()) < 0) {
+            earliest = now.plus(FOLLOWER_CHECK);
+        }
         try {
             for (StoredCertificate cert : vault.all()) {
                 if (Thread.currentThread().isInterrupted()) {
                     return;
                 }
                 StoredCertificate current = cert;
-                if (cert.managed() && due(cert, now)) {
+                if (leads && cert.managed() && due(cert, now)) {
                     current = attempt(cert).orElse(cert);
                 }
                 tellIfExpiring(current, clock.instant());
-                Instant when = nextDue(current);
+                Instant when = leads ? nextDue(current) : null;
                 if (when != null && when.isBefore(earliest)) {
                     earliest = when;
                 }
             }
+            lastFailure = null;
         } catch (RuntimeException e) {
-            // The thread must go on checking whatever one pass meets.
-            log.error("Certificate check failed", e);
+            // The thread must go on checking whatever one pass meets; the same failure again is not news.
+            if (!String.valueOf(e.getMessage()).equals(lastFailure)) {
+                log.error("Certificate check failed; checking again in {}", Duration.between(now, earliest), e);
+            }
+            lastFailure = String.valueOf(e.getMessage());
         }
         scheduleAt(earliest);
     }

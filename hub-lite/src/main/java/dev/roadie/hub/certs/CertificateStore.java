@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The certificate tables of the database: certificates, the serials issued for each, and who installed which. */
-final class CertificateStore {
+final class CertificateStore implements CertificateRecords {
     private static final String COLUMNS = "name, domains, source, serial, not_before, not_after, fingerprint, issued_at,"
             + " renew_after, fullchain_pem, private_key, last_error, failures, next_attempt_at, renew_requested";
 
@@ -23,7 +23,8 @@ final class CertificateStore {
         this.db = db;
     }
 
-    List<StoredCertificate> all() {
+    @Override
+    public List<StoredCertificate> all() {
         return db.read(c -> {
             try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + " FROM certificates ORDER BY name");
                     ResultSet rows = select.executeQuery()) {
@@ -36,7 +37,8 @@ final class CertificateStore {
         });
     }
 
-    Optional<StoredCertificate> find(String name) {
+    @Override
+    public Optional<StoredCertificate> find(String name) {
         return db.read(c -> find(c, name));
     }
 
@@ -50,7 +52,8 @@ final class CertificateStore {
     }
 
     /** Declares a certificate the hub is to obtain; returns false if the name is taken. */
-    boolean declare(String name, List<String> domains, Instant now) {
+    @Override
+    public boolean declare(String name, List<String> domains, Instant now) {
         return db.writeAndGet(c -> {
             if (find(c, name).isPresent()) {
                 return false;
@@ -68,7 +71,8 @@ final class CertificateStore {
     }
 
     /** Stores a newly issued or imported certificate, replacing what the name had, and remembers its serial. */
-    void saveIssued(StoredCertificate cert, Instant now) {
+    @Override
+    public void saveIssued(StoredCertificate cert, Instant now) {
         db.write(c -> {
             try (PreparedStatement upsert = c.prepareStatement("INSERT INTO certificates (" + COLUMNS + ", created_at)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 0, NULL, 0, ?) ON CONFLICT (name) DO UPDATE SET"
@@ -103,7 +107,8 @@ final class CertificateStore {
     }
 
     /** Records a failed issuance: why, how many in a row, and when to try again. */
-    void saveFailure(String name, String error, int failures, Instant nextAttempt) {
+    @Override
+    public void saveFailure(String name, String error, int failures, Instant nextAttempt) {
         db.write(c -> {
             try (PreparedStatement update = c.prepareStatement("UPDATE certificates SET last_error = ?, failures = ?,"
                     + " next_attempt_at = ?, renew_requested = 0 WHERE name = ?")) {
@@ -117,7 +122,8 @@ final class CertificateStore {
     }
 
     /** Asks for a renewal at the next check, whatever the backoff says. */
-    boolean requestRenewal(String name) {
+    @Override
+    public boolean requestRenewal(String name) {
         return db.writeAndGet(c -> {
             try (PreparedStatement update = c.prepareStatement(
                     "UPDATE certificates SET renew_requested = 1 WHERE name = ?")) {
@@ -127,7 +133,8 @@ final class CertificateStore {
         });
     }
 
-    boolean delete(String name) {
+    @Override
+    public boolean delete(String name) {
         return db.writeAndGet(c -> {
             try (PreparedStatement delete = c.prepareStatement("DELETE FROM certificates WHERE name = ?")) {
                 delete.setString(1, name);
@@ -137,7 +144,8 @@ final class CertificateStore {
     }
 
     /** Whether the hub ever issued (or imported) {@code serial} for {@code name}. */
-    boolean issuedSerial(String name, String serial) {
+    @Override
+    public boolean issuedSerial(String name, String serial) {
         return db.read(c -> {
             try (PreparedStatement select = c.prepareStatement(
                     "SELECT 1 FROM certificate_serials WHERE name = ? AND serial = ?")) {
@@ -150,7 +158,8 @@ final class CertificateStore {
         });
     }
 
-    void saveInstallation(String name, String service, String serial, Instant at) {
+    @Override
+    public void saveInstallation(String name, String service, String serial, Instant at) {
         db.write(c -> {
             try (PreparedStatement upsert = c.prepareStatement("INSERT INTO certificate_installations (name, service,"
                     + " serial, installed_at) VALUES (?, ?, ?, ?) ON CONFLICT (name, service) DO UPDATE SET"
@@ -165,7 +174,8 @@ final class CertificateStore {
     }
 
     /** Who serves which serial of {@code name}: (service, serial, installed at). */
-    List<String[]> installations(String name) {
+    @Override
+    public List<String[]> installations(String name) {
         return db.read(c -> {
             try (PreparedStatement select = c.prepareStatement("SELECT service, serial, installed_at FROM"
                     + " certificate_installations WHERE name = ? ORDER BY service")) {
@@ -182,7 +192,8 @@ final class CertificateStore {
         });
     }
 
-    Optional<byte[]> accountKey(String directory) {
+    @Override
+    public Optional<byte[]> accountKey(String directory) {
         return db.read(c -> {
             try (PreparedStatement select = c.prepareStatement("SELECT key_pair FROM acme_accounts WHERE directory = ?")) {
                 select.setString(1, directory);
@@ -193,7 +204,8 @@ final class CertificateStore {
         });
     }
 
-    void saveAccountKey(String directory, byte[] sealed, Instant now) {
+    @Override
+    public void saveAccountKey(String directory, byte[] sealed, Instant now) {
         db.write(c -> {
             try (PreparedStatement insert = c.prepareStatement("INSERT OR REPLACE INTO acme_accounts (directory, key_pair,"
                     + " created_at) VALUES (?, ?, ?)")) {

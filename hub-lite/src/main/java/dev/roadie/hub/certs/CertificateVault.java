@@ -31,14 +31,19 @@ import org.slf4j.LoggerFactory;
 public final class CertificateVault {
     private static final Logger log = LoggerFactory.getLogger(CertificateVault.class);
 
-    private final CertificateStore store;
+    private final CertificateRecords store;
     private final MasterKey masterKey;
     private final AuditLog audit;
     private final Clock clock;
     private final List<Consumer<StoredCertificate>> listeners = new CopyOnWriteArrayList<>();
 
     public CertificateVault(Database db, MasterKey masterKey, AuditLog audit, Clock clock) {
-        this.store = new CertificateStore(db);
+        this(new CertificateStore(db), masterKey, audit, clock);
+    }
+
+    /** Keeping the certificates in {@code records} (the cluster's Redis) rather than the database. */
+    public CertificateVault(CertificateRecords records, MasterKey masterKey, AuditLog audit, Clock clock) {
+        this.store = records;
         this.masterKey = masterKey;
         this.audit = audit;
         this.clock = clock;
@@ -171,6 +176,14 @@ public final class CertificateVault {
                 sealed, null, 0, null, false);
         store.saveIssued(cert, now);
         return store.find(name).orElseThrow();
+    }
+
+    /**
+     * Another hub of the cluster issued, renewed or imported {@code name}: tells this hub's
+     * listeners (its subscribers, its TLS listener) as if it had been issued here.
+     */
+    public void issuedElsewhere(String name) {
+        find(name).filter(StoredCertificate::issued).ifPresent(this::announce);
     }
 
     private void announce(StoredCertificate cert) {

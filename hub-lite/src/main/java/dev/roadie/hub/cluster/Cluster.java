@@ -57,6 +57,10 @@ public final class Cluster implements Elsewhere, AutoCloseable {
     private volatile Requests requests;
     /** The registry shared with the other hubs, once {@link #shareRegistry} was called. */
     private volatile RegistryMirror registryMirror;
+    /** The services' secrets, encrypted in Redis, once {@link #shareSealed} was called. */
+    private volatile SharedSecrets secrets;
+    /** Why this hub keeps out of the cluster's certificates and secrets: its master key is not the cluster's. */
+    private volatile Optional<String> keyProblem = Optional.empty();
     private ScheduledFuture<?> heartbeats;
 
     private Cluster(String self, ClusterConfig config, RedisLink redis, SessionTable sessions, Registry registry,
@@ -100,11 +104,79 @@ public final class Cluster implements Elsewhere, AutoCloseable {
     public void shareRegistry(Registry registry, dev.roadie.hub.registry.RegistryListeners listeners,
             dev.roadie.hub.registry.RegistryEvents events, dev.roadie.hub.config.HubConfig.Registry leases,
             java.time.Clock clock) {
-        RegistryMirror mirror = new RegistryMirror(self, keys, redis.async(), lease, registry, events, leases, clock);
+        if (secrets == null) {
+            throw new IllegalStateException("shareSealed first: the registry's secrets travel encrypted");
+        }
+        RegistryMirror mirror = new RegistryMirror(self, keys, redis.async(), lease, registry, events, leases, clock,
+                secrets);
         listeners.add(mirror);
         registry.elsewhere(mirror::entries);
         registry.heldElsewhere(registryWrites);
         this.registryMirror = mirror;
+    }
+
+    /**
+     * Checks that {@code key} is the cluster's master key, and from now on keeps the certificates
+     * and the services' secrets in Redis, encrypted under it (docs/CLUSTER.md, "Certificates and
+     * secrets"). Before {@link #shareRegistry}.
+     *
+     * <p>A hub whose key is not the cluster's starts, says so in its log, and keeps out of them:
+     * its certificate calls are refused saying why, it orders nothing, and its services' secrets
+     * are not shared ({@link #keyProblem}).
+     *
+     * @param keyWhere where the key comes from, for the message when it is not the cluster's
+     * @return where the hub's certificates are kept from now on
+     */
+    public dev.roadie.hub.certs.CertificateRecords shareSealed(dev.roadie.hub.certs.MasterKey key, String keyWhere) {
+        Optional<String> problem = ClusterMasterKey.check(redis.async(), keys, redis.where(), key, keyWhere);
+        this.keyProblem = problem;
+        this.secrets = new SharedSecrets(keys, redis.async(), key, problem.isEmpty());
+        if (problem.isPresent()) {
+            log.error("This hub keeps out of the cluster's certificates and services' secrets: {}", problem.get());
+            return new RefusedCertificates(problem.get());
+        }
+        return new SharedCertificates(self, keys, redis.async(), redis.where());
+    }
+
+    /** Why this hub keeps out of the cluster's certificates and secrets; empty when its master key is the cluster's. */
+    public Optional<String> keyProblem() {
+        return keyProblem;
+    }
+
+    /**
+     * Hears the certificates stored and asked for on the other hubs: one stored is pushed to this
+     * hub's subscribers ({@code vault}'s listeners), and {@code wake} checks the renewals at once
+     * (the leader's orders them).
+     */
+    public void hearCertificates(dev.roadie.hub.certs.CertificateVault vault, Runnable wake) {
+        if (keyProblem.isPresent()) {
+            return; // it could read none of them
+        }
+        redis.listener().addListener(new RedisPubSubAdapter<>() {
+            @Override
+            public void message(String channel, String text) {
+                if (!channel.equals(keys.certs())) {
+                    return;
+                }
+                String[] notice = text.split("\t", 3);
+                if (notice.length != 3 || notice[0].equals(self)) {
+                    return;
+                }
+                // Off Lettuce's thread: reading the certificate is a round trip to Redis.
+                PairingSync.onTimer(timer, () -> {
+                    try {
+                        if (notice[1].equals(SharedCertificates.ISSUED)) {
+                            vault.issuedElsewhere(notice[2]);
+                        }
+                        wake.run();
+                    } catch (RuntimeException e) {
+                        log.warn("Could not take in certificate {} stored by hub {}: {}", notice[2], notice[0],
+                                e.getMessage());
+                    }
+                });
+            }
+        });
+        redis.listener().sync().subscribe(keys.certs());
     }
 
     /** Publishes this hub's held stats to the other hubs; every {@code registry.publishInterval}. */
@@ -138,6 +210,14 @@ public final class Cluster implements Elsewhere, AutoCloseable {
                     }
                     return;
                 }
+                if (channel.equals(keys.secrets())) {
+                    SharedSecrets shared = secrets;
+                    if (shared != null) {
+                        // On this thread, in order: before the registry change published after it.
+                        shared.heard(text);
+                    }
+                    return;
+                }
                 if (channel.equals(keys.presence())) {
                     if (!text.equals(self)) {
                         view.reload(text).whenComplete((done, failed) -> warnIf(failed, "reading hub " + text));
@@ -155,11 +235,14 @@ public final class Cluster implements Elsewhere, AutoCloseable {
                 }
             }
         });
-        redis.listener().sync().subscribe(keys.hub(self), keys.presence(), keys.registryEvents());
+        redis.listener().sync().subscribe(keys.hub(self), keys.presence(), keys.registryEvents(), keys.secrets());
         sessions.onChange(presence::changed);
         try {
             submit(presence::flush).get(JOIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             view.resync().get(JOIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            if (secrets != null) {
+                secrets.load().get(JOIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            }
             RegistryMirror mirror = registryMirror;
             if (mirror != null) {
                 java.util.concurrent.CompletableFuture.allOf(view.hubs().stream().map(mirror::load)

@@ -57,4 +57,42 @@ record ClusterKeys(String prefix) {
     String migrated() {
         return prefix + ":migrated";
     }
+
+    /** The names of the certificates (a set), and also where a certificate issued or asked for is announced. */
+    String certs() {
+        return prefix + ":certs";
+    }
+
+    /** Certificate {@code name}: a hash of its fields, its private key still encrypted under the master key. */
+    String cert(String name) {
+        return prefix + ":cert:" + name;
+    }
+
+    /** The serials ever issued or imported for certificate {@code name} (a set). */
+    String certSerials(String name) {
+        return prefix + ":cert-serials:" + name;
+    }
+
+    /** Who serves which serial of certificate {@code name}: a hash by service, {@code serial TAB millis}. */
+    String certInstalled(String name) {
+        return prefix + ":cert-installed:" + name;
+    }
+
+    /** The ACME account key pairs by directory URL, encrypted under the master key (a hash). */
+    String acmeAccounts() {
+        return prefix + ":acme-accounts";
+    }
+
+    /** A known text encrypted under the cluster's master key: a hub whose key does not open it may not join. */
+    String keyCheck() {
+        return prefix + ":key-check";
+    }
+
+    /**
+     * The services' secrets by {@code KIND/NAME}, encrypted under the master key (a hash), and also
+     * where a service's new secrets are announced, encrypted as well.
+     */
+    String secrets() {
+        return prefix + ":secrets";
+    }
 }

@@ -58,6 +58,8 @@ final class RegistryMirror implements RegistryListener {
     private final RegistryEvents events;
     private final HubConfig.Registry leases;
     private final Clock clock;
+    /** The services' secrets: the copies and the messages here carry none (docs/CLUSTER.md). */
+    private final SharedSecrets secrets;
     /** The other hubs' entries by hub, as last heard. */
     private final Map<String, Map<ServiceId, ServiceEntry>> copies = new ConcurrentHashMap<>();
     /** The hubs that left, and when they were last alive (their presence lapsed a lease after). */
@@ -66,7 +68,7 @@ final class RegistryMirror implements RegistryListener {
     private final Map<ServiceId, NodeStats> pendingStats = new ConcurrentHashMap<>();
 
     RegistryMirror(String self, ClusterKeys keys, RedisAsyncCommands<String, String> redis, Duration lease,
-            Registry registry, RegistryEvents events, HubConfig.Registry leases, Clock clock) {
+            Registry registry, RegistryEvents events, HubConfig.Registry leases, Clock clock, SharedSecrets secrets) {
         this.self = self;
         this.keys = keys;
         this.redis = redis;
@@ -75,6 +77,7 @@ final class RegistryMirror implements RegistryListener {
         this.events = events;
         this.leases = leases;
         this.clock = clock;
+        this.secrets = secrets;
     }
 
     // ---- this hub's changes, out ----
@@ -82,12 +85,16 @@ final class RegistryMirror implements RegistryListener {
     @Override
     public void changed(RegistryEvent event) {
         String field = event.entry().id().toString();
+        // First, on the same connection: the others have the secrets before they hear of the change.
+        boolean removed = event.change() == Change.removed;
+        secrets.share(event.entry(), removed, removed && aliveElsewhere(event.entry().id()));
+        ServiceEntry entry = event.entry().withoutSecrets();
         if (event.change() == Change.removed) {
             redis.hdel(keys.registry(self), field);
         } else {
-            redis.hset(keys.registry(self), field, json(event.entry()));
+            redis.hset(keys.registry(self), field, json(entry));
         }
-        redis.publish(keys.registryEvents(), self + "\nc\n" + json(event));
+        redis.publish(keys.registryEvents(), self + "\nc\n" + json(new RegistryEvent(event.change(), entry)));
     }
 
     @Override
@@ -116,7 +123,7 @@ final class RegistryMirror implements RegistryListener {
             List<ServiceEntry> mine = registry.list();
             if (!renewed && !mine.isEmpty()) {
                 Map<String, String> all = new HashMap<>();
-                mine.forEach(entry -> all.put(entry.id().toString(), json(entry)));
+                mine.forEach(entry -> all.put(entry.id().toString(), json(entry.withoutSecrets())));
                 redis.hset(keys.registry(self), all);
                 redis.pexpire(keys.registry(self), lease.toMillis());
             }
@@ -162,7 +169,7 @@ final class RegistryMirror implements RegistryListener {
                 });
             }
             if (!servedHere(id)) {
-                events.changed(event);
+                events.changed(new RegistryEvent(event.change(), secrets.with(event.entry())));
             }
         } else if (what == 's') {
             RegistryStats stats = FrameCodec.DEFAULT.mapper().readValue(body, RegistryStats.class);
@@ -174,6 +181,17 @@ final class RegistryMirror implements RegistryListener {
                 }
             }
         }
+    }
+
+    /** Whether another hub, still in the cluster, holds the service alive (it moved there). */
+    private boolean aliveElsewhere(ServiceId id) {
+        for (Map.Entry<String, Map<ServiceId, ServiceEntry>> copy : copies.entrySet()) {
+            ServiceEntry entry = copy.getValue().get(id);
+            if (entry != null && entry.state() != ServiceState.DOWN && !gone.containsKey(copy.getKey())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether this hub's own registry has the service alive: then its events are this hub's to tell. */
@@ -231,6 +249,9 @@ final class RegistryMirror implements RegistryListener {
     /** A lease decision of this hub, the leader, about a service of hub {@code hub} that left: applied here, told to all. */
     private void decided(String hub, RegistryEvent event) {
         applyDecision(hub, event);
+        if (event.change() == Change.removed && !servedHere(event.entry().id())) {
+            secrets.forget(event.entry().id());
+        }
         redis.publish(keys.registryEvents(), hub + "\nl\n" + self + "\n" + json(event));
     }
 
@@ -247,7 +268,7 @@ final class RegistryMirror implements RegistryListener {
             copy.put(id, event.entry());
         }
         if (!servedHere(id)) {
-            events.changed(event);
+            events.changed(new RegistryEvent(event.change(), secrets.with(event.entry())));
         }
         if (copy.isEmpty()) {
             copies.remove(hub);
@@ -278,7 +299,7 @@ final class RegistryMirror implements RegistryListener {
     /** The other hubs' services, as last heard: what the registry lists beside its own. */
     Collection<ServiceEntry> entries() {
         List<ServiceEntry> all = new ArrayList<>();
-        copies.values().forEach(copy -> all.addAll(copy.values()));
+        copies.values().forEach(copy -> copy.values().forEach(entry -> all.add(secrets.with(entry))));
         return all;
     }
 
