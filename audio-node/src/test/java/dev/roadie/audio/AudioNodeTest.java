@@ -3,6 +3,7 @@ package dev.roadie.audio;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roadie.audio.testing.JsonMessages;
+import dev.roadie.voice.testing.Wav;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -11,8 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,27 +40,12 @@ class AudioNodeTest {
         node = new AudioNode(new AudioNodeConfig("127.0.0.1", 0, PASSWORD, Duration.ofMillis(500),
                 Duration.ofMillis(200))).start();
         wav = folder.resolve("tone.wav");
-        Files.write(wav, tone(440, 3));
+        Files.write(wav, Wav.tone(440, 3));
     }
 
     @AfterEach
     void stop() {
         node.close();
-    }
-
-    /** A 16-bit mono 48 kHz WAV of {@code hertz} lasting {@code seconds}. */
-    static byte[] tone(double hertz, int seconds) {
-        int rate = 48_000;
-        int samples = rate * seconds;
-        ByteBuffer wav = ByteBuffer.allocate(44 + samples * 2).order(ByteOrder.LITTLE_ENDIAN);
-        wav.put("RIFF".getBytes()).putInt(36 + samples * 2).put("WAVE".getBytes());
-        wav.put("fmt ".getBytes()).putInt(16).putShort((short) 1).putShort((short) 1).putInt(rate)
-                .putInt(rate * 2).putShort((short) 2).putShort((short) 16);
-        wav.put("data".getBytes()).putInt(samples * 2);
-        for (int i = 0; i < samples; i++) {
-            wav.putShort((short) (Math.sin(2 * Math.PI * hertz * i / rate) * 12_000));
-        }
-        return wav.array();
     }
 
     private HttpResponse<String> send(String method, String path, String body, String password) throws Exception {
@@ -231,7 +215,7 @@ class AudioNodeTest {
         assertThat(stats.get("frameStats").get("sent").asLong()).isPositive();
 
         Path other = folder.resolve("other.wav");
-        Files.write(other, tone(880, 3));
+        Files.write(other, Wav.tone(880, 3));
         String otherTrack = "{\"track\":{\"identifier\":" + json.writeValueAsString(other.toString()) + "}}";
         JsonNode kept = json.readTree(send("PATCH", players + "?noReplace=true", otherTrack, PASSWORD).body());
         assertThat(kept.get("track").get("info").get("identifier").asString()).isEqualTo(wav.toString());

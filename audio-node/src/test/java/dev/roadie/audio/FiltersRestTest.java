@@ -3,6 +3,7 @@ package dev.roadie.audio;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roadie.audio.testing.JsonMessages;
+import dev.roadie.voice.testing.Wav;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,7 +47,7 @@ class FiltersRestTest {
         assertThat(ready).isNotNull();
         players = "/v4/sessions/" + ready.get("sessionId").asString() + "/players/7";
         Path wav = folder.resolve("tone.wav");
-        Files.write(wav, AudioNodeTest.tone(440, 3));
+        Files.write(wav, Wav.tone(440, 3));
         assertThat(patch("{\"track\":{\"identifier\":" + json.writeValueAsString(wav.toString()) + "}}")
                 .statusCode()).isEqualTo(200);
     }

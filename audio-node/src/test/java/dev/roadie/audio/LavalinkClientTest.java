@@ -15,6 +15,7 @@ import dev.arbjerg.lavalink.client.player.LavalinkPlayer;
 import dev.arbjerg.lavalink.client.player.Track;
 import dev.arbjerg.lavalink.client.player.TrackLoaded;
 import dev.arbjerg.lavalink.protocol.v4.Message;
+import dev.roadie.voice.testing.Wav;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -47,7 +48,7 @@ class LavalinkClientTest {
     void start() throws IOException {
         node = new AudioNode(new AudioNodeConfig("127.0.0.1", 0, PASSWORD, Duration.ofMillis(500),
                 Duration.ofMillis(200))).start();
-        byte[] tone = AudioNodeTest.tone(440, 3);
+        byte[] tone = Wav.tone(440, 3);
         Files.write(folder.resolve("tone.wav"), tone);
         files = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         files.createContext("/tone.wav", exchange -> {

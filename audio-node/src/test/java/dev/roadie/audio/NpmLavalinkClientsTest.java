@@ -3,6 +3,7 @@ package dev.roadie.audio;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.roadie.voice.testing.Wav;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,7 +55,7 @@ class NpmLavalinkClientsTest {
         requireNode();
         installUnlessCurrent();
         Path tone = folder.resolve("tone.wav");
-        Files.write(tone, AudioNodeTest.tone(440, 20));
+        Files.write(tone, Wav.tone(440, 20));
 
         ProcessBuilder builder = new ProcessBuilder("node", script).directory(NPM.toFile())
                 .redirectErrorStream(true);

@@ -15,6 +15,7 @@ import dev.roadie.model.registry.ServiceId;
 import dev.roadie.model.registry.ServiceState;
 import dev.roadie.node.health.RoutePlannerStatus;
 import dev.roadie.node.retire.Phase;
+import dev.roadie.voice.testing.Wav;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,7 +87,7 @@ class PlayersMoveTest {
         bot = new MovingBot(clients.connect(hub, "bot", "music-bot", "registry", "secrets:audio-node"));
         await().atMost(Duration.ofSeconds(10)).until(() -> bot.directory.usable().size() == 2);
         Path wav = dir.resolve("tone.wav");
-        Files.write(wav, AudioNodeTest.tone(440, 60));
+        Files.write(wav, Wav.tone(440, 60));
         bot.play(A, "7", wav.toString());
         await().atMost(Duration.ofSeconds(15)).until(() -> position(bot.session(A).player("7")) > 1500);
 

@@ -16,6 +16,7 @@ import dev.roadie.model.registry.ServiceState;
 import dev.roadie.node.health.FailingAddress;
 import dev.roadie.node.health.RoutePlannerStatus;
 import dev.roadie.node.retire.Phase;
+import dev.roadie.voice.testing.Wav;
 import java.math.BigInteger;
 import java.net.URI;
 import java.nio.file.Files;
@@ -127,7 +128,7 @@ class SelfAnnounceTest {
         assertThat(announced.service().labels()).containsEntry("region", "eu").containsKey("health");
 
         Path wav = dir.resolve("tone.wav");
-        Files.write(wav, AudioNodeTest.tone(440, 30));
+        Files.write(wav, Wav.tone(440, 30));
         try (LavalinkSession bot = LavalinkSession.open(URI.create("http://127.0.0.1:" + node.port()), PASSWORD)) {
             bot.update("7", "{\"track\":{\"identifier\":" + JsonMapper.builder().build().writeValueAsString(
                     wav.toString()) + "}}");

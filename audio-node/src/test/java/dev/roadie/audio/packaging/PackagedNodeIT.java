@@ -3,14 +3,13 @@ package dev.roadie.audio.packaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.roadie.voice.testing.Wav;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +58,7 @@ class PackagedNodeIT {
         boolean cached = Runtime.version().feature() >= 25;
         assertThat(Files.isRegularFile(IMAGE.resolve("app/roadie-audio-node.aot"))).isEqualTo(cached);
 
-        Path wav = Files.write(dir.resolve("tone.wav"), tone(440, 2));
+        Path wav = Files.write(dir.resolve("tone.wav"), Wav.tone(440, 2));
         Path log = dir.resolve("node.log");
         ProcessBuilder starting = new ProcessBuilder(IMAGE.resolve("bin/roadie-audio-node").toString())
                 .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -120,21 +119,5 @@ class PackagedNodeIT {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Authorization", password).timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** A mono 16-bit 48 kHz WAV of a sine at {@code hertz}, {@code seconds} long. */
-    private static byte[] tone(int hertz, int seconds) {
-        int rate = 48_000;
-        int samples = rate * seconds;
-        ByteBuffer wav = ByteBuffer.allocate(44 + samples * 2).order(ByteOrder.LITTLE_ENDIAN);
-        wav.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + samples * 2)
-                .put("WAVE".getBytes(StandardCharsets.US_ASCII));
-        wav.put("fmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1).putShort((short) 1)
-                .putInt(rate).putInt(rate * 2).putShort((short) 2).putShort((short) 16);
-        wav.put("data".getBytes(StandardCharsets.US_ASCII)).putInt(samples * 2);
-        for (int i = 0; i < samples; i++) {
-            wav.putShort((short) (Math.sin(2 * Math.PI * hertz * i / rate) * 12_000));
-        }
-        return wav.array();
     }
 }

@@ -1,11 +1,10 @@
 package dev.roadie.audio.routeplanner;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.roadie.voice.testing.Wav;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,7 +24,7 @@ final class RecordingFileServer implements AutoCloseable {
     private final Set<String> limited = ConcurrentHashMap.newKeySet();
 
     RecordingFileServer() throws IOException {
-        byte[] wav = tone();
+        byte[] wav = Wav.tone(440, 1);
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/tone.wav", exchange -> {
             String from = exchange.getRemoteAddress().getAddress().getHostAddress();
@@ -65,20 +64,6 @@ final class RecordingFileServer implements AutoCloseable {
     /** The addresses requests came from, in order, after the first {@code skip}. */
     List<String> sources(int skip) {
         return requests().stream().skip(skip).map(Request::from).toList();
-    }
-
-    /** A second of 440 Hz, 16-bit mono 48 kHz. */
-    private static byte[] tone() {
-        int rate = 48_000;
-        ByteBuffer wav = ByteBuffer.allocate(44 + rate * 2).order(ByteOrder.LITTLE_ENDIAN);
-        wav.put("RIFF".getBytes()).putInt(36 + rate * 2).put("WAVE".getBytes());
-        wav.put("fmt ".getBytes()).putInt(16).putShort((short) 1).putShort((short) 1).putInt(rate).putInt(rate * 2)
-                .putShort((short) 2).putShort((short) 16);
-        wav.put("data".getBytes()).putInt(rate * 2);
-        for (int i = 0; i < rate; i++) {
-            wav.putShort((short) (Math.sin(2 * Math.PI * 440 * i / rate) * 12_000));
-        }
-        return wav.array();
     }
 
     @Override

@@ -13,6 +13,7 @@ import dev.roadie.voice.fake.FakeDaveUser;
 import dev.roadie.voice.fake.FakeDiscordVoiceServer;
 import dev.roadie.voice.media.EndToEnd;
 import dev.roadie.voice.testing.Intervals;
+import dev.roadie.voice.testing.Wav;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
@@ -71,7 +72,7 @@ public final class CapacityBench {
             }
         }
         Path tone = Files.createTempFile("capacity-tone", ".wav");
-        Files.write(tone, VoiceEndToEndTest.wav(new double[] {440}, 120));
+        Files.write(tone, Wav.tone(440, 120));
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         try (AudioNode node = new AudioNode(new AudioNodeConfig("127.0.0.1", 0, PASSWORD, Duration.ofSeconds(60),

@@ -23,6 +23,7 @@ import dev.roadie.voice.fake.FakeDiscordVoiceServer;
 import dev.roadie.voice.gateway.GatewayOptions;
 import dev.roadie.voice.testing.AudioMeasure;
 import dev.roadie.voice.testing.Intervals;
+import dev.roadie.voice.testing.Wav;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,10 +79,10 @@ class PlayerIsolationTest {
         await().atMost(WAIT).until(lavalink::getAvailable);
 
         Path tone = folder.resolve("tone.wav");
-        Files.write(tone, VoiceEndToEndTest.wav(new double[] {440}, 20));
+        Files.write(tone, Wav.tone(440, 20));
         Path spoilt = folder.resolve("spoilt.wav");
-        Files.write(spoilt, VoiceEndToEndTest.wav(new double[] {440}, 20));
-        byte[] served = VoiceEndToEndTest.wav(new double[] {440}, 20);
+        Files.write(spoilt, Wav.tone(440, 20));
+        byte[] served = Wav.tone(440, 20);
         HttpServer files = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         files.createContext("/tone.wav", exchange -> {
             exchange.sendResponseHeaders(200, served.length);

@@ -21,6 +21,7 @@ import dev.roadie.voice.fake.Recording;
 import dev.roadie.voice.gateway.VoiceOp;
 import dev.roadie.voice.media.EndToEnd;
 import dev.roadie.voice.testing.AudioMeasure;
+import dev.roadie.voice.testing.Wav;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -149,7 +150,7 @@ class VoiceDaveTest {
 
     private Track tone440() throws Exception {
         Path file = folder.resolve("440.wav");
-        Files.write(file, VoiceEndToEndTest.wav(new double[] {440}, 3));
+        Files.write(file, Wav.tone(440, 3));
         return load(file.toString());
     }
 

@@ -27,14 +27,13 @@ import dev.roadie.voice.media.OpusFrames;
 import dev.roadie.voice.testing.AudioMeasure;
 import dev.roadie.voice.testing.Intervals;
 import dev.roadie.voice.testing.OpusDecoding;
+import dev.roadie.voice.testing.Wav;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -80,7 +79,7 @@ class VoiceEndToEndTest {
         voice = FakeDiscordVoiceServer.start(SSRC);
         // 0 to 10 s at 440 Hz, 10 to 20 s at 660 Hz: what plays after a seek says where it went. Long
         // enough that lavaplayer, decoding 5 s ahead, has not read the whole file when the seek comes.
-        byte[] twoTones = wav(new double[] {440, 660}, 10);
+        byte[] twoTones = Wav.tones(new double[] {440, 660}, 10);
         files = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         files.createContext("/two-tones.wav", exchange -> {
             exchange.getResponseHeaders().add("Content-Type", "audio/wav");
@@ -295,7 +294,7 @@ class VoiceEndToEndTest {
 
     private String localTone(double hertz, int seconds) throws IOException {
         Path file = folder.resolve(hertz + "-" + seconds + ".wav");
-        Files.write(file, wav(new double[] {hertz}, seconds));
+        Files.write(file, Wav.tone(hertz, seconds));
         return file.toString();
     }
 
@@ -312,21 +311,5 @@ class VoiceEndToEndTest {
                 .filter(frame -> !OpusFrames.isSilence(frame))
                 .toList();
         return OpusDecoding.decode(frames);
-    }
-
-    /** A mono 48 kHz WAV of each tone in turn, {@code secondsEach} seconds each. */
-    static byte[] wav(double[] tones, int secondsEach) {
-        int rate = 48_000;
-        int samples = rate * secondsEach * tones.length;
-        ByteBuffer wav = ByteBuffer.allocate(44 + samples * 2).order(ByteOrder.LITTLE_ENDIAN);
-        wav.put("RIFF".getBytes()).putInt(36 + samples * 2).put("WAVE".getBytes());
-        wav.put("fmt ".getBytes()).putInt(16).putShort((short) 1).putShort((short) 1).putInt(rate)
-                .putInt(rate * 2).putShort((short) 2).putShort((short) 16);
-        wav.put("data".getBytes()).putInt(samples * 2);
-        for (int i = 0; i < samples; i++) {
-            double hertz = tones[i / (rate * secondsEach)];
-            wav.putShort((short) (Math.sin(2 * Math.PI * hertz * i / rate) * 12_000));
-        }
-        return wav.array();
     }
 }
