@@ -53,6 +53,8 @@ public final class Cluster implements Elsewhere, AutoCloseable {
     private final LeaderLease leaderLease;
     private final Registry registry;
     private final RegistryWrites registryWrites;
+    /** What this hub hands the other hubs, batched per round on a connection of its own. */
+    private final Outbox outbox;
     private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
     private volatile Requests requests;
     /** The registry shared with the other hubs, once {@link #shareRegistry} was called. */
@@ -71,6 +73,28 @@ public final class Cluster implements Elsewhere, AutoCloseable {
         this.leaderLease = new LeaderLease(self, keys.leader(), redis.async(), lease);
         this.registry = registry;
         this.registryWrites = new RegistryWrites(self, this::holder, this::publish);
+        this.outbox = new Outbox(publisher(redis.connectAnother(), keys), this::warnIf);
+    }
+
+    /**
+     * Publishes on {@code connection} without writing each command at once: the outbox writes a
+     * round's publishes together ({@link Outbox}), so that a busy hub pays one write, not one per frame.
+     */
+    private static Outbox.Publisher publisher(io.lettuce.core.api.StatefulRedisConnection<String, String> connection,
+            ClusterKeys keys) {
+        connection.setAutoFlushCommands(false);
+        io.lettuce.core.api.async.RedisAsyncCommands<String, String> commands = connection.async();
+        return new Outbox.Publisher() {
+            @Override
+            public java.util.concurrent.CompletionStage<Long> publish(String hub, String text) {
+                return commands.publish(keys.hub(hub), text);
+            }
+
+            @Override
+            public void flush() {
+                connection.flushCommands();
+            }
+        };
     }
 
     /** The other hub that holds {@code id} in its registry, from the copy {@link #shareRegistry} keeps. */
@@ -290,7 +314,8 @@ public final class Cluster implements Elsewhere, AutoCloseable {
     }
 
     /**
-     * One publish to hub {@code hub}'s channel; {@code listeners} gets how many received it.
+     * One publish to hub {@code hub}'s channel, with whatever else waits for that hub then
+     * ({@link Outbox}); {@code listeners} gets how many received it.
      *
      * @throws ElsewhereUnavailableException when Redis cannot be reached now; nothing was sent
      */
@@ -298,13 +323,11 @@ public final class Cluster implements Elsewhere, AutoCloseable {
         if (!redis.isUp()) {
             throw new ElsewhereUnavailableException(redis.problem().orElse("the cluster's Redis cannot be reached"));
         }
-        redis.async().publish(keys.hub(hub), envelope).whenComplete((count, failed) -> {
-            if (failed != null) {
-                warnIf(failed, "publishing to hub " + hub);
-            } else {
-                listeners.accept(count);
-            }
-        });
+        outbox.send(hub, envelope, listeners);
+    }
+
+    private void warnIf(String doing, Throwable failed) {
+        warnIf(failed, doing);
     }
 
     private void warnIf(Throwable failed, String doing) {
@@ -389,6 +412,7 @@ public final class Cluster implements Elsewhere, AutoCloseable {
             pairingSync.close();
         }
         leaderLease.close();
+        outbox.close();
         try {
             if (redis.isUp()) {
                 submit(presence::remove).get(2, TimeUnit.SECONDS);
