@@ -60,6 +60,10 @@ public final class Cluster implements Elsewhere, AutoCloseable {
     /** The registry shared with the other hubs, once {@link #shareRegistry} was called. */
     private volatile RegistryMirror registryMirror;
     private ScheduledFuture<?> heartbeats;
+    /** Set when the listening link came back (this hub may have missed registry changes); the next heartbeat rereads. */
+    private volatile boolean registryResyncDue;
+    /** Whether this hub led at its last heartbeat: a hub that starts to lead rereads the registry first. */
+    private boolean ledAtLastHeartbeat;
 
     private Cluster(String self, ClusterConfig config, RedisLink redis, SessionTable sessions, Registry registry,
             ScheduledExecutorService timer) {
@@ -180,6 +184,8 @@ public final class Cluster implements Elsewhere, AutoCloseable {
             }
         });
         redis.listener().sync().subscribe(keys.hub(self), keys.presence(), keys.registryEvents());
+        // At the next heartbeat, when Lettuce has subscribed again: not from its own thread, at once.
+        redis.onListenerReconnected(() -> registryResyncDue = true);
         sessions.onChange(presence::changed);
         try {
             submit(presence::flush).get(JOIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -228,7 +234,19 @@ public final class Cluster implements Elsewhere, AutoCloseable {
             RegistryMirror mirror = registryMirror;
             if (mirror != null) {
                 mirror.heartbeat();
-                mirror.sweep(leading());
+                boolean leads = leading();
+                if (registryResyncDue || (leads && !ledAtLastHeartbeat)) {
+                    registryResyncDue = false;
+                    // The view first, so that a hub that left meanwhile is not read as alive.
+                    view.resync().thenCompose(done -> mirror.resync(view.hubs())).whenComplete((done, failed) -> {
+                        if (failed != null) {
+                            registryResyncDue = true;
+                            warnIf(failed, "rereading the other hubs' registry entries");
+                        }
+                    });
+                }
+                ledAtLastHeartbeat = leads;
+                mirror.sweep(leads);
             }
         } catch (RuntimeException e) {
             // A throw would cancel the task: the lease would lapse and the others would drop this hub.
