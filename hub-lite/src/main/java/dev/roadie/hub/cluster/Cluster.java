@@ -187,6 +187,7 @@ public final class Cluster implements Elsewhere, AutoCloseable {
         // At the next heartbeat, when Lettuce has subscribed again: not from its own thread, at once.
         redis.onListenerReconnected(() -> registryResyncDue = true);
         sessions.onChange(presence::changed);
+        sessions.watch(new IdentityClaims(self, keys, redis.async(), this::publishQuietly, this::warnIf));
         try {
             submit(presence::flush).get(JOIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             view.resync().get(JOIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);

@@ -23,6 +23,7 @@ import java.util.List;
  * answer:  r \n FROM-HUB \n {reply, re = the call id}
  * write:   w \n FROM-HUB \n WRITE-ID \n KIND/NAME \n {"actor":..., "state":... or "stats":...}
  * written: x \n WRITE-ID \n {the entry as the holding hub has it now}, or nothing when it holds none
+ * replace: k \n KIND/NAME \n SESSION-ID \n BY-HUB   (hub BY-HUB took KIND/NAME over from that session)
  * batch:   b \n LENGTH \n {envelope} LENGTH \n {envelope}...   (several for one hub in one publish, in order)
  * </pre>
  */
@@ -52,6 +53,10 @@ sealed interface Envelope {
     record Written(String writeId, ServiceEntry entry) implements Envelope {
     }
 
+    /** Hub {@code by} took {@code service} over: the session {@code session} here lets it go. */
+    record Replace(ServiceId service, String session, String by) implements Envelope {
+    }
+
     /** Several envelopes published together, to be handled in this order. */
     record Batch(List<Envelope> envelopes) implements Envelope {
     }
@@ -71,6 +76,10 @@ sealed interface Envelope {
             text.append(envelope.length()).append('\n').append(envelope);
         }
         return text.toString();
+    }
+
+    static String replace(ServiceId service, String session, String by) {
+        return "k\n" + service + "\n" + session + "\n" + by;
     }
 
     static String write(String from, String writeId, ServiceId service, RegistryWrite change) {
@@ -114,7 +123,8 @@ sealed interface Envelope {
         if (text.startsWith("b\n")) {
             return parseBatch(text);
         }
-        String[] parts = text.split("\n", text.startsWith("a\n") || text.startsWith("w\n") ? 5 : 3);
+        String[] parts = text.split("\n", text.startsWith("a\n") || text.startsWith("w\n") ? 5
+                : text.startsWith("k\n") ? 4 : 3);
         try {
             return switch (parts[0]) {
                 case "d" -> {
@@ -136,6 +146,7 @@ sealed interface Envelope {
                 }
                 case "a" -> new Ask(parts[1], ServiceId.parse(parts[2]), Long.parseLong(parts[3]),
                         frame(parts[4], Request.class));
+                case "k" -> new Replace(ServiceId.parse(parts[1]), parts[2], parts[3]);
                 case "r" -> new Answer(parts[1], frame(parts[2], Reply.class));
                 case "w" -> new Write(parts[1], parts[2], ServiceId.parse(parts[3]),
                         FrameCodec.DEFAULT.mapper().readValue(parts[4], RegistryWrite.class));

@@ -69,6 +69,7 @@ final class Inbox {
             case Envelope.Answer reply -> requests.answered(reply.from(), reply.reply());
             case Envelope.Write write -> RegistryWrites.make(write, registry, publish);
             case Envelope.Written written -> writes.written(written);
+            case Envelope.Replace replace -> IdentityClaims.replaced(replace, sessions);
             case Envelope.Batch batch -> {
                 for (Envelope one : batch.envelopes()) {
                     try {
