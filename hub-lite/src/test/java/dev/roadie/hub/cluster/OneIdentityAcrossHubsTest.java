@@ -52,6 +52,7 @@ class OneIdentityAcrossHubsTest {
     void a_hello_on_another_hub_replaces_the_older_session_which_is_closed_with_4010() {
         WireClient older = a.client("eu-1", "music-bot");
         WireClient desk = a.client("alice", "desktop", "send:music-bot");
+        awaitClaimedBy(a, "music-bot/eu-1");
 
         WireClient newer = b.client("eu-1", "music-bot");
 
@@ -79,6 +80,7 @@ class OneIdentityAcrossHubsTest {
         ServiceId eu1 = new ServiceId("audio-node", "eu-1");
         WireClient first = a.client("node-a", "node-agent", "announce:audio-node");
         announce(first);
+        awaitClaimedBy(a, "audio-node/eu-1");
         WireClient desk = a.client("alice", "desktop", "send:audio-node");
 
         WireClient second = b.client("node-b", "node-agent", "announce:audio-node");
@@ -91,6 +93,21 @@ class OneIdentityAcrossHubsTest {
         desk.sendNumbered(message("m-1", Address.service("audio-node", "eu-1")));
         assertThat(second.expect(Message.class).id()).isEqualTo("m-1");
         assertThat(first.isClosedByHub()).as("an announce takes the service, not the connection").isFalse();
+    }
+
+    /**
+     * Waits until hub {@code hub}'s claim of {@code service} is in Redis: claims are sent after a
+     * session opens, and Redis orders them, so a test that wants the other hub's to come later waits.
+     */
+    private void awaitClaimedBy(TestHub hub, String service) {
+        io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create(redis.uri());
+        try (var connection = client.connect()) {
+            await(service + " claimed by hub " + hub.hub().epoch()).atMost(Duration.ofSeconds(10))
+                    .until(() -> String.valueOf(connection.sync().get(cluster.name() + ":claim:" + service))
+                            .startsWith(hub.hub().epoch() + " "));
+        } finally {
+            client.shutdown();
+        }
     }
 
     private static void announce(WireClient client) {
