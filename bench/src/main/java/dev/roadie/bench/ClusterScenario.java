@@ -115,7 +115,7 @@ final class ClusterScenario {
         RoadieSystem first = new RoadieSystem(context.env(), "cluster-a");
         RoadieSystem second = new RoadieSystem(context.env(), "cluster-b");
         try (ServerProcess redis = startRedis(redisPort)) {
-            try (ServerProcess a = first.start(cluster); ServerProcess b = second.start(cluster)) {
+            try (ServerProcess a = first.start(cluster); ServerProcess b = second.start(cluster, first.token())) {
                 measure(TWO_HUBS, first, second);
                 if (context.budget().fits(ID, failoverEstimate(context.quick()))) {
                     failover(first, a, second);

@@ -92,6 +92,15 @@ public final class RoadieSystem implements SystemUnderTest {
 
     /** Starts a fresh hub with these settings on top of the benchmark's. */
     public ServerProcess start(Map<String, String> extra) {
+        return start(extra, null);
+    }
+
+    /**
+     * Starts a fresh hub that joins a cluster whose hubs share their tokens: it takes the
+     * cluster's tokens in before its first-start check and so writes no admin token of its own;
+     * {@code clusterToken} (another hub's admin token) is used instead.
+     */
+    public ServerProcess start(Map<String, String> extra, String clusterToken) {
         int run = runs.incrementAndGet();
         data = env.work(name + "-" + run).resolve("data");
         port = ServerProcess.freePort();
@@ -100,7 +109,8 @@ public final class RoadieSystem implements SystemUnderTest {
         settingsInUse = all;
         process = launch(name + "-" + run);
         try {
-            token = Files.readString(data.resolve("admin.token")).strip();
+            token = clusterToken != null && !Files.exists(data.resolve("admin.token")) ? clusterToken
+                    : Files.readString(data.resolve("admin.token")).strip();
         } catch (IOException e) {
             throw new UncheckedIOException("the hub wrote no admin token in " + data, e);
         }

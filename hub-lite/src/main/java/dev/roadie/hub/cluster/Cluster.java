@@ -53,6 +53,8 @@ public final class Cluster implements Elsewhere, AutoCloseable {
     private final LeaderLease leaderLease;
     private final Registry registry;
     private final RegistryWrites registryWrites;
+    /** What this hub hands the other hubs, batched per round on a connection of its own. */
+    private final Outbox outbox;
     private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
     private volatile Requests requests;
     /** The registry shared with the other hubs, once {@link #shareRegistry} was called. */
@@ -62,6 +64,10 @@ public final class Cluster implements Elsewhere, AutoCloseable {
     /** Why this hub keeps out of the cluster's certificates and secrets: its master key is not the cluster's. */
     private volatile Optional<String> keyProblem = Optional.empty();
     private ScheduledFuture<?> heartbeats;
+    /** Set when the listening link came back (this hub may have missed registry changes); the next heartbeat rereads. */
+    private volatile boolean registryResyncDue;
+    /** Whether this hub led at its last heartbeat: a hub that starts to lead rereads the registry first. */
+    private boolean ledAtLastHeartbeat;
 
     private Cluster(String self, ClusterConfig config, RedisLink redis, SessionTable sessions, Registry registry,
             ScheduledExecutorService timer) {
@@ -75,6 +81,28 @@ public final class Cluster implements Elsewhere, AutoCloseable {
         this.leaderLease = new LeaderLease(self, keys.leader(), redis.async(), lease);
         this.registry = registry;
         this.registryWrites = new RegistryWrites(self, this::holder, this::publish);
+        this.outbox = new Outbox(publisher(redis.connectAnother(), keys), this::warnIf);
+    }
+
+    /**
+     * Publishes on {@code connection} without writing each command at once: the outbox writes a
+     * round's publishes together ({@link Outbox}), so that a busy hub pays one write, not one per frame.
+     */
+    private static Outbox.Publisher publisher(io.lettuce.core.api.StatefulRedisConnection<String, String> connection,
+            ClusterKeys keys) {
+        connection.setAutoFlushCommands(false);
+        io.lettuce.core.api.async.RedisAsyncCommands<String, String> commands = connection.async();
+        return new Outbox.Publisher() {
+            @Override
+            public java.util.concurrent.CompletionStage<Long> publish(String hub, String text) {
+                return commands.publish(keys.hub(hub), text);
+            }
+
+            @Override
+            public void flush() {
+                connection.flushCommands();
+            }
+        };
     }
 
     /** The other hub that holds {@code id} in its registry, from the copy {@link #shareRegistry} keeps. */
@@ -236,7 +264,10 @@ public final class Cluster implements Elsewhere, AutoCloseable {
             }
         });
         redis.listener().sync().subscribe(keys.hub(self), keys.presence(), keys.registryEvents(), keys.secrets());
+        // At the next heartbeat, when Lettuce has subscribed again: not from its own thread, at once.
+        redis.onListenerReconnected(() -> registryResyncDue = true);
         sessions.onChange(presence::changed);
+        sessions.watch(new IdentityClaims(self, keys, redis.async(), this::publishQuietly, this::warnIf));
         try {
             submit(presence::flush).get(JOIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             view.resync().get(JOIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -287,7 +318,19 @@ public final class Cluster implements Elsewhere, AutoCloseable {
             RegistryMirror mirror = registryMirror;
             if (mirror != null) {
                 mirror.heartbeat();
-                mirror.sweep(leading());
+                boolean leads = leading();
+                if (registryResyncDue || (leads && !ledAtLastHeartbeat)) {
+                    registryResyncDue = false;
+                    // The view first, so that a hub that left meanwhile is not read as alive.
+                    view.resync().thenCompose(done -> mirror.resync(view.hubs())).whenComplete((done, failed) -> {
+                        if (failed != null) {
+                            registryResyncDue = true;
+                            warnIf(failed, "rereading the other hubs' registry entries");
+                        }
+                    });
+                }
+                ledAtLastHeartbeat = leads;
+                mirror.sweep(leads);
             }
         } catch (RuntimeException e) {
             // A throw would cancel the task: the lease would lapse and the others would drop this hub.
@@ -373,7 +416,8 @@ public final class Cluster implements Elsewhere, AutoCloseable {
     }
 
     /**
-     * One publish to hub {@code hub}'s channel; {@code listeners} gets how many received it.
+     * One publish to hub {@code hub}'s channel, with whatever else waits for that hub then
+     * ({@link Outbox}); {@code listeners} gets how many received it.
      *
      * @throws ElsewhereUnavailableException when Redis cannot be reached now; nothing was sent
      */
@@ -381,13 +425,11 @@ public final class Cluster implements Elsewhere, AutoCloseable {
         if (!redis.isUp()) {
             throw new ElsewhereUnavailableException(redis.problem().orElse("the cluster's Redis cannot be reached"));
         }
-        redis.async().publish(keys.hub(hub), envelope).whenComplete((count, failed) -> {
-            if (failed != null) {
-                warnIf(failed, "publishing to hub " + hub);
-            } else {
-                listeners.accept(count);
-            }
-        });
+        outbox.send(hub, envelope, listeners);
+    }
+
+    private void warnIf(String doing, Throwable failed) {
+        warnIf(failed, doing);
     }
 
     private void warnIf(Throwable failed, String doing) {
@@ -472,6 +514,7 @@ public final class Cluster implements Elsewhere, AutoCloseable {
             pairingSync.close();
         }
         leaderLease.close();
+        outbox.close();
         try {
             if (redis.isUp()) {
                 submit(presence::remove).get(2, TimeUnit.SECONDS);

@@ -53,6 +53,11 @@ record ClusterKeys(String prefix) {
         return prefix + ":registry";
     }
 
+    /** Which hub's session serves {@code service} now ("HUB SESSION"), claimed by its latest hello or announce. */
+    String claim(dev.roadie.model.registry.ServiceId service) {
+        return prefix + ":claim:" + service;
+    }
+
     /** What {@code roadie cluster migrate} already copied, by data folder, so that running it again copies nothing twice. */
     String migrated() {
         return prefix + ":migrated";

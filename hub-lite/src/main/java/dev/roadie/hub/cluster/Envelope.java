@@ -23,6 +23,8 @@ import java.util.List;
  * answer:  r \n FROM-HUB \n {reply, re = the call id}
  * write:   w \n FROM-HUB \n WRITE-ID \n KIND/NAME \n {"actor":..., "state":... or "stats":...}
  * written: x \n WRITE-ID \n {the entry as the holding hub has it now}, or nothing when it holds none
+ * replace: k \n KIND/NAME \n SESSION-ID \n BY-HUB   (hub BY-HUB took KIND/NAME over from that session)
+ * batch:   b \n LENGTH \n {envelope} LENGTH \n {envelope}...   (several for one hub in one publish, in order)
  * </pre>
  */
 sealed interface Envelope {
@@ -51,8 +53,33 @@ sealed interface Envelope {
     record Written(String writeId, ServiceEntry entry) implements Envelope {
     }
 
+    /** Hub {@code by} took {@code service} over: the session {@code session} here lets it go. */
+    record Replace(ServiceId service, String session, String by) implements Envelope {
+    }
+
+    /** Several envelopes published together, to be handled in this order. */
+    record Batch(List<Envelope> envelopes) implements Envelope {
+    }
+
     /** A registry change asked of the hub that holds a service: a new state or new stats, and who asked. */
     record RegistryWrite(String actor, ServiceState state, NodeStats stats) {
+    }
+
+    /** Several envelopes (none of them a batch) as one, each prefixed by its length in chars. */
+    static String batch(List<String> envelopes) {
+        int size = 2;
+        for (String envelope : envelopes) {
+            size += envelope.length() + 8;
+        }
+        StringBuilder text = new StringBuilder(size).append("b\n");
+        for (String envelope : envelopes) {
+            text.append(envelope.length()).append('\n').append(envelope);
+        }
+        return text.toString();
+    }
+
+    static String replace(ServiceId service, String session, String by) {
+        return "k\n" + service + "\n" + session + "\n" + by;
     }
 
     static String write(String from, String writeId, ServiceId service, RegistryWrite change) {
@@ -93,7 +120,11 @@ sealed interface Envelope {
      * @throws IllegalArgumentException when it is not one (another version of the hub, or not a hub)
      */
     static Envelope parse(String text) {
-        String[] parts = text.split("\n", text.startsWith("a\n") || text.startsWith("w\n") ? 5 : 3);
+        if (text.startsWith("b\n")) {
+            return parseBatch(text);
+        }
+        String[] parts = text.split("\n", text.startsWith("a\n") || text.startsWith("w\n") ? 5
+                : text.startsWith("k\n") ? 4 : 3);
         try {
             return switch (parts[0]) {
                 case "d" -> {
@@ -115,6 +146,7 @@ sealed interface Envelope {
                 }
                 case "a" -> new Ask(parts[1], ServiceId.parse(parts[2]), Long.parseLong(parts[3]),
                         frame(parts[4], Request.class));
+                case "k" -> new Replace(ServiceId.parse(parts[1]), parts[2], parts[3]);
                 case "r" -> new Answer(parts[1], frame(parts[2], Reply.class));
                 case "w" -> new Write(parts[1], parts[2], ServiceId.parse(parts[3]),
                         FrameCodec.DEFAULT.mapper().readValue(parts[4], RegistryWrite.class));
@@ -125,6 +157,28 @@ sealed interface Envelope {
         } catch (ArrayIndexOutOfBoundsException e) {
             throw new IllegalArgumentException("an envelope '" + parts[0] + "' with too few lines", e);
         }
+    }
+
+    private static Batch parseBatch(String text) {
+        List<Envelope> envelopes = new ArrayList<>();
+        int at = 2;
+        while (at < text.length()) {
+            int newline = text.indexOf('\n', at);
+            if (newline < 0) {
+                throw new IllegalArgumentException("a batch envelope cut short after " + envelopes.size() + " envelopes");
+            }
+            int end = newline + 1 + Integer.parseInt(text, at, newline, 10);
+            if (end > text.length()) {
+                throw new IllegalArgumentException("a batch envelope cut short after " + envelopes.size() + " envelopes");
+            }
+            String one = text.substring(newline + 1, end);
+            if (one.startsWith("b\n")) {
+                throw new IllegalArgumentException("a batch envelope inside a batch");
+            }
+            envelopes.add(parse(one));
+            at = end;
+        }
+        return new Batch(envelopes);
     }
 
     private static <T extends Frame> T frame(String json, Class<T> type) {

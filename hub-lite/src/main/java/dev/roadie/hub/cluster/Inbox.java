@@ -21,6 +21,7 @@ import java.util.function.BiConsumer;
  * only hands frames on; it never waits for Redis.
  */
 final class Inbox {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Inbox.class);
     private final SessionTable sessions;
     private final Router router;
     private final Requests requests;
@@ -68,6 +69,17 @@ final class Inbox {
             case Envelope.Answer reply -> requests.answered(reply.from(), reply.reply());
             case Envelope.Write write -> RegistryWrites.make(write, registry, publish);
             case Envelope.Written written -> writes.written(written);
+            case Envelope.Replace replace -> IdentityClaims.replaced(replace, sessions);
+            case Envelope.Batch batch -> {
+                for (Envelope one : batch.envelopes()) {
+                    try {
+                        handle(one);
+                    } catch (RuntimeException e) {
+                        // One that cannot be handled must not cost the others published with it.
+                        log.warn("Dropped an envelope from another hub that this hub cannot handle: {}", e.toString());
+                    }
+                }
+            }
         }
     }
 

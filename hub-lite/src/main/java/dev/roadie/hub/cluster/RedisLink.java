@@ -115,6 +115,21 @@ final class RedisLink implements AutoCloseable {
         return listener;
     }
 
+    /**
+     * Runs {@code reconnected} (on a Lettuce thread, so it must return at once) each time the
+     * listening connection is back after it was lost: what was published meanwhile never reached
+     * this hub.
+     */
+    void onListenerReconnected(Runnable reconnected) {
+        listener.addListener(new io.lettuce.core.RedisConnectionStateListener() {
+            @Override
+            public void onRedisConnected(io.lettuce.core.RedisChannelHandler<?, ?> connection,
+                    java.net.SocketAddress address) {
+                reconnected.run();
+            }
+        });
+    }
+
     /** Where Redis is, for messages. */
     String where() {
         return where;

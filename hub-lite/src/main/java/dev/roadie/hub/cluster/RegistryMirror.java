@@ -210,6 +210,53 @@ final class RegistryMirror implements RegistryListener {
         });
     }
 
+    /**
+     * Rereads the entries of each of {@code hubs} (those alive now) from their hashes and makes
+     * the copy match, telling this hub's subscribers what differs, as if they had heard it: a
+     * change published while this hub could not hear (cut off from Redis) heals now instead of
+     * at that service's next change. Run when the link to Redis is back and when this hub starts
+     * to lead (it decides the leases from its copy). Stats are kept from the copy: the hash
+     * holds the entry as of its last change, not its latest stats.
+     */
+    CompletableFuture<Void> resync(java.util.Set<String> hubs) {
+        return CompletableFuture.allOf(hubs.stream().filter(hub -> !hub.equals(self) && !gone.containsKey(hub))
+                .map(hub -> redis.hgetall(keys.registry(hub)).toCompletableFuture()
+                        .thenAccept(fields -> matchCopy(hub, fields)))
+                .toArray(CompletableFuture[]::new));
+    }
+
+    private void matchCopy(String hub, Map<String, String> fields) {
+        Map<ServiceId, ServiceEntry> copy = copies.computeIfAbsent(hub, h -> new ConcurrentHashMap<>());
+        Map<ServiceId, ServiceEntry> stored = new HashMap<>();
+        fields.values().forEach(value -> {
+            ServiceEntry entry = FrameCodec.DEFAULT.mapper().readValue(value, ServiceEntry.class);
+            stored.put(entry.id(), entry);
+        });
+        stored.forEach((id, entry) -> {
+            ServiceEntry known = copy.get(id);
+            if (known != null && known.state() == entry.state() && java.util.Objects.equals(known.announcedAt(),
+                    entry.announcedAt()) && known.service().equals(entry.service())) {
+                return;
+            }
+            ServiceEntry healed = known == null || known.stats() == null ? entry : new ServiceEntry(entry.service(),
+                    entry.state(), known.stats(), entry.owner(), entry.announcedAt(), entry.lastSeen());
+            copy.put(id, healed);
+            log.info("Registry copy of hub {} healed: {} is {} there", hub, id, entry.state().wire());
+            if (!servedHere(id)) {
+                events.changed(new RegistryEvent(known == null ? Change.added : Change.changed, healed));
+            }
+        });
+        for (ServiceEntry known : List.copyOf(copy.values())) {
+            if (!stored.containsKey(known.id())) {
+                copy.remove(known.id());
+                log.info("Registry copy of hub {} healed: {} is no longer there", hub, known.id());
+                if (!servedHere(known.id())) {
+                    events.changed(new RegistryEvent(Change.removed, known));
+                }
+            }
+        }
+    }
+
     /** Hub {@code hub} left: its presence lapsed, so it was last alive about a lease ago. */
     void hubGone(String hub) {
         if (copies.containsKey(hub)) {

@@ -206,6 +206,11 @@ public final class Router {
         return 1;
     }
 
+    /** Whether another hub of the cluster serves {@code service} now, by this hub's copy of their presence. */
+    public boolean servedElsewhere(ServiceId service) {
+        return !elsewhere.receivers(Address.service(service.kind(), service.name())).isEmpty();
+    }
+
     /** A plain loop: this runs for every message, and a hub on its own should pay nothing for it. */
     private static boolean anyElsewhere(List<Receiver> receivers) {
         for (int i = 0; i < receivers.size(); i++) {

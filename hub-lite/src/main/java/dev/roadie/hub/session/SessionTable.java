@@ -21,6 +21,24 @@ public final class SessionTable {
     private final Map<String, Set<ClientSession>> byTopic = new ConcurrentHashMap<>();
     /** Told after what this hub can deliver to changed; a no-op for a hub on its own. */
     private volatile Runnable changed = () -> { };
+    /** Told which session now serves which service, and which sessions left; a no-op for a hub on its own. */
+    private volatile Watcher watcher = new Watcher() { };
+
+    /** Who serves what, for a cluster that keeps one identity on one hub. Called on the thread that made the change. */
+    public interface Watcher {
+        /** {@code session} serves {@code service} now (its hello or an announce). */
+        default void serving(ServiceId service, ClientSession session) {
+        }
+
+        /** {@code session} left, with everything it served. */
+        default void removed(ClientSession session) {
+        }
+    }
+
+    /** Sets the one {@link Watcher}. */
+    public void watch(Watcher watcher) {
+        this.watcher = watcher;
+    }
 
     /**
      * Calls {@code listener} after each change to the services served or the topics subscribed
@@ -48,6 +66,8 @@ public final class SessionTable {
         if (session.isEnded()) {
             // It ended while this ran: its clean-up may be done already, so undo what this added.
             unserve(service, session);
+        } else {
+            watcher.serving(service, session);
         }
         changed.run();
         return previous == null || previous == session ? Optional.empty() : Optional.of(previous);
@@ -65,7 +85,16 @@ public final class SessionTable {
         for (String topic : session.topics()) {
             unsubscribe(session, topic);
         }
+        watcher.removed(session);
         changed.run();
+    }
+
+    /** {@code session} stops serving {@code service}, which a newer announce elsewhere took over; it stays open. */
+    public void stopServing(ServiceId service, ClientSession session) {
+        if (session.services().remove(service)) {
+            unserve(service, session);
+            changed.run();
+        }
     }
 
     private void unserve(ServiceId service, ClientSession session) {

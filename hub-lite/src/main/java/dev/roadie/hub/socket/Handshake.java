@@ -117,9 +117,9 @@ final class Handshake {
         }
         if (!hello.replaces()) {
             Optional<ClientSession> holder = hub.sessions().serving(identity).filter(ClientSession::isAttached);
-            if (holder.isPresent()) {
+            if (holder.isPresent() || hub.router().servedElsewhere(identity)) {
                 log.info("Refused a hello from {} for {}: it asked not to replace the connected session {}",
-                        connection.remoteAddress, identity, holder.get().id());
+                        connection.remoteAddress, identity, holder.map(ClientSession::id).orElse("on another hub"));
                 return refuse(connection, ErrorCode.IDENTITY_IN_USE, identity + " is already connected;"
                         + " say hello with \"replace\": true to take over (roadie commands: --replace), or use a token"
                         + " of its own", CloseCode.IDENTITY_IN_USE);

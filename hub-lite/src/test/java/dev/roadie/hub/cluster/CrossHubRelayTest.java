@@ -129,6 +129,36 @@ class CrossHubRelayTest {
     }
 
     @Test
+    void a_burst_to_a_service_on_another_hub_arrives_whole_and_in_order_in_at_most_one_publish_each()
+            throws InterruptedException {
+        WireClient there = b.client("there", "music-bot");
+        WireClient desk = a.client("alice", "desktop", "send:music-bot");
+        Address to = Address.service("music-bot", "there");
+        ClusterHubs.awaitSeen(a, to, 1);
+        java.util.concurrent.atomic.AtomicInteger publishes = new java.util.concurrent.atomic.AtomicInteger();
+        RedisClient spy = RedisClient.create(redis.uri());
+        try (StatefulRedisPubSubConnection<String, String> listener = spy.connectPubSub()) {
+            listener.addListener(new RedisPubSubAdapter<>() {
+                @Override
+                public void message(String channel, String text) {
+                    publishes.incrementAndGet();
+                }
+            });
+            listener.sync().subscribe(cluster.name() + ":hub:" + b.hub().epoch());
+            int burst = 300; // within the connection's frame burst (limits.frameBurst, 400)
+            for (int i = 0; i < burst; i++) {
+                desk.sendNumbered(message("m-" + i, to));
+            }
+            for (int i = 0; i < burst; i++) {
+                assertThat(there.expect(Message.class).id()).isEqualTo("m-" + i);
+            }
+            assertThat(publishes.get()).as("at most one publish per message").isBetween(1, burst);
+        } finally {
+            spy.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        }
+    }
+
+    @Test
     void a_rest_send_on_one_hub_reaches_a_service_on_another() {
         WireClient bot = b.client("eu-1", "music-bot");
         ClusterHubs.awaitSeen(a, Address.service("music-bot", "eu-1"), 1);

@@ -19,6 +19,8 @@ final class FreezableProxy implements AutoCloseable {
     private final int target;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile boolean frozen;
+    /** While set, connections are closed as they arrive: the hub can reach nothing until {@link #restore}. */
+    private volatile boolean cut;
 
     FreezableProxy(int target) throws IOException {
         this.target = target;
@@ -35,10 +37,31 @@ final class FreezableProxy implements AutoCloseable {
         frozen = true;
     }
 
+    /**
+     * Closes every connection through the relay and refuses new ones until {@link #restore}: the
+     * hub loses Redis (and what is published meanwhile) and tries again by itself.
+     */
+    void cut() throws IOException {
+        cut = true;
+        for (Socket socket : sockets) {
+            socket.close();
+        }
+        sockets.clear();
+    }
+
+    /** Lets connections through again after {@link #cut}. */
+    void restore() {
+        cut = false;
+    }
+
     private void accept() {
         while (!server.isClosed()) {
             try {
                 Socket in = server.accept();
+                if (cut) {
+                    in.close();
+                    continue;
+                }
                 Socket out = new Socket(InetAddress.getLoopbackAddress(), target);
                 sockets.add(in);
                 sockets.add(out);

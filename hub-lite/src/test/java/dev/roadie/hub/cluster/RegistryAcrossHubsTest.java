@@ -284,6 +284,40 @@ class RegistryAcrossHubsTest {
         }
     }
 
+    @Test
+    void a_change_published_while_a_hub_was_cut_off_reaches_it_when_it_is_back_without_another_change()
+            throws Exception {
+        try (RedisServer redis = RedisServer.started(); FreezableProxy proxy = new FreezableProxy(redis.port());
+                ClusterHubs cluster = new ClusterHubs(folder, redis.uri(), SETTINGS)) {
+            TestHub a = cluster.start();
+            Map<String, String> throughProxy = new java.util.HashMap<>(SETTINGS);
+            throughProxy.putAll(Map.of("cluster.redis", "redis://127.0.0.1:" + proxy.port(),
+                    "cluster.name", cluster.name(), "cluster.lease", "1s"));
+            try (TestHub cutOff = TestHub.start(folder.resolve("cut-off"), throughProxy)) {
+                WireClient watcher = watcher(cutOff, "ops");
+                WireClient node = a.client("eu-1", "audio-node", "announce:audio-node");
+                done(node, new Announce(0, "an-1", descriptor("eu-1")));
+                watcher.expect(Message.class, m -> isEvent(m, Change.added));
+
+                proxy.cut();
+                await("the hub behind the proxy seeing Redis gone").atMost(Duration.ofSeconds(10))
+                        .until(() -> cutOff.hub().cluster().orElseThrow().problem().isPresent());
+                Http.Response drained = Http.to(a).post("/api/services/audio-node/eu-1/state", a.adminToken(),
+                        "{\"state\":\"draining\"}");
+                assertThat(drained.status()).as(drained.body()).isEqualTo(200);
+                proxy.restore();
+
+                await("the hub back with the change it missed").atMost(Duration.ofSeconds(10))
+                        .until(() -> Http.to(cutOff).get("/api/services/audio-node/eu-1", cutOff.adminToken()).json()
+                                .get("state").asString().equals("draining"));
+                RegistryEvent told = eventOf(watcher.expect(Message.class, m -> isEvent(m, Change.changed)));
+                assertThat(told.entry().id()).isEqualTo(EU_1);
+                assertThat(told.entry().state()).as("its subscribers told as if they had heard it")
+                        .isEqualTo(ServiceState.DRAINING);
+            }
+        }
+    }
+
     static ServiceDescriptor descriptor(String name) {
         return new ServiceDescriptor("audio-node", name, "https://" + name + ".example.org:2333", List.of("source:youtube"),
                 Map.of("region", "eu"), Map.of("password", "youshallnotpass"));

@@ -83,11 +83,17 @@ class TokensAcrossHubsTest {
 
     @Test
     void a_token_revoked_on_one_hub_ends_its_sessions_on_the_others_with_4003_at_once() {
-        String token = createOn(a, "carol", "desktop");
+        // An admin token, so that its sessions on B and C can take two identities: one identity is held on one hub only.
+        Http.Response created = Http.to(a).post("/api/tokens", a.adminToken(),
+                "{\"name\":\"carol\",\"kind\":\"desktop\",\"scopes\":[\"admin\"]}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String token = created.json().get("token").asString();
         awaitAccepted(b, token);
         awaitAccepted(c, token);
-        WireClient onB = b.track(WireClient.authenticated(b.port(), token));
-        WireClient onC = c.track(WireClient.authenticated(c.port(), token));
+        WireClient onB = b.track(WireClient.connect(b.port()));
+        onB.hello(new dev.roadie.model.wire.Hello(token, "desktop", "carol-on-b", null, 1, "test"));
+        WireClient onC = c.track(WireClient.connect(c.port()));
+        onC.hello(new dev.roadie.model.wire.Hello(token, "desktop", "carol-on-c", null, 1, "test"));
         String id = idOf(token);
 
         long started = System.nanoTime();
