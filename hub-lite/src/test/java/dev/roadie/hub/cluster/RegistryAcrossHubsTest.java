@@ -243,9 +243,12 @@ class RegistryAcrossHubsTest {
                 }
                 String leader = b.hub().cluster().orElseThrow().leader().orElseThrow();
                 assertThat(leader).isIn(b.hub().epoch(), c.hub().epoch());
-                // One decision each, published by the leader under the id of the hub that died.
-                List<String> decisions = published.stream().filter(text -> text.split("\n", 3)[1].equals("l"))
-                        .toList();
+                // One decision each, published by the leader under the id of the hub that died. The
+                // leader's own subscribers hear a decision before Redis hands it to this listener.
+                java.util.function.Supplier<List<String>> decided = () -> published.stream()
+                        .filter(text -> text.split("\n", 3)[1].equals("l")).toList();
+                await().atMost(Duration.ofSeconds(10)).until(() -> decided.get().size() >= 2);
+                List<String> decisions = decided.get();
                 assertThat(decisions).hasSize(2);
                 assertThat(decisions).allMatch(text -> text.split("\n")[2].equals(leader));
                 assertThat(decisions.get(0)).contains("\"down\"");
