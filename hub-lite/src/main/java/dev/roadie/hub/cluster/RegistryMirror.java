@@ -87,7 +87,7 @@ final class RegistryMirror implements RegistryListener {
         String field = event.entry().id().toString();
         // First, on the same connection: the others have the secrets before they hear of the change.
         boolean removed = event.change() == Change.removed;
-        secrets.share(event.entry(), removed, removed && aliveElsewhere(event.entry().id()));
+        secrets.share(event.entry(), removed, removed && aliveOnAnotherHub(event.entry().id(), self));
         ServiceEntry entry = event.entry().withoutSecrets();
         if (event.change() == Change.removed) {
             redis.hdel(keys.registry(self), field);
@@ -157,10 +157,20 @@ final class RegistryMirror implements RegistryListener {
         if (what == 'c') {
             RegistryEvent event = FrameCodec.DEFAULT.mapper().readValue(body, RegistryEvent.class);
             ServiceId id = event.entry().id();
+            boolean alive = event.change() != Change.removed && event.entry().state() != ServiceState.DOWN;
+            if (!alive && aliveOnAnotherHub(id, hub)) {
+                // The service moved to another hub, which holds it alive; the hub it left only now
+                // lets its old entry go (down by its lease, then removed). That is no news about the
+                // service: subscribers keep the live entry, and the stale one is dropped.
+                copy.remove(id);
+                return;
+            }
             if (event.change() == Change.removed) {
                 copy.remove(id);
             } else {
                 copy.put(id, event.entry());
+            }
+            if (alive) {
                 // The service moved here from another hub: the copy of the hub it left is out of date.
                 copies.forEach((other, entries) -> {
                     if (!other.equals(hub)) {
@@ -183,11 +193,12 @@ final class RegistryMirror implements RegistryListener {
         }
     }
 
-    /** Whether another hub, still in the cluster, holds the service alive (it moved there). */
-    private boolean aliveElsewhere(ServiceId id) {
+    /** Whether a hub other than {@code except}, still in the cluster, holds the service alive. */
+    private boolean aliveOnAnotherHub(ServiceId id, String except) {
         for (Map.Entry<String, Map<ServiceId, ServiceEntry>> copy : copies.entrySet()) {
             ServiceEntry entry = copy.getValue().get(id);
-            if (entry != null && entry.state() != ServiceState.DOWN && !gone.containsKey(copy.getKey())) {
+            if (!copy.getKey().equals(except) && entry != null && entry.state() != ServiceState.DOWN
+                    && !gone.containsKey(copy.getKey())) {
                 return true;
             }
         }

@@ -321,6 +321,37 @@ class RegistryAcrossHubsTest {
         }
     }
 
+    @Test
+    void a_service_that_moved_hubs_stays_up_on_a_third_when_the_hub_it_left_lets_its_old_entry_go()
+            throws Exception {
+        try (RedisServer redis = RedisServer.started();
+                ClusterHubs cluster = new ClusterHubs(folder, redis.uri(), SETTINGS)) {
+            TestHub a = cluster.start();
+            TestHub b = cluster.start();
+            TestHub c = cluster.start();
+            WireClient watcher = watcher(c, "ops");
+            WireClient onA = a.client("eu-1", "audio-node", "announce:audio-node");
+            done(onA, new Announce(0, "an-1", descriptor("eu-1")));
+            watcher.expect(Message.class, m -> isEvent(m, Change.added));
+
+            onA.close();
+            WireClient onB = b.client("eu-1", "audio-node", "announce:audio-node");
+            done(onB, new Announce(0, "an-1", descriptor("eu-1")));
+            // A lets its entry go by its lease: down, then removed, each published to the others.
+            await("hub A removing the entry it held").atMost(Duration.ofSeconds(20))
+                    .until(() -> a.hub().context().registry().list().stream().noneMatch(e -> e.id().equals(EU_1)));
+            watcher.sync();
+
+            JsonNode there = Http.to(c).get("/api/services/audio-node/eu-1", c.adminToken()).json();
+            assertThat(there.get("state").asString()).isEqualTo("up");
+            List<RegistryEvent> told = messagesSince(watcher, 0).stream()
+                    .filter(m -> RegistryEvent.SUBJECT.equals(m.subject())).map(RegistryAcrossHubsTest::eventOf)
+                    .filter(event -> event.entry().id().equals(EU_1)).toList();
+            assertThat(told.getLast().change()).as("the last event C's subscriber got").isNotEqualTo(Change.removed);
+            assertThat(told.getLast().entry().state()).isEqualTo(ServiceState.UP);
+        }
+    }
+
     static ServiceDescriptor descriptor(String name) {
         return new ServiceDescriptor("audio-node", name, "https://" + name + ".example.org:2333", List.of("source:youtube"),
                 Map.of("region", "eu"), Map.of("password", "youshallnotpass"));
